@@ -1,0 +1,26 @@
+// Unit tests live beside the code (*.spec.ts); end-to-end tests that start the gateway on a real
+// PostgreSQL live in test/ (*.e2e-spec.ts). TypeScript is compiled by SWC with decorator metadata,
+// as ESM, exactly as the build does.
+import { readFileSync } from 'node:fs';
+
+const swc = JSON.parse(readFileSync(new URL('./.swcrc', import.meta.url), 'utf8'));
+delete swc.exclude;
+delete swc.$schema;
+
+export default {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', { ...swc, sourceMaps: 'inline' }] },
+  moduleNameMapper: {
+    '^@sl/([a-z]+)$': '<rootDir>/packages/$1/src/index.ts',
+    '^@sl/core/testing$': '<rootDir>/packages/core/src/testing/index.ts',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+  testMatch: ['<rootDir>/packages/*/src/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  globalSetup: '<rootDir>/test/global-setup.ts',
+  globalTeardown: '<rootDir>/test/global-teardown.ts',
+  // One embedded PostgreSQL serves the run; each test file gets its own database in it.
+  maxWorkers: 2,
+  testTimeout: 60_000,
+};

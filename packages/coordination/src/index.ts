@@ -1,0 +1,1 @@
+export { coordinationSubgraph } from './subgraph.js';

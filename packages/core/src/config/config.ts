@@ -1,0 +1,221 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable the system reads, in one place. Each entry says what it is for, its
+ * default (or that it is required), how it is validated and whether it is a secret (secrets are
+ * never logged). `.env.example` is checked against this list by a test.
+ */
+export interface VariableSpec<T extends z.ZodType = z.ZodType> {
+  description: string;
+  schema: T;
+  secret?: boolean;
+  /** Shown in `.env.example`; omit for variables that are empty by default. */
+  example?: string;
+}
+
+const port = z.coerce.number().int().min(0).max(65535);
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .pipe(z.url({ protocol: /^(postgres|postgresql|https?)$/ }).optional())
+  .optional();
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+export const SUBGRAPH_NAMES = ['social', 'health', 'education', 'employment', 'coordination'] as const;
+export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+
+export const variables = {
+  NODE_ENV: {
+    description: 'production disables introspection, field suggestions and stack traces',
+    schema: z.enum(['development', 'production', 'test']).default('development'),
+    example: 'development',
+  },
+  PORT: {
+    description: 'HTTP port of the gateway (or of a subgraph started alone)',
+    schema: port.default(4000),
+    example: '4000',
+  },
+  HOST: {
+    description: 'Interface to listen on',
+    schema: z.string().default('0.0.0.0'),
+    example: '0.0.0.0',
+  },
+  DATABASE_URL: {
+    description:
+      'PostgreSQL for every subgraph; when empty the program starts its own embedded PostgreSQL in DATA_DIR',
+    schema: optionalUrl,
+    secret: true,
+  },
+  SOCIAL_DATABASE_URL: {
+    description: 'PostgreSQL of the social subgraph (overrides DATABASE_URL)',
+    schema: optionalUrl,
+    secret: true,
+  },
+  HEALTH_DATABASE_URL: {
+    description: 'PostgreSQL of the health subgraph (overrides DATABASE_URL)',
+    schema: optionalUrl,
+    secret: true,
+  },
+  EDUCATION_DATABASE_URL: {
+    description: 'PostgreSQL of the education subgraph (overrides DATABASE_URL)',
+    schema: optionalUrl,
+    secret: true,
+  },
+  EMPLOYMENT_DATABASE_URL: {
+    description: 'PostgreSQL of the employment subgraph (overrides DATABASE_URL)',
+    schema: optionalUrl,
+    secret: true,
+  },
+  COORDINATION_DATABASE_URL: {
+    description: 'PostgreSQL of the coordination subgraph (overrides DATABASE_URL)',
+    schema: optionalUrl,
+    secret: true,
+  },
+  SOCIAL_URL: {
+    description: 'GraphQL URL of a separately deployed social subgraph; empty = run it inside the gateway',
+    schema: optionalUrl,
+  },
+  HEALTH_URL: {
+    description: 'GraphQL URL of a separately deployed health subgraph; empty = run it inside the gateway',
+    schema: optionalUrl,
+  },
+  EDUCATION_URL: {
+    description: 'GraphQL URL of a separately deployed education subgraph; empty = run it inside the gateway',
+    schema: optionalUrl,
+  },
+  EMPLOYMENT_URL: {
+    description: 'GraphQL URL of a separately deployed employment subgraph; empty = run it inside the gateway',
+    schema: optionalUrl,
+  },
+  COORDINATION_URL: {
+    description:
+      'GraphQL URL of a separately deployed coordination subgraph; empty = run it inside the gateway',
+    schema: optionalUrl,
+  },
+  DATA_DIR: {
+    description: 'Folder for the embedded PostgreSQL cluster and uploaded files',
+    schema: z.string().min(1).default('./.data'),
+    example: './.data',
+  },
+  EMBEDDED_PG_PORT: {
+    description: 'Port of the embedded PostgreSQL (only when DATABASE_URL is empty)',
+    schema: port.default(5433),
+    example: '5433',
+  },
+  EMBEDDED_PG_PASSWORD: {
+    description: 'Password of the embedded PostgreSQL superuser (it listens on localhost only)',
+    schema: z.string().min(8).default('supported-living-local'),
+    secret: true,
+  },
+  DATABASE_NAME: {
+    description: 'Database created in the embedded PostgreSQL',
+    schema: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]*$/)
+      .default('supported_living'),
+    example: 'supported_living',
+  },
+  DB_POOL_MAX: {
+    description: 'Connections per subgraph pool',
+    schema: z.coerce.number().int().min(1).max(100).default(5),
+    example: '5',
+  },
+  LOG_LEVEL: {
+    description: 'pino level: fatal, error, warn, info, debug, trace, silent',
+    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    example: 'info',
+  },
+  REGION: {
+    description: 'Region whose rule set applies (kaluga, murmansk)',
+    schema: z.enum(['kaluga', 'murmansk']).default('kaluga'),
+    example: 'kaluga',
+  },
+  DEMO_DATA: {
+    description: 'Load synthetic demo people into empty databases at start-up',
+    schema: bool.default(true),
+    example: 'true',
+  },
+  DEMO_PEOPLE: {
+    description: 'How many synthetic people the demo data holds',
+    schema: z.coerce.number().int().min(0).max(100_000).default(300),
+    example: '300',
+  },
+  SESSION_SECRET: {
+    description: 'Key that signs session tokens; required in production',
+    schema: z.string().min(32).optional(),
+    secret: true,
+  },
+  MAX_BODY_BYTES: {
+    description: 'Largest accepted HTTP request body',
+    schema: z.coerce.number().int().min(1024).default(1_000_000),
+    example: '1000000',
+  },
+} satisfies Record<string, VariableSpec>;
+
+type Variables = typeof variables;
+export type Config = { [K in keyof Variables]: z.output<Variables[K]['schema']> };
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the configuration; fails at boot with every problem listed at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  const out: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(variables) as [string, VariableSpec][]) {
+    const raw = env[name];
+    const parsed = spec.schema.safeParse(raw === '' && !name.endsWith('_URL') ? undefined : raw);
+    if (parsed.success) out[name] = parsed.data;
+    else
+      problems.push(
+        `${name}: ${parsed.error.issues.map((i) => i.message).join('; ')}${spec.secret ? '' : ` (got ${JSON.stringify(raw)})`}`,
+      );
+  }
+  const config = out as Config;
+  if (config.NODE_ENV === 'production' && !config.SESSION_SECRET) {
+    problems.push('SESSION_SECRET: required in production');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+export function subgraphDatabaseUrl(config: Config, name: SubgraphName): string | undefined {
+  const key = `${name.toUpperCase()}_DATABASE_URL` as keyof Config;
+  return (config[key] as string | undefined) ?? config.DATABASE_URL;
+}
+
+export function subgraphServiceUrl(config: Config, name: SubgraphName): string | undefined {
+  return config[`${name.toUpperCase()}_URL` as keyof Config] as string | undefined;
+}
+
+/** The configuration with secrets masked, for logs. */
+export function describeConfig(config: Config): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(config).map(([k, v]) => [
+      k,
+      (variables as Record<string, VariableSpec>)[k]?.secret && v !== undefined ? '***' : v,
+    ]),
+  );
+}
+
+/** Renders `.env.example` from the variable list. */
+export function renderEnvExample(): string {
+  const lines = [
+    '# Generated from packages/core/src/config/config.ts by `pnpm env:example`; a test keeps it in sync.',
+    '# Every variable is optional unless marked required; empty means the default.',
+    '',
+  ];
+  for (const [name, spec] of Object.entries(variables) as [string, VariableSpec][]) {
+    lines.push(`# ${spec.description}${spec.secret ? ' (secret)' : ''}`);
+    lines.push(`${name}=${spec.example ?? ''}`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}

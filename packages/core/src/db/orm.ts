@@ -1,0 +1,69 @@
+import { Migrator } from '@mikro-orm/migrations';
+import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
+import { type LogContext, type Logger as OrmLogger, MikroORM, type Options } from '@mikro-orm/postgresql';
+import type { Logger } from '../logging/logger.js';
+
+export type MigrationClass = NonNullable<NonNullable<Options['migrations']>['migrationsList']>[number];
+
+export interface OrmOptions {
+  /** The subgraph's own PostgreSQL schema: its tables and its migration history live there. */
+  schema: string;
+  url: string;
+  // biome-ignore lint/complexity/noBannedTypes: MikroORM takes entity classes
+  entities: Function[];
+  migrations: MigrationClass[];
+  poolMax: number;
+  logger: Logger;
+  /** Called with every SQL statement (tests count statements to prove there is no N+1). */
+  onQuery?: (sql: string) => void;
+}
+
+function ormLogger(logger: Logger, onQuery?: (sql: string) => void): OrmLogger {
+  return {
+    log: (namespace, message) => logger.debug({ namespace }, message),
+    error: (namespace, message) => logger.error({ namespace }, message),
+    warn: (namespace, message) => logger.warn({ namespace }, message),
+    logQuery: (context: LogContext) => {
+      if (context.query) onQuery?.(context.query);
+    },
+    setDebugMode: () => {},
+    isEnabled: (namespace) => namespace === 'query' && onQuery !== undefined,
+  };
+}
+
+export function ormConfig(options: Omit<OrmOptions, 'url' | 'poolMax' | 'logger'> & Partial<OrmOptions>): Options {
+  const log = options.logger?.child({ component: 'orm', schema: options.schema });
+  return {
+    clientUrl: options.url,
+    schema: options.schema,
+    entities: options.entities,
+    metadataProvider: ReflectMetadataProvider,
+    extensions: [Migrator],
+    pool: { min: 0, max: options.poolMax ?? 5 },
+    debug: options.onQuery ? ['query'] : false,
+    ...(log ? { loggerFactory: () => ormLogger(log, options.onQuery) } : {}),
+    migrations: {
+      migrationsList: options.migrations,
+      schema: options.schema,
+      tableName: 'mikro_orm_migrations',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      emit: 'ts',
+    },
+    // Each request works in its own fork; touching the global manager is a bug.
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+  };
+}
+
+/** Connects a subgraph to its database and brings its schema up to date with its migrations. */
+export async function connectOrm(options: OrmOptions): Promise<MikroORM> {
+  const orm = await MikroORM.init(ormConfig(options));
+  await orm.em.getConnection().execute(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
+  const applied = await orm.migrator.up();
+  if (applied.length > 0) {
+    options.logger.info({ schema: options.schema, migrations: applied.map((m) => m.name) }, 'migrations applied');
+  }
+  return orm;
+}

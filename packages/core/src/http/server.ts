@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, type ApolloServerPlugin, type GraphQLRequestContext } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDisableSuggestions } from '@apollo/server/plugin/disableSuggestions';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Express, type Request } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import type { Clock } from '../clock.js';
+import type { BaseContext } from '../context.js';
+import { formatError } from '../errors/errors.js';
+import type { Logger } from '../logging/logger.js';
+import type { GatewayInterface } from '@apollo/server-gateway-interface';
+
+export interface HttpServerOptions<TContext extends BaseContext> {
+  logger: Logger;
+  clock: Clock;
+  production: boolean;
+  maxBodyBytes: number;
+  /** Either a schema (a subgraph alone) or a gateway. */
+  schema?: GraphQLSchema;
+  gateway?: GatewayInterface;
+  /** Turns the edge context into what resolvers receive. */
+  buildContext(base: BaseContext, req: Request): Promise<TContext> | TContext;
+  ready(): Promise<boolean>;
+  /** Mounted before the GraphQL route (e.g. the dashboard's static files). */
+  extend?(app: Express): void;
+  plugins?: ApolloServerPlugin<TContext>[];
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  app: Express;
+  httpServer: http.Server;
+  /** Stops taking new requests, waits for those in flight, then stops Apollo. */
+  close(): Promise<void>;
+}
+
+/** The HTTP edge shared by the gateway and by a subgraph started on its own. */
+export async function startHttpServer<TContext extends BaseContext>(
+  options: HttpServerOptions<TContext>,
+  listen: { port: number; host: string },
+): Promise<RunningServer> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const log = options.logger;
+  const apollo = new ApolloServer<TContext>({
+    ...(options.gateway ? { gateway: options.gateway } : { schema: options.schema! }),
+    introspection: !options.production,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: options.production,
+    formatError: (formatted, error) =>
+      formatError(formatted, error, (err) => log.error({ err }, 'unexpected error in a request')),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Per-field tracing costs time on every request and nobody reads it here.
+      ApolloServerPluginInlineTraceDisabled(),
+      ...(options.production
+        ? [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDisableSuggestions()]
+        : []),
+      ...(options.plugins ?? []),
+    ],
+    logger: log,
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const ready = await options.ready().catch(() => false);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable' });
+  });
+  options.extend?.(app);
+  app.use(
+    '/graphql',
+    express.json({ limit: options.maxBodyBytes }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const requestId = (req.header('x-request-id') ?? '').slice(0, 64) || randomUUID();
+        const base: BaseContext = {
+          requestId,
+          actor: null,
+          clock: options.clock,
+          logger: log.child({ requestId }),
+          ...(req.ip ? { ip: req.ip } : {}),
+        };
+        return options.buildContext(base, req);
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve) => httpServer.listen(listen.port, listen.host, resolve));
+  const port = (httpServer.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    port,
+    app,
+    httpServer,
+    close: () => apollo.stop(),
+  };
+}
+
+export type { GraphQLRequestContext };

@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+
+export * from './clock.js';
+export * from './config/config.js';
+export * from './context.js';
+export * from './db/database.js';
+export * from './db/embedded.js';
+export * from './db/free-port.js';
+export * from './db/orm.js';
+export * from './demo/people.js';
+export * from './errors/errors.js';
+export * from './graphql/loaders.js';
+export * from './graphql/recipient-stub.js';
+export * from './graphql/pagination.js';
+export * from './graphql/scalars.js';
+export * from './graphql/subgraph.js';
+export * from './http/server.js';
+export * from './logging/logger.js';
+export * from './runtime/database-bootstrap.js';
+export * from './runtime/run-subgraph.js';
+export * from './runtime/shutdown.js';
+export * from './runtime/subgraph-runtime.js';
+export * from './validation/snils.js';

@@ -1,0 +1,15 @@
+import { pino, type Logger } from 'pino';
+
+export type { Logger };
+
+/** Structured JSON logs; personal data never goes into a log line (ids only). */
+export function createLogger(level: string, base: Record<string, unknown> = {}): Logger {
+  return pino({
+    level,
+    base: { service: 'supported-living', ...base },
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.secret', '*.token'],
+      censor: '***',
+    },
+  });
+}

@@ -1,0 +1,1 @@
+export { educationSubgraph } from './subgraph.js';

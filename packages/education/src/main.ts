@@ -1,0 +1,4 @@
+import { runSubgraphService } from '@sl/core';
+import { educationSubgraph } from './subgraph.js';
+
+await runSubgraphService(educationSubgraph);

@@ -1,0 +1,1 @@
+export { employmentSubgraph } from './subgraph.js';

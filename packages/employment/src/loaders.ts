@@ -1,0 +1,8 @@
+import { groupedLoader } from '@sl/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Placement } from './placement/placement.entity.js';
+
+export function createEmploymentLoaders(em: EntityManager) {
+  return { placementsByRecipient: groupedLoader(em, Placement, 'recipientId', { startDate: 'desc' }) };
+}
+export type EmploymentLoaders = ReturnType<typeof createEmploymentLoaders>;

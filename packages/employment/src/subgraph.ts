@@ -1,0 +1,16 @@
+import type { SubgraphDefinition } from '@sl/core';
+import { Placement } from './placement/placement.entity.js';
+import { Recipient, RecipientEmploymentResolver } from './placement/placement.resolver.js';
+import { seedEmploymentDemo } from './demo.js';
+import { createEmploymentLoaders } from './loaders.js';
+import { migrations } from './migrations/index.js';
+
+export const employmentSubgraph: SubgraphDefinition = {
+  name: 'employment',
+  entities: [Placement],
+  migrations,
+  resolvers: [RecipientEmploymentResolver],
+  orphanedTypes: [Recipient],
+  createLoaders: createEmploymentLoaders,
+  seedDemo: seedEmploymentDemo,
+};

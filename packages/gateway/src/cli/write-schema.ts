@@ -1,0 +1,27 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { buildFederatedSubgraph } from '@sl/core';
+import { composeSupergraph } from '../gateway/supergraph.js';
+import { subgraphDefinitions } from '../subgraphs.js';
+
+/** Writes schema/<subgraph>.graphql and schema/supergraph.graphql from the code. */
+export async function renderSchemas(): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  const sources = [];
+  for (const definition of subgraphDefinitions) {
+    const { sdl } = await buildFederatedSubgraph(definition);
+    files.set(`${definition.name}.graphql`, `${sdl.trim()}\n`);
+    sources.push({ name: definition.name, sdl });
+  }
+  files.set('supergraph.graphql', `${composeSupergraph(sources).trim()}\n`);
+  return files;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const dir = path.resolve(process.argv[2] ?? 'schema');
+  await mkdir(dir, { recursive: true });
+  for (const [name, content] of await renderSchemas()) {
+    await writeFile(path.join(dir, name), content);
+    console.log(`wrote ${path.join(dir, name)}`);
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * The only module that knows which gateway library serves the supergraph (@apollo/gateway today).
+ * Swapping it after measuring touches this file alone.
+ */
+import { composeServices } from '@apollo/composition';
+import {
+  ApolloGateway,
+  type GraphQLDataSource,
+  type GraphQLDataSourceProcessOptions,
+  RemoteGraphQLDataSource,
+} from '@apollo/gateway';
+import type { GatewayInterface } from '@apollo/server-gateway-interface';
+import { type BaseContext, formatError, type SubgraphContext, type SubgraphRuntime } from '@sl/core';
+import { graphql, parse } from 'graphql';
+
+export interface SubgraphSource {
+  name: string;
+  sdl: string;
+  /** Set for a subgraph deployed separately; otherwise `runtime` serves it in this process. */
+  url?: string;
+  runtime?: SubgraphRuntime;
+}
+
+/** Static composition from the subgraphs' SDL: no introspection polling at run time. */
+export function composeSupergraph(sources: Pick<SubgraphSource, 'name' | 'sdl' | 'url'>[]): string {
+  const result = composeServices(
+    sources.map((s) => ({ name: s.name, typeDefs: parse(s.sdl), url: s.url ?? `in-process://${s.name}` })),
+  );
+  if (result.errors) {
+    throw new Error(`Supergraph composition failed:\n${result.errors.map((e) => e.message).join('\n')}`);
+  }
+  return result.supergraphSdl;
+}
+
+/**
+ * Runs a subgraph inside the gateway's process. Each subgraph gets its own context per request
+ * (its own EntityManager fork and loaders), shared by every fetch the query plan makes to it, and
+ * its errors go through the same formatter as over HTTP.
+ */
+class InProcessDataSource implements GraphQLDataSource<Record<string, unknown>> {
+  private readonly contexts = new WeakMap<object, SubgraphContext>();
+
+  constructor(
+    private readonly runtime: SubgraphRuntime,
+    private readonly onUnexpected: (error: unknown) => void,
+  ) {}
+
+  async process({ request, context }: GraphQLDataSourceProcessOptions<Record<string, unknown>>) {
+    const base = context as unknown as BaseContext;
+    let subgraphContext = this.contexts.get(base);
+    if (!subgraphContext) {
+      subgraphContext = this.runtime.contextFor(base);
+      this.contexts.set(base, subgraphContext);
+    }
+    const result = await graphql({
+      schema: this.runtime.schema,
+      source: request.query ?? '',
+      variableValues: request.variables ?? {},
+      operationName: request.operationName ?? null,
+      contextValue: subgraphContext,
+    });
+    return {
+      data: result.data as Record<string, unknown> | null | undefined,
+      ...(result.errors
+        ? { errors: result.errors.map((error) => formatError(error.toJSON(), error, this.onUnexpected)) }
+        : {}),
+    };
+  }
+}
+
+class ForwardingDataSource extends RemoteGraphQLDataSource<Record<string, unknown>> {
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<Record<string, unknown>>) {
+    const base = context as unknown as Partial<BaseContext> & { authorization?: string };
+    if (base.requestId) request.http?.headers.set('x-request-id', base.requestId);
+    if (base.authorization) request.http?.headers.set('authorization', base.authorization);
+  }
+}
+
+export function createGateway(
+  sources: SubgraphSource[],
+  onUnexpected: (error: unknown) => void,
+): { gateway: GatewayInterface; supergraphSdl: string } {
+  const supergraphSdl = composeSupergraph(sources);
+  const byName = new Map(sources.map((s) => [s.name, s]));
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ name, url }) => {
+      const source = byName.get(name);
+      if (source?.runtime && !source.url) return new InProcessDataSource(source.runtime, onUnexpected);
+      return new ForwardingDataSource({ url: source?.url ?? url });
+    },
+  });
+  return { gateway: gateway as unknown as GatewayInterface, supergraphSdl };
+}

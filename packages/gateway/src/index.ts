@@ -1,0 +1,3 @@
+export * from './gateway/supergraph.js';
+export * from './subgraphs.js';
+export * from './system.js';

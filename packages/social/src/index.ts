@@ -1,0 +1,2 @@
+export { socialSubgraph } from './subgraph.js';
+export { Recipient } from './recipient/recipient.entity.js';

@@ -1,0 +1,30 @@
+import { Connection, type SubgraphContext } from '@sl/core';
+import { Arg, Ctx, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import type { SocialLoaders } from '../loaders.js';
+import { Recipient } from './recipient.entity.js';
+import { RecipientFilter, RecipientOrder } from './recipient.inputs.js';
+import { RecipientService } from './recipient.service.js';
+
+@ObjectType()
+export class RecipientConnection extends Connection(Recipient, 'Recipient') {}
+
+type Ctx = SubgraphContext<SocialLoaders>;
+
+@Resolver(() => Recipient)
+export class RecipientResolver {
+  @Query(() => RecipientConnection, { description: 'People, filtered and sorted, one page at a time' })
+  recipients(
+    @Ctx() ctx: Ctx,
+    @Arg('filter', () => RecipientFilter, { nullable: true }) filter?: RecipientFilter,
+    @Arg('orderBy', () => RecipientOrder, { nullable: true }) orderBy?: RecipientOrder,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    return new RecipientService(ctx.em).list(filter, orderBy, { first: first ?? null, after: after ?? null });
+  }
+
+  @Query(() => Recipient, { description: 'One person by id' })
+  recipient(@Ctx() ctx: Ctx, @Arg('id', () => ID) id: string) {
+    return new RecipientService(ctx.em).get(id);
+  }
+}
