@@ -1,8 +1,12 @@
-import type { DemoPerson } from '@sl/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { DemoPerson } from '@sl/core';
 import { NeedRegistryEntry } from './need-registry/need-registry.entity.js';
 
-const SOURCES = ['ГБСУ СО «Психоневрологический интернат»', 'Отдел социальной защиты муниципалитета', 'Заявление семьи'];
+const SOURCES = [
+  'ГБСУ СО «Психоневрологический интернат»',
+  'Отдел социальной защиты муниципалитета',
+  'Заявление семьи',
+];
 
 export async function seedCoordinationDemo(em: EntityManager, people: DemoPerson[]): Promise<void> {
   if ((await em.count(NeedRegistryEntry, {})) > 0) return;

@@ -1,5 +1,5 @@
-import { singleLoader } from '@sl/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { singleLoader } from '@sl/core';
 import { NeedRegistryEntry } from './need-registry/need-registry.entity.js';
 
 export function createCoordinationLoaders(em: EntityManager) {

@@ -21,7 +21,10 @@ export class ManualClock implements Clock {
 
 /** Calendar date (YYYY-MM-DD) of an instant in the region's time zone. */
 export function localDateOf(date: Date, timeZone = 'Europe/Moscow'): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    date,
-  );
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(date);
 }

@@ -1,11 +1,15 @@
-import type { DemoPerson } from '@sl/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { DemoPerson } from '@sl/core';
 import { EducationLevel, Enrolment, EnrolmentStatus } from './enrolment/enrolment.entity.js';
 
 const PROGRAMMES: [EducationLevel, string, string][] = [
   [EducationLevel.VOCATIONAL, 'ГАПОУ «Колледж информационных технологий»', 'Оператор ЭВМ'],
   [EducationLevel.VOCATIONAL, 'ГБПОУ «Техникум сервиса»', 'Повар'],
-  [EducationLevel.FURTHER_PROFESSIONAL, 'Центр дополнительного образования', 'Основы работы с офисными программами'],
+  [
+    EducationLevel.FURTHER_PROFESSIONAL,
+    'Центр дополнительного образования',
+    'Основы работы с офисными программами',
+  ],
   [EducationLevel.GENERAL, 'Вечерняя (сменная) школа № 1', 'Основное общее образование'],
 ];
 

@@ -1,5 +1,5 @@
-import { groupedLoader } from '@sl/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { groupedLoader } from '@sl/core';
 import { Enrolment } from './enrolment/enrolment.entity.js';
 
 export function createEducationLoaders(em: EntityManager) {

@@ -1,7 +1,7 @@
 import type { SubgraphDefinition } from '@sl/core';
+import { seedEducationDemo } from './demo.js';
 import { Enrolment } from './enrolment/enrolment.entity.js';
 import { Recipient, RecipientEducationResolver } from './enrolment/enrolment.resolver.js';
-import { seedEducationDemo } from './demo.js';
 import { createEducationLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
 

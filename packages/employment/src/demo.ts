@@ -1,5 +1,5 @@
-import type { DemoPerson } from '@sl/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { DemoPerson } from '@sl/core';
 import { Placement } from './placement/placement.entity.js';
 
 const JOBS: [string, string][] = [

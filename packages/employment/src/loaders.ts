@@ -1,5 +1,5 @@
-import { groupedLoader } from '@sl/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { groupedLoader } from '@sl/core';
 import { Placement } from './placement/placement.entity.js';
 
 export function createEmploymentLoaders(em: EntityManager) {

@@ -1,10 +1,10 @@
 import {
+  bootstrapDatabases,
   buildFederatedSubgraph,
   type Clock,
   type Config,
   createLogger,
   type Databases,
-  bootstrapDatabases,
   type Logger,
   type RunningServer,
   type SubgraphName,

@@ -1,8 +1,12 @@
-import type { DemoPerson } from '@sl/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { DemoPerson } from '@sl/core';
 import { MedicalConclusion } from './conclusion/medical-conclusion.entity.js';
 
-const ORGANISATIONS = ['ГБУЗ «Областная клиническая больница»', 'ГБУЗ «Городская поликлиника № 2»', 'ГБУЗ «Центральная районная больница»'];
+const ORGANISATIONS = [
+  'ГБУЗ «Областная клиническая больница»',
+  'ГБУЗ «Городская поликлиника № 2»',
+  'ГБУЗ «Центральная районная больница»',
+];
 
 export async function seedHealthDemo(em: EntityManager, people: DemoPerson[]): Promise<void> {
   if ((await em.count(MedicalConclusion, {})) > 0) return;

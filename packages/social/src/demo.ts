@@ -1,5 +1,5 @@
-import type { DemoPerson } from '@sl/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { DemoPerson } from '@sl/core';
 import { Recipient } from './recipient/recipient.entity.js';
 
 export async function seedSocialDemo(em: EntityManager, people: DemoPerson[]): Promise<void> {

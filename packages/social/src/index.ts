@@ -1,2 +1,2 @@
-export { socialSubgraph } from './subgraph.js';
 export { Recipient } from './recipient/recipient.entity.js';
+export { socialSubgraph } from './subgraph.js';

@@ -1,5 +1,5 @@
-import { singleLoader } from '@sl/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { singleLoader } from '@sl/core';
 import { Recipient } from './recipient/recipient.entity.js';
 
 export function createSocialLoaders(em: EntityManager) {

@@ -1,5 +1,5 @@
-import { LocalDate } from '@sl/core';
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { LocalDate } from '@sl/core';
 import { Field, ObjectType } from 'type-graphql';
 
 /**
@@ -17,7 +17,9 @@ export class NeedRegistryEntry {
   @Property({ type: 'date' })
   identifiedOn!: string;
 
-  @Field(() => String, { description: 'Who identified the need (e.g. a residential institution, a municipality)' })
+  @Field(() => String, {
+    description: 'Who identified the need (e.g. a residential institution, a municipality)',
+  })
   @Property({ type: 'string', length: 300 })
   source!: string;
 }

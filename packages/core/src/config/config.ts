@@ -87,7 +87,8 @@ export const variables = {
     schema: optionalUrl,
   },
   EMPLOYMENT_URL: {
-    description: 'GraphQL URL of a separately deployed employment subgraph; empty = run it inside the gateway',
+    description:
+      'GraphQL URL of a separately deployed employment subgraph; empty = run it inside the gateway',
     schema: optionalUrl,
   },
   COORDINATION_URL: {

@@ -1,6 +1,6 @@
-import { Migrator } from '@mikro-orm/migrations';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
-import { type LogContext, type Logger as OrmLogger, MikroORM, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { type LogContext, MikroORM, type Options, type Logger as OrmLogger } from '@mikro-orm/postgresql';
 import type { Logger } from '../logging/logger.js';
 
 export type MigrationClass = NonNullable<NonNullable<Options['migrations']>['migrationsList']>[number];
@@ -31,7 +31,9 @@ function ormLogger(logger: Logger, onQuery?: (sql: string) => void): OrmLogger {
   };
 }
 
-export function ormConfig(options: Omit<OrmOptions, 'url' | 'poolMax' | 'logger'> & Partial<OrmOptions>): Options {
+export function ormConfig(
+  options: Omit<OrmOptions, 'url' | 'poolMax' | 'logger'> & Partial<OrmOptions>,
+): Options {
   const log = options.logger?.child({ component: 'orm', schema: options.schema });
   return {
     clientUrl: options.url,
@@ -63,7 +65,10 @@ export async function connectOrm(options: OrmOptions): Promise<MikroORM> {
   await orm.em.getConnection().execute(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
   const applied = await orm.migrator.up();
   if (applied.length > 0) {
-    options.logger.info({ schema: options.schema, migrations: applied.map((m) => m.name) }, 'migrations applied');
+    options.logger.info(
+      { schema: options.schema, migrations: applied.map((m) => m.name) },
+      'migrations applied',
+    );
   }
   return orm;
 }

@@ -17,7 +17,12 @@ export class AppError extends Error {
 }
 
 export class ValidationError extends AppError {
-  constructor(message: string, field?: string, code = 'VALIDATION_FAILED', extra: Record<string, unknown> = {}) {
+  constructor(
+    message: string,
+    field?: string,
+    code = 'VALIDATION_FAILED',
+    extra: Record<string, unknown> = {},
+  ) {
     super(code, message, { ...(field ? { field } : {}), ...extra });
   }
 }

@@ -1,5 +1,5 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { type ClassType, Field, Int, ObjectType, Directive } from 'type-graphql';
+import { type ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
 import { ValidationError } from '../errors/errors.js';
 
 @Directive('@shareable')
@@ -73,7 +73,11 @@ export function decodeCursor(cursor: string, length: number): unknown[] {
   } catch {
     // fall through to the error below
   }
-  throw new ValidationError('Неверный курсор страницы: начните просмотр списка заново', 'after', 'BAD_CURSOR');
+  throw new ValidationError(
+    'Неверный курсор страницы: начните просмотр списка заново',
+    'after',
+    'BAD_CURSOR',
+  );
 }
 
 /**
@@ -106,7 +110,11 @@ export async function paginate<T extends object>(
 ): Promise<ConnectionShape<T>> {
   const first = page.first ?? defaultSize;
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
-    throw new ValidationError(`Размер страницы должен быть от 0 до ${MAX_PAGE_SIZE}`, 'first', 'PAGE_SIZE_INVALID');
+    throw new ValidationError(
+      `Размер страницы должен быть от 0 до ${MAX_PAGE_SIZE}`,
+      'first',
+      'PAGE_SIZE_INVALID',
+    );
   }
   const cursorValues = page.after ? decodeCursor(page.after, keys.length) : null;
   const pageWhere = cursorValues

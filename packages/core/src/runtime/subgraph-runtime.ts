@@ -45,7 +45,14 @@ export async function startSubgraphRuntime(
     const em = orm.em.fork();
     await em.transactional(async (tx) => {
       // A transaction-level advisory lock keeps two processes from seeding the same schema twice.
-      await tx.getConnection().execute(`SELECT pg_advisory_xact_lock(hashtext('demo:${definition.name}'))`, [], 'all', tx.getTransactionContext());
+      await tx
+        .getConnection()
+        .execute(
+          `SELECT pg_advisory_xact_lock(hashtext('demo:${definition.name}'))`,
+          [],
+          'all',
+          tx.getTransactionContext(),
+        );
       await definition.seedDemo!(tx, demoPeople(options.demo!.people, options.demo!.region));
     });
   }

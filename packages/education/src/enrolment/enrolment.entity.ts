@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { LocalDate } from '@sl/core';
 import type { Opt } from '@mikro-orm/core';
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { LocalDate } from '@sl/core';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum EducationLevel {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { LocalDate } from '@sl/core';
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { LocalDate } from '@sl/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'A job placement of a person (seed 000 item 11, seed 004 item 2.2.2)' })

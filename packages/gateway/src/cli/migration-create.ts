@@ -1,7 +1,14 @@
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { connectOrm, createLogger, ensureDatabase, freePort, startEmbeddedPostgres, withDatabase } from '@sl/core';
+import {
+  connectOrm,
+  createLogger,
+  ensureDatabase,
+  freePort,
+  startEmbeddedPostgres,
+  withDatabase,
+} from '@sl/core';
 import { subgraphDefinitions } from '../subgraphs.js';
 
 /**
@@ -17,7 +24,12 @@ if (!definition) {
 }
 const logger = createLogger('warn');
 const dir = await mkdtemp(path.join(tmpdir(), 'sl-migrate-'));
-const pg = await startEmbeddedPostgres({ dir: path.join(dir, 'pg'), port: await freePort(), password: 'migrations', logger });
+const pg = await startEmbeddedPostgres({
+  dir: path.join(dir, 'pg'),
+  port: await freePort(),
+  password: 'migrations',
+  logger,
+});
 try {
   const url = withDatabase(pg.serverUrl, 'migrations');
   await ensureDatabase(url);

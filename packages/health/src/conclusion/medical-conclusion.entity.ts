@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { LocalDate } from '@sl/core';
 import type { Opt } from '@mikro-orm/core';
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { LocalDate } from '@sl/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 
 /** Medical conclusion on contraindications to social services (order 202н). */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { LocalDate } from '@sl/core';
 import type { Opt } from '@mikro-orm/core';
 import { Check, Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { LocalDate } from '@sl/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /** The person; the social subgraph owns the record and every other ministry extends it. */
@@ -9,7 +9,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 @ObjectType({ description: 'A person who applies for or receives supported living' })
 @Entity({ tableName: 'recipient' })
 @Check({ name: 'recipient_snils_format', expression: "snils ~ '^[0-9]{11}$'" })
-@Check({ name: 'recipient_names_present', expression: "length(last_name) > 0 and length(first_name) > 0" })
+@Check({ name: 'recipient_names_present', expression: 'length(last_name) > 0 and length(first_name) > 0' })
 @Index({ properties: ['lastName', 'firstName', 'patronymic', 'id'] })
 @Index({ properties: ['municipality', 'lastName', 'firstName', 'patronymic', 'id'] })
 @Index({ properties: ['birthDate', 'id'] })

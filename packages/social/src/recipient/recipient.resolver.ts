@@ -8,13 +8,13 @@ import { RecipientService } from './recipient.service.js';
 @ObjectType()
 export class RecipientConnection extends Connection(Recipient, 'Recipient') {}
 
-type Ctx = SubgraphContext<SocialLoaders>;
+type SocialContext = SubgraphContext<SocialLoaders>;
 
 @Resolver(() => Recipient)
 export class RecipientResolver {
   @Query(() => RecipientConnection, { description: 'People, filtered and sorted, one page at a time' })
   recipients(
-    @Ctx() ctx: Ctx,
+    @Ctx() ctx: SocialContext,
     @Arg('filter', () => RecipientFilter, { nullable: true }) filter?: RecipientFilter,
     @Arg('orderBy', () => RecipientOrder, { nullable: true }) orderBy?: RecipientOrder,
     @Arg('first', () => Int, { nullable: true }) first?: number,
@@ -24,7 +24,7 @@ export class RecipientResolver {
   }
 
   @Query(() => Recipient, { description: 'One person by id' })
-  recipient(@Ctx() ctx: Ctx, @Arg('id', () => ID) id: string) {
+  recipient(@Ctx() ctx: SocialContext, @Arg('id', () => ID) id: string) {
     return new RecipientService(ctx.em).get(id);
   }
 }

@@ -1,5 +1,12 @@
-import { type ConnectionShape, normalizeSnils, NotFoundError, type PageRequest, paginate, type SortKey } from '@sl/core';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import {
+  type ConnectionShape,
+  NotFoundError,
+  normalizeSnils,
+  type PageRequest,
+  paginate,
+  type SortKey,
+} from '@sl/core';
 import { Recipient } from './recipient.entity.js';
 import { type RecipientFilter, type RecipientOrder, RecipientSortField } from './recipient.inputs.js';
 
@@ -11,12 +18,19 @@ const SORT_KEYS: Record<RecipientSortField, (keyof Recipient & string)[]> = {
 export class RecipientService {
   constructor(private readonly em: EntityManager) {}
 
-  list(filter: RecipientFilter = {}, order?: RecipientOrder, page: PageRequest = {}): Promise<ConnectionShape<Recipient>> {
+  list(
+    filter: RecipientFilter = {},
+    order?: RecipientOrder,
+    page: PageRequest = {},
+  ): Promise<ConnectionShape<Recipient>> {
     const where: FilterQuery<Recipient> = {};
     if (filter.municipality) where.municipality = filter.municipality;
     if (filter.snils) where.snils = normalizeSnils(filter.snils);
     const direction = order?.direction ?? 'ASC';
-    const keys: SortKey[] = SORT_KEYS[order?.field ?? RecipientSortField.NAME].map((field) => ({ field, direction }));
+    const keys: SortKey[] = SORT_KEYS[order?.field ?? RecipientSortField.NAME].map((field) => ({
+      field,
+      direction,
+    }));
     return paginate(this.em, Recipient, where, keys, page);
   }
 

@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { type Config, loadConfig } from '../config/config.js';
+import { withDatabase } from '../db/database.js';
+
+/**
+ * The PostgreSQL server of this test run: the one in DATABASE_URL when given, otherwise the
+ * embedded server that jest's global set-up started (its URL is passed in TEST_PG_SERVER_URL).
+ */
+export function testServerUrl(): string {
+  const url = process.env.TEST_PG_SERVER_URL;
+  if (!url) throw new Error('TEST_PG_SERVER_URL is not set: run the tests through jest (pnpm test)');
+  return url;
+}
+
+export interface TestDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** A fresh, empty database for one test file, so test files never share state. */
+export async function createTestDatabase(prefix = 'test'): Promise<TestDatabase> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: withDatabase(testServerUrl(), 'postgres') });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = withDatabase(testServerUrl(), name);
+  return {
+    url,
+    async drop() {
+      const client = new pg.Client({ connectionString: withDatabase(testServerUrl(), 'postgres') });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+/** Configuration for a test: an explicit database, a free port, quiet logs, no demo data. */
+export function testConfig(overrides: Record<string, string | undefined> = {}): Config {
+  return loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    DEMO_DATA: 'false',
+    DB_POOL_MAX: '3',
+    ...overrides,
+  });
+}

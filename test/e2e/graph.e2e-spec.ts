@@ -1,0 +1,134 @@
+import { type TestSystem, startTestSystem } from '../support/system.js';
+
+const CARD = /* GraphQL */ `
+  query Recipients($first: Int, $after: String, $filter: RecipientFilter, $orderBy: RecipientOrder) {
+    recipients(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+      totalCount
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      edges {
+        cursor
+        node {
+          id snils lastName firstName patronymic birthDate municipality
+          medicalConclusions { issuedOn contraindicationsPresent organisation validUntil }
+          enrolments { level organisation programme startDate status }
+          placements { employerName position startDate supported }
+          needRegistryEntry { identifiedOn source }
+        }
+      }
+    }
+  }
+`;
+
+interface Node {
+  id: string;
+  snils: string;
+  lastName: string;
+  medicalConclusions: unknown[];
+  enrolments: unknown[];
+  placements: unknown[];
+  needRegistryEntry: unknown;
+}
+interface Page {
+  recipients: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null };
+    edges: { cursor: string; node: Node }[];
+  };
+}
+
+describe('the federated graph through the gateway', () => {
+  let t: TestSystem;
+  beforeAll(async () => {
+    t = await startTestSystem({ env: { DEMO_DATA: 'true', DEMO_PEOPLE: '60' } });
+  });
+  afterAll(() => t.stop());
+
+  it('answers /healthz and /readyz', async () => {
+    await t.http().get('/healthz').expect(200, { status: 'ok' });
+    await t.http().get('/readyz').expect(200, { status: 'ready' });
+  });
+
+  it('resolves one recipients query with fields from all five subgraphs', async () => {
+    const res = await t.gql<Page>(CARD, { first: 60 });
+    expect(res.errors).toBeUndefined();
+    const { totalCount, edges } = res.data!.recipients;
+    expect(totalCount).toBe(60);
+    expect(edges).toHaveLength(60);
+    // Demo data: every person is in the need register (coordination); two in three have a medical
+    // conclusion (health); every fifth an enrolment (education); every fourth a placement (employment).
+    expect(edges.every((e) => e.node.needRegistryEntry !== null)).toBe(true);
+    expect(edges.filter((e) => e.node.medicalConclusions.length > 0)).toHaveLength(40);
+    expect(edges.filter((e) => e.node.enrolments.length > 0)).toHaveLength(12);
+    expect(edges.filter((e) => e.node.placements.length > 0)).toHaveLength(15);
+    for (const { node } of edges) expect(node.snils).toMatch(/^\d{11}$/);
+  });
+
+  it('walks every page by cursor in name order without gaps or repeats', async () => {
+    const seen: string[] = [];
+    const names: string[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    do {
+      const res: Awaited<ReturnType<typeof t.gql<Page>>> = await t.gql<Page>(CARD, { first: 7, after });
+      expect(res.errors).toBeUndefined();
+      const page = res.data!.recipients;
+      expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
+      seen.push(...page.edges.map((e) => e.node.id));
+      names.push(...page.edges.map((e) => e.node.lastName));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      pages += 1;
+    } while (after);
+    expect(pages).toBe(9);
+    expect(new Set(seen).size).toBe(60);
+    expect([...names]).toEqual([...names].sort((a, b) => a.localeCompare(b, 'ru')));
+  });
+
+  it('filters by СНИЛС written with separators', async () => {
+    const all = await t.gql<Page>(CARD, { first: 1 });
+    const snils = all.data!.recipients.edges[0]!.node.snils;
+    const formatted = `${snils.slice(0, 3)}-${snils.slice(3, 6)}-${snils.slice(6, 9)} ${snils.slice(9)}`;
+    const res = await t.gql<Page>(CARD, { filter: { snils: formatted } });
+    expect(res.data!.recipients.edges.map((e) => e.node.snils)).toEqual([snils]);
+    expect(res.data!.recipients.totalCount).toBe(1);
+  });
+
+  it('costs the same number of SQL statements per subgraph for 5 people as for 50', async () => {
+    const cost = async (first: number) => {
+      t.resetQueries();
+      const res = await t.gql<Page>(CARD, { first });
+      expect(res.errors).toBeUndefined();
+      return Object.fromEntries([...t.queries].map(([name, list]) => [name, list.length]));
+    };
+    const small = await cost(5);
+    const large = await cost(50);
+    expect(large).toEqual(small);
+    // page + count in social; one batched load in each other subgraph
+    expect(small).toEqual({ social: 2, health: 1, education: 1, employment: 1, coordination: 1 });
+  });
+
+  it('refuses a forged cursor and an oversized page with stable codes', async () => {
+    const forged = await t.gql<Page>(CARD, { first: 5, after: 'not-a-cursor' });
+    expect(forged.errors?.[0]?.extensions?.code).toBe('BAD_CURSOR');
+    expect(forged.errors?.[0]?.message).toMatch(/курсор/);
+    const huge = await t.gql<Page>(CARD, { first: 10_000 });
+    expect(huge.errors?.[0]?.extensions?.code).toBe('PAGE_SIZE_INVALID');
+  });
+
+  it('answers an unknown field with a validation error and no internals', async () => {
+    const res = await t.gql('{ recipients { edges { node { password } } } }');
+    expect(res.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(JSON.stringify(res)).not.toMatch(/stack|at \//);
+  });
+
+  it('reads one person by id and says NOT_FOUND for an unknown one', async () => {
+    const first = await t.gql<Page>(CARD, { first: 1 });
+    const id = first.data!.recipients.edges[0]!.node.id;
+    const one = await t.gql<{ recipient: { id: string; placements: unknown[] } }>(
+      'query($id: ID!) { recipient(id: $id) { id placements { position } } }',
+      { id },
+    );
+    expect(one.data!.recipient.id).toBe(id);
+    const missing = await t.gql('query { recipient(id: "00000000-0000-4000-8000-000000000000") { id } }');
+    expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});
