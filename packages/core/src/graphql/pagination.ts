@@ -1,3 +1,5 @@
+// type-graphql reads decorator metadata through this polyfill.
+import 'reflect-metadata';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { type ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
 import { ValidationError } from '../errors/errors.js';

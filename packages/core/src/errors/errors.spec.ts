@@ -1,0 +1,52 @@
+import { GraphQLError } from 'graphql';
+import { AppError, formatError, ValidationError } from './errors.js';
+
+const wrap = (original: Error) =>
+  new GraphQLError(original.message, { path: ['x'], originalError: original });
+
+describe('formatError', () => {
+  it('keeps the code, Russian message and field of our own errors', () => {
+    const error = wrap(new ValidationError('СНИЛС: неверное контрольное число', 'snils', 'SNILS_INVALID'));
+    expect(formatError(error.toJSON(), error)).toEqual({
+      message: 'СНИЛС: неверное контрольное число',
+      path: ['x'],
+      extensions: { code: 'SNILS_INVALID', field: 'snils' },
+    });
+  });
+
+  it('hides unexpected errors behind INTERNAL_SERVER_ERROR and reports them to the log', () => {
+    const seen: unknown[] = [];
+    const error = wrap(new Error('relation "social"."recipient" does not exist'));
+    const out = formatError(error.toJSON(), error, (e) => seen.push(e));
+    expect(out.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+    expect(out.message).not.toMatch(/relation|social/);
+    expect(seen).toHaveLength(1);
+  });
+
+  it('turns class-validator failures into VALIDATION_FAILED with every field', () => {
+    const original = Object.assign(new Error('Argument Validation Error'), {
+      validationErrors: [
+        { property: 'input', children: [{ property: 'lastName', constraints: { length: 'Фамилия обязательна' } }] },
+      ],
+    });
+    const error = wrap(original);
+    const out = formatError(error.toJSON(), error);
+    expect(out.extensions).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'input.lastName',
+      fields: [{ field: 'input.lastName', message: 'Фамилия обязательна' }],
+    });
+    expect(out.message).toBe('Фамилия обязательна');
+  });
+
+  it('passes GraphQL validation errors through', () => {
+    const error = new GraphQLError('Cannot query field "x"', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(formatError(error.toJSON(), error).extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
+  });
+
+  it('keeps a code a subgraph already assigned when the gateway formats it again', () => {
+    const fromSubgraph = new GraphQLError('Получатель не найден(а): 1', { extensions: { code: 'NOT_FOUND', id: '1' } });
+    expect(formatError(fromSubgraph.toJSON(), fromSubgraph).extensions).toEqual({ code: 'NOT_FOUND', id: '1' });
+    expect(new AppError('X', 'y').name).toBe('AppError');
+  });
+});

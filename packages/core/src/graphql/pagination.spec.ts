@@ -1,0 +1,26 @@
+import { AppError } from '../errors/errors.js';
+import { decodeCursor, encodeCursor, keysetCondition } from './pagination.js';
+
+describe('keyset pagination', () => {
+  it('round-trips cursor values', () => {
+    const values = ['Иванов', 'Пётр', '', '6524d412-9857-4b8f-b67a-15bc3bf69944'];
+    expect(decodeCursor(encodeCursor(values), 4)).toEqual(values);
+  });
+
+  it('refuses a cursor that is not ours or of another sort', () => {
+    expect(() => decodeCursor('garbage', 2)).toThrow(AppError);
+    expect(() => decodeCursor(encodeCursor(['a', 'b', 'c']), 2)).toThrow(/курсор/);
+  });
+
+  it('expands (a, b) > (x, y) per key, honouring each direction', () => {
+    expect(
+      keysetCondition(
+        [
+          { field: 'lastName', direction: 'DESC' },
+          { field: 'id', direction: 'ASC' },
+        ],
+        ['Петров', 'id-1'],
+      ),
+    ).toEqual({ $or: [{ lastName: { $lt: 'Петров' } }, { lastName: 'Петров', id: { $gt: 'id-1' } }] });
+  });
+});

@@ -1,0 +1,58 @@
+import { createLogger, type RunningSubgraphService, startSubgraphService, testConfig } from '@sl/core';
+import { subgraphDefinitions } from '@sl/gateway';
+import request from 'supertest';
+import { type TestSystem, startTestSystem } from '../support/system.js';
+import { createTestDatabase, type TestDatabase } from '@sl/core';
+
+const CARD = `{ recipients(first: 3) { totalCount edges { node {
+  id lastName medicalConclusions { issuedOn } enrolments { programme } placements { position } needRegistryEntry { source }
+} } } }`;
+
+describe('split deployment: every subgraph as its own HTTP service', () => {
+  let db: TestDatabase;
+  const services = new Map<string, RunningSubgraphService>();
+  let gateway: TestSystem;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('split');
+    for (const definition of subgraphDefinitions) {
+      const config = testConfig({ DATABASE_URL: db.url, DEMO_DATA: 'true', DEMO_PEOPLE: '20' });
+      services.set(definition.name, await startSubgraphService(definition, config, createLogger('silent')));
+    }
+    const env = Object.fromEntries(
+      [...services].map(([name, s]) => [`${name.toUpperCase()}_URL`, s.server.url]),
+    );
+    gateway = await startTestSystem({ env });
+  });
+  afterAll(async () => {
+    await gateway?.stop();
+    for (const s of services.values()) await s.stop();
+    await db?.drop();
+  });
+
+  it('answers alone: a subgraph serves its own SDL and readiness', async () => {
+    const health = services.get('health')!;
+    const base = `http://127.0.0.1:${health.server.port}`;
+    await request(base).get('/readyz').expect(200);
+    const sdl = await request(base).post('/graphql').send({ query: '{ _service { sdl } }' });
+    expect(sdl.body.data._service.sdl).toContain('medicalConclusions');
+    const entity = await request(base)
+      .post('/graphql')
+      .send({
+        query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Recipient { id medicalConclusions { id } } } }',
+        variables: { r: [{ __typename: 'Recipient', id: '00000000-0000-4000-8000-000000000000' }] },
+      });
+    expect(entity.body.data._entities).toEqual([{ id: '00000000-0000-4000-8000-000000000000', medicalConclusions: [] }]);
+  });
+
+  it('the gateway reaches them over HTTP and answers the same cross-subgraph query', async () => {
+    expect(gateway.system.runtimes.size).toBe(0);
+    const res = await gateway.gql<{ recipients: { totalCount: number; edges: { node: Record<string, unknown> }[] } }>(
+      CARD,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.recipients.totalCount).toBe(20);
+    expect(res.data!.recipients.edges[0]!.node).toHaveProperty('needRegistryEntry.source');
+    await gateway.http().get('/readyz').expect(200);
+  });
+});
