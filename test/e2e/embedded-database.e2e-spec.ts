@@ -30,7 +30,9 @@ describe('the embedded PostgreSQL (no DATABASE_URL)', () => {
     });
     expect(first.databases.embedded).not.toBeNull();
     expect(postgresProcessesFor(dataDir)).not.toBe('');
-    const before = await request(`http://127.0.0.1:${first.server.port}`).post('/graphql').send({ query: IDS });
+    const before = await request(`http://127.0.0.1:${first.server.port}`)
+      .post('/graphql')
+      .send({ query: IDS });
     expect(before.body.data.recipients.totalCount).toBe(12);
     await first.stop();
     expect(postgresProcessesFor(dataDir)).toBe('');
@@ -39,7 +41,9 @@ describe('the embedded PostgreSQL (no DATABASE_URL)', () => {
       config: testConfig({ DATA_DIR: dataDir, EMBEDDED_PG_PORT: port, DEMO_DATA: 'false' }),
     });
     try {
-      const after = await request(`http://127.0.0.1:${second.server.port}`).post('/graphql').send({ query: IDS });
+      const after = await request(`http://127.0.0.1:${second.server.port}`)
+        .post('/graphql')
+        .send({ query: IDS });
       expect(after.body.data.recipients).toEqual(before.body.data.recipients);
       await request(`http://127.0.0.1:${second.server.port}`).get('/readyz').expect(200);
     } finally {

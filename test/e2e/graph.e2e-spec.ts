@@ -1,4 +1,4 @@
-import { type TestSystem, startTestSystem } from '../support/system.js';
+import { startTestSystem, type TestSystem } from '../support/system.js';
 
 const CARD = /* GraphQL */ `
   query Recipients($first: Int, $after: String, $filter: RecipientFilter, $orderBy: RecipientOrder) {

@@ -5,7 +5,9 @@ describe('committed schema files', () => {
   it('match what the code produces (regenerate with pnpm schema:generate)', async () => {
     const files = await renderSchemas();
     expect([...files.keys()].sort()).toEqual(
-      ['coordination', 'education', 'employment', 'health', 'social', 'supergraph'].map((n) => `${n}.graphql`),
+      ['coordination', 'education', 'employment', 'health', 'social', 'supergraph'].map(
+        (n) => `${n}.graphql`,
+      ),
     );
     for (const [name, content] of files) {
       const committed = readFileSync(new URL(`../../schema/${name}`, import.meta.url), 'utf8');

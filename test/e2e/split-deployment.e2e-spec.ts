@@ -1,8 +1,14 @@
-import { createLogger, type RunningSubgraphService, startSubgraphService, testConfig } from '@sl/core';
+import {
+  createLogger,
+  createTestDatabase,
+  type RunningSubgraphService,
+  startSubgraphService,
+  type TestDatabase,
+  testConfig,
+} from '@sl/core';
 import { subgraphDefinitions } from '@sl/gateway';
 import request from 'supertest';
-import { type TestSystem, startTestSystem } from '../support/system.js';
-import { createTestDatabase, type TestDatabase } from '@sl/core';
+import { startTestSystem, type TestSystem } from '../support/system.js';
 
 const CARD = `{ recipients(first: 3) { totalCount edges { node {
   id lastName medicalConclusions { issuedOn } enrolments { programme } placements { position } needRegistryEntry { source }
@@ -39,17 +45,20 @@ describe('split deployment: every subgraph as its own HTTP service', () => {
     const entity = await request(base)
       .post('/graphql')
       .send({
-        query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Recipient { id medicalConclusions { id } } } }',
+        query:
+          'query($r: [_Any!]!) { _entities(representations: $r) { ... on Recipient { id medicalConclusions { id } } } }',
         variables: { r: [{ __typename: 'Recipient', id: '00000000-0000-4000-8000-000000000000' }] },
       });
-    expect(entity.body.data._entities).toEqual([{ id: '00000000-0000-4000-8000-000000000000', medicalConclusions: [] }]);
+    expect(entity.body.data._entities).toEqual([
+      { id: '00000000-0000-4000-8000-000000000000', medicalConclusions: [] },
+    ]);
   });
 
   it('the gateway reaches them over HTTP and answers the same cross-subgraph query', async () => {
     expect(gateway.system.runtimes.size).toBe(0);
-    const res = await gateway.gql<{ recipients: { totalCount: number; edges: { node: Record<string, unknown> }[] } }>(
-      CARD,
-    );
+    const res = await gateway.gql<{
+      recipients: { totalCount: number; edges: { node: Record<string, unknown> }[] };
+    }>(CARD);
     expect(res.errors).toBeUndefined();
     expect(res.data!.recipients.totalCount).toBe(20);
     expect(res.data!.recipients.edges[0]!.node).toHaveProperty('needRegistryEntry.source');

@@ -38,7 +38,10 @@ describe('the built gateway, started as `pnpm start` starts it', () => {
       const res = await fetch(`${base}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ recipients(first: 1) { totalCount edges { node { lastName placements { position } } } } }' }),
+        body: JSON.stringify({
+          query:
+            '{ recipients(first: 1) { totalCount edges { node { lastName placements { position } } } } }',
+        }),
       });
       const body = (await res.json()) as { data: { recipients: { totalCount: number } } };
       expect(body.data.recipients.totalCount).toBe(25);

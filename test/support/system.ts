@@ -4,14 +4,21 @@ import request from 'supertest';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; [k: string]: unknown } }[];
+  errors?: {
+    message: string;
+    path?: (string | number)[];
+    extensions?: { code?: string; [k: string]: unknown };
+  }[];
 }
 
 export interface TestSystem {
   system: RunningSystem;
   database: TestDatabase;
   /** Sends one GraphQL request through the gateway over real HTTP. */
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<T>>;
   http(): ReturnType<typeof request>;
   /** SQL statements per subgraph since the last `resetQueries()`. */
   queries: Map<SubgraphName, string[]>;

@@ -1,5 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { ConfigError, loadConfig, renderEnvExample, subgraphDatabaseUrl, subgraphServiceUrl } from './config.js';
+import {
+  ConfigError,
+  loadConfig,
+  renderEnvExample,
+  subgraphDatabaseUrl,
+  subgraphServiceUrl,
+} from './config.js';
 
 describe('configuration', () => {
   it('gives every variable its documented default', () => {
@@ -18,14 +24,20 @@ describe('configuration', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       const problems = (error as ConfigError).problems;
-      expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['EMBEDDED_PG_PASSWORD', 'LOG_LEVEL', 'PORT']);
+      expect(problems.map((p) => p.split(':')[0]).sort()).toEqual([
+        'EMBEDDED_PG_PASSWORD',
+        'LOG_LEVEL',
+        'PORT',
+      ]);
       expect(problems.join('\n')).not.toContain('short');
     }
   });
 
   it('requires a session secret in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET/);
-    expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) }).NODE_ENV).toBe('production');
+    expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) }).NODE_ENV).toBe(
+      'production',
+    );
   });
 
   it('lets a subgraph have its own database and its own service URL', () => {

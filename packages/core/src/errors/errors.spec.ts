@@ -26,7 +26,10 @@ describe('formatError', () => {
   it('turns class-validator failures into VALIDATION_FAILED with every field', () => {
     const original = Object.assign(new Error('Argument Validation Error'), {
       validationErrors: [
-        { property: 'input', children: [{ property: 'lastName', constraints: { length: 'Фамилия обязательна' } }] },
+        {
+          property: 'input',
+          children: [{ property: 'lastName', constraints: { length: 'Фамилия обязательна' } }],
+        },
       ],
     });
     const error = wrap(original);
@@ -40,13 +43,20 @@ describe('formatError', () => {
   });
 
   it('passes GraphQL validation errors through', () => {
-    const error = new GraphQLError('Cannot query field "x"', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    const error = new GraphQLError('Cannot query field "x"', {
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
     expect(formatError(error.toJSON(), error).extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
   });
 
   it('keeps a code a subgraph already assigned when the gateway formats it again', () => {
-    const fromSubgraph = new GraphQLError('Получатель не найден(а): 1', { extensions: { code: 'NOT_FOUND', id: '1' } });
-    expect(formatError(fromSubgraph.toJSON(), fromSubgraph).extensions).toEqual({ code: 'NOT_FOUND', id: '1' });
+    const fromSubgraph = new GraphQLError('Получатель не найден(а): 1', {
+      extensions: { code: 'NOT_FOUND', id: '1' },
+    });
+    expect(formatError(fromSubgraph.toJSON(), fromSubgraph).extensions).toEqual({
+      code: 'NOT_FOUND',
+      id: '1',
+    });
     expect(new AppError('X', 'y').name).toBe('AppError');
   });
 });
