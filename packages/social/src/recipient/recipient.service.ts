@@ -1,6 +1,7 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import {
   type ConnectionShape,
+  isUuid,
   NotFoundError,
   normalizeSnils,
   type PageRequest,
@@ -35,7 +36,7 @@ export class RecipientService {
   }
 
   async get(id: string): Promise<Recipient> {
-    const found = await this.em.findOne(Recipient, { id });
+    const found = isUuid(id) ? await this.em.findOne(Recipient, { id }) : null;
     if (!found) throw new NotFoundError('Получатель', id);
     return found;
   }
