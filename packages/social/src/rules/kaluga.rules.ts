@@ -1,0 +1,28 @@
+import type { RuleSetData } from './rule-set.js';
+
+/** Kaluga oblast, ministry order 2840-п of 09.09.2024 (seed 001). */
+export const kalugaRules: RuleSetData = {
+  region: 'kaluga',
+  source: 'Приказ министерства труда и социальной защиты Калужской области от 09.09.2024 № 2840-п',
+  // §9: 23–272 points, four degrees.
+  score: { min: 23, max: 272 },
+  degrees: [
+    { degree: 'I', minScore: 23, maxScore: 68 },
+    { degree: 'II', minScore: 69, maxScore: 136 },
+    { degree: 'III', minScore: 137, maxScore: 204 },
+    { degree: 'IV', minScore: 205, maxScore: 272 },
+  ],
+  // §9.1: four types of periodicity with hours per week or per day.
+  serviceTypes: [
+    { code: 'TYPE_1', name: 'по запросу', hours: { min: 4, max: 12, per: 'WEEK' } },
+    { code: 'TYPE_2', name: 'периодическое', hours: { min: 12, max: 28, per: 'WEEK' } },
+    { code: 'TYPE_3', name: 'регулярное', hours: { min: 4, max: 8, per: 'DAY' } },
+    { code: 'TYPE_4', name: 'постоянное', hours: { min: 8, max: 24, per: 'DAY' } },
+  ],
+  serviceTypeByDegree: { I: 'TYPE_1', II: 'TYPE_2', III: 'TYPE_3', IV: 'TYPE_4' },
+  // §14: decision within 10 calendar days; §15: re-assessment at least every 3 years.
+  decisionDays: 10,
+  reassessmentYears: 3,
+  // Kaluga's order sets no training-stage reviews of its own; the federal practice of seed 002 §15.2 applies.
+  training: { firstReviewAfterMonths: 6, reviewEveryMonths: 6, maxReviews: 4 },
+};

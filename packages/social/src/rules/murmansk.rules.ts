@@ -1,0 +1,28 @@
+import type { RuleSetData } from './rule-set.js';
+
+/** Murmansk oblast, ministry order 506 of 15.08.2024 (seed 002). */
+export const murmanskRules: RuleSetData = {
+  region: 'murmansk',
+  source: 'Приказ Министерства труда и социального развития Мурманской области от 15.08.2024 № 506',
+  // The score bands are federal (order 606н), the same as seed 001 §9.
+  score: { min: 23, max: 272 },
+  degrees: [
+    { degree: 'I', minScore: 23, maxScore: 68 },
+    { degree: 'II', minScore: 69, maxScore: 136 },
+    { degree: 'III', minScore: 137, maxScore: 204 },
+    { degree: 'IV', minScore: 205, maxScore: 272 },
+  ],
+  // §15.3: two modes only. Periodic — help several times a week; regular — help every day.
+  serviceTypes: [
+    { code: 'PERIODIC', name: 'периодическое сопровождение', hours: { min: 4, max: 12, per: 'WEEK' } },
+    { code: 'REGULAR', name: 'регулярное сопровождение', hours: { min: 4, max: 8, per: 'DAY' } },
+  ],
+  // Our reading of §15.3: slight and moderate loss of autonomy need help a few times a week,
+  // marked and severe need it daily; the order names no mode above regular.
+  serviceTypeByDegree: { I: 'PERIODIC', II: 'PERIODIC', III: 'REGULAR', IV: 'REGULAR' },
+  // §9: decision within 10 calendar days; §11: re-assessment at least once in three years.
+  decisionDays: 10,
+  reassessmentYears: 3,
+  // §15.2: readiness review no earlier than 6 months after training began, up to 4 times, every six months.
+  training: { firstReviewAfterMonths: 6, reviewEveryMonths: 6, maxReviews: 4 },
+};
