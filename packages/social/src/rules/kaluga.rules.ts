@@ -1,17 +1,11 @@
+import { federalAutonomyBands } from './federal-606n.js';
 import type { RuleSetData } from './rule-set.js';
 
 /** Kaluga oblast, ministry order 2840-п of 09.09.2024 (seed 001). */
 export const kalugaRules: RuleSetData = {
   region: 'kaluga',
   source: 'Приказ министерства труда и социальной защиты Калужской области от 09.09.2024 № 2840-п',
-  // §9: 23–272 points, four degrees.
-  score: { min: 23, max: 272 },
-  degrees: [
-    { degree: 'I', minScore: 23, maxScore: 68 },
-    { degree: 'II', minScore: 69, maxScore: 136 },
-    { degree: 'III', minScore: 137, maxScore: 204 },
-    { degree: 'IV', minScore: 205, maxScore: 272 },
-  ],
+  ...federalAutonomyBands,
   // §9.1: four types of periodicity with hours per week or per day.
   serviceTypes: [
     { code: 'TYPE_1', name: 'по запросу', hours: { min: 4, max: 12, per: 'WEEK' } },

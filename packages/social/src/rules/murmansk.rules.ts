@@ -1,17 +1,11 @@
+import { federalAutonomyBands } from './federal-606n.js';
 import type { RuleSetData } from './rule-set.js';
 
 /** Murmansk oblast, ministry order 506 of 15.08.2024 (seed 002). */
 export const murmanskRules: RuleSetData = {
   region: 'murmansk',
   source: 'Приказ Министерства труда и социального развития Мурманской области от 15.08.2024 № 506',
-  // The score bands are federal (order 606н), the same as seed 001 §9.
-  score: { min: 23, max: 272 },
-  degrees: [
-    { degree: 'I', minScore: 23, maxScore: 68 },
-    { degree: 'II', minScore: 69, maxScore: 136 },
-    { degree: 'III', minScore: 137, maxScore: 204 },
-    { degree: 'IV', minScore: 205, maxScore: 272 },
-  ],
+  ...federalAutonomyBands,
   // §15.3: two modes only. Periodic — help several times a week; regular — help every day.
   serviceTypes: [
     { code: 'PERIODIC', name: 'периодическое сопровождение', hours: { min: 4, max: 12, per: 'WEEK' } },
