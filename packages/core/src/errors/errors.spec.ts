@@ -59,4 +59,20 @@ describe('formatError', () => {
     });
     expect(new AppError('X', 'y').name).toBe('AppError');
   });
+
+  it('does not log again an internal error a subgraph already masked and logged', () => {
+    const seen: unknown[] = [];
+    const downstream = new GraphQLError('Внутренняя ошибка сервера.', {
+      extensions: { code: 'INTERNAL_SERVER_ERROR', serviceName: 'health' },
+    });
+    const out = formatError(downstream.toJSON(), downstream, (e) => seen.push(e));
+    expect(out.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+    expect(seen).toHaveLength(0);
+    // A code-less error of our own that Apollo marked internal is still reported.
+    const own = new GraphQLError('Int cannot represent non-integer value', {
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
+    expect(formatError(own.toJSON(), own, (e) => seen.push(e)).message).not.toMatch(/Int/);
+    expect(seen).toHaveLength(1);
+  });
 });

@@ -108,9 +108,16 @@ export function formatError(
     return { message: formatted.message, locations: formatted.locations, path, extensions: { code } };
   }
   // Errors that already went through a subgraph's formatter arrive at the gateway as plain
-  // GraphQLErrors whose code we recognise as ours; keep them.
-  if (typeof code === 'string' && !(original instanceof Error && !(original instanceof GraphQLError))) {
-    if (code !== 'INTERNAL_SERVER_ERROR') {
+  // GraphQLErrors carrying our code; keep them. A masked one was logged where it happened.
+  const fromDownstream = !(original instanceof Error) || original instanceof GraphQLError;
+  if (typeof code === 'string' && fromDownstream) {
+    if (code === 'INTERNAL_SERVER_ERROR') {
+      // Only the gateway's wrapping of a subgraph's answer names the service; our own code-less
+      // GraphQLErrors (which Apollo also marks INTERNAL_SERVER_ERROR) are still logged below.
+      if (formatted.extensions?.serviceName !== undefined) {
+        return { message: INTERNAL_MESSAGE, path, extensions: { code } };
+      }
+    } else {
       // Which service failed is an internal detail.
       const { stacktrace: _s, exception: _e, serviceName: _n, ...rest } = formatted.extensions ?? {};
       return { message: formatted.message, path, extensions: { ...rest, code } };
