@@ -12,4 +12,4 @@ export const subgraphDefinitions: SubgraphDefinition[] = [
   educationSubgraph,
   employmentSubgraph,
   coordinationSubgraph,
-] as SubgraphDefinition[];
+];
