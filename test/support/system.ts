@@ -1,4 +1,11 @@
-import { type Clock, createTestDatabase, type SubgraphName, type TestDatabase, testConfig } from '@sl/core';
+import {
+  type Clock,
+  createTestDatabase,
+  type Role,
+  type SubgraphName,
+  type TestDatabase,
+  testConfig,
+} from '@sl/core';
 import { type RunningSystem, startSystem } from '@sl/gateway';
 import request from 'supertest';
 
@@ -11,6 +18,11 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   }[];
 }
 
+export interface GqlOptions {
+  /** The role the request is sent as (a seeded test account); a coordinator when not given. */
+  as?: Role | 'anonymous';
+}
+
 export interface TestSystem {
   system: RunningSystem;
   database: TestDatabase;
@@ -18,6 +30,7 @@ export interface TestSystem {
   gql<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
+    options?: GqlOptions,
   ): Promise<GraphQLResponse<T>>;
   http(): ReturnType<typeof request>;
   /** SQL statements per subgraph since the last `resetQueries()`. */

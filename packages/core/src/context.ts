@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AuditTrail } from './audit/audit-trail.js';
 import type { Clock } from './clock.js';
 import type { Logger } from './logging/logger.js';
 
@@ -6,8 +7,12 @@ import type { Logger } from './logging/logger.js';
 export interface Actor {
   kind: 'user' | 'client' | 'system';
   id: string;
+  /** The account's login or the API client's name, as the audit log shows it. */
+  name: string;
   agencyId: string | null;
   roles: string[];
+  /** For provider staff: the provider whose people they serve. */
+  providerId: string | null;
 }
 
 /** What every request carries, wherever it is served. Nothing request-scoped lives in globals. */
@@ -17,6 +22,10 @@ export interface BaseContext {
   clock: Clock;
   logger: Logger;
   ip?: string;
+  /** The operation's name (or `anonymous`), as the audit log records it. */
+  operationName?: string;
+  /** Reads and changes of people's data in this request; written before the answer leaves. */
+  audit?: AuditTrail;
 }
 
 /** A subgraph's view of the request: its own EntityManager fork and its own DataLoaders. */

@@ -1,5 +1,8 @@
 import 'reflect-metadata';
 
+export * from './access/personal.js';
+export * from './access/roles.js';
+export * from './audit/audit-trail.js';
 export * from './clock.js';
 export * from './config/config.js';
 export * from './context.js';

@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { type GraphQLSchema } from 'graphql';
+import { AuditTrail } from '../audit/audit-trail.js';
 import type { BaseContext, SubgraphContext } from '../context.js';
 import { connectOrm } from '../db/orm.js';
 import { demoPeople } from '../demo/people.js';
@@ -63,7 +64,13 @@ export async function startSubgraphRuntime(
     orm,
     contextFor(base) {
       const em = orm.em.fork();
-      return { ...base, subgraph: definition.name, em, loaders: definition.createLoaders(em) };
+      return {
+        ...base,
+        subgraph: definition.name,
+        em,
+        loaders: definition.createLoaders(em),
+        audit: new AuditTrail(),
+      };
     },
     async ping() {
       try {

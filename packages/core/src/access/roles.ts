@@ -1,0 +1,67 @@
+/**
+ * Who may do what, in one place. Fields and mutations name an `Access` entry rather than a list of
+ * roles, so the access matrix (`docs/access.md`) and the code cannot drift field by field.
+ */
+export enum Role {
+  /** Manages accounts and API clients; sees no personal records. */
+  ADMIN = 'ADMIN',
+  /** Coordinator of the authorised body (social protection): runs the case. */
+  COORDINATOR = 'COORDINATOR',
+  HEALTH_OFFICER = 'HEALTH_OFFICER',
+  EDUCATION_OFFICER = 'EDUCATION_OFFICER',
+  EMPLOYMENT_OFFICER = 'EMPLOYMENT_OFFICER',
+  /** Staff of a social-service provider: only the people their provider serves. */
+  PROVIDER_STAFF = 'PROVIDER_STAFF',
+  /** Governor's Council: indicators and the roadmap, never a personal record. */
+  COUNCIL_MEMBER = 'COUNCIL_MEMBER',
+  /** Reads the audit log. */
+  AUDITOR = 'AUDITOR',
+}
+
+const {
+  ADMIN,
+  COORDINATOR,
+  HEALTH_OFFICER,
+  EDUCATION_OFFICER,
+  EMPLOYMENT_OFFICER,
+  PROVIDER_STAFF,
+  COUNCIL_MEMBER,
+  AUDITOR,
+} = Role;
+const OFFICERS = [HEALTH_OFFICER, EDUCATION_OFFICER, EMPLOYMENT_OFFICER];
+
+export const Access = {
+  /** Who the person is (name, birth date, sex, municipality): every agency serving them. */
+  IDENTITY: [COORDINATOR, ...OFFICERS, PROVIDER_STAFF],
+  /** СНИЛС: the key agencies match their records by. */
+  SNILS: [COORDINATOR, ...OFFICERS, PROVIDER_STAFF],
+  /** Address, contacts, representative, legal capacity. */
+  CONTACT: [COORDINATOR, PROVIDER_STAFF],
+  /** Disability group, ИПРА, limitation degrees: what each ministry plans its support from. */
+  DISABILITY: [COORDINATOR, ...OFFICERS, PROVIDER_STAFF],
+  /** The social case: applications, interagency requests, assessments, decisions. */
+  CASE: [COORDINATOR],
+  /** Stages, service plans, housing places, visits: the case as the provider delivers it. */
+  SERVICE: [COORDINATOR, PROVIDER_STAFF],
+  /** Medical conclusions and other health details (a special category, 152-ФЗ art. 10). */
+  HEALTH: [HEALTH_OFFICER, COORDINATOR],
+  EDUCATION: [EDUCATION_OFFICER, COORDINATOR],
+  EMPLOYMENT: [EMPLOYMENT_OFFICER, COORDINATOR],
+  /** Registries that hold no personal data: providers, housing units, agencies. */
+  REFERENCE: [ADMIN, COORDINATOR, ...OFFICERS, PROVIDER_STAFF, COUNCIL_MEMBER, AUDITOR],
+  /** Aggregates: indicators, roadmap execution. */
+  AGGREGATE: [COORDINATOR, ...OFFICERS, PROVIDER_STAFF, COUNCIL_MEMBER],
+  /** Writes to the social case. */
+  CASE_WRITE: [COORDINATOR],
+  /** Writes of delivered services (visits, hours). */
+  SERVICE_WRITE: [COORDINATOR, PROVIDER_STAFF],
+  /** Writes to the registries (providers, housing units). */
+  REFERENCE_WRITE: [COORDINATOR],
+  HEALTH_WRITE: [HEALTH_OFFICER],
+  EDUCATION_WRITE: [EDUCATION_OFFICER],
+  EMPLOYMENT_WRITE: [EMPLOYMENT_OFFICER],
+  AUDIT: [AUDITOR],
+  ADMINISTRATION: [ADMIN],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type AccessName = keyof typeof Access;
