@@ -5,6 +5,7 @@ import path from 'node:path';
 import { freePort, testConfig } from '@sl/core';
 import { startSystem } from '@sl/gateway';
 import request from 'supertest';
+import { demoAuthorization } from '../support/demo-session.js';
 
 function postgresProcessesFor(dir: string): string {
   try {
@@ -30,8 +31,10 @@ describe('the embedded PostgreSQL (no DATABASE_URL)', () => {
     });
     expect(first.databases.embedded).not.toBeNull();
     expect(postgresProcessesFor(dataDir)).not.toBe('');
-    const before = await request(`http://127.0.0.1:${first.server.port}`)
+    const firstBase = `http://127.0.0.1:${first.server.port}`;
+    const before = await request(firstBase)
       .post('/graphql')
+      .set('authorization', await demoAuthorization(firstBase))
       .send({ query: IDS });
     expect(before.body.data.recipients.totalCount).toBe(12);
     await first.stop();
@@ -41,8 +44,11 @@ describe('the embedded PostgreSQL (no DATABASE_URL)', () => {
       config: testConfig({ DATA_DIR: dataDir, EMBEDDED_PG_PORT: port, DEMO_DATA: 'false' }),
     });
     try {
-      const after = await request(`http://127.0.0.1:${second.server.port}`)
+      const secondBase = `http://127.0.0.1:${second.server.port}`;
+      // The accounts were kept too: the demo coordinator signs in again.
+      const after = await request(secondBase)
         .post('/graphql')
+        .set('authorization', await demoAuthorization(secondBase))
         .send({ query: IDS });
       expect(after.body.data.recipients).toEqual(before.body.data.recipients);
       await request(`http://127.0.0.1:${second.server.port}`).get('/readyz').expect(200);

@@ -1,7 +1,12 @@
 import {
+  ACTOR_HEADER,
+  type Actor,
   createLogger,
   createTestDatabase,
+  Role,
   type RunningSubgraphService,
+  sessionSecret,
+  signActorAssertion,
   startSubgraphService,
   type TestDatabase,
   testConfig,
@@ -28,7 +33,8 @@ describe('split deployment: every subgraph as its own HTTP service', () => {
     const env = Object.fromEntries(
       [...services].map(([name, s]) => [`${name.toUpperCase()}_URL`, s.server.url]),
     );
-    gateway = await startTestSystem({ env });
+    // The same database: the gateway authenticates against the access schema the service migrated.
+    gateway = await startTestSystem({ env: { ...env, DATABASE_URL: db.url } });
   });
   afterAll(async () => {
     await gateway?.stop();
@@ -42,14 +48,33 @@ describe('split deployment: every subgraph as its own HTTP service', () => {
     await request(base).get('/readyz').expect(200);
     const sdl = await request(base).post('/graphql').send({ query: '{ _service { sdl } }' });
     expect(sdl.body.data._service.sdl).toContain('medicalConclusions');
-    const entity = await request(base)
-      .post('/graphql')
-      .send({
+    const entities = (assertion?: string) => {
+      const req = request(base).post('/graphql');
+      if (assertion) req.set(ACTOR_HEADER, assertion);
+      return req.send({
         query:
           'query($r: [_Any!]!) { _entities(representations: $r) { ... on Recipient { id medicalConclusions { id } } } }',
         variables: { r: [{ __typename: 'Recipient', id: '00000000-0000-4000-8000-000000000000' }] },
       });
-    expect(entity.body.data._entities).toEqual([
+    };
+    const actor = (role: Role): Actor => ({
+      kind: 'user',
+      id: '11111111-1111-4111-8111-111111111111',
+      name: 't',
+      agencyId: null,
+      roles: [role],
+      providerId: null,
+    });
+    const secret = sessionSecret(testConfig());
+    // Reached directly, a subgraph is as strict as through the gateway: no assertion, nothing.
+    const anonymous = await entities();
+    expect(anonymous.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    const forged = await entities(await signActorAssertion(actor(Role.HEALTH_OFFICER), 'x'.repeat(40), 'r1'));
+    expect(forged.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    const education = await entities(await signActorAssertion(actor(Role.EDUCATION_OFFICER), secret, 'r2'));
+    expect(education.body.errors[0].extensions.code).toBe('FORBIDDEN');
+    const officer = await entities(await signActorAssertion(actor(Role.HEALTH_OFFICER), secret, 'r3'));
+    expect(officer.body.data._entities).toEqual([
       { id: '00000000-0000-4000-8000-000000000000', medicalConclusions: [] },
     ]);
   });

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { createTestDatabase, freePort, type TestDatabase } from '@sl/core';
+import { demoAuthorization } from '../support/demo-session.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -37,7 +38,7 @@ describe('the built gateway, started as `pnpm start` starts it', () => {
       await waitForReady(base, Date.now() + 30_000);
       const res = await fetch(`${base}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: await demoAuthorization(base) },
         body: JSON.stringify({
           query:
             '{ recipients(first: 1) { totalCount edges { node { lastName placements { position } } } } }',

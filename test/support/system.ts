@@ -1,7 +1,8 @@
+import { AccountService } from '@sl/access';
 import {
   type Clock,
   createTestDatabase,
-  type Role,
+  Role,
   type SubgraphName,
   type TestDatabase,
   testConfig,
@@ -18,9 +19,18 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   }[];
 }
 
+/** A test account: a role, and for provider staff the provider they work for. */
+export interface TestActor {
+  role: Role;
+  providerId?: string;
+  agencyId?: string;
+}
+
 export interface GqlOptions {
-  /** The role the request is sent as (a seeded test account); a coordinator when not given. */
-  as?: Role | 'anonymous';
+  /** Who sends the request (a test account signed in for real); a coordinator when not given. */
+  as?: Role | TestActor | 'anonymous';
+  /** A raw Authorization header instead (API clients, forged tokens). */
+  authorization?: string;
 }
 
 export interface TestSystem {
@@ -32,12 +42,16 @@ export interface TestSystem {
     variables?: Record<string, unknown>,
     options?: GqlOptions,
   ): Promise<GraphQLResponse<T>>;
+  /** The bearer token of a signed-in test account (signs in on first use). */
+  tokenFor(actor: Role | TestActor): Promise<string>;
   http(): ReturnType<typeof request>;
   /** SQL statements per subgraph since the last `resetQueries()`. */
   queries: Map<SubgraphName, string[]>;
   resetQueries(): void;
   stop(): Promise<void>;
 }
+
+export const TEST_PASSWORD = 'test-password-123';
 
 /** The whole graph on a fresh database of the run's PostgreSQL, served on a free port. */
 export async function startTestSystem(
@@ -56,17 +70,70 @@ export async function startTestSystem(
     },
   });
   const base = `http://127.0.0.1:${system.server.port}`;
+  const tokens = new Map<string, string>();
+  const created = new Set<string>();
+  const clock = options.clock ?? { now: () => new Date() };
+
+  const loginOf = (actor: TestActor) =>
+    `t-${actor.role.toLowerCase().replaceAll('_', '-')}${actor.providerId ? `-${actor.providerId.slice(0, 8)}` : ''}${actor.agencyId ? `-${actor.agencyId.slice(0, 8)}` : ''}`;
+
+  /** Creates the account directly (there is no administrator yet) and signs in through the graph. */
+  async function signIn(actor: TestActor): Promise<string> {
+    const login = loginOf(actor);
+    if (!created.has(login)) {
+      const em = system.accessOrm.em.fork();
+      await new AccountService(em, clock).create({
+        login,
+        displayName: `Тест ${actor.role}`,
+        password: TEST_PASSWORD,
+        roles: [actor.role],
+        ...(actor.agencyId ? { agencyId: actor.agencyId } : {}),
+        ...(actor.providerId ? { providerId: actor.providerId } : {}),
+      });
+      created.add(login);
+    }
+    const res = await request(base)
+      .post('/graphql')
+      .send({
+        query: 'mutation ($input: SignInInput!) { signIn(input: $input) { token } }',
+        variables: { input: { login, password: TEST_PASSWORD } },
+      });
+    const token = res.body?.data?.signIn?.token;
+    if (typeof token !== 'string') throw new Error(`test sign-in failed: ${JSON.stringify(res.body)}`);
+    tokens.set(login, token);
+    return token;
+  }
+
+  const toActor = (as: Role | TestActor): TestActor => (typeof as === 'string' ? { role: as } : as);
+
+  async function tokenFor(as: Role | TestActor): Promise<string> {
+    const actor = toActor(as);
+    return tokens.get(loginOf(actor)) ?? signIn(actor);
+  }
+
+  async function send(query: string, variables: Record<string, unknown> | undefined, authorization?: string) {
+    const req = request(base).post('/graphql').set('content-type', 'application/json');
+    if (authorization) req.set('authorization', authorization);
+    return req.send({ query, variables });
+  }
+
   return {
     system,
     database,
     queries,
     resetQueries: () => queries.clear(),
     http: () => request(base),
-    async gql(query, variables) {
-      const res = await request(base)
-        .post('/graphql')
-        .set('content-type', 'application/json')
-        .send({ query, variables });
+    tokenFor,
+    async gql(query, variables, gqlOptions = {}) {
+      if (gqlOptions.authorization !== undefined)
+        return (await send(query, variables, gqlOptions.authorization)).body;
+      const as = gqlOptions.as ?? Role.COORDINATOR;
+      if (as === 'anonymous') return (await send(query, variables)).body;
+      const res = await send(query, variables, `Bearer ${await tokenFor(as)}`);
+      // A test that moves its clock past the session's end signs in again, as a user would.
+      if (res.status === 401) {
+        return (await send(query, variables, `Bearer ${await signIn(toActor(as))}`)).body;
+      }
       return res.body;
     },
     async stop() {

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AuditTrail } from './audit/audit-trail.js';
 import type { Clock } from './clock.js';
+import type { Config } from './config/config.js';
 import type { Logger } from './logging/logger.js';
 
 /** Who is asking. Filled in by authentication at the gateway or at a subgraph's own edge. */
@@ -13,6 +14,12 @@ export interface Actor {
   roles: string[];
   /** For provider staff: the provider whose people they serve. */
   providerId: string | null;
+  /** The signed-in session (users only), so it can be ended. */
+  sessionId?: string;
+  /** People opened by break-the-glass, still within the grant's time. */
+  grants?: string[];
+  /** For an API client restricted to trusted documents: the SHA-256 of each allowed query. */
+  allowedOperations?: string[] | null;
 }
 
 /** What every request carries, wherever it is served. Nothing request-scoped lives in globals. */
@@ -31,6 +38,7 @@ export interface BaseContext {
 /** A subgraph's view of the request: its own EntityManager fork and its own DataLoaders. */
 export interface SubgraphContext<Loaders = unknown> extends BaseContext {
   subgraph: string;
+  config: Config;
   em: EntityManager;
   loaders: Loaders;
 }

@@ -1,8 +1,12 @@
 import 'reflect-metadata';
 
+export * from './access/actor-assertion.js';
+export * from './access/auth-checker.js';
 export * from './access/personal.js';
 export * from './access/roles.js';
+export * from './audit/audit-plugin.js';
 export * from './audit/audit-trail.js';
+export * from './audit/audit-writer.js';
 export * from './clock.js';
 export * from './config/config.js';
 export * from './context.js';

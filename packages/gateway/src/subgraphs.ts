@@ -1,3 +1,4 @@
+import { accessSubgraph } from '@sl/access';
 import { coordinationSubgraph } from '@sl/coordination';
 import type { SubgraphDefinition } from '@sl/core';
 import { educationSubgraph } from '@sl/education';
@@ -7,6 +8,8 @@ import { socialSubgraph } from '@sl/social';
 
 /** Every subgraph of the graph, in composition order. */
 export const subgraphDefinitions: SubgraphDefinition[] = [
+  // First: the audit log every other subgraph appends to lives in its schema.
+  accessSubgraph,
   socialSubgraph,
   healthSubgraph,
   educationSubgraph,

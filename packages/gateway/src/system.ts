@@ -1,19 +1,26 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { Authenticator, accessSubgraph } from '@sl/access';
 import {
+  type BaseContext,
   bootstrapDatabases,
   buildFederatedSubgraph,
   type Clock,
   type Config,
+  connectOrm,
   createLogger,
   type Databases,
   type Logger,
   type RunningServer,
   type SubgraphName,
   type SubgraphRuntime,
+  sessionSecret,
   startHttpServer,
   startSubgraphRuntime,
   subgraphServiceUrl,
   systemClock,
 } from '@sl/core';
+import { GraphQLError } from 'graphql';
+import { mountRateLimit, operationPolicy, queryLimits } from './edge/protection.js';
 import { createGateway, type SubgraphSource } from './gateway/supergraph.js';
 import { subgraphDefinitions } from './subgraphs.js';
 
@@ -31,6 +38,8 @@ export interface RunningSystem {
   databases: Databases;
   supergraphSdl: string;
   logger: Logger;
+  /** The access schema the gateway authenticates against (accounts, sessions, API clients). */
+  accessOrm: MikroORM;
   /** Stops taking requests, finishes those in flight, closes the pools and the embedded database. */
   stop(): Promise<void>;
 }
@@ -41,14 +50,14 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const clock = options.clock ?? systemClock;
   const local = subgraphDefinitions.filter((d) => !subgraphServiceUrl(config, d.name));
-  const databases = await bootstrapDatabases(
-    config,
-    local.map((d) => d.name),
-    logger,
-  );
+  // The gateway authenticates against the access schema even when that subgraph runs elsewhere.
+  const databaseNames = [...new Set<SubgraphName>(['access', ...local.map((d) => d.name)])];
+  const databases = await bootstrapDatabases(config, databaseNames, logger);
   const runtimes = new Map<SubgraphName, SubgraphRuntime>();
+  let accessOrm: MikroORM | null = null;
   const stopRuntimes = async () => {
     for (const runtime of runtimes.values()) await runtime.close();
+    await accessOrm?.close();
   };
   try {
     const sources: SubgraphSource[] = [];
@@ -61,20 +70,36 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       }
       const onQuery = options.onQuery;
       const runtime = await startSubgraphRuntime(definition, {
+        config,
         url: databases.urlFor(definition.name),
-        poolMax: config.DB_POOL_MAX,
         logger: logger.child({ subgraph: definition.name }),
-        demo: config.DEMO_DATA ? { people: config.DEMO_PEOPLE, region: config.REGION } : undefined,
         built,
         ...(onQuery ? { onQuery: (sql: string) => onQuery(definition.name, sql) } : {}),
       });
       runtimes.set(definition.name, runtime);
       sources.push({ name: definition.name, sdl: built.sdl, runtime });
     }
-    const { gateway, supergraphSdl } = createGateway(sources, (error) =>
-      logger.error({ err: error }, 'unexpected error in a subgraph'),
+    const { gateway, supergraphSdl } = createGateway(
+      sources,
+      (error) => logger.error({ err: error }, 'unexpected error in a subgraph'),
+      sessionSecret(config),
     );
     const remote = sources.filter((s) => s.url);
+    const accessRuntime = runtimes.get('access');
+    if (!accessRuntime) {
+      accessOrm = await connectOrm({
+        schema: 'access',
+        url: databases.urlFor('access'),
+        entities: accessSubgraph.entities,
+        migrations: accessSubgraph.migrations,
+        poolMax: config.DB_POOL_MAX,
+        statementTimeoutMs: config.STATEMENT_TIMEOUT_MS,
+        logger,
+      });
+    }
+    const authOrm = accessRuntime?.orm ?? accessOrm!;
+    const authenticator = new Authenticator(() => authOrm.em.fork(), config, clock);
+    const limits = queryLimits(config);
     const server = await startHttpServer(
       {
         logger,
@@ -82,7 +107,19 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         production: config.NODE_ENV === 'production',
         maxBodyBytes: config.MAX_BODY_BYTES,
         gateway,
-        buildContext: (base, req) => ({ ...base, authorization: req.header('authorization') }),
+        validationRules: limits.validationRules,
+        plugins: [...limits.plugins, operationPolicy],
+        extend: (app) => mountRateLimit(app, config),
+        buildContext: async (base, req): Promise<BaseContext> => {
+          try {
+            return { ...base, actor: await authenticator.authenticate(req.header('authorization')) };
+          } catch (error) {
+            const message = error instanceof Error ? error.message : 'Требуется вход в систему';
+            throw new GraphQLError(message, {
+              extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+            });
+          }
+        },
         ready: async () => {
           const checks = [
             ...[...runtimes.values()].map((r) => r.ping()),
@@ -104,6 +141,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       databases,
       supergraphSdl,
       logger,
+      accessOrm: authOrm,
       async stop() {
         await server.close();
         await stopRuntimes();

@@ -34,10 +34,18 @@ describe('configuration', () => {
   });
 
   it('requires a session secret in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET/);
-    expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) }).NODE_ENV).toBe(
-      'production',
-    );
+    expect(() => loadConfig({ NODE_ENV: 'production', DEMO_DATA: 'false' })).toThrow(/SESSION_SECRET/);
+    expect(
+      loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), DEMO_DATA: 'false' }).NODE_ENV,
+    ).toBe('production');
+  });
+
+  it('refuses demo data (and its published demo password) in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) })).toThrow(/DEMO_DATA/);
+  });
+
+  it('needs the first administrator’s login and password together', () => {
+    expect(() => loadConfig({ ADMIN_LOGIN: 'admin' })).toThrow(/ADMIN_LOGIN and ADMIN_PASSWORD/);
   });
 
   it('lets a subgraph have its own database and its own service URL', () => {

@@ -24,7 +24,14 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
-export const SUBGRAPH_NAMES = ['social', 'health', 'education', 'employment', 'coordination'] as const;
+export const SUBGRAPH_NAMES = [
+  'access',
+  'social',
+  'health',
+  'education',
+  'employment',
+  'coordination',
+] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
 export const variables = {
@@ -46,6 +53,12 @@ export const variables = {
   DATABASE_URL: {
     description:
       'PostgreSQL for every subgraph; when empty the program starts its own embedded PostgreSQL in DATA_DIR',
+    schema: optionalUrl,
+    secret: true,
+  },
+  ACCESS_DATABASE_URL: {
+    description:
+      'PostgreSQL of the access subgraph: accounts, sessions, API clients, audit log (overrides DATABASE_URL)',
     schema: optionalUrl,
     secret: true,
   },
@@ -73,6 +86,10 @@ export const variables = {
     description: 'PostgreSQL of the coordination subgraph (overrides DATABASE_URL)',
     schema: optionalUrl,
     secret: true,
+  },
+  ACCESS_URL: {
+    description: 'GraphQL URL of a separately deployed access subgraph; empty = run it inside the gateway',
+    schema: optionalUrl,
   },
   SOCIAL_URL: {
     description: 'GraphQL URL of a separately deployed social subgraph; empty = run it inside the gateway',
@@ -145,9 +162,89 @@ export const variables = {
     example: '300',
   },
   SESSION_SECRET: {
-    description: 'Key that signs session tokens; required in production',
+    description:
+      'Key (32+ characters) that signs the actor assertions the gateway sends to subgraphs; the same value in the gateway and every separately deployed subgraph; required in production',
     schema: z.string().min(32).optional(),
     secret: true,
+  },
+  SESSION_IDLE_MINUTES: {
+    description: 'A session ends after this many minutes without a request',
+    schema: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
+    example: '30',
+  },
+  SESSION_MAX_HOURS: {
+    description: 'A session ends this many hours after sign-in, whatever its activity',
+    schema: z.coerce.number().int().min(1).max(72).default(12),
+    example: '12',
+  },
+  LOGIN_MAX_FAILURES: {
+    description: 'Failed sign-ins in a row after which the account is locked',
+    schema: z.coerce.number().int().min(1).max(100).default(5),
+    example: '5',
+  },
+  LOGIN_LOCKOUT_MINUTES: {
+    description: 'How long a locked account stays locked',
+    schema: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(15),
+    example: '15',
+  },
+  BREAK_GLASS_MINUTES: {
+    description: "How long a break-the-glass access to a record outside the user's scope lasts",
+    schema: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60)
+      .default(60),
+    example: '60',
+  },
+  ADMIN_LOGIN: {
+    description: 'Login of the first administrator, created at start-up when no administrator exists',
+    schema: z.string().trim().min(3).max(64).optional(),
+  },
+  ADMIN_PASSWORD: {
+    description: 'Password of that first administrator (12+ characters); change it after the first sign-in',
+    schema: z.string().min(12).max(200).optional(),
+    secret: true,
+  },
+  RATE_LIMIT_PER_MINUTE: {
+    description: 'Requests per minute one client (token, or address when anonymous) may send to /graphql',
+    schema: z.coerce.number().int().min(1).default(600),
+    example: '600',
+  },
+  QUERY_MAX_DEPTH: {
+    description: 'Deepest selection nesting a query may have',
+    schema: z.coerce.number().int().min(2).max(50).default(12),
+    example: '12',
+  },
+  QUERY_MAX_COST: {
+    description: 'Highest estimated cost of one query (graphql-armor cost limit)',
+    schema: z.coerce.number().int().min(100).default(20_000),
+    example: '20000',
+  },
+  QUERY_MAX_ALIASES: {
+    description: 'Most aliases one query may use',
+    schema: z.coerce.number().int().min(1).default(30),
+    example: '30',
+  },
+  QUERY_MAX_TOKENS: {
+    description: 'Most lexical tokens one query document may have',
+    schema: z.coerce.number().int().min(100).default(5_000),
+    example: '5000',
+  },
+  STATEMENT_TIMEOUT_MS: {
+    description: 'Longest one SQL statement may run before PostgreSQL cancels it',
+    schema: z.coerce.number().int().min(100).default(15_000),
+    example: '15000',
   },
   MAX_BODY_BYTES: {
     description: 'Largest accepted HTTP request body',
@@ -183,6 +280,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (config.NODE_ENV === 'production' && !config.SESSION_SECRET) {
     problems.push('SESSION_SECRET: required in production');
   }
+  if (config.NODE_ENV === 'production' && config.DEMO_DATA) {
+    // Demo data brings demo accounts with a published password.
+    problems.push('DEMO_DATA: must be false in production');
+  }
+  if ((config.ADMIN_LOGIN === undefined) !== (config.ADMIN_PASSWORD === undefined)) {
+    problems.push('ADMIN_LOGIN and ADMIN_PASSWORD: give both or neither');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
@@ -190,6 +294,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 export function subgraphDatabaseUrl(config: Config, name: SubgraphName): string | undefined {
   const key = `${name.toUpperCase()}_DATABASE_URL` as keyof Config;
   return (config[key] as string | undefined) ?? config.DATABASE_URL;
+}
+
+/** Development-only key for actor assertions; production refuses to start without SESSION_SECRET. */
+const DEVELOPMENT_SESSION_SECRET = 'development-only-key-never-used-in-production!';
+
+export function sessionSecret(config: Pick<Config, 'SESSION_SECRET'>): string {
+  return config.SESSION_SECRET ?? DEVELOPMENT_SESSION_SECRET;
 }
 
 export function subgraphServiceUrl(config: Config, name: SubgraphName): string | undefined {

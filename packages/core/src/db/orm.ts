@@ -16,6 +16,8 @@ export interface OrmOptions {
   logger: Logger;
   /** Called with every SQL statement (tests count statements to prove there is no N+1). */
   onQuery?: (sql: string) => void;
+  /** PostgreSQL cancels a statement that runs longer (a runaway query cannot hold the pool). */
+  statementTimeoutMs?: number;
 }
 
 function ormLogger(logger: Logger, onQuery?: (sql: string) => void): OrmLogger {
@@ -42,6 +44,9 @@ export function ormConfig(
     metadataProvider: ReflectMetadataProvider,
     extensions: [Migrator],
     pool: { min: 0, max: options.poolMax ?? 5 },
+    ...(options.statementTimeoutMs
+      ? { driverOptions: { statement_timeout: options.statementTimeoutMs } }
+      : {}),
     debug: options.onQuery ? ['query'] : false,
     ...(log ? { loggerFactory: () => ormLogger(log, options.onQuery) } : {}),
     migrations: {

@@ -3,7 +3,8 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type GraphQLSchema, parse } from 'graphql';
 import { type BuildSchemaOptions, buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
-import type { SubgraphName } from '../config/config.js';
+import { authChecker } from '../access/auth-checker.js';
+import type { Config, SubgraphName } from '../config/config.js';
 import type { SubgraphContext } from '../context.js';
 import type { MigrationClass } from '../db/orm.js';
 import type { DemoPerson } from '../demo/people.js';
@@ -31,6 +32,8 @@ export interface SubgraphDefinition<Loaders = unknown> {
   createLoaders(em: EntityManager): Loaders;
   /** Writes this subgraph's part of the demo data for the given synthetic people. */
   seedDemo?(em: EntityManager, people: DemoPerson[]): Promise<void>;
+  /** Runs once the schema is migrated, before requests: reference data, the first administrator. */
+  onStart?(em: EntityManager, config: Config): Promise<void>;
 }
 
 export interface BuiltSubgraph {
@@ -54,6 +57,8 @@ export async function buildFederatedSubgraph(
     orphanedTypes: definition.orphanedTypes ?? [],
     skipCheck: true,
     validate: { forbidUnknownValues: false },
+    authChecker,
+    authMode: 'error',
     ...options,
   });
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);

@@ -11,7 +11,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type Request } from 'express';
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLSchema, ValidationRule } from 'graphql';
 import type { Clock } from '../clock.js';
 import type { BaseContext } from '../context.js';
 import { formatError } from '../errors/errors.js';
@@ -31,6 +31,8 @@ export interface HttpServerOptions<TContext extends BaseContext> {
   /** Mounted before the GraphQL route (e.g. the dashboard's static files). */
   extend?(app: Express): void;
   plugins?: ApolloServerPlugin<TContext>[];
+  /** Extra validation rules (the gateway's query limits). */
+  validationRules?: ValidationRule[];
 }
 
 export interface RunningServer {
@@ -55,6 +57,7 @@ export async function startHttpServer<TContext extends BaseContext>(
     ...(options.gateway ? { gateway: options.gateway } : { schema: options.schema! }),
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
+    ...(options.validationRules ? { validationRules: options.validationRules } : {}),
     hideSchemaDetailsFromClientErrors: options.production,
     formatError: (formatted, error) =>
       formatError(formatted, error, (err) => log.error({ err }, 'unexpected error in a request')),

@@ -1,5 +1,7 @@
+import { ACTOR_HEADER, OPERATION_HEADER, verifyActorAssertion } from '../access/actor-assertion.js';
+import { auditPlugin } from '../audit/audit-plugin.js';
 import { type Clock, systemClock } from '../clock.js';
-import { type Config, describeConfig, loadConfig } from '../config/config.js';
+import { type Config, describeConfig, loadConfig, sessionSecret } from '../config/config.js';
 import type { SubgraphDefinition } from '../graphql/subgraph.js';
 import { type RunningServer, startHttpServer } from '../http/server.js';
 import { createLogger, type Logger } from '../logging/logger.js';
@@ -21,10 +23,9 @@ export async function startSubgraphService(
 ): Promise<RunningSubgraphService> {
   const databases = await bootstrapDatabases(config, [definition.name], logger);
   const runtime = await startSubgraphRuntime(definition, {
+    config,
     url: databases.urlFor(definition.name),
-    poolMax: config.DB_POOL_MAX,
     logger,
-    demo: config.DEMO_DATA ? { people: config.DEMO_PEOPLE, region: config.REGION } : undefined,
   }).catch(async (error: unknown) => {
     await databases.stop();
     throw error;
@@ -36,7 +37,15 @@ export async function startSubgraphService(
       production: config.NODE_ENV === 'production',
       maxBodyBytes: config.MAX_BODY_BYTES,
       schema: runtime.schema,
-      buildContext: (base) => runtime.contextFor(base),
+      // Only the gateway's signed assertion says who is asking; without one the caller is anonymous
+      // and every protected field refuses.
+      buildContext: async (base, req) =>
+        runtime.contextFor({
+          ...base,
+          actor: await verifyActorAssertion(req.header(ACTOR_HEADER), sessionSecret(config)),
+          operationName: req.header(OPERATION_HEADER)?.slice(0, 200) || undefined,
+        }),
+      plugins: [auditPlugin((context) => runtime.flushAudit(context), logger)],
       ready: () => runtime.ping(),
     },
     { port: config.PORT, host: config.HOST },

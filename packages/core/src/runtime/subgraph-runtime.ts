@@ -1,6 +1,8 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { type GraphQLSchema } from 'graphql';
 import { AuditTrail } from '../audit/audit-trail.js';
+import { writeAuditTrail } from '../audit/audit-writer.js';
+import type { Config } from '../config/config.js';
 import type { BaseContext, SubgraphContext } from '../context.js';
 import { connectOrm } from '../db/orm.js';
 import { demoPeople } from '../demo/people.js';
@@ -14,16 +16,17 @@ export interface SubgraphRuntime {
   orm: MikroORM;
   /** The subgraph's context for one request: a fresh EntityManager fork and fresh loaders. */
   contextFor(base: BaseContext): SubgraphContext;
+  /** Appends the request's audit trail to the log; throws when it cannot (the request then fails). */
+  flushAudit(context: SubgraphContext): Promise<void>;
   /** True when the subgraph's database answers. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
 
 export interface RuntimeOptions {
+  config: Config;
   url: string;
-  poolMax: number;
   logger: Logger;
-  demo?: { people: number; region: string } | undefined;
   onQuery?: (sql: string) => void;
   built?: BuiltSubgraph;
 }
@@ -32,30 +35,38 @@ export async function startSubgraphRuntime(
   definition: SubgraphDefinition,
   options: RuntimeOptions,
 ): Promise<SubgraphRuntime> {
+  const { config } = options;
   const built = options.built ?? (await buildFederatedSubgraph(definition));
   const orm = await connectOrm({
     schema: definition.name,
     url: options.url,
     entities: definition.entities,
     migrations: definition.migrations,
-    poolMax: options.poolMax,
+    poolMax: config.DB_POOL_MAX,
+    statementTimeoutMs: config.STATEMENT_TIMEOUT_MS,
     logger: options.logger,
     ...(options.onQuery ? { onQuery: options.onQuery } : {}),
   });
-  if (options.demo && options.demo.people > 0 && definition.seedDemo) {
-    const em = orm.em.fork();
-    await em.transactional(async (tx) => {
-      // A transaction-level advisory lock keeps two processes from seeding the same schema twice.
-      await tx
-        .getConnection()
-        .execute(
-          `SELECT pg_advisory_xact_lock(hashtext('demo:${definition.name}'))`,
-          [],
-          'all',
-          tx.getTransactionContext(),
-        );
-      await definition.seedDemo!(tx, demoPeople(options.demo!.people, options.demo!.region));
-    });
+  try {
+    if (definition.onStart) await definition.onStart(orm.em.fork(), config);
+    if (config.DEMO_DATA && config.DEMO_PEOPLE > 0 && definition.seedDemo) {
+      const em = orm.em.fork();
+      await em.transactional(async (tx) => {
+        // A transaction-level advisory lock keeps two processes from seeding the same schema twice.
+        await tx
+          .getConnection()
+          .execute(
+            `SELECT pg_advisory_xact_lock(hashtext('demo:${definition.name}'))`,
+            [],
+            'all',
+            tx.getTransactionContext(),
+          );
+        await definition.seedDemo!(tx, demoPeople(config.DEMO_PEOPLE, config.REGION));
+      });
+    }
+  } catch (error) {
+    await orm.close();
+    throw error;
   }
   return {
     definition,
@@ -67,11 +78,13 @@ export async function startSubgraphRuntime(
       return {
         ...base,
         subgraph: definition.name,
+        config,
         em,
         loaders: definition.createLoaders(em),
         audit: new AuditTrail(),
       };
     },
+    flushAudit: (context) => writeAuditTrail(orm.em.fork(), context),
     async ping() {
       try {
         await orm.em.getConnection().execute('SELECT 1');

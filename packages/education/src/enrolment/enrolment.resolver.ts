@@ -1,4 +1,4 @@
-import { recipientStub, type SubgraphContext } from '@sl/core';
+import { Access, Personal, recipientStub, type SubgraphContext } from '@sl/core';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { EducationLoaders } from '../loaders.js';
 import { Enrolment } from './enrolment.entity.js';
@@ -8,6 +8,7 @@ type Recipient = InstanceType<typeof Recipient>;
 
 @Resolver(() => Recipient)
 export class RecipientEducationResolver {
+  @Personal(Access.EDUCATION)
   @FieldResolver(() => [Enrolment], { description: 'Newest first' })
   enrolments(@Root() recipient: Recipient, @Ctx() ctx: SubgraphContext<EducationLoaders>) {
     return ctx.loaders.enrolmentsByRecipient.load(recipient.id);

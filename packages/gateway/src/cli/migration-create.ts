@@ -16,7 +16,10 @@ import { subgraphDefinitions } from '../subgraphs.js';
  * throw-away embedded PostgreSQL, diffs the entities against it, writes the new migration into
  * packages/<subgraph>/src/migrations and regenerates that folder's index.
  */
-const [name, label] = process.argv.slice(2);
+const args = process.argv.slice(2);
+// `--blank`: an empty migration for what entities cannot express (triggers, grants).
+const blank = args.includes('--blank');
+const [name, label] = args.filter((a) => a !== '--blank');
 const definition = subgraphDefinitions.find((d) => d.name === name);
 if (!definition) {
   console.error(`usage: pnpm migration:create <${subgraphDefinitions.map((d) => d.name).join('|')}> [name]`);
@@ -42,7 +45,7 @@ try {
     logger,
   });
   const folder = path.resolve('packages', definition.name, 'src', 'migrations');
-  const result = await orm.migrator.create(folder, false, false, label);
+  const result = await orm.migrator.create(folder, blank, false, label);
   await orm.close();
   if (!result.fileName) {
     console.log(`${definition.name}: the entities match the migrations; nothing to create`);

@@ -10,7 +10,16 @@ import {
   RemoteGraphQLDataSource,
 } from '@apollo/gateway';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
-import { type BaseContext, formatError, type SubgraphContext, type SubgraphRuntime } from '@sl/core';
+import {
+  ACTOR_HEADER,
+  AUDIT_UNAVAILABLE,
+  type BaseContext,
+  formatError,
+  OPERATION_HEADER,
+  type SubgraphContext,
+  type SubgraphRuntime,
+  signActorAssertion,
+} from '@sl/core';
 import { graphql, parse } from 'graphql';
 
 export interface SubgraphSource {
@@ -59,6 +68,13 @@ class InProcessDataSource implements GraphQLDataSource<Record<string, unknown>> 
       operationName: request.operationName ?? null,
       contextValue: subgraphContext,
     });
+    try {
+      // Written before the gateway sees the data: no answer leaves unrecorded.
+      await this.runtime.flushAudit(subgraphContext);
+    } catch (error) {
+      this.onUnexpected(error);
+      return { data: null, errors: [AUDIT_UNAVAILABLE] };
+    }
     return {
       data: result.data as Record<string, unknown> | null | undefined,
       ...(result.errors
@@ -68,17 +84,36 @@ class InProcessDataSource implements GraphQLDataSource<Record<string, unknown>> 
   }
 }
 
+/**
+ * Reaches a separately deployed subgraph. The caller's credentials stay at the gateway; the
+ * subgraph learns who is asking from a short-lived assertion signed with SESSION_SECRET.
+ */
 class ForwardingDataSource extends RemoteGraphQLDataSource<Record<string, unknown>> {
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<Record<string, unknown>>) {
-    const base = context as unknown as Partial<BaseContext> & { authorization?: string };
-    if (base.requestId) request.http?.headers.set('x-request-id', base.requestId);
-    if (base.authorization) request.http?.headers.set('authorization', base.authorization);
+  constructor(
+    options: { url: string },
+    private readonly secret: string,
+  ) {
+    super(options);
+  }
+
+  override async willSendRequest({
+    request,
+    context,
+  }: GraphQLDataSourceProcessOptions<Record<string, unknown>>) {
+    const base = context as unknown as Partial<BaseContext>;
+    const headers = request.http?.headers;
+    if (!headers) return;
+    if (base.requestId) headers.set('x-request-id', base.requestId);
+    if (base.operationName) headers.set(OPERATION_HEADER, base.operationName);
+    if (base.actor)
+      headers.set(ACTOR_HEADER, await signActorAssertion(base.actor, this.secret, base.requestId ?? ''));
   }
 }
 
 export function createGateway(
   sources: SubgraphSource[],
   onUnexpected: (error: unknown) => void,
+  secret: string,
 ): { gateway: GatewayInterface; supergraphSdl: string } {
   const supergraphSdl = composeSupergraph(sources);
   const byName = new Map(sources.map((s) => [s.name, s]));
@@ -87,7 +122,7 @@ export function createGateway(
     buildService: ({ name, url }) => {
       const source = byName.get(name);
       if (source?.runtime && !source.url) return new InProcessDataSource(source.runtime, onUnexpected);
-      return new ForwardingDataSource({ url: source?.url ?? url });
+      return new ForwardingDataSource({ url: source?.url ?? url ?? '' }, secret);
     },
   });
   return { gateway: gateway as unknown as GatewayInterface, supergraphSdl };

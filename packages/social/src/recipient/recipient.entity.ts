@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Opt } from '@mikro-orm/core';
 import { Check, Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { LocalDate } from '@sl/core';
+import { Access, LocalDate, Personal } from '@sl/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /** The person; the social subgraph owns the record and every other ministry extends it. */
@@ -18,15 +18,18 @@ export class Recipient {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
+  @Personal(Access.SNILS)
   @Field(() => String, { description: 'СНИЛС, 11 digits without separators' })
   @Unique()
   @Property({ type: 'string', columnType: 'char(11)' })
   snils!: string;
 
+  @Personal(Access.IDENTITY)
   @Field(() => String)
   @Property({ type: 'string', length: 100 })
   lastName!: string;
 
+  @Personal(Access.IDENTITY)
   @Field(() => String)
   @Property({ type: 'string', length: 100 })
   firstName!: string;
@@ -35,15 +38,18 @@ export class Recipient {
   @Property({ type: 'string', length: 100, default: '' })
   patronymic: Opt<string> = '';
 
+  @Personal(Access.IDENTITY)
   @Field(() => String, { name: 'patronymic', nullable: true })
   get patronymicOrNull(): string | null {
     return this.patronymic || null;
   }
 
+  @Personal(Access.IDENTITY)
   @Field(() => LocalDate)
   @Property({ type: 'date' })
   birthDate!: string;
 
+  @Personal(Access.IDENTITY)
   @Field(() => String)
   @Property({ type: 'string', length: 200 })
   municipality!: string;

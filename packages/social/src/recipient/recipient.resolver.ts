@@ -1,5 +1,5 @@
-import { Connection, type SubgraphContext } from '@sl/core';
-import { Arg, Ctx, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { Access, Connection, type SubgraphContext } from '@sl/core';
+import { Arg, Authorized, Ctx, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import type { SocialLoaders } from '../loaders.js';
 import { Recipient } from './recipient.entity.js';
 import { RecipientFilter, RecipientOrder } from './recipient.inputs.js';
@@ -12,6 +12,7 @@ type SocialContext = SubgraphContext<SocialLoaders>;
 
 @Resolver(() => Recipient)
 export class RecipientResolver {
+  @Authorized(Access.IDENTITY)
   @Query(() => RecipientConnection, { description: 'People, filtered and sorted, one page at a time' })
   recipients(
     @Ctx() ctx: SocialContext,
@@ -23,6 +24,7 @@ export class RecipientResolver {
     return new RecipientService(ctx.em).list(filter, orderBy, { first: first ?? null, after: after ?? null });
   }
 
+  @Authorized(Access.IDENTITY)
   @Query(() => Recipient, { description: 'One person by id' })
   recipient(@Ctx() ctx: SocialContext, @Arg('id', () => ID) id: string) {
     return new RecipientService(ctx.em).get(id);

@@ -1,0 +1,170 @@
+import {
+  Access,
+  Connection,
+  paginate,
+  Role,
+  type SubgraphContext,
+  UnauthenticatedError,
+  ValidationError,
+} from '@sl/core';
+import { IsUUID, Length } from 'class-validator';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Authorized,
+  Ctx,
+  Field,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+} from 'type-graphql';
+import { BreakGlassGrant } from '../session/break-glass.entity.js';
+import { BreakGlassService } from '../session/break-glass.service.js';
+import { Account } from './account.entity.js';
+import { CreateAccountInput, SignInInput } from './account.inputs.js';
+import { AccountService } from './account.service.js';
+
+@ObjectType()
+export class AccountConnection extends Connection(Account, 'Account') {}
+
+@ObjectType({ description: 'An opened session' })
+class SignInPayload {
+  @Field(() => String, { description: 'Send as `Authorization: Bearer <token>`' })
+  token!: string;
+
+  @Field(() => Date)
+  expiresAt!: Date;
+
+  @Field(() => Account)
+  account!: Account;
+}
+
+@ObjectType({ description: 'Who is asking: the signed-in user or the partner system' })
+class Viewer {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  kind!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => [Role])
+  roles!: Role[];
+
+  @Field(() => String, { nullable: true })
+  agencyId!: string | null;
+
+  @Field(() => ID, { nullable: true })
+  providerId!: string | null;
+}
+
+@ArgsType()
+class BreakGlassArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'Неверный идентификатор получателя' })
+  recipientId!: string;
+
+  @Field(() => String, { description: 'Why the record is needed now; auditors read it' })
+  @Length(10, 1000, { message: 'Опишите причину экстренного доступа (от 10 до 1000 символов)' })
+  reason!: string;
+}
+
+@Resolver()
+export class AccountResolver {
+  @Mutation(() => SignInPayload, { description: 'Signs in with a login and password' })
+  signIn(@Ctx() ctx: SubgraphContext, @Arg('input', () => SignInInput) input: SignInInput) {
+    return ctx.em.transactional((em) =>
+      new AccountService(em, ctx.clock).signIn(input.login, input.password, ctx.config, ctx.ip),
+    );
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, { description: 'Ends the current session' })
+  async signOut(@Ctx() ctx: SubgraphContext) {
+    if (!ctx.actor?.sessionId) throw new UnauthenticatedError();
+    return new AccountService(ctx.em, ctx.clock).signOut(ctx.actor.sessionId);
+  }
+
+  @Authorized()
+  @Query(() => Viewer, { description: 'The caller' })
+  me(@Ctx() ctx: SubgraphContext): Viewer {
+    const actor = ctx.actor!;
+    return {
+      id: actor.id,
+      kind: actor.kind,
+      name: actor.name,
+      roles: actor.roles as Role[],
+      agencyId: actor.agencyId,
+      providerId: actor.providerId,
+    };
+  }
+
+  @Authorized(Access.ADMINISTRATION)
+  @Query(() => AccountConnection)
+  accounts(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    return paginate(
+      ctx.em,
+      Account,
+      {},
+      [
+        { field: 'login', direction: 'ASC' },
+        { field: 'id', direction: 'ASC' },
+      ],
+      { first: first ?? null, after: after ?? null },
+    );
+  }
+
+  @Authorized(Access.ADMINISTRATION)
+  @Mutation(() => Account)
+  createAccount(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('input', () => CreateAccountInput) input: CreateAccountInput,
+  ) {
+    return ctx.em.transactional((em) => new AccountService(em, ctx.clock).create(input));
+  }
+
+  @Authorized(Access.ADMINISTRATION)
+  @Mutation(() => Account, { description: 'Deactivating ends the account’s sessions at once' })
+  setAccountActive(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('active', () => Boolean) active: boolean,
+  ) {
+    if (id === ctx.actor?.id && !active) {
+      throw new ValidationError('Нельзя отключить собственную учётную запись', 'id', 'CANNOT_DISABLE_SELF');
+    }
+    return ctx.em.transactional((em) => new AccountService(em, ctx.clock).setActive(id, active));
+  }
+
+  @Authorized(Access.ADMINISTRATION)
+  @Mutation(() => Account)
+  unlockAccount(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string) {
+    return ctx.em.transactional((em) => new AccountService(em, ctx.clock).unlock(id));
+  }
+
+  @Authorized(Access.IDENTITY)
+  @Mutation(() => BreakGlassGrant, {
+    description: 'Opens one person’s record outside the caller’s scope for a limited time, with a reason',
+  })
+  breakGlass(@Ctx() ctx: SubgraphContext, @Args(() => BreakGlassArgs) args: BreakGlassArgs) {
+    return ctx.em.transactional((em) =>
+      new BreakGlassService(em, ctx.clock).open(
+        ctx.actor!,
+        args.recipientId,
+        args.reason,
+        ctx.config.BREAK_GLASS_MINUTES,
+        ctx.audit,
+      ),
+    );
+  }
+}

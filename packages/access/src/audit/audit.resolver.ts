@@ -1,0 +1,71 @@
+import type { FilterQuery } from '@mikro-orm/postgresql';
+import { Access, Connection, paginate, type SubgraphContext } from '@sl/core';
+import { IsOptional, IsUUID, MaxLength } from 'class-validator';
+import { Arg, Authorized, Ctx, Field, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { AuditAction, AuditEvent } from './audit-event.entity.js';
+
+@ObjectType()
+export class AuditEventConnection extends Connection(AuditEvent, 'AuditEvent') {}
+
+@InputType()
+export class AuditFilter {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'Неверный идентификатор получателя' })
+  recipientId?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(64)
+  actorId?: string;
+
+  @Field(() => AuditAction, { nullable: true })
+  action?: AuditAction;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only break-the-glass accesses' })
+  breakGlass?: boolean;
+
+  @Field(() => Date, { nullable: true })
+  from?: Date;
+
+  @Field(() => Date, { nullable: true })
+  to?: Date;
+}
+
+export function auditWhere(filter: AuditFilter = {}): FilterQuery<AuditEvent> {
+  const where: FilterQuery<AuditEvent> & Record<string, unknown> = {};
+  if (filter.recipientId) where.recipientId = filter.recipientId;
+  if (filter.actorId) where.actorId = filter.actorId;
+  if (filter.action) where.action = filter.action;
+  if (filter.breakGlass !== undefined) where.breakGlass = filter.breakGlass;
+  if (filter.from || filter.to) {
+    where.occurredAt = {
+      ...(filter.from ? { $gte: filter.from } : {}),
+      ...(filter.to ? { $lt: filter.to } : {}),
+    };
+  }
+  return where;
+}
+
+@Authorized(Access.AUDIT)
+@Resolver()
+export class AuditResolver {
+  @Query(() => AuditEventConnection, { description: 'The audit log, newest first' })
+  auditEvents(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('filter', () => AuditFilter, { nullable: true }) filter?: AuditFilter,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    return paginate(
+      ctx.em,
+      AuditEvent,
+      auditWhere(filter),
+      [
+        { field: 'occurredAt', direction: 'DESC' },
+        { field: 'id', direction: 'DESC' },
+      ],
+      { first: first ?? null, after: after ?? null },
+    );
+  }
+}

@@ -1,0 +1,57 @@
+import { Access, Connection, paginate, type SubgraphContext } from '@sl/core';
+import { Arg, Authorized, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { ApiClient } from './api-client.entity.js';
+import { CreateApiClientInput } from './api-client.inputs.js';
+import { ApiClientService } from './api-client.service.js';
+
+@ObjectType()
+export class ApiClientConnection extends Connection(ApiClient, 'ApiClient') {}
+
+@ObjectType({ description: 'Credentials shown once; only their hash is kept' })
+class IssuedCredentials {
+  @Field(() => ApiClient)
+  client!: ApiClient;
+
+  @Field(() => String, { description: 'Send as `Authorization: Bearer <token>`' })
+  token!: string;
+}
+
+@Authorized(Access.ADMINISTRATION)
+@Resolver()
+export class ApiClientResolver {
+  @Query(() => ApiClientConnection, { description: "Partner agencies' systems" })
+  apiClients(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    return paginate(
+      ctx.em,
+      ApiClient,
+      {},
+      [
+        { field: 'name', direction: 'ASC' },
+        { field: 'id', direction: 'ASC' },
+      ],
+      { first: first ?? null, after: after ?? null },
+    );
+  }
+
+  @Mutation(() => IssuedCredentials)
+  createApiClient(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('input', () => CreateApiClientInput) input: CreateApiClientInput,
+  ) {
+    return ctx.em.transactional((em) => new ApiClientService(em, ctx.clock).create(input));
+  }
+
+  @Mutation(() => IssuedCredentials, { description: 'A new secret; the old one keeps working for one day' })
+  rotateApiClientSecret(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string) {
+    return ctx.em.transactional((em) => new ApiClientService(em, ctx.clock).rotate(id));
+  }
+
+  @Mutation(() => ApiClient, { description: 'Ends the client’s access at once' })
+  revokeApiClient(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string) {
+    return ctx.em.transactional((em) => new ApiClientService(em, ctx.clock).revoke(id));
+  }
+}

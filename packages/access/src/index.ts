@@ -1,0 +1,5 @@
+export { AccountService } from './account/account.service.js';
+export { hashPassword } from './account/password.js';
+export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo.js';
+export { Authenticator } from './session/authenticator.js';
+export { accessSubgraph } from './subgraph.js';

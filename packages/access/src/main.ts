@@ -1,0 +1,4 @@
+import { runSubgraphService } from '@sl/core';
+import { accessSubgraph } from './subgraph.js';
+
+await runSubgraphService(accessSubgraph);

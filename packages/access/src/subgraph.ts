@@ -1,0 +1,31 @@
+import { type SubgraphDefinition } from '@sl/core';
+import { Account } from './account/account.entity.js';
+import { AccountResolver } from './account/account.resolver.js';
+import { AccountService } from './account/account.service.js';
+import { AuditResolver } from './audit/audit.resolver.js';
+import { AuditEvent } from './audit/audit-event.entity.js';
+import { ApiClient } from './client/api-client.entity.js';
+import { ApiClientResolver } from './client/api-client.resolver.js';
+import { seedAccessDemo } from './demo.js';
+import { createAccessLoaders } from './loaders.js';
+import { migrations } from './migrations/index.js';
+import { BreakGlassGrant } from './session/break-glass.entity.js';
+import { Session } from './session/session.entity.js';
+
+/** Accounts, sessions, partner systems and the audit log: who may ask, and who asked. */
+export const accessSubgraph: SubgraphDefinition = {
+  name: 'access',
+  entities: [Account, Session, BreakGlassGrant, ApiClient, AuditEvent],
+  migrations,
+  resolvers: [AccountResolver, ApiClientResolver, AuditResolver],
+  createLoaders: createAccessLoaders,
+  seedDemo: (em) => seedAccessDemo(em),
+  async onStart(em, config) {
+    if (config.ADMIN_LOGIN && config.ADMIN_PASSWORD) {
+      await new AccountService(em, { now: () => new Date() }).ensureAdministrator(
+        config.ADMIN_LOGIN,
+        config.ADMIN_PASSWORD,
+      );
+    }
+  },
+};

@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { type BaseContext, type Config } from '@sl/core';
+import type { Express } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { GraphQLError, type ValidationRule } from 'graphql';
+
+/**
+ * Limits on what one query may ask for (graphql-armor): depth, estimated cost, aliases, tokens and
+ * directives. Batched HTTP requests stay off (Apollo's default), page sizes are capped by the
+ * connections themselves.
+ */
+export function queryLimits(config: Config): {
+  validationRules: ValidationRule[];
+  plugins: ApolloServerPlugin<BaseContext>[];
+} {
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.QUERY_MAX_DEPTH, ignoreIntrospection: true },
+    costLimit: { maxCost: config.QUERY_MAX_COST, ignoreIntrospection: true },
+    maxAliases: { n: config.QUERY_MAX_ALIASES },
+    maxTokens: { n: config.QUERY_MAX_TOKENS },
+    maxDirectives: { n: 20 },
+    blockFieldSuggestion: { enabled: config.NODE_ENV === 'production' },
+  });
+  const { validationRules, plugins } = armor.protect();
+  return { validationRules, plugins: plugins as ApolloServerPlugin<BaseContext>[] };
+}
+
+function hash(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}
+
+/**
+ * Per-client rate limit on /graphql: a signed-in caller is counted by its token, an anonymous one
+ * (who can only sign in) by its address. Over the limit: HTTP 429 with a GraphQL-shaped error.
+ */
+export function mountRateLimit(app: Express, config: Config): void {
+  app.use(
+    '/graphql',
+    rateLimit({
+      windowMs: 60_000,
+      limit: config.RATE_LIMIT_PER_MINUTE,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      keyGenerator: (req) => {
+        const authorization = req.header('authorization');
+        return authorization ? `token:${hash(authorization)}` : `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`;
+      },
+      handler: (_req, res) => {
+        res.status(429).json({
+          errors: [
+            {
+              message: 'Слишком много запросов. Подождите минуту и повторите.',
+              extensions: { code: 'RATE_LIMITED' },
+            },
+          ],
+        });
+      },
+    }),
+  );
+}
+
+/**
+ * Names the operation for the audit log, and holds an API client restricted to trusted documents
+ * to the exact queries registered for it (compared by SHA-256 of the document text).
+ */
+export const operationPolicy: ApolloServerPlugin<BaseContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveSource({ source, contextValue }) {
+        const allowed = contextValue.actor?.allowedOperations;
+        if (allowed && !allowed.includes(hash(source))) {
+          throw new GraphQLError(
+            'Эта операция не разрешена для вашей системы. Зарегистрируйте её у администратора.',
+            {
+              extensions: { code: 'OPERATION_NOT_ALLOWED', http: { status: 403 } },
+            },
+          );
+        }
+      },
+      async didResolveOperation({ contextValue, operationName }) {
+        contextValue.operationName = (operationName ?? 'anonymous').slice(0, 200);
+      },
+    };
+  },
+};
