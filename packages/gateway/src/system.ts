@@ -65,6 +65,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         poolMax: config.DB_POOL_MAX,
         logger: logger.child({ subgraph: definition.name }),
         demo: config.DEMO_DATA ? { people: config.DEMO_PEOPLE, region: config.REGION } : undefined,
+        region: config.REGION,
         built,
         ...(onQuery ? { onQuery: (sql: string) => onQuery(definition.name, sql) } : {}),
       });

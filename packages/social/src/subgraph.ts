@@ -1,17 +1,36 @@
 import type { SubgraphDefinition } from '@sl/core';
 import { seedSocialDemo } from './demo.js';
+import {
+  HousingOccupancyResolver,
+  HousingUnitResolver,
+  RecipientHousingResolver,
+} from './housing/housing.resolver.js';
+import { HousingOccupancy } from './housing/housing-occupancy.entity.js';
+import { HousingUnit } from './housing/housing-unit.entity.js';
 import { createSocialLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
+import { Provider } from './provider/provider.entity.js';
+import { ProviderResolver } from './provider/provider.resolver.js';
+import { ProviderService } from './provider/provider.service.js';
 import { Recipient } from './recipient/recipient.entity.js';
 import { recipientReference } from './recipient/recipient.reference.js';
 import { RecipientResolver } from './recipient/recipient.resolver.js';
 
 export const socialSubgraph: SubgraphDefinition = {
   name: 'social',
-  entities: [Recipient],
+  entities: [Recipient, Provider, HousingUnit, HousingOccupancy],
   migrations,
-  resolvers: [RecipientResolver],
+  resolvers: [
+    RecipientResolver,
+    ProviderResolver,
+    HousingUnitResolver,
+    HousingOccupancyResolver,
+    RecipientHousingResolver,
+  ],
   referenceResolvers: { Recipient: recipientReference },
   createLoaders: createSocialLoaders,
   seedDemo: seedSocialDemo,
+  seedReference: async (em, region) => {
+    await ProviderService.seedRegistry(em, region);
+  },
 };

@@ -31,6 +31,8 @@ export interface SubgraphDefinition<Loaders = unknown> {
   createLoaders(em: EntityManager): Loaders;
   /** Writes this subgraph's part of the demo data for the given synthetic people. */
   seedDemo?(em: EntityManager, people: DemoPerson[]): Promise<void>;
+  /** Loads the region's reference data (e.g. its registry of providers) at every start; idempotent. */
+  seedReference?(em: EntityManager, region: string): Promise<void>;
 }
 
 export interface BuiltSubgraph {
@@ -54,6 +56,9 @@ export async function buildFederatedSubgraph(
     orphanedTypes: definition.orphanedTypes ?? [],
     skipCheck: true,
     validate: { forbidUnknownValues: false },
+    // Placeholder until the agency-aware checker is wired (issue 6): type-graphql refuses to build a
+    // schema with @Authorized fields and no checker; annotations are declared but not yet enforced.
+    authChecker: () => true,
     ...options,
   });
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);

@@ -25,6 +25,7 @@ export async function startSubgraphService(
     poolMax: config.DB_POOL_MAX,
     logger,
     demo: config.DEMO_DATA ? { people: config.DEMO_PEOPLE, region: config.REGION } : undefined,
+    region: config.REGION,
   }).catch(async (error: unknown) => {
     await databases.stop();
     throw error;
