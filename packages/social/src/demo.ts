@@ -4,6 +4,7 @@ import { seedHousingDemo } from './housing/housing.demo.js';
 import { Provider } from './provider/provider.entity.js';
 import { ProviderService } from './provider/provider.service.js';
 import { Recipient } from './recipient/recipient.entity.js';
+import { seedServicesDemo } from './services/services.demo.js';
 
 export async function seedSocialDemo(em: EntityManager, people: DemoPerson[]): Promise<void> {
   if ((await em.count(Recipient, {})) > 0) return;
@@ -23,5 +24,6 @@ export async function seedSocialDemo(em: EntityManager, people: DemoPerson[]): P
   await ProviderService.seedRegistry(em, 'murmansk');
   const providers = await em.find(Provider, {}, { orderBy: { name: 'asc' } });
   seedHousingDemo(em, people, providers);
+  seedServicesDemo(em, people, providers);
   await em.flush();
 }

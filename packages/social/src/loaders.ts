@@ -5,6 +5,7 @@ import { HousingOccupancy } from './housing/housing-occupancy.entity.js';
 import { HousingUnit } from './housing/housing-unit.entity.js';
 import { Provider } from './provider/provider.entity.js';
 import { Recipient } from './recipient/recipient.entity.js';
+import { createServicesLoaders } from './services/services.loaders.js';
 
 /** Open places of each unit: one query gives the occupants and the occupied/free counts. */
 function openOccupanciesByUnit(em: EntityManager) {
@@ -40,6 +41,7 @@ export function createSocialLoaders(em: EntityManager) {
     housingUnitById: singleLoader(em, HousingUnit, 'id'),
     openOccupanciesByUnit: openOccupanciesByUnit(em),
     occupanciesByRecipient: occupanciesByRecipient(em),
+    ...createServicesLoaders(em),
   };
 }
 export type SocialLoaders = ReturnType<typeof createSocialLoaders>;

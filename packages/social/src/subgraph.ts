@@ -15,10 +15,34 @@ import { ProviderService } from './provider/provider.service.js';
 import { Recipient } from './recipient/recipient.entity.js';
 import { recipientReference } from './recipient/recipient.reference.js';
 import { RecipientResolver } from './recipient/recipient.resolver.js';
+import { RehabilitationRoute, RouteGoal } from './services/rehabilitation-route.entity.js';
+import { ServicePlan } from './services/service-plan.entity.js';
+import {
+  RecipientServicesResolver,
+  RehabilitationRouteResolver,
+  ServicePlanResolver,
+  StaffMemberResolver,
+  TeamAssignmentResolver,
+  VisitResolver,
+} from './services/services.resolver.js';
+import { StaffMember } from './services/staff-member.entity.js';
+import { TeamAssignment } from './services/team-assignment.entity.js';
+import { Visit } from './services/visit.entity.js';
 
 export const socialSubgraph: SubgraphDefinition = {
   name: 'social',
-  entities: [Recipient, Provider, HousingUnit, HousingOccupancy],
+  entities: [
+    Recipient,
+    Provider,
+    HousingUnit,
+    HousingOccupancy,
+    StaffMember,
+    TeamAssignment,
+    RehabilitationRoute,
+    RouteGoal,
+    ServicePlan,
+    Visit,
+  ],
   migrations,
   resolvers: [
     RecipientResolver,
@@ -26,6 +50,12 @@ export const socialSubgraph: SubgraphDefinition = {
     HousingUnitResolver,
     HousingOccupancyResolver,
     RecipientHousingResolver,
+    StaffMemberResolver,
+    RehabilitationRouteResolver,
+    ServicePlanResolver,
+    TeamAssignmentResolver,
+    VisitResolver,
+    RecipientServicesResolver,
   ],
   referenceResolvers: { Recipient: recipientReference },
   createLoaders: createSocialLoaders,

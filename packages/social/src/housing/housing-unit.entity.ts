@@ -8,7 +8,7 @@ import { HousingKind } from './housing.enums.js';
 /** A flat, unit or room where supported living happens, with a fixed number of places. */
 @ObjectType({ description: 'A housing unit of supported living with its number of places' })
 @Entity({ tableName: 'housing_unit' })
-@Check({ name: 'housing_unit_places_range', expression: 'places between 1 and 500' })
+@Check({ name: 'housing_unit_places_range', expression: 'places >= 1 and places <= 500' })
 @Check({ name: 'housing_unit_address_present', expression: 'length(address) > 0' })
 @Index({ properties: ['address', 'id'] })
 export class HousingUnit {

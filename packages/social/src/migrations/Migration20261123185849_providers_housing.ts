@@ -48,7 +48,7 @@ export class Migration20261123185849_providers_housing extends Migration {
       `alter table "social"."housing_unit" add constraint "housing_unit_address_present" check (length(address) > 0);`,
     );
     this.addSql(
-      `alter table "social"."housing_unit" add constraint "housing_unit_places_range" check (places between 1 and 500);`,
+      `alter table "social"."housing_unit" add constraint "housing_unit_places_range" check (places >= 1 and places <= 500);`,
     );
     this.addSql(
       `alter table "social"."housing_unit" add constraint "housing_unit_kind_check" check ("kind" in ('TRAINING_FLAT', 'PROVIDER_UNIT', 'RENTED_FLAT', 'OWN_FLAT', 'SOCIAL_TENANCY', 'SPECIALISED_STOCK', 'NGO_HOUSING', 'DORMITORY', 'HOTEL'));`,

@@ -2,8 +2,10 @@
 import type { MigrationClass } from '@sl/core';
 import { Migration20261123182828_init } from './Migration20261123182828_init.js';
 import { Migration20261123185849_providers_housing } from './Migration20261123185849_providers_housing.js';
+import { Migration20261123190551_services } from './Migration20261123190551_services.js';
 
 export const migrations: MigrationClass[] = [
   { name: 'Migration20261123182828_init', class: Migration20261123182828_init },
   { name: 'Migration20261123185849_providers_housing', class: Migration20261123185849_providers_housing },
+  { name: 'Migration20261123190551_services', class: Migration20261123190551_services },
 ];
