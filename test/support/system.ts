@@ -53,6 +53,29 @@ export interface TestSystem {
 
 export const TEST_PASSWORD = 'test-password-123';
 
+/**
+ * A bearer header for a system started without this harness: creates an account with the role in
+ * its access schema and signs in through the graph.
+ */
+export async function authorizationFor(system: RunningSystem, role: Role): Promise<string> {
+  const login = `t-${role.toLowerCase().replaceAll('_', '-')}-${Date.now().toString(36)}`;
+  await new AccountService(system.accessOrm.em.fork(), { now: () => new Date() }).create({
+    login,
+    displayName: `Тест ${role}`,
+    password: TEST_PASSWORD,
+    roles: [role],
+  });
+  const res = await request(`http://127.0.0.1:${system.server.port}`)
+    .post('/graphql')
+    .send({
+      query: 'mutation ($input: SignInInput!) { signIn(input: $input) { token } }',
+      variables: { input: { login, password: TEST_PASSWORD } },
+    });
+  const token = res.body?.data?.signIn?.token;
+  if (typeof token !== 'string') throw new Error(`test sign-in failed: ${JSON.stringify(res.body)}`);
+  return `Bearer ${token}`;
+}
+
 /** The whole graph on a fresh database of the run's PostgreSQL, served on a free port. */
 export async function startTestSystem(
   options: { env?: Record<string, string | undefined>; clock?: Clock } = {},

@@ -1,8 +1,47 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { singleLoader } from '@sl/core';
+import DataLoader from 'dataloader';
+import { HousingOccupancy } from './housing/housing-occupancy.entity.js';
+import { HousingUnit } from './housing/housing-unit.entity.js';
+import { Provider } from './provider/provider.entity.js';
 import { Recipient } from './recipient/recipient.entity.js';
+import { createServicesLoaders } from './services/services.loaders.js';
+
+/** Open places of each unit: one query gives the occupants and the occupied/free counts. */
+function openOccupanciesByUnit(em: EntityManager) {
+  return new DataLoader<string, HousingOccupancy[]>(async (ids) => {
+    const rows = await em.find(
+      HousingOccupancy,
+      { unit: { $in: [...ids] }, toDate: null },
+      { orderBy: { fromDate: 'asc', id: 'asc' } },
+    );
+    const groups = new Map<string, HousingOccupancy[]>(ids.map((id) => [id, []]));
+    for (const row of rows) groups.get(row.unit.id)?.push(row);
+    return ids.map((id) => groups.get(id) ?? []);
+  });
+}
+
+function occupanciesByRecipient(em: EntityManager) {
+  return new DataLoader<string, HousingOccupancy[]>(async (ids) => {
+    const rows = await em.find(
+      HousingOccupancy,
+      { recipientId: { $in: [...ids] } },
+      { orderBy: { fromDate: 'desc', id: 'asc' } },
+    );
+    const groups = new Map<string, HousingOccupancy[]>(ids.map((id) => [id, []]));
+    for (const row of rows) groups.get(row.recipientId)?.push(row);
+    return ids.map((id) => groups.get(id) ?? []);
+  });
+}
 
 export function createSocialLoaders(em: EntityManager) {
-  return { recipientById: singleLoader(em, Recipient, 'id') };
+  return {
+    recipientById: singleLoader(em, Recipient, 'id'),
+    providerById: singleLoader(em, Provider, 'id'),
+    housingUnitById: singleLoader(em, HousingUnit, 'id'),
+    openOccupanciesByUnit: openOccupanciesByUnit(em),
+    occupanciesByRecipient: occupanciesByRecipient(em),
+    ...createServicesLoaders(em),
+  };
 }
 export type SocialLoaders = ReturnType<typeof createSocialLoaders>;

@@ -1,17 +1,66 @@
 import type { SubgraphDefinition } from '@sl/core';
 import { seedSocialDemo } from './demo.js';
+import {
+  HousingOccupancyResolver,
+  HousingUnitResolver,
+  RecipientHousingResolver,
+} from './housing/housing.resolver.js';
+import { HousingOccupancy } from './housing/housing-occupancy.entity.js';
+import { HousingUnit } from './housing/housing-unit.entity.js';
 import { createSocialLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
+import { Provider } from './provider/provider.entity.js';
+import { ProviderResolver } from './provider/provider.resolver.js';
+import { ProviderService } from './provider/provider.service.js';
 import { Recipient } from './recipient/recipient.entity.js';
 import { recipientReference } from './recipient/recipient.reference.js';
 import { RecipientResolver } from './recipient/recipient.resolver.js';
+import { RehabilitationRoute, RouteGoal } from './services/rehabilitation-route.entity.js';
+import { ServicePlan } from './services/service-plan.entity.js';
+import {
+  RecipientServicesResolver,
+  RehabilitationRouteResolver,
+  ServicePlanResolver,
+  StaffMemberResolver,
+  TeamAssignmentResolver,
+  VisitResolver,
+} from './services/services.resolver.js';
+import { StaffMember } from './services/staff-member.entity.js';
+import { TeamAssignment } from './services/team-assignment.entity.js';
+import { Visit } from './services/visit.entity.js';
 
 export const socialSubgraph: SubgraphDefinition = {
   name: 'social',
-  entities: [Recipient],
+  entities: [
+    Recipient,
+    Provider,
+    HousingUnit,
+    HousingOccupancy,
+    StaffMember,
+    TeamAssignment,
+    RehabilitationRoute,
+    RouteGoal,
+    ServicePlan,
+    Visit,
+  ],
   migrations,
-  resolvers: [RecipientResolver],
+  resolvers: [
+    RecipientResolver,
+    ProviderResolver,
+    HousingUnitResolver,
+    HousingOccupancyResolver,
+    RecipientHousingResolver,
+    StaffMemberResolver,
+    RehabilitationRouteResolver,
+    ServicePlanResolver,
+    TeamAssignmentResolver,
+    VisitResolver,
+    RecipientServicesResolver,
+  ],
   referenceResolvers: { Recipient: recipientReference },
   createLoaders: createSocialLoaders,
   seedDemo: seedSocialDemo,
+  seedReference: async (em, region) => {
+    await ProviderService.seedRegistry(em, region);
+  },
 };

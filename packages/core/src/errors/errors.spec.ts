@@ -42,6 +42,19 @@ describe('formatError', () => {
     expect(out.message).toBe('Фамилия обязательна');
   });
 
+  it("reads type-graphql 2's ArgumentValidationError, which keeps the failures in its extensions", () => {
+    const original = new GraphQLError('Argument Validation Error', {
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        validationErrors: [{ property: 'places', constraints: { min: 'Число мест: не меньше 1' } }],
+      },
+    });
+    const error = wrap(original);
+    const out = formatError(error.toJSON(), error);
+    expect(out.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'places' });
+    expect(out.message).toBe('Число мест: не меньше 1');
+  });
+
   it('passes GraphQL validation errors through', () => {
     const error = new GraphQLError('Cannot query field "x"', {
       extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },

@@ -94,7 +94,12 @@ export function formatError(
     return { message: original.message, path, extensions: { code: original.code, ...original.details } };
   }
   // type-graphql's ArgumentValidationError carries class-validator's errors.
-  const validation = (original as { validationErrors?: ClassValidatorError[] } | undefined)?.validationErrors;
+  // type-graphql 2 puts them in the error's extensions; older versions on the error itself.
+  const validation =
+    (original as { validationErrors?: ClassValidatorError[] } | undefined)?.validationErrors ??
+    (original instanceof GraphQLError
+      ? (original.extensions?.validationErrors as ClassValidatorError[] | undefined)
+      : undefined);
   if (Array.isArray(validation)) {
     const fields = flattenValidation(validation);
     return {

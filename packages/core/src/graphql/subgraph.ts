@@ -34,6 +34,8 @@ export interface SubgraphDefinition<Loaders = unknown> {
   seedDemo?(em: EntityManager, people: DemoPerson[]): Promise<void>;
   /** Runs once the schema is migrated, before requests: reference data, the first administrator. */
   onStart?(em: EntityManager, config: Config): Promise<void>;
+  /** Loads the region's reference data (e.g. its registry of providers) at every start; idempotent. */
+  seedReference?(em: EntityManager, region: string): Promise<void>;
 }
 
 export interface BuiltSubgraph {

@@ -1,4 +1,4 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { type GraphQLSchema } from 'graphql';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { writeAuditTrail } from '../audit/audit-writer.js';
@@ -47,22 +47,28 @@ export async function startSubgraphRuntime(
     logger: options.logger,
     ...(options.onQuery ? { onQuery: options.onQuery } : {}),
   });
+  // A transaction-level advisory lock keeps two processes from seeding the same schema twice.
+  const seedExclusively = (what: string, seed: (tx: EntityManager) => Promise<void>) =>
+    orm.em.fork().transactional(async (tx) => {
+      await tx
+        .getConnection()
+        .execute(
+          `SELECT pg_advisory_xact_lock(hashtext('${what}:${definition.name}'))`,
+          [],
+          'all',
+          tx.getTransactionContext(),
+        );
+      await seed(tx);
+    });
   try {
     if (definition.onStart) await definition.onStart(orm.em.fork(), config);
+    if (definition.seedReference) {
+      await seedExclusively('reference', (tx) => definition.seedReference!(tx, config.REGION));
+    }
     if (config.DEMO_DATA && config.DEMO_PEOPLE > 0 && definition.seedDemo) {
-      const em = orm.em.fork();
-      await em.transactional(async (tx) => {
-        // A transaction-level advisory lock keeps two processes from seeding the same schema twice.
-        await tx
-          .getConnection()
-          .execute(
-            `SELECT pg_advisory_xact_lock(hashtext('demo:${definition.name}'))`,
-            [],
-            'all',
-            tx.getTransactionContext(),
-          );
-        await definition.seedDemo!(tx, demoPeople(config.DEMO_PEOPLE, config.REGION));
-      });
+      await seedExclusively('demo', (tx) =>
+        definition.seedDemo!(tx, demoPeople(config.DEMO_PEOPLE, config.REGION)),
+      );
     }
   } catch (error) {
     await orm.close();

@@ -1,0 +1,119 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { DemoPerson } from '@sl/core';
+import type { Provider } from '../provider/provider.entity.js';
+import { RehabilitationRoute, RouteGoal } from './rehabilitation-route.entity.js';
+import { ServicePlan } from './service-plan.entity.js';
+import { GoalStatus, StaffRole } from './services.enums.js';
+import { StaffMember } from './staff-member.entity.js';
+import { TeamAssignment } from './team-assignment.entity.js';
+import { Visit } from './visit.entity.js';
+
+/** The demo's "recent weeks" end on this Monday, so the data is the same on every machine. */
+export const DEMO_LAST_WEEK = '2026-11-16';
+const WEEKS = 6;
+const TEAM_ROLES = [
+  StaffRole.SOCIAL_WORKER,
+  StaffRole.SOCIAL_WORK_SPECIALIST,
+  StaffRole.REHABILITATION_SPECIALIST,
+  StaffRole.PSYCHOLOGIST,
+];
+const GOALS = [
+  'Самостоятельно готовить простые блюда',
+  'Планировать покупки и оплачивать их',
+  'Пользоваться общественным транспортом по знакомому маршруту',
+  'Соблюдать режим дня и приёма лекарств',
+  'Поддерживать порядок в комнате',
+  'Записываться на приём к врачу',
+];
+const STAFF_NAMES = [
+  'Иванова',
+  'Смирнова',
+  'Кузнецов',
+  'Попова',
+  'Васильев',
+  'Петрова',
+  'Соколова',
+  'Михайлов',
+  'Новикова',
+  'Фёдоров',
+  'Морозова',
+  'Волков',
+  'Алексеева',
+];
+const INITIALS = [
+  'А. С.',
+  'Е. В.',
+  'О. Н.',
+  'И. П.',
+  'М. А.',
+  'Т. Г.',
+  'Н. Д.',
+  'С. Ю.',
+  'В. К.',
+  'Л. М.',
+  'Д. И.',
+];
+const HOURS_PER_WEEK = [6, 10, 12, 20, 28];
+
+const addDays = (iso: string, days: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Four team members per provider; for every second person a service plan with a provider, a team
+ * of two or three, a rehabilitation route with goals, and two visits a week for the recent weeks
+ * (delivered, except the last week's second visit, still ahead).
+ */
+export function seedServicesDemo(em: EntityManager, people: DemoPerson[], providers: Provider[]): void {
+  if (providers.length === 0) return;
+  let n = 0;
+  const staff = new Map<Provider, StaffMember[]>();
+  for (const provider of providers) {
+    staff.set(
+      provider,
+      TEAM_ROLES.map((role) => {
+        n += 1;
+        const fullName = `${STAFF_NAMES[n % STAFF_NAMES.length]} ${INITIALS[(n * 7) % INITIALS.length]}`;
+        return em.create(StaffMember, { fullName, role, provider });
+      }),
+    );
+  }
+  const firstWeek = addDays(DEMO_LAST_WEEK, -7 * (WEEKS - 1));
+  for (const person of people.filter((p) => p.index % 2 === 0)) {
+    const provider = providers[person.index % providers.length]!;
+    const members = staff.get(provider)!;
+    const fromDate = addDays(firstWeek, -7 * (person.index % 20));
+    em.create(ServicePlan, {
+      recipientId: person.id,
+      provider,
+      hoursPerWeek: HOURS_PER_WEEK[person.index % HOURS_PER_WEEK.length]!,
+      fromDate,
+    });
+    const team = members.slice(0, 2 + (person.index % 2));
+    for (const staffMember of team) {
+      em.create(TeamAssignment, { recipientId: person.id, staffMember, fromDate });
+    }
+    const route = em.create(RehabilitationRoute, { recipientId: person.id, provider, approvedOn: fromDate });
+    for (let g = 0; g < 2 + (person.index % 3); g += 1) {
+      em.create(RouteGoal, {
+        route,
+        recipientId: person.id,
+        text: GOALS[(person.index + g) % GOALS.length]!,
+        targetDate: addDays(fromDate, 90 * (g + 1)),
+        status: g === 0 && person.index % 4 === 0 ? GoalStatus.ACHIEVED : GoalStatus.IN_PROGRESS,
+      });
+    }
+    for (let w = 0; w < WEEKS; w += 1) {
+      const monday = addDays(firstWeek, 7 * w);
+      for (const [slot, day] of [1, 3].entries()) {
+        const last = w === WEEKS - 1 && slot === 1;
+        em.create(Visit, {
+          recipientId: person.id,
+          staffMember: team[(w + slot) % team.length]!,
+          plannedAt: new Date(`${addDays(monday, day)}T${10 + slot * 4}:00:00+03:00`),
+          delivered: !last,
+          hoursDelivered: last ? null : 1.5 + ((person.index + w + slot) % 4) * 0.5,
+        });
+      }
+    }
+  }
+}

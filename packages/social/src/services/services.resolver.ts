@@ -1,0 +1,276 @@
+import {
+  Access,
+  Connection,
+  LocalDate,
+  localDateOf,
+  NotFoundError,
+  Personal,
+  paginate,
+  type SubgraphContext,
+} from '@sl/core';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  Float,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import type { SocialLoaders } from '../loaders.js';
+import { Provider } from '../provider/provider.entity.js';
+import { Recipient } from '../recipient/recipient.entity.js';
+import { RehabilitationRoute, RouteGoal } from './rehabilitation-route.entity.js';
+import { RehabilitationRouteService } from './rehabilitation-route.service.js';
+import { ServicePlan } from './service-plan.entity.js';
+import { ServicePlanService } from './service-plan.service.js';
+import {
+  AddRouteGoalInput,
+  CloseServicePlanInput,
+  CreateRehabilitationRouteInput,
+  CreateServicePlanInput,
+  CreateStaffMemberInput,
+  RecordVisitInput,
+  ScheduleVisitInput,
+  SetGoalStatusInput,
+  TeamMemberInput,
+} from './services.inputs.js';
+import { StaffMember } from './staff-member.entity.js';
+import { TeamAssignment } from './team-assignment.entity.js';
+import { Visit } from './visit.entity.js';
+import { checkWeekRange, VisitService } from './visit.service.js';
+
+@ObjectType()
+export class StaffMemberConnection extends Connection(StaffMember, 'StaffMember') {}
+
+@ObjectType({ description: 'Planned vs delivered service hours of one person in one week (Monday–Sunday)' })
+export class WeeklyServiceHours {
+  @Field(() => LocalDate, { description: 'The Monday the week starts on' })
+  weekStart!: string;
+
+  @Field(() => Float, {
+    description: 'Hours the service plans give that week (a part-week plan counts its days)',
+  })
+  planned!: number;
+
+  @Field(() => Float, { description: 'Hours of the visits delivered that week' })
+  delivered!: number;
+}
+
+type SocialContext = SubgraphContext<SocialLoaders>;
+const today = (ctx: SocialContext) => localDateOf(ctx.clock.now());
+
+@Resolver(() => StaffMember)
+export class StaffMemberResolver {
+  @Authorized(Access.SERVICE)
+  @Query(() => StaffMemberConnection, { description: "Providers' staff members, by name" })
+  async staffMembers(
+    @Ctx() ctx: SocialContext,
+    @Arg('providerId', () => ID, { nullable: true }) providerId?: string,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    return paginate(
+      ctx.em,
+      StaffMember,
+      providerId ? { provider: providerId } : {},
+      [
+        { field: 'fullName', direction: 'ASC' },
+        { field: 'id', direction: 'ASC' },
+      ],
+      { first: first ?? null, after: after ?? null },
+    );
+  }
+
+  @Authorized(Access.SERVICE)
+  @FieldResolver(() => Provider)
+  provider(@Root() staff: StaffMember, @Ctx() ctx: SocialContext) {
+    return ctx.loaders.providerById.load(staff.provider.id);
+  }
+
+  @Authorized(Access.SERVICE_WRITE)
+  @Mutation(() => StaffMember, { description: 'Adds a staff member to a provider' })
+  async createStaffMember(
+    @Ctx() ctx: SocialContext,
+    @Arg('input', () => CreateStaffMemberInput) input: CreateStaffMemberInput,
+  ) {
+    return ctx.em.transactional(async (em) => {
+      const provider = await em.findOne(Provider, { id: input.providerId });
+      if (!provider) throw new NotFoundError('Поставщик социальных услуг', input.providerId);
+      const staff = em.create(StaffMember, { fullName: input.fullName.trim(), role: input.role, provider });
+      await em.flush();
+      return staff;
+    });
+  }
+}
+
+@Resolver(() => RehabilitationRoute)
+export class RehabilitationRouteResolver {
+  @Personal(Access.SERVICE)
+  @FieldResolver(() => Provider, { description: 'The organisation that drew up the route' })
+  provider(@Root() route: RehabilitationRoute, @Ctx() ctx: SocialContext) {
+    return ctx.loaders.providerById.load(route.provider.id);
+  }
+
+  @Personal(Access.SERVICE)
+  @FieldResolver(() => [RouteGoal], { description: 'Goals by target date' })
+  goals(@Root() route: RehabilitationRoute, @Ctx() ctx: SocialContext) {
+    return ctx.loaders.goalsByRoute.load(route.id);
+  }
+
+  @Authorized(Access.SERVICE_WRITE)
+  @Mutation(() => RehabilitationRoute, {
+    description: 'Draws up the individual rehabilitation route (002 §10)',
+  })
+  createRehabilitationRoute(
+    @Ctx() ctx: SocialContext,
+    @Arg('input', () => CreateRehabilitationRouteInput) input: CreateRehabilitationRouteInput,
+  ) {
+    return new RehabilitationRouteService(ctx.em, ctx.audit).create(input, today(ctx));
+  }
+
+  @Authorized(Access.SERVICE_WRITE)
+  @Mutation(() => RouteGoal, { description: 'Adds a goal to a route' })
+  addRouteGoal(@Ctx() ctx: SocialContext, @Arg('input', () => AddRouteGoalInput) input: AddRouteGoalInput) {
+    return new RehabilitationRouteService(ctx.em, ctx.audit).addGoal(input);
+  }
+
+  @Authorized(Access.SERVICE_WRITE)
+  @Mutation(() => RouteGoal, { description: 'Sets the status of a goal' })
+  setRouteGoalStatus(
+    @Ctx() ctx: SocialContext,
+    @Arg('input', () => SetGoalStatusInput) input: SetGoalStatusInput,
+  ) {
+    return new RehabilitationRouteService(ctx.em, ctx.audit).setStatus(input);
+  }
+}
+
+@Resolver(() => ServicePlan)
+export class ServicePlanResolver {
+  @Personal(Access.SERVICE)
+  @FieldResolver(() => Provider)
+  provider(@Root() plan: ServicePlan, @Ctx() ctx: SocialContext) {
+    return ctx.loaders.providerById.load(plan.provider.id);
+  }
+
+  @Authorized(Access.SERVICE_WRITE)
+  @Mutation(() => ServicePlan, { description: 'Starts a service plan: one at a time per person' })
+  createServicePlan(
+    @Ctx() ctx: SocialContext,
+    @Arg('input', () => CreateServicePlanInput) input: CreateServicePlanInput,
+  ) {
+    return new ServicePlanService(ctx.em, ctx.audit).createPlan(input, today(ctx));
+  }
+
+  @Authorized(Access.SERVICE_WRITE)
+  @Mutation(() => ServicePlan, { description: "Ends the person's current service plan" })
+  closeServicePlan(
+    @Ctx() ctx: SocialContext,
+    @Arg('input', () => CloseServicePlanInput) input: CloseServicePlanInput,
+  ) {
+    return new ServicePlanService(ctx.em, ctx.audit).closePlan(input, today(ctx));
+  }
+}
+
+@Resolver(() => TeamAssignment)
+export class TeamAssignmentResolver {
+  @Personal(Access.SERVICE)
+  @FieldResolver(() => StaffMember)
+  staffMember(@Root() assignment: TeamAssignment, @Ctx() ctx: SocialContext) {
+    return ctx.loaders.staffMemberById.load(assignment.staffMember.id);
+  }
+
+  @Authorized(Access.SERVICE_WRITE)
+  @Mutation(() => TeamAssignment, {
+    description: "Puts a staff member of the serving provider on the person's team",
+  })
+  addTeamMember(@Ctx() ctx: SocialContext, @Arg('input', () => TeamMemberInput) input: TeamMemberInput) {
+    return new ServicePlanService(ctx.em, ctx.audit).addTeamMember(input, today(ctx));
+  }
+
+  @Authorized(Access.SERVICE_WRITE)
+  @Mutation(() => TeamAssignment, { description: "Takes a staff member off the person's team" })
+  removeTeamMember(@Ctx() ctx: SocialContext, @Arg('input', () => TeamMemberInput) input: TeamMemberInput) {
+    return new ServicePlanService(ctx.em, ctx.audit).removeTeamMember(input, today(ctx));
+  }
+}
+
+@Resolver(() => Visit)
+export class VisitResolver {
+  @Personal(Access.SERVICE)
+  @FieldResolver(() => StaffMember)
+  staffMember(@Root() visit: Visit, @Ctx() ctx: SocialContext) {
+    return ctx.loaders.staffMemberById.load(visit.staffMember.id);
+  }
+
+  @Authorized(Access.SERVICE_WRITE)
+  @Mutation(() => Visit, { description: 'Puts a visit on the schedule (002 §14)' })
+  scheduleVisit(
+    @Ctx() ctx: SocialContext,
+    @Arg('input', () => ScheduleVisitInput) input: ScheduleVisitInput,
+  ) {
+    return new VisitService(ctx.em, ctx.audit).schedule(input);
+  }
+
+  @Authorized(Access.SERVICE_WRITE)
+  @Mutation(() => Visit, { description: 'Records whether a visit took place and its hours' })
+  recordVisit(@Ctx() ctx: SocialContext, @Arg('input', () => RecordVisitInput) input: RecordVisitInput) {
+    return new VisitService(ctx.em, ctx.audit).record(input, ctx.clock.now());
+  }
+}
+
+@Resolver(() => Recipient)
+export class RecipientServicesResolver {
+  @Personal(Access.SERVICE)
+  @FieldResolver(() => RehabilitationRoute, {
+    nullable: true,
+    description: 'The individual rehabilitation route',
+  })
+  rehabilitationRoute(@Root() recipient: Recipient, @Ctx() ctx: SocialContext) {
+    return ctx.loaders.routeByRecipient.load(recipient.id);
+  }
+
+  @Personal(Access.SERVICE)
+  @FieldResolver(() => [TeamAssignment], { description: 'The multidisciplinary team now (002 §13)' })
+  team(@Root() recipient: Recipient, @Ctx() ctx: SocialContext) {
+    return ctx.loaders.teamByRecipient.load(recipient.id);
+  }
+
+  @Personal(Access.SERVICE)
+  @FieldResolver(() => [ServicePlan], { description: 'Service plans, newest first' })
+  servicePlans(@Root() recipient: Recipient, @Ctx() ctx: SocialContext) {
+    return ctx.loaders.plansByRecipient.load(recipient.id);
+  }
+
+  @Personal(Access.SERVICE)
+  @FieldResolver(() => [Visit], { description: "Visits planned in the period (the region's calendar days)" })
+  visits(
+    @Root() recipient: Recipient,
+    @Ctx() ctx: SocialContext,
+    @Arg('from', () => LocalDate) from: string,
+    @Arg('to', () => LocalDate) to: string,
+  ) {
+    checkWeekRange(from, to);
+    return ctx.loaders.visitsByRecipient(from, to).load(recipient.id);
+  }
+
+  @Personal(Access.SERVICE)
+  @FieldResolver(() => [WeeklyServiceHours], {
+    description: 'Planned vs delivered hours for each week from the week of `from` to the week of `to`',
+  })
+  weeklyServiceHours(
+    @Root() recipient: Recipient,
+    @Ctx() ctx: SocialContext,
+    @Arg('from', () => LocalDate) from: string,
+    @Arg('to', () => LocalDate) to: string,
+  ) {
+    checkWeekRange(from, to);
+    return ctx.loaders.weeklyHours(from, to).load(recipient.id);
+  }
+}

@@ -1,0 +1,163 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { type AuditTrail, isUuid, localDateOf, NotFoundError, ValidationError } from '@sl/core';
+import { lockRecipient, planOn, staffOfProvider } from './service-plan.service.js';
+import type { RecordVisitInput, ScheduleVisitInput } from './services.inputs.js';
+import { Visit } from './visit.entity.js';
+
+/** Visits are counted by the region's calendar day. */
+export const TIME_ZONE = 'Europe/Moscow';
+/** No person receives more than 24 hours of service in one day. */
+export const MAX_HOURS_PER_DAY = 24;
+
+const snapshotVisit = (v: Visit) => ({
+  id: v.id,
+  recipientId: v.recipientId,
+  staffMemberId: v.staffMember.id,
+  plannedAt: v.plannedAt.toISOString(),
+  delivered: v.delivered,
+  hoursDelivered: v.hoursDelivered,
+});
+
+export interface WeeklyHoursRow {
+  recipientId: string;
+  weekStart: string;
+  planned: number;
+  delivered: number;
+}
+
+export class VisitService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly audit?: AuditTrail,
+  ) {}
+
+  /** A visit on the schedule (002 §14) by a member of the provider serving the person that day. */
+  schedule(input: ScheduleVisitInput): Promise<Visit> {
+    return this.em.transactional(async (em) => {
+      await lockRecipient(em, input.recipientId);
+      const day = localDateOf(input.plannedAt, TIME_ZONE);
+      const plan = await planOn(em, input.recipientId, day);
+      const staffMember = await staffOfProvider(em, input.staffMemberId, plan.provider);
+      const visit = em.create(Visit, {
+        recipientId: input.recipientId,
+        staffMember,
+        plannedAt: input.plannedAt,
+      });
+      await em.flush();
+      this.audit?.change({
+        recipientId: visit.recipientId,
+        entity: 'Visit',
+        entityId: visit.id,
+        action: 'create',
+        before: null,
+        after: snapshotVisit(visit),
+      });
+      return visit;
+    });
+  }
+
+  /** Records whether the visit took place and its hours; at most 24 hours a person a day. */
+  record(input: RecordVisitInput, now: Date): Promise<Visit> {
+    return this.em.transactional(async (em) => {
+      const found = isUuid(input.visitId) ? await em.findOne(Visit, { id: input.visitId }) : null;
+      if (!found) throw new NotFoundError('Посещение', input.visitId);
+      await lockRecipient(em, found.recipientId);
+      const hours = input.delivered ? (input.hoursDelivered ?? null) : null;
+      if (input.delivered) {
+        if (hours === null) {
+          throw new ValidationError(
+            'Укажите, сколько часов заняло посещение',
+            'hoursDelivered',
+            'HOURS_REQUIRED',
+          );
+        }
+        if (found.plannedAt.getTime() > now.getTime()) {
+          throw new ValidationError(
+            'Нельзя отметить проведённым посещение, время которого не наступило',
+            'visitId',
+            'VISIT_IN_FUTURE',
+          );
+        }
+        const day = localDateOf(found.plannedAt, TIME_ZONE);
+        const rows: { total: string | null }[] = await em.getConnection().execute(
+          `select sum(hours_delivered) as total from social.visit
+            where recipient_id = ? and delivered and id <> ?
+              and (planned_at at time zone '${TIME_ZONE}')::date = ?::date`,
+          [found.recipientId, found.id, day],
+          'all',
+          em.getTransactionContext(),
+        );
+        const other = Number(rows[0]?.total ?? 0);
+        if (other + hours > MAX_HOURS_PER_DAY) {
+          throw new ValidationError(
+            `За ${day} получателю уже оказано ${other} ч; вместе с этим посещением больше 24 часов в сутки`,
+            'hoursDelivered',
+            'DAILY_HOURS_EXCEEDED',
+            { day, alreadyDelivered: other },
+          );
+        }
+      }
+      const before = snapshotVisit(found);
+      found.delivered = input.delivered;
+      found.hoursDelivered = hours;
+      await em.flush();
+      this.audit?.change({
+        recipientId: found.recipientId,
+        entity: 'Visit',
+        entityId: found.id,
+        action: 'update',
+        before,
+        after: snapshotVisit(found),
+      });
+      return found;
+    });
+  }
+
+  /**
+   * Planned vs delivered hours per week (Monday to Sunday) for many people in one statement.
+   * Planned hours of a plan that covers only part of a week count for the days it covers.
+   */
+  static async weeklyHours(
+    em: EntityManager,
+    recipientIds: readonly string[],
+    from: string,
+    to: string,
+  ): Promise<WeeklyHoursRow[]> {
+    const rows: { recipient_id: string; week_start: string; planned: string; delivered: string }[] = await em
+      .getConnection()
+      .execute(
+        `with weeks as (
+           select d::date as week_start
+             from generate_series(date_trunc('week', ?::timestamp), ?::timestamp, interval '7 days') as d
+         ), people as (select unnest(?::uuid[]) as recipient_id)
+         select p.recipient_id, to_char(w.week_start, 'YYYY-MM-DD') as week_start,
+           coalesce((select round(sum(sp.hours_per_week
+                        * ((least(coalesce(sp.to_date, 'infinity'::date), w.week_start + 6)
+                            - greatest(sp.from_date, w.week_start) + 1)::numeric / 7)), 2)
+                       from social.service_plan sp
+                      where sp.recipient_id = p.recipient_id
+                        and sp.from_date <= w.week_start + 6
+                        and coalesce(sp.to_date, 'infinity'::date) >= w.week_start), 0) as planned,
+           coalesce((select sum(v.hours_delivered) from social.visit v
+                      where v.recipient_id = p.recipient_id and v.delivered
+                        and (v.planned_at at time zone '${TIME_ZONE}')::date between w.week_start and w.week_start + 6), 0)
+             as delivered
+           from people p cross join weeks w
+          order by p.recipient_id, w.week_start`,
+        [from, to, `{${recipientIds.join(',')}}`],
+      );
+    return rows.map((r) => ({
+      recipientId: r.recipient_id,
+      weekStart: r.week_start,
+      planned: Number(r.planned),
+      delivered: Number(r.delivered),
+    }));
+  }
+}
+
+/** The weeks asked for must be a real range of at most a year. */
+export function checkWeekRange(from: string, to: string): void {
+  if (to < from) throw new ValidationError('Конец периода раньше начала', 'to', 'PERIOD_INVALID');
+  const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
+  if (days > 371) throw new ValidationError('Период не длиннее 53 недель', 'to', 'PERIOD_INVALID');
+}
