@@ -33,4 +33,6 @@ export interface SubgraphContext<Loaders = unknown> extends BaseContext {
   subgraph: string;
   em: EntityManager;
   loaders: Loaders;
+  /** The configured region (`REGION`): which rule set applies. */
+  region: string;
 }

@@ -64,6 +64,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         url: databases.urlFor(definition.name),
         poolMax: config.DB_POOL_MAX,
         logger: logger.child({ subgraph: definition.name }),
+        region: config.REGION,
         demo: config.DEMO_DATA ? { people: config.DEMO_PEOPLE, region: config.REGION } : undefined,
         built,
         ...(onQuery ? { onQuery: (sql: string) => onQuery(definition.name, sql) } : {}),

@@ -24,6 +24,7 @@ export async function startSubgraphService(
     url: databases.urlFor(definition.name),
     poolMax: config.DB_POOL_MAX,
     logger,
+    region: config.REGION,
     demo: config.DEMO_DATA ? { people: config.DEMO_PEOPLE, region: config.REGION } : undefined,
   }).catch(async (error: unknown) => {
     await databases.stop();
