@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DemoPerson } from '@sl/core';
 import { Recipient } from './recipient/recipient.entity.js';
+import { seedStageDemo } from './stage/stage.demo.js';
 
 export async function seedSocialDemo(em: EntityManager, people: DemoPerson[]): Promise<void> {
   if ((await em.count(Recipient, {})) > 0) return;
@@ -15,5 +16,7 @@ export async function seedSocialDemo(em: EntityManager, people: DemoPerson[]): P
       municipality: p.municipality,
     });
   }
+  await em.flush();
+  seedStageDemo(em, people);
   await em.flush();
 }

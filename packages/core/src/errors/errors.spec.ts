@@ -42,6 +42,24 @@ describe('formatError', () => {
     expect(out.message).toBe('Фамилия обязательна');
   });
 
+  it('reads the class-validator failures type-graphql puts in the extensions', () => {
+    const error = new GraphQLError('Argument Validation Error', {
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        validationErrors: [
+          {
+            property: 'input',
+            children: [{ property: 'recipientId', constraints: { isUuid: 'Неверный id' } }],
+          },
+        ],
+      },
+    });
+    expect(formatError(error.toJSON(), error).extensions).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'input.recipientId',
+    });
+  });
+
   it('passes GraphQL validation errors through', () => {
     const error = new GraphQLError('Cannot query field "x"', {
       extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
