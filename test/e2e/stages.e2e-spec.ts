@@ -1,4 +1,11 @@
-import { type DemoPerson, demoPeople, ManualClock } from '@sl/core';
+import { ConflictError, type DemoPerson, demoPeople, ManualClock } from '@sl/core';
+import {
+  closeCurrentStage,
+  RuleSet,
+  type TerminationCloser,
+  TerminationReason,
+  TerminationService,
+} from '@sl/social';
 import { type GraphQLResponse, startTestSystem, type TestSystem } from '../support/system.js';
 
 const HISTORY = /* GraphQL */ `
@@ -102,7 +109,7 @@ describe('stages of supported living through the gateway (seed 002 §15, 001 §1
   beforeAll(async () => {
     t = await startTestSystem({ clock, env: { DEMO_DATA: 'true', DEMO_PEOPLE: '40', REGION: 'kaluga' } });
     // Fixture people of another seed than the demo ones, so they start with no stage at all.
-    people = demoPeople(4, 'kaluga', 777);
+    people = demoPeople(5, 'kaluga', 777);
     const connection = t.system.runtimes.get('social')!.orm.em.getConnection();
     for (const p of people) {
       await connection.execute(
@@ -330,6 +337,49 @@ describe('stages of supported living through the gateway (seed 002 §15, 001 §1
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
     expect(results.find((r) => r.errors)?.errors?.[0]?.extensions?.code).toBe('STAGE_ORDER_VIOLATED');
     expect((await history(id)).stages).toHaveLength(1);
+  });
+
+  it('runs the termination closers in its transaction: a failing closer leaves nothing written', async () => {
+    const id = people[4]!.id;
+    setToday('2026-01-12');
+    ok(await t.gql(START, { input: { recipientId: id, kind: 'PREPARATORY' } }));
+    const closed: string[] = [];
+    const housing: TerminationCloser = {
+      name: 'housing',
+      async close(_tx, termination) {
+        closed.push(termination.stageId);
+        throw new ConflictError('HOUSING_NOT_CLOSED', 'Место в жилом помещении не освобождено');
+      },
+    };
+    const em = t.system.runtimes.get('social')!.orm.em.fork();
+    const service = (closers: TerminationCloser[]) => (tx: typeof em) =>
+      new TerminationService(tx, RuleSet.for('kaluga'), '2026-01-12', undefined, closers).terminate({
+        recipientId: id,
+        reason: TerminationReason.DEATH,
+        groundOn: '2026-01-12',
+      });
+    await expect(em.transactional(service([closeCurrentStage, housing]))).rejects.toMatchObject({
+      code: 'HOUSING_NOT_CLOSED',
+    });
+    expect(closed).toHaveLength(1);
+    // The stage the first closer ended is open again and no termination row remains.
+    expect((await history(id)).currentStage?.kind).toBe('PREPARATORY');
+    const rows = (await em
+      .getConnection()
+      .execute('select count(*)::int as n from social.termination where recipient_id = ?', [id])) as {
+      n: number;
+    }[];
+    expect(rows[0]!.n).toBe(0);
+
+    const done = await em.fork().transactional(service([closeCurrentStage]));
+    expect(done.effectiveOn).toBe('2026-01-12');
+    const h = await history(id);
+    expect(h.currentStage).toBeNull();
+    expect(h.stages[0]).toMatchObject({
+      endedOn: '2026-01-12',
+      endReason: 'TERMINATED',
+      terminationReason: 'DEATH',
+    });
   });
 
   it('refuses an unknown stage kind and a malformed id before anything runs', async () => {

@@ -1,7 +1,11 @@
 export { Recipient } from './recipient/recipient.entity.js';
 export { RuleSet } from './rules/rule-set.js';
 export { readinessReviewsDue } from './stage/readiness-due.service.js';
+export { Stage } from './stage/stage.entity.js';
+export { ReadinessOutcome, StageKind, StageServiceType } from './stage/stage.enums.js';
 export { socialSubgraph } from './subgraph.js';
+export { Termination } from './termination/termination.entity.js';
+export { TerminationReason } from './termination/termination.enums.js';
 export {
   type CloserContext,
   closeCurrentStage,
