@@ -1,4 +1,4 @@
-import { ConflictError, type DemoPerson, demoPeople, ManualClock } from '@sl/core';
+import { AuditTrail, ConflictError, type DemoPerson, demoPeople, ManualClock } from '@sl/core';
 import {
   closeCurrentStage,
   RuleSet,
@@ -352,8 +352,9 @@ describe('stages of supported living through the gateway (seed 002 §15, 001 §1
       },
     };
     const em = t.system.runtimes.get('social')!.orm.em.fork();
+    const audit = new AuditTrail();
     const service = (closers: TerminationCloser[]) => (tx: typeof em) =>
-      new TerminationService(tx, RuleSet.for('kaluga'), '2026-01-12', undefined, closers).terminate({
+      new TerminationService(tx, RuleSet.for('kaluga'), '2026-01-12', audit, closers).terminate({
         recipientId: id,
         reason: TerminationReason.DEATH,
         groundOn: '2026-01-12',
@@ -371,7 +372,15 @@ describe('stages of supported living through the gateway (seed 002 §15, 001 §1
     }[];
     expect(rows[0]!.n).toBe(0);
 
+    audit.clear();
     const done = await em.fork().transactional(service([closeCurrentStage]));
+    // The change is audited: the termination created, the stage updated with before and after.
+    expect(audit.changes.map((c) => [c.entity, c.action, c.recipientId])).toEqual([
+      ['Termination', 'create', id],
+      ['Stage', 'update', id],
+    ]);
+    expect(audit.changes[1]!.before).toMatchObject({ endedOn: null });
+    expect(audit.changes[1]!.after).toMatchObject({ endedOn: '2026-01-12', endReason: 'TERMINATED' });
     expect(done.effectiveOn).toBe('2026-01-12');
     const h = await history(id);
     expect(h.currentStage).toBeNull();
