@@ -41,4 +41,6 @@ export interface SubgraphContext<Loaders = unknown> extends BaseContext {
   config: Config;
   em: EntityManager;
   loaders: Loaders;
+  /** The configured region (`REGION`): which rule set applies. */
+  region: string;
 }

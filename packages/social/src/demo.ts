@@ -5,6 +5,7 @@ import { Provider } from './provider/provider.entity.js';
 import { ProviderService } from './provider/provider.service.js';
 import { Recipient } from './recipient/recipient.entity.js';
 import { seedServicesDemo } from './services/services.demo.js';
+import { seedStageDemo } from './stage/stage.demo.js';
 
 export async function seedSocialDemo(em: EntityManager, people: DemoPerson[]): Promise<void> {
   if ((await em.count(Recipient, {})) > 0) return;
@@ -25,5 +26,6 @@ export async function seedSocialDemo(em: EntityManager, people: DemoPerson[]): P
   const providers = await em.find(Provider, {}, { orderBy: { name: 'asc' } });
   seedHousingDemo(em, people, providers);
   seedServicesDemo(em, people, providers);
+  seedStageDemo(em, people);
   await em.flush();
 }

@@ -1,11 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { singleLoader } from '@sl/core';
+import { groupedLoader, singleLoader } from '@sl/core';
 import DataLoader from 'dataloader';
 import { HousingOccupancy } from './housing/housing-occupancy.entity.js';
 import { HousingUnit } from './housing/housing-unit.entity.js';
 import { Provider } from './provider/provider.entity.js';
 import { Recipient } from './recipient/recipient.entity.js';
 import { createServicesLoaders } from './services/services.loaders.js';
+import { ReadinessReview } from './stage/readiness-review.entity.js';
+import { Stage } from './stage/stage.entity.js';
 
 /** Open places of each unit: one query gives the occupants and the occupied/free counts. */
 function openOccupanciesByUnit(em: EntityManager) {
@@ -42,6 +44,8 @@ export function createSocialLoaders(em: EntityManager) {
     openOccupanciesByUnit: openOccupanciesByUnit(em),
     occupanciesByRecipient: occupanciesByRecipient(em),
     ...createServicesLoaders(em),
+    stagesByRecipient: groupedLoader(em, Stage, 'recipientId', { startedOn: 'asc', createdAt: 'asc' }),
+    reviewsByStage: groupedLoader(em, ReadinessReview, 'stageId', { ordinal: 'asc' }),
   };
 }
 export type SocialLoaders = ReturnType<typeof createSocialLoaders>;

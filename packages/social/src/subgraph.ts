@@ -28,6 +28,15 @@ import {
 import { StaffMember } from './services/staff-member.entity.js';
 import { TeamAssignment } from './services/team-assignment.entity.js';
 import { Visit } from './services/visit.entity.js';
+import { ReadinessReview } from './stage/readiness-review.entity.js';
+import { Stage } from './stage/stage.entity.js';
+import {
+  ReadinessReviewDueResolver,
+  RecipientStagesResolver,
+  StageResolver,
+} from './stage/stage.resolver.js';
+import { Termination } from './termination/termination.entity.js';
+import { TerminationResolver } from './termination/termination.resolver.js';
 
 export const socialSubgraph: SubgraphDefinition = {
   name: 'social',
@@ -42,6 +51,9 @@ export const socialSubgraph: SubgraphDefinition = {
     RouteGoal,
     ServicePlan,
     Visit,
+    Stage,
+    ReadinessReview,
+    Termination,
   ],
   migrations,
   resolvers: [
@@ -56,6 +68,10 @@ export const socialSubgraph: SubgraphDefinition = {
     TeamAssignmentResolver,
     VisitResolver,
     RecipientServicesResolver,
+    RecipientStagesResolver,
+    StageResolver,
+    ReadinessReviewDueResolver,
+    TerminationResolver,
   ],
   referenceResolvers: { Recipient: recipientReference },
   createLoaders: createSocialLoaders,

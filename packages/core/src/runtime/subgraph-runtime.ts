@@ -85,6 +85,7 @@ export async function startSubgraphRuntime(
         ...base,
         subgraph: definition.name,
         config,
+        region: config.REGION,
         em,
         loaders: definition.createLoaders(em),
         audit: new AuditTrail(),

@@ -19,4 +19,16 @@ export const kalugaRules: RuleSetData = {
   reassessmentYears: 3,
   // Kaluga's order sets no training-stage reviews of its own; the federal practice of seed 002 §15.2 applies.
   training: { firstReviewAfterMonths: 6, reviewEveryMonths: 6, maxReviews: 4 },
+  // §12: on the person's own initiative services end from the date named in the application;
+  // §17 names no date for the other grounds, so they take effect from the date of the ground.
+  termination: {
+    effectiveFrom: {
+      PERSONAL_INITIATIVE: 'REQUESTED_DATE',
+      TERM_EXPIRED: 'GROUND_DATE',
+      CONTRACT_VIOLATION: 'GROUND_DATE',
+      PERSISTENT_IMPAIRMENT: 'GROUND_DATE',
+      DEATH: 'GROUND_DATE',
+      PROVIDER_LIQUIDATED: 'GROUND_DATE',
+    },
+  },
 };

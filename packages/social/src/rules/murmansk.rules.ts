@@ -19,4 +19,16 @@ export const murmanskRules: RuleSetData = {
   reassessmentYears: 3,
   // §15.2: readiness review no earlier than 6 months after training began, up to 4 times, every six months.
   training: { firstReviewAfterMonths: 6, reviewEveryMonths: 6, maxReviews: 4 },
+  // §7: on the person's own application services end from the date it was filed; the order names
+  // no date for the other grounds of 001 §17, so they take effect from the date of the ground.
+  termination: {
+    effectiveFrom: {
+      PERSONAL_INITIATIVE: 'GROUND_DATE',
+      TERM_EXPIRED: 'GROUND_DATE',
+      CONTRACT_VIOLATION: 'GROUND_DATE',
+      PERSISTENT_IMPAIRMENT: 'GROUND_DATE',
+      DEATH: 'GROUND_DATE',
+      PROVIDER_LIQUIDATED: 'GROUND_DATE',
+    },
+  },
 };

@@ -1,6 +1,7 @@
 import { ValidationError } from '@sl/core';
 import { addDays, addMonths, addYears, formatISO, parseISO } from 'date-fns';
 import { z } from 'zod';
+import { TerminationReason } from '../termination/termination.enums.js';
 import { kalugaRules } from './kaluga.rules.js';
 import { murmanskRules } from './murmansk.rules.js';
 
@@ -37,6 +38,14 @@ export const ruleSetSchema = z
       reviewEveryMonths: z.number().int().positive(),
       maxReviews: z.number().int().positive(),
     }),
+    /**
+     * Which date a termination takes effect from, for each ground of seed 001 §17: the date of the
+     * ground itself (the application filed, the death, the breach…) or the date the person's
+     * application names.
+     */
+    termination: z.object({
+      effectiveFrom: z.record(z.enum(TerminationReason), z.enum(['GROUND_DATE', 'REQUESTED_DATE'])),
+    }),
   })
   .superRefine((rules, ctx) => {
     // The bands must cover the whole score range without gaps or overlaps.
@@ -66,6 +75,7 @@ export const ruleSetSchema = z
 export type RuleSetData = z.infer<typeof ruleSetSchema>;
 export type Degree = RuleSetData['degrees'][number]['degree'];
 export type ServiceType = RuleSetData['serviceTypes'][number];
+export type TerminationEffectiveFrom = RuleSetData['termination']['effectiveFrom'][TerminationReason];
 
 const REGIONS: Record<string, RuleSetData> = { kaluga: kalugaRules, murmansk: murmanskRules };
 
@@ -115,5 +125,30 @@ export class RuleSet {
     return toIso(
       addMonths(toDate(trainingStartedOn), t.firstReviewAfterMonths + (n - 1) * t.reviewEveryMonths),
     );
+  }
+
+  /**
+   * Which readiness review a date falls in: the n-th half-year window of training (1-based, n
+   * unbounded), or 0 when the date comes before the first window opens.
+   */
+  readinessReviewPeriod(trainingStartedOn: string, on: string): number {
+    // Stepping window by window keeps month-end clamping identical to readinessReviewEarliest.
+    let n = 0;
+    while (this.readinessReviewEarliest(trainingStartedOn, n + 1) <= on) n += 1;
+    return n;
+  }
+
+  /** The n-th half-year window of training: first and last day a review may be held in it. */
+  readinessReviewWindow(trainingStartedOn: string, n: number): { from: string; to: string } {
+    const next = this.readinessReviewEarliest(trainingStartedOn, n + 1);
+    return {
+      from: this.readinessReviewEarliest(trainingStartedOn, n),
+      to: toIso(addDays(toDate(next), -1)),
+    };
+  }
+
+  /** Which date a termination on this ground takes effect from (seed 001 §12, 002 §7). */
+  terminationEffectiveFrom(reason: TerminationReason): TerminationEffectiveFrom {
+    return this.data.termination.effectiveFrom[reason];
   }
 }

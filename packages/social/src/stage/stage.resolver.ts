@@ -1,0 +1,90 @@
+import { Access, localDateOf, Personal, type SubgraphContext } from '@sl/core';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { SocialLoaders } from '../loaders.js';
+import { Recipient } from '../recipient/recipient.entity.js';
+import { RuleSet } from '../rules/rule-set.js';
+import { ReadinessReviewDue, ReadinessReviewDueConnection } from './readiness-due.model.js';
+import { readinessReviewsDue } from './readiness-due.service.js';
+import { ReadinessReview } from './readiness-review.entity.js';
+import { Stage } from './stage.entity.js';
+import { RecordReadinessReviewInput, StartStageInput } from './stage.inputs.js';
+import { StageService } from './stage.service.js';
+
+type SocialContext = SubgraphContext<SocialLoaders>;
+
+const today = (ctx: SocialContext) => localDateOf(ctx.clock.now());
+
+@Resolver(() => Recipient)
+export class RecipientStagesResolver {
+  @Personal(Access.SERVICE)
+  @FieldResolver(() => [Stage], {
+    description: 'Every stage of supported living, oldest first (seed 002 §15)',
+  })
+  stages(@Root() recipient: Recipient, @Ctx() ctx: SocialContext) {
+    return ctx.loaders.stagesByRecipient.load(recipient.id);
+  }
+
+  @Personal(Access.SERVICE)
+  @FieldResolver(() => Stage, { nullable: true, description: 'The stage the person is in now' })
+  async currentStage(@Root() recipient: Recipient, @Ctx() ctx: SocialContext) {
+    const stages = await ctx.loaders.stagesByRecipient.load(recipient.id);
+    return stages.find((s) => s.endedOn === null) ?? null;
+  }
+}
+
+@Resolver(() => Stage)
+export class StageResolver {
+  @Personal(Access.SERVICE)
+  @FieldResolver(() => [ReadinessReview], { description: 'Readiness reviews of a training stage, in order' })
+  readinessReviews(@Root() stage: Stage, @Ctx() ctx: SocialContext) {
+    return ctx.loaders.reviewsByStage.load(stage.id);
+  }
+
+  @Authorized(Access.CASE_WRITE)
+  @Mutation(() => Stage, {
+    description: 'Begin the next stage (seed 002 §15: preparatory → training → main); the current one ends',
+  })
+  startStage(@Ctx() ctx: SocialContext, @Arg('input', () => StartStageInput) input: StartStageInput) {
+    return ctx.em.transactional((tx) =>
+      new StageService(tx, RuleSet.for(ctx.region), today(ctx), ctx.audit).start(input),
+    );
+  }
+
+  @Authorized(Access.CASE_WRITE)
+  @Mutation(() => ReadinessReview, {
+    description: 'Record a readiness review in the training stage (seed 002 §15.2)',
+  })
+  recordReadinessReview(
+    @Ctx() ctx: SocialContext,
+    @Arg('input', () => RecordReadinessReviewInput) input: RecordReadinessReviewInput,
+  ) {
+    return ctx.em.transactional((tx) =>
+      new StageService(tx, RuleSet.for(ctx.region), today(ctx), ctx.audit).recordReview(input),
+    );
+  }
+
+  @Authorized(Access.SERVICE)
+  @Query(() => ReadinessReviewDueConnection, {
+    description: 'People in training whose next readiness review is due within the horizon or late',
+  })
+  readinessReviewsDue(
+    @Ctx() ctx: SocialContext,
+    @Arg('horizonDays', () => Int, { defaultValue: 30 }) horizonDays: number,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    return readinessReviewsDue(ctx.em, RuleSet.for(ctx.region), today(ctx), horizonDays, {
+      first: first ?? null,
+      after: after ?? null,
+    });
+  }
+}
+
+@Resolver(() => ReadinessReviewDue)
+export class ReadinessReviewDueResolver {
+  @Personal(Access.SERVICE)
+  @FieldResolver(() => Recipient, { nullable: true })
+  recipient(@Root() due: ReadinessReviewDue, @Ctx() ctx: SocialContext) {
+    return ctx.loaders.recipientById.load(due.recipientId);
+  }
+}
