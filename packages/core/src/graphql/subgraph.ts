@@ -29,6 +29,8 @@ export interface SubgraphDefinition<Loaders = unknown> {
   referenceResolvers?: ReferenceResolvers;
   /** Request-scoped DataLoaders, built for each request on its EntityManager fork. */
   createLoaders(em: EntityManager): Loaders;
+  /** Loads the subgraph's reference data (e.g. the agency directory) at every start; idempotent. */
+  loadReferenceData?(em: EntityManager): Promise<void>;
   /** Writes this subgraph's part of the demo data for the given synthetic people. */
   seedDemo?(em: EntityManager, people: DemoPerson[]): Promise<void>;
 }
@@ -54,6 +56,8 @@ export async function buildFederatedSubgraph(
     orphanedTypes: definition.orphanedTypes ?? [],
     skipCheck: true,
     validate: { forbidUnknownValues: false },
+    // Until the agency-aware auth checker is wired (issue 6), @Authorized is declared but allows all.
+    authChecker: () => true,
     ...options,
   });
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);

@@ -1,4 +1,4 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { type GraphQLSchema } from 'graphql';
 import { AuditTrail } from '../audit/audit-trail.js';
 import type { BaseContext, SubgraphContext } from '../context.js';
@@ -42,20 +42,24 @@ export async function startSubgraphRuntime(
     logger: options.logger,
     ...(options.onQuery ? { onQuery: options.onQuery } : {}),
   });
-  if (options.demo && options.demo.people > 0 && definition.seedDemo) {
-    const em = orm.em.fork();
-    await em.transactional(async (tx) => {
-      // A transaction-level advisory lock keeps two processes from seeding the same schema twice.
+  // A transaction-level advisory lock keeps two processes from seeding the same schema twice.
+  const seedOnce = (what: string, seed: (tx: EntityManager) => Promise<void>) =>
+    orm.em.fork().transactional(async (tx) => {
       await tx
         .getConnection()
         .execute(
-          `SELECT pg_advisory_xact_lock(hashtext('demo:${definition.name}'))`,
+          `SELECT pg_advisory_xact_lock(hashtext('${what}:${definition.name}'))`,
           [],
           'all',
           tx.getTransactionContext(),
         );
-      await definition.seedDemo!(tx, demoPeople(options.demo!.people, options.demo!.region));
+      await seed(tx);
     });
+  if (definition.loadReferenceData) await seedOnce('reference', (tx) => definition.loadReferenceData!(tx));
+  if (options.demo && options.demo.people > 0 && definition.seedDemo) {
+    await seedOnce('demo', (tx) =>
+      definition.seedDemo!(tx, demoPeople(options.demo!.people, options.demo!.region)),
+    );
   }
   return {
     definition,
