@@ -59,7 +59,7 @@ export class CouncilMeetingResolver {
     });
   }
 
-  @Authorized(...Access.REFERENCE_WRITE)
+  @Authorized(...Access.COUNCIL_WRITE)
   @Mutation(() => CouncilMeeting, { description: 'Records a meeting with its protocol and decisions' })
   createCouncilMeeting(
     @Ctx() ctx: CoordinationContext,
@@ -68,7 +68,7 @@ export class CouncilMeetingResolver {
     return new CouncilService(ctx.em, ctx.clock).createMeeting(input);
   }
 
-  @Authorized(...Access.REFERENCE_WRITE)
+  @Authorized(...Access.COUNCIL_WRITE)
   @Mutation(() => CouncilDecision)
   addCouncilDecision(
     @Ctx() ctx: CoordinationContext,
@@ -78,7 +78,7 @@ export class CouncilMeetingResolver {
     return new CouncilService(ctx.em, ctx.clock).addDecision(meetingId, input);
   }
 
-  @Authorized(...Access.REFERENCE_WRITE)
+  @Authorized(...Access.COUNCIL_WRITE)
   @Mutation(() => CouncilDecision, {
     description: 'Marks a decision done (today) or cancelled, or reopens it',
   })

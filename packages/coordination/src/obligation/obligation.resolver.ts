@@ -73,7 +73,7 @@ export class ObligationResolver {
     return new ObligationService(ctx.em, ctx.clock).get(id);
   }
 
-  @Authorized(...Access.REFERENCE_WRITE)
+  @Authorized(...Access.PROGRESS_WRITE)
   @Mutation(() => ProgressReport, {
     description: 'A progress report of the responsible agency, with figures and evidence',
   })
