@@ -136,6 +136,36 @@ describe('the Council: meetings, decisions and their tracking to done', () => {
     expect(later.data!.councilDecisions.edges.map((e) => e.node.number)).toEqual(['2']);
   });
 
+  it('adds a decision to a recorded meeting', async () => {
+    const meetings = await t.gql<{ councilMeetings: { edges: { node: { id: string } }[] } }>(
+      '{ councilMeetings(region: "kaliningrad") { edges { node { id } } } }',
+    );
+    const meetingId = meetings.data!.councilMeetings.edges[0]!.node.id;
+    const res = await t.gql<{ addCouncilDecision: Decision & { meetingId: string } }>(
+      `mutation($meetingId: ID!, $input: DecisionInput!) {
+        addCouncilDecision(meetingId: $meetingId, input: $input) { number status overdue meetingId items { key } }
+      }`,
+      {
+        meetingId,
+        input: {
+          number: '3',
+          text: 'Доложить о выявлении инвалидов старше 18 лет',
+          assigneeAgencyId: social(),
+          dueDate: '2025-12-31',
+          itemIds: [items['7']],
+        },
+      },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.addCouncilDecision).toEqual({
+      number: '3',
+      status: 'OPEN',
+      overdue: false,
+      meetingId,
+      items: [{ key: '7' }],
+    });
+  });
+
   it('refuses an assignee of another region, a due date before the meeting or an unknown item, writing nothing', async () => {
     const count = async () =>
       (
