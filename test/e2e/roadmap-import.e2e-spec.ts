@@ -1,3 +1,5 @@
+import { testConfig } from '@sl/core';
+import { startSystem } from '@sl/gateway';
 import { docxOf, kaliningradTable, seedText, sql, toBase64, xlsxOf } from '../support/roadmap-files.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
 
@@ -430,6 +432,27 @@ describe('roadmap import through the gateway', () => {
       expect(byKey(items, '12').targets[0]).toMatchObject({ value: 12, unit: 'мест' });
       expect(byKey(items, '18').obligations.map((o) => o.dueDate)).toEqual(['2025-10-01', '2026-10-01']);
     }
+  });
+
+  it('loads the agency directory once however often the system starts, and resolves names as written', async () => {
+    const agencies = async () =>
+      (await sql<{ n: number }>(t.database.url, 'SELECT count(*)::int AS n FROM coordination.agency'))[0]!.n;
+    const before = await agencies();
+    // seeds 000, 003 and 004: 6 + 15 + 8 agencies
+    expect(before).toBe(29);
+    const second = await startSystem({ config: testConfig({ DATABASE_URL: t.database.url }) });
+    await second.stop();
+    expect(await agencies()).toBe(before);
+    const res = await t.gql<{ resolveAgency: { name: string; kind: string } | null; none: null }>(
+      `query($text: String!) { resolveAgency(region: "novosibirsk", text: $text) { name kind }
+         none: resolveAgency(region: "kaliningrad", text: $text) { name } }`,
+      { text: '<p>минздрав\nНСО</p>' },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({
+      resolveAgency: { name: 'министерство здравоохранения Новосибирской области', kind: 'MINISTRY' },
+      none: null,
+    });
   });
 
   it('refuses a corrupted file of each format, says what it could not read, and changes nothing', async () => {
