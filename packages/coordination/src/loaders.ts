@@ -1,8 +1,46 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { singleLoader } from '@sl/core';
+import DataLoader from 'dataloader';
+import { Agency } from './agency/agency.entity.js';
+import { CouncilDecision } from './council/council.entity.js';
 import { NeedRegistryEntry } from './need-registry/need-registry.entity.js';
+import { EvidenceFile, Obligation, ProgressReport } from './obligation/obligation.entity.js';
+import { ItemExecutor, RoadmapItem, RoadmapSection } from './roadmap/roadmap.entity.js';
 
 export function createCoordinationLoaders(em: EntityManager) {
-  return { needByRecipient: singleLoader(em, NeedRegistryEntry, 'recipientId') };
+  return {
+    needByRecipient: singleLoader(em, NeedRegistryEntry, 'recipientId'),
+    agencyById: singleLoader(em, Agency, 'id'),
+    itemById: singleLoader(em, RoadmapItem, 'id'),
+    sectionById: singleLoader(em, RoadmapSection, 'id'),
+    executorsByItem: groupedByRelation(em, ItemExecutor, 'item', { position: 'asc' }),
+    obligationsByItem: groupedByRelation(em, Obligation, 'item', { dueDate: 'asc' }),
+    reportsByObligation: groupedByRelation(em, ProgressReport, 'obligation', { reportedOn: 'asc' }),
+    evidenceByReport: groupedByRelation(em, EvidenceFile, 'report', { id: 'asc' }),
+    sectionsByRoadmap: groupedByRelation(em, RoadmapSection, 'roadmap', { position: 'asc' }),
+    decisionsByMeeting: groupedByRelation(em, CouncilDecision, 'meeting', { number: 'asc', id: 'asc' }),
+    itemsByDecision: new DataLoader<string, RoadmapItem[]>(async (ids) => {
+      const decisions = await em.find(CouncilDecision, { id: { $in: [...ids] } }, { populate: ['items'] });
+      const byId = new Map(decisions.map((d) => [d.id, d.items.getItems()]));
+      return ids.map((id) => byId.get(id) ?? []);
+    }),
+  };
 }
 export type CoordinationLoaders = ReturnType<typeof createCoordinationLoaders>;
+
+/** Rows grouped by a many-to-one relation's id (the core helper groups by a scalar column). */
+function groupedByRelation<T extends object>(
+  em: EntityManager,
+  entity: new () => T,
+  relation: keyof T & string,
+  orderBy: Record<string, 'asc' | 'desc'>,
+): DataLoader<string, T[]> {
+  return new DataLoader<string, T[]>(async (keys) => {
+    const rows = await em.find(entity, { [relation]: { $in: [...keys] } } as never, {
+      orderBy: orderBy as never,
+    });
+    const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
+    for (const row of rows) groups.get((row[relation] as { id: string }).id)?.push(row);
+    return keys.map((k) => groups.get(k) ?? []);
+  });
+}

@@ -57,6 +57,10 @@ export const Access = {
   SERVICE_WRITE: [COORDINATOR, PROVIDER_STAFF],
   /** Writes to the registries (providers, housing units). */
   REFERENCE_WRITE: [COORDINATOR],
+  /** Progress reports on roadmap obligations: each ministry reports what it has done. */
+  PROGRESS_WRITE: [COORDINATOR, ...OFFICERS],
+  /** Council meetings and decisions: the coordinator as the Council's secretariat, and its members. */
+  COUNCIL_WRITE: [COORDINATOR, COUNCIL_MEMBER],
   HEALTH_WRITE: [HEALTH_OFFICER],
   EDUCATION_WRITE: [EDUCATION_OFFICER],
   EMPLOYMENT_WRITE: [EMPLOYMENT_OFFICER],

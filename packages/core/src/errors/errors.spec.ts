@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { ArgumentValidationError } from 'type-graphql';
 import { AppError, formatError, ValidationError } from './errors.js';
 
 const wrap = (original: Error) =>
@@ -21,6 +22,16 @@ describe('formatError', () => {
     expect(out.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
     expect(out.message).not.toMatch(/relation|social/);
     expect(seen).toHaveLength(1);
+  });
+
+  it('reads the failures type-graphql 2 carries in its ArgumentValidationError extensions', () => {
+    const original = new ArgumentValidationError([
+      { property: 'input', children: [{ property: 'filename', constraints: { matches: 'Имя файла' } }] },
+    ] as never);
+    const error = wrap(original);
+    const out = formatError(error.toJSON(), error);
+    expect(out.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'input.filename' });
+    expect(out.message).toBe('Имя файла');
   });
 
   it('turns class-validator failures into VALIDATION_FAILED with every field', () => {

@@ -1,0 +1,48 @@
+import { Access, Connection, type SubgraphContext } from '@sl/core';
+import { IsOptional, Matches } from 'class-validator';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { Agency } from './agency.entity.js';
+import { REGION_MESSAGE, REGION_PATTERN } from './agency.inputs.js';
+import { AgencyService } from './agency.service.js';
+
+@ObjectType()
+export class AgencyConnection extends Connection(Agency, 'Agency') {}
+
+@ArgsType()
+class AgenciesArgs {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(REGION_PATTERN, { message: REGION_MESSAGE })
+  region?: string;
+
+  @Field(() => Int, { nullable: true })
+  first?: number;
+
+  @Field(() => String, { nullable: true })
+  after?: string;
+}
+
+@Resolver(() => Agency)
+export class AgencyResolver {
+  @Authorized(...Access.REFERENCE)
+  @Query(() => AgencyConnection, { description: 'The agency directory, by region and name' })
+  agencies(@Ctx() ctx: SubgraphContext, @Args(() => AgenciesArgs) args: AgenciesArgs) {
+    return new AgencyService(ctx.em).list(args.region, {
+      first: args.first ?? null,
+      after: args.after ?? null,
+    });
+  }
+
+  @Authorized(...Access.REFERENCE)
+  @Query(() => Agency, {
+    nullable: true,
+    description: 'The agency a name or abbreviation written in a document stands for',
+  })
+  resolveAgency(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('region', () => String) region: string,
+    @Arg('text', () => String) text: string,
+  ) {
+    return new AgencyService(ctx.em).resolve(region, text.slice(0, 1000));
+  }
+}

@@ -1,0 +1,121 @@
+import { Access, Connection, type SubgraphContext } from '@sl/core';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import { Agency } from '../agency/agency.entity.js';
+import type { CoordinationLoaders } from '../loaders.js';
+import { RoadmapItem } from '../roadmap/roadmap.entity.js';
+import { CouncilDecision, CouncilMeeting, DecisionStatus } from './council.entity.js';
+import { CouncilMeetingInput, DecisionFilter, DecisionInput } from './council.inputs.js';
+import { CouncilService } from './council.service.js';
+
+type CoordinationContext = SubgraphContext<CoordinationLoaders>;
+
+@ObjectType()
+export class CouncilMeetingConnection extends Connection(CouncilMeeting, 'CouncilMeeting') {}
+
+@ObjectType()
+export class CouncilDecisionConnection extends Connection(CouncilDecision, 'CouncilDecision') {}
+
+@Resolver(() => CouncilMeeting)
+export class CouncilMeetingResolver {
+  @Authorized(...Access.AGGREGATE)
+  @Query(() => CouncilMeetingConnection, { description: 'Council meetings, latest first' })
+  councilMeetings(
+    @Ctx() ctx: CoordinationContext,
+    @Arg('region', () => String, { nullable: true }) region?: string,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    return new CouncilService(ctx.em, ctx.clock).meetings(region, {
+      first: first ?? null,
+      after: after ?? null,
+    });
+  }
+
+  @Authorized(...Access.AGGREGATE)
+  @Query(() => CouncilDecisionConnection, {
+    description: 'Council decisions by due date; `overdue: true` for the late ones',
+  })
+  councilDecisions(
+    @Ctx() ctx: CoordinationContext,
+    @Arg('filter', () => DecisionFilter, { nullable: true }) filter?: DecisionFilter,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    return new CouncilService(ctx.em, ctx.clock).decisions(filter, {
+      first: first ?? null,
+      after: after ?? null,
+    });
+  }
+
+  @Authorized(...Access.COUNCIL_WRITE)
+  @Mutation(() => CouncilMeeting, { description: 'Records a meeting with its protocol and decisions' })
+  createCouncilMeeting(
+    @Ctx() ctx: CoordinationContext,
+    @Arg('input', () => CouncilMeetingInput) input: CouncilMeetingInput,
+  ) {
+    return new CouncilService(ctx.em, ctx.clock).createMeeting(input);
+  }
+
+  @Authorized(...Access.COUNCIL_WRITE)
+  @Mutation(() => CouncilDecision)
+  addCouncilDecision(
+    @Ctx() ctx: CoordinationContext,
+    @Arg('meetingId', () => ID) meetingId: string,
+    @Arg('input', () => DecisionInput) input: DecisionInput,
+  ) {
+    return new CouncilService(ctx.em, ctx.clock).addDecision(meetingId, input);
+  }
+
+  @Authorized(...Access.COUNCIL_WRITE)
+  @Mutation(() => CouncilDecision, {
+    description: 'Marks a decision done (today) or cancelled, or reopens it',
+  })
+  setCouncilDecisionStatus(
+    @Ctx() ctx: CoordinationContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('status', () => DecisionStatus) status: DecisionStatus,
+    @Arg('note', () => String, { nullable: true }) note?: string,
+  ) {
+    return new CouncilService(ctx.em, ctx.clock).setDecisionStatus(id, status, note?.slice(0, 5000));
+  }
+
+  @FieldResolver(() => [CouncilDecision])
+  decisions(@Root() meeting: CouncilMeeting, @Ctx() ctx: CoordinationContext) {
+    return ctx.loaders.decisionsByMeeting.load(meeting.id);
+  }
+}
+
+@Resolver(() => CouncilDecision)
+export class CouncilDecisionResolver {
+  @FieldResolver(() => Agency)
+  assignee(@Root() d: CouncilDecision, @Ctx() ctx: CoordinationContext) {
+    return ctx.loaders.agencyById.load(d.assignee.id);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Open and past its due date as of today' })
+  overdue(@Root() d: CouncilDecision, @Ctx() ctx: CoordinationContext) {
+    return d.status === DecisionStatus.OPEN && d.dueDate < new CouncilService(ctx.em, ctx.clock).today();
+  }
+
+  @FieldResolver(() => [RoadmapItem])
+  items(@Root() d: CouncilDecision, @Ctx() ctx: CoordinationContext) {
+    return ctx.loaders.itemsByDecision.load(d.id);
+  }
+
+  @FieldResolver(() => ID)
+  meetingId(@Root() d: CouncilDecision) {
+    return d.meeting.id;
+  }
+}

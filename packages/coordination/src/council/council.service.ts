@@ -1,0 +1,153 @@
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import {
+  type Clock,
+  type ConnectionShape,
+  isUuid,
+  localDateOf,
+  NotFoundError,
+  type PageRequest,
+  paginate,
+  ValidationError,
+} from '@sl/core';
+import { Agency } from '../agency/agency.entity.js';
+import { REGION_MESSAGE, REGION_PATTERN } from '../agency/agency.inputs.js';
+import { RoadmapItem } from '../roadmap/roadmap.entity.js';
+import { CouncilDecision, CouncilMeeting, DecisionStatus } from './council.entity.js';
+import type { CouncilMeetingInput, DecisionFilter, DecisionInput } from './council.inputs.js';
+
+/** Open and past due as of `today`: the condition indicators count overdue decisions by. */
+export function overdueCondition(today: string): FilterQuery<CouncilDecision> {
+  return { status: DecisionStatus.OPEN, dueDate: { $lt: today } };
+}
+
+export class CouncilService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly clock: Clock,
+  ) {}
+
+  today(): string {
+    return localDateOf(this.clock.now());
+  }
+
+  meetings(region: string | undefined, page: PageRequest): Promise<ConnectionShape<CouncilMeeting>> {
+    if (region && !REGION_PATTERN.test(region))
+      throw new ValidationError(REGION_MESSAGE, 'region', 'REGION_INVALID');
+    return paginate(
+      this.em,
+      CouncilMeeting,
+      region ? { region } : {},
+      [
+        { field: 'heldOn', direction: 'DESC' },
+        { field: 'id', direction: 'ASC' },
+      ],
+      page,
+    );
+  }
+
+  async meeting(id: string): Promise<CouncilMeeting> {
+    const found = isUuid(id) ? await this.em.findOne(CouncilMeeting, { id }) : null;
+    if (!found) throw new NotFoundError('Заседание Совета', id);
+    return found;
+  }
+
+  decisions(filter: DecisionFilter = {}, page: PageRequest = {}): Promise<ConnectionShape<CouncilDecision>> {
+    const and: FilterQuery<CouncilDecision>[] = [];
+    if (filter.meetingId) and.push({ meeting: filter.meetingId });
+    if (filter.assigneeAgencyId) and.push({ assignee: filter.assigneeAgencyId });
+    if (filter.status) and.push({ status: filter.status as DecisionStatus });
+    if (filter.overdue) and.push(overdueCondition(this.today()));
+    return paginate(
+      this.em,
+      CouncilDecision,
+      (and.length ? { $and: and } : {}) as FilterQuery<CouncilDecision>,
+      [
+        { field: 'dueDate', direction: 'ASC' },
+        { field: 'id', direction: 'ASC' },
+      ],
+      page,
+    );
+  }
+
+  async createMeeting(input: CouncilMeetingInput): Promise<CouncilMeeting> {
+    return this.em.transactional(async (tx) => {
+      const meeting = tx.create(CouncilMeeting, {
+        region: input.region,
+        heldOn: input.heldOn,
+        agenda: input.agenda.trim(),
+        attendees: input.attendees.map((a) => a.trim()),
+        protocolNumber: input.protocolNumber ?? null,
+        protocol: input.protocol ?? null,
+      });
+      for (const decision of input.decisions ?? [])
+        await new CouncilService(tx, this.clock).addTo(meeting, decision);
+      await tx.flush();
+      return meeting;
+    });
+  }
+
+  async addDecision(meetingId: string, input: DecisionInput): Promise<CouncilDecision> {
+    return this.em.transactional(async (tx) => {
+      const service = new CouncilService(tx, this.clock);
+      const decision = await service.addTo(await service.meeting(meetingId), input);
+      await tx.flush();
+      return decision;
+    });
+  }
+
+  private async addTo(meeting: CouncilMeeting, input: DecisionInput): Promise<CouncilDecision> {
+    const assignee = await this.em.findOne(Agency, { id: input.assigneeAgencyId });
+    if (!assignee || assignee.region !== meeting.region) {
+      throw new ValidationError(
+        'Ведомство-исполнитель не найдено в справочнике региона',
+        'assigneeAgencyId',
+        'AGENCY_UNKNOWN',
+      );
+    }
+    if (input.dueDate < meeting.heldOn) {
+      throw new ValidationError(
+        'Срок поручения не может быть раньше даты заседания',
+        'dueDate',
+        'DUE_BEFORE_MEETING',
+      );
+    }
+    const items = input.itemIds?.length
+      ? await this.em.find(RoadmapItem, { id: { $in: input.itemIds } }, { populate: ['roadmap'] })
+      : [];
+    if (
+      items.length !== new Set(input.itemIds ?? []).size ||
+      items.some((i) => i.roadmap.region !== meeting.region)
+    ) {
+      throw new ValidationError(
+        'Мероприятие дорожной карты не найдено в регионе заседания',
+        'itemIds',
+        'ROADMAP_ITEM_UNKNOWN',
+      );
+    }
+    const decision = this.em.create(CouncilDecision, {
+      meeting,
+      number: input.number ?? null,
+      text: input.text.trim(),
+      assignee,
+      dueDate: input.dueDate,
+    });
+    for (const item of items) decision.items.add(item);
+    return decision;
+  }
+
+  async setDecisionStatus(
+    id: string,
+    status: DecisionStatus,
+    note?: string | null,
+  ): Promise<CouncilDecision> {
+    return this.em.transactional(async (tx) => {
+      const decision = isUuid(id) ? await tx.findOne(CouncilDecision, { id }) : null;
+      if (!decision) throw new NotFoundError('Поручение Совета', id);
+      decision.status = status;
+      decision.doneOn = status === DecisionStatus.DONE ? this.today() : null;
+      decision.doneNote = note?.trim() || null;
+      await tx.flush();
+      return decision;
+    });
+  }
+}

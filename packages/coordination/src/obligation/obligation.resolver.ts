@@ -1,0 +1,142 @@
+import { Access, Connection, type SubgraphContext, ValidationError } from '@sl/core';
+import { differenceInCalendarDays, parseISO } from 'date-fns';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import { Agency } from '../agency/agency.entity.js';
+import type { CoordinationLoaders } from '../loaders.js';
+import { RoadmapItem } from '../roadmap/roadmap.entity.js';
+import {
+  EvidenceFile,
+  Obligation,
+  ObligationStatus,
+  ProgressReport,
+  StoredObligationStatus,
+} from './obligation.entity.js';
+import { ObligationFilter, ProgressReportInput } from './obligation.inputs.js';
+import { effectiveStatus, ObligationService } from './obligation.service.js';
+
+type CoordinationContext = SubgraphContext<CoordinationLoaders>;
+
+@ObjectType()
+export class ObligationConnection extends Connection(Obligation, 'Obligation') {}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+@Resolver(() => Obligation)
+export class ObligationResolver {
+  @Authorized(...Access.AGGREGATE)
+  @Query(() => ObligationConnection, {
+    description: 'Obligations by roadmap, section, agency and status, by due date',
+  })
+  obligations(
+    @Ctx() ctx: CoordinationContext,
+    @Arg('filter', () => ObligationFilter, { nullable: true }) filter?: ObligationFilter,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    return new ObligationService(ctx.em, ctx.clock).list(filter, {
+      first: first ?? null,
+      after: after ?? null,
+    });
+  }
+
+  @Authorized(...Access.AGGREGATE)
+  @Query(() => ObligationConnection, {
+    description: 'What is late today, oldest first, with who is responsible',
+  })
+  lateObligations(
+    @Ctx() ctx: CoordinationContext,
+    @Arg('filter', () => ObligationFilter, { nullable: true }) filter?: ObligationFilter,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    return new ObligationService(ctx.em, ctx.clock).list(
+      { ...filter, status: ObligationStatus.LATE },
+      { first: first ?? null, after: after ?? null },
+    );
+  }
+
+  @Authorized(...Access.AGGREGATE)
+  @Query(() => Obligation)
+  obligation(@Ctx() ctx: CoordinationContext, @Arg('id', () => ID) id: string) {
+    return new ObligationService(ctx.em, ctx.clock).get(id);
+  }
+
+  @Authorized(...Access.PROGRESS_WRITE)
+  @Mutation(() => ProgressReport, {
+    description: 'A progress report of the responsible agency, with figures and evidence',
+  })
+  reportProgress(
+    @Ctx() ctx: CoordinationContext,
+    @Arg('input', () => ProgressReportInput) input: ProgressReportInput,
+  ) {
+    return new ObligationService(ctx.em, ctx.clock).report(input);
+  }
+
+  @Authorized(...Access.REFERENCE_WRITE)
+  @Mutation(() => Obligation, {
+    description: 'Sets the status by hand (e.g. CANCELLED); LATE follows from the date',
+  })
+  setObligationStatus(
+    @Ctx() ctx: CoordinationContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('status', () => StoredObligationStatus) status: StoredObligationStatus,
+    @Arg('completedOn', () => String, { nullable: true }) completedOn?: string,
+  ) {
+    if (completedOn !== undefined && completedOn !== null && !DATE.test(completedOn)) {
+      throw new ValidationError('Дата в формате ГГГГ-ММ-ДД', 'completedOn', 'DATE_INVALID');
+    }
+    return new ObligationService(ctx.em, ctx.clock).setStatus(id, status, completedOn);
+  }
+
+  @FieldResolver(() => ObligationStatus, { description: 'LATE when open and past due as of today' })
+  status(@Root() o: Obligation, @Ctx() ctx: CoordinationContext) {
+    return effectiveStatus(o, new ObligationService(ctx.em, ctx.clock).today());
+  }
+
+  @FieldResolver(() => Int, { description: 'Days past the due date (0 unless LATE)' })
+  daysOverdue(@Root() o: Obligation, @Ctx() ctx: CoordinationContext) {
+    const today = new ObligationService(ctx.em, ctx.clock).today();
+    if (effectiveStatus(o, today) !== ObligationStatus.LATE) return 0;
+    return differenceInCalendarDays(parseISO(today), parseISO(o.dueDate));
+  }
+
+  @FieldResolver(() => RoadmapItem)
+  item(@Root() o: Obligation, @Ctx() ctx: CoordinationContext) {
+    return ctx.loaders.itemById.load(o.item.id);
+  }
+
+  @FieldResolver(() => Agency, { nullable: true, description: 'The first responsible executor resolved' })
+  responsibleAgency(@Root() o: Obligation, @Ctx() ctx: CoordinationContext) {
+    return o.responsibleAgency ? ctx.loaders.agencyById.load(o.responsibleAgency.id) : null;
+  }
+
+  @FieldResolver(() => [ProgressReport])
+  reports(@Root() o: Obligation, @Ctx() ctx: CoordinationContext) {
+    return ctx.loaders.reportsByObligation.load(o.id);
+  }
+}
+
+@Resolver(() => ProgressReport)
+export class ProgressReportResolver {
+  @FieldResolver(() => [EvidenceFile])
+  evidence(@Root() report: ProgressReport, @Ctx() ctx: CoordinationContext) {
+    return ctx.loaders.evidenceByReport.load(report.id);
+  }
+
+  @FieldResolver(() => Agency, { nullable: true })
+  agency(@Root() report: ProgressReport, @Ctx() ctx: CoordinationContext) {
+    return report.agency ? ctx.loaders.agencyById.load(report.agency.id) : null;
+  }
+}

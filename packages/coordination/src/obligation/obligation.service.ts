@@ -1,0 +1,243 @@
+import { createHash } from 'node:crypto';
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import {
+  type Clock,
+  type ConnectionShape,
+  isUuid,
+  localDateOf,
+  NotFoundError,
+  type PageRequest,
+  paginate,
+  ValidationError,
+} from '@sl/core';
+import type { Agency } from '../agency/agency.entity.js';
+import { expandDeadline } from '../roadmap/deadline.js';
+import { ItemExecutor, type Roadmap, RoadmapItem } from '../roadmap/roadmap.entity.js';
+import {
+  EvidenceFile,
+  Obligation,
+  ObligationStatus,
+  ProgressReport,
+  StoredObligationStatus,
+} from './obligation.entity.js';
+import type { ObligationFilter, ProgressReportInput } from './obligation.inputs.js';
+
+export const MAX_EVIDENCE_BYTES = 200_000;
+/** Media types accepted as evidence, each with the bytes its files begin with. */
+const EVIDENCE_TYPES: Record<string, (b: Buffer) => boolean> = {
+  'application/pdf': (b) => b.subarray(0, 5).toString('latin1') === '%PDF-',
+  'image/png': (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': (b) =>
+    b.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': (b) =>
+    b.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004',
+  'text/plain': (b) => !b.includes(0),
+};
+
+const OPEN = [StoredObligationStatus.NOT_STARTED, StoredObligationStatus.IN_PROGRESS];
+
+/** The status a reader sees: LATE when open and past due (today from the clock, never stored). */
+export function effectiveStatus(o: Pick<Obligation, 'status' | 'dueDate'>, today: string): ObligationStatus {
+  if (OPEN.includes(o.status) && o.dueDate < today) return ObligationStatus.LATE;
+  return o.status as unknown as ObligationStatus;
+}
+
+/**
+ * The SQL condition of each status as of `today`. Indicators count obligations with the same
+ * conditions, so a list and a count can never disagree.
+ */
+export function statusCondition(status: ObligationStatus, today: string): FilterQuery<Obligation> {
+  switch (status) {
+    case ObligationStatus.LATE:
+      return { status: { $in: OPEN }, dueDate: { $lt: today } };
+    case ObligationStatus.NOT_STARTED:
+    case ObligationStatus.IN_PROGRESS:
+      return { status: status as unknown as StoredObligationStatus, dueDate: { $gte: today } };
+    default:
+      return { status: status as unknown as StoredObligationStatus };
+  }
+}
+
+export class ObligationService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly clock: Clock,
+  ) {}
+
+  today(): string {
+    return localDateOf(this.clock.now());
+  }
+
+  /** One obligation per period of each item's deadline; periods that disappeared are cancelled. */
+  async syncForRoadmap(
+    roadmap: Roadmap,
+    items: RoadmapItem[],
+    responsibleOf: (item: RoadmapItem) => Agency | null,
+  ) {
+    const existing = await this.em.find(Obligation, { item: { $in: items.map((i) => i.id) } });
+    const byItem = new Map<string, Obligation[]>();
+    for (const o of existing) byItem.set(o.item.id, [...(byItem.get(o.item.id) ?? []), o]);
+    const window = { firstYear: roadmap.periodStartYear, lastYear: roadmap.periodEndYear };
+    for (const item of items) {
+      const periods = item.withdrawn
+        ? []
+        : expandDeadline({ text: item.deadlineText ?? '', terms: item.deadline }, window);
+      const current = new Map((byItem.get(item.id) ?? []).map((o) => [o.periodKey, o]));
+      for (const period of periods) {
+        const o =
+          current.get(period.key) ??
+          this.em.create(Obligation, {
+            item,
+            roadmap,
+            periodKey: period.key,
+            periodLabel: period.label,
+            dueDate: period.dueDate,
+          });
+        Object.assign(o, {
+          periodLabel: period.label,
+          startDate: period.startDate,
+          dueDate: period.dueDate,
+          section: item.section,
+          responsibleAgency: responsibleOf(item),
+        });
+        if (o.status === StoredObligationStatus.CANCELLED && current.has(period.key))
+          o.status = StoredObligationStatus.NOT_STARTED;
+        current.delete(period.key);
+      }
+      for (const gone of current.values())
+        if (OPEN.includes(gone.status)) gone.status = StoredObligationStatus.CANCELLED;
+    }
+    await this.em.flush();
+  }
+
+  async list(filter: ObligationFilter = {}, page: PageRequest = {}): Promise<ConnectionShape<Obligation>> {
+    const today = this.today();
+    const and: FilterQuery<Obligation>[] = [];
+    if (filter.roadmapId) and.push({ roadmap: filter.roadmapId });
+    if (filter.sectionId) and.push({ section: filter.sectionId });
+    if (filter.status) and.push(statusCondition(filter.status, today));
+    if (filter.agencyId) {
+      // Every agency the item names, responsible or co-executing, sees it in its view.
+      const rows = await this.em.find(ItemExecutor, { agency: filter.agencyId }, { fields: ['item'] });
+      and.push({
+        $or: [{ responsibleAgency: filter.agencyId }, { item: { $in: rows.map((r) => r.item.id) } }],
+      });
+    }
+    if (filter.dueBefore) and.push({ dueDate: { $lte: filter.dueBefore } });
+    const where = (and.length ? { $and: and } : {}) as FilterQuery<Obligation>;
+    return paginate(
+      this.em,
+      Obligation,
+      where,
+      [
+        { field: 'dueDate', direction: 'ASC' },
+        { field: 'id', direction: 'ASC' },
+      ],
+      page,
+    );
+  }
+
+  async get(id: string): Promise<Obligation> {
+    const found = isUuid(id) ? await this.em.findOne(Obligation, { id }) : null;
+    if (!found) throw new NotFoundError('Обязательство', id);
+    return found;
+  }
+
+  async setStatus(id: string, status: StoredObligationStatus, on?: string | null): Promise<Obligation> {
+    return this.em.transactional(async (tx) => {
+      const o = await new ObligationService(tx, this.clock).get(id);
+      o.status = status;
+      o.completedOn = status === StoredObligationStatus.DONE ? (on ?? this.today()) : null;
+      await tx.flush();
+      return o;
+    });
+  }
+
+  async report(input: ProgressReportInput): Promise<ProgressReport> {
+    return this.em.transactional(async (tx) => {
+      const o = await new ObligationService(tx, this.clock).get(input.obligationId);
+      if (o.status === StoredObligationStatus.CANCELLED) {
+        throw new ValidationError(
+          'Обязательство отменено: отчёт по нему не принимается',
+          'obligationId',
+          'OBLIGATION_CANCELLED',
+        );
+      }
+      const item = await tx.findOneOrFail(RoadmapItem, { id: o.item.id });
+      const reportedOn = input.reportedOn ?? this.today();
+      if (reportedOn > this.today()) {
+        throw new ValidationError(
+          'Дата отчёта не может быть в будущем',
+          'reportedOn',
+          'REPORT_DATE_IN_FUTURE',
+        );
+      }
+      for (const figure of input.figures ?? []) {
+        if (!item.targets.some((t) => t.index === figure.targetIndex)) {
+          throw new ValidationError(
+            `У мероприятия нет целевого показателя № ${figure.targetIndex}`,
+            'figures',
+            'TARGET_UNKNOWN',
+          );
+        }
+      }
+      const report = tx.create(ProgressReport, {
+        obligation: o,
+        agency: o.responsibleAgency,
+        reportedOn,
+        text: input.text.trim(),
+        figures: (input.figures ?? []).map((f) => ({ targetIndex: f.targetIndex, value: f.value })),
+      });
+      for (const file of input.evidence ?? []) {
+        const content = Buffer.from(file.contentBase64, 'base64');
+        if (content.length === 0 || content.length > MAX_EVIDENCE_BYTES) {
+          throw new ValidationError(
+            `Файл «${file.filename}»: размер от 1 байта до ${MAX_EVIDENCE_BYTES / 1000} КБ`,
+            'evidence',
+            'EVIDENCE_TOO_LARGE',
+          );
+        }
+        const check = EVIDENCE_TYPES[file.mediaType];
+        if (!check?.(content)) {
+          throw new ValidationError(
+            `Файл «${file.filename}»: допустимы PDF, PNG, JPEG, DOCX, XLSX и текст, и содержимое должно им соответствовать`,
+            'evidence',
+            'EVIDENCE_TYPE_INVALID',
+          );
+        }
+        tx.create(EvidenceFile, {
+          report,
+          sha256: createHash('sha256').update(content).digest('hex'),
+          // The client's name is kept for display only, stripped of any path.
+          displayName: displayName(file.filename),
+          mediaType: file.mediaType,
+          size: content.length,
+          content,
+        });
+      }
+      if (input.done) {
+        o.status = StoredObligationStatus.DONE;
+        o.completedOn = reportedOn;
+      } else if (o.status === StoredObligationStatus.NOT_STARTED) {
+        o.status = StoredObligationStatus.IN_PROGRESS;
+      }
+      await tx.flush();
+      return report;
+    });
+  }
+}
+
+/** The client's file name for display: no directories, no control characters. */
+function _displayName(filename: string): string {
+  const base = filename.replace(/^.*[/\\]/, '');
+  const printable = [...base].filter((ch) => ch.charCodeAt(0) >= 0x20).join('');
+  return printable.slice(0, 200) || 'файл';
+}
+
+/** The client's file name for display: no directories, no control characters. */
+function displayName(filename: string): string {
+  const base = filename.replace(/^.*[/\\]/, '');
+  const printable = [...base].filter((ch) => ch.charCodeAt(0) >= 0x20).join('');
+  return printable.slice(0, 200) || 'файл';
+}

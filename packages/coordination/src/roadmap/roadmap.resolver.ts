@@ -1,0 +1,157 @@
+import { Access, Connection, type SubgraphContext } from '@sl/core';
+import { IsOptional, IsUUID, Matches } from 'class-validator';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import { Agency } from '../agency/agency.entity.js';
+import { REGION_MESSAGE, REGION_PATTERN } from '../agency/agency.inputs.js';
+import type { CoordinationLoaders } from '../loaders.js';
+import { Obligation } from '../obligation/obligation.entity.js';
+import { ItemExecutor, Roadmap, RoadmapItem, RoadmapSection } from './roadmap.entity.js';
+import { RoadmapService } from './roadmap.service.js';
+import { RoadmapImportInput, RoadmapImportResult } from './roadmap-import.inputs.js';
+import { RoadmapImportService } from './roadmap-import.service.js';
+
+type CoordinationContext = SubgraphContext<CoordinationLoaders>;
+
+@ObjectType()
+export class RoadmapConnection extends Connection(Roadmap, 'Roadmap') {}
+
+@ObjectType()
+export class RoadmapItemConnection extends Connection(RoadmapItem, 'RoadmapItem') {}
+
+@ArgsType()
+class RoadmapsArgs {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(REGION_PATTERN, { message: REGION_MESSAGE })
+  region?: string;
+
+  @Field(() => Int, { nullable: true })
+  first?: number;
+
+  @Field(() => String, { nullable: true })
+  after?: string;
+}
+
+@ArgsType()
+class ItemsArgs {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'Неверный идентификатор дорожной карты' })
+  roadmapId?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'Неверный идентификатор раздела' })
+  sectionId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Items naming this agency as an executor' })
+  @IsOptional()
+  @IsUUID('all', { message: 'Неверный идентификатор ведомства' })
+  agencyId?: string;
+
+  @Field(() => Int, { nullable: true })
+  first?: number;
+
+  @Field(() => String, { nullable: true })
+  after?: string;
+}
+
+@Resolver(() => Roadmap)
+export class RoadmapResolver {
+  @Authorized(...Access.AGGREGATE)
+  @Query(() => RoadmapConnection, { description: 'Imported roadmaps' })
+  roadmaps(@Ctx() ctx: CoordinationContext, @Args(() => RoadmapsArgs) args: RoadmapsArgs) {
+    return new RoadmapService(ctx.em).list(args.region, {
+      first: args.first ?? null,
+      after: args.after ?? null,
+    });
+  }
+
+  @Authorized(...Access.AGGREGATE)
+  @Query(() => Roadmap)
+  roadmap(@Ctx() ctx: CoordinationContext, @Arg('id', () => ID) id: string) {
+    return new RoadmapService(ctx.em).get(id);
+  }
+
+  @Authorized(...Access.AGGREGATE)
+  @Query(() => RoadmapItemConnection, {
+    description: 'Items by roadmap, section or agency, in document order',
+  })
+  roadmapItems(@Ctx() ctx: CoordinationContext, @Args(() => ItemsArgs) args: ItemsArgs) {
+    return new RoadmapService(ctx.em).items(args, { first: args.first ?? null, after: args.after ?? null });
+  }
+
+  @Authorized(...Access.REFERENCE_WRITE)
+  @Mutation(() => RoadmapImportResult, {
+    description: 'Imports a roadmap (.txt, .docx, .xlsx): atomic; the same document again changes nothing',
+  })
+  importRoadmap(
+    @Ctx() ctx: CoordinationContext,
+    @Arg('input', () => RoadmapImportInput) input: RoadmapImportInput,
+  ) {
+    return new RoadmapImportService(ctx.em, ctx.clock).import(input);
+  }
+
+  @Authorized(...Access.REFERENCE_WRITE)
+  @Mutation(() => RoadmapImportResult, { description: 'What importRoadmap would import; writes nothing' })
+  previewRoadmapImport(
+    @Ctx() ctx: CoordinationContext,
+    @Arg('input', () => RoadmapImportInput) input: RoadmapImportInput,
+  ) {
+    return new RoadmapImportService(ctx.em, ctx.clock).preview(input);
+  }
+
+  @FieldResolver(() => [RoadmapSection])
+  sections(@Root() roadmap: Roadmap, @Ctx() ctx: CoordinationContext) {
+    return ctx.loaders.sectionsByRoadmap.load(roadmap.id);
+  }
+}
+
+@Resolver(() => RoadmapItem)
+export class RoadmapItemResolver {
+  @FieldResolver(() => [ItemExecutor])
+  executors(@Root() item: RoadmapItem, @Ctx() ctx: CoordinationContext) {
+    return ctx.loaders.executorsByItem.load(item.id);
+  }
+
+  @FieldResolver(() => RoadmapSection, { nullable: true })
+  section(@Root() item: RoadmapItem, @Ctx() ctx: CoordinationContext) {
+    return item.section ? ctx.loaders.sectionById.load(item.section.id) : null;
+  }
+
+  @FieldResolver(() => ID)
+  roadmapId(@Root() item: RoadmapItem) {
+    return item.roadmap.id;
+  }
+
+  @FieldResolver(() => [Obligation], { description: 'One per period of the deadline' })
+  obligations(@Root() item: RoadmapItem, @Ctx() ctx: CoordinationContext) {
+    return ctx.loaders.obligationsByItem.load(item.id);
+  }
+}
+
+@Resolver(() => ItemExecutor)
+export class ItemExecutorResolver {
+  @FieldResolver(() => Agency, {
+    nullable: true,
+    description: 'Null when the directory did not resolve the name',
+  })
+  agency(@Root() executor: ItemExecutor, @Ctx() ctx: CoordinationContext) {
+    return executor.agency ? ctx.loaders.agencyById.load(executor.agency.id) : null;
+  }
+}
