@@ -33,4 +33,6 @@ export interface SubgraphContext<Loaders = unknown> extends BaseContext {
   subgraph: string;
   em: EntityManager;
   loaders: Loaders;
+  /** The region whose rule set applies (configuration `REGION`), e.g. `kaluga`. */
+  region: string;
 }

@@ -63,6 +63,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       const runtime = await startSubgraphRuntime(definition, {
         url: databases.urlFor(definition.name),
         poolMax: config.DB_POOL_MAX,
+        region: config.REGION,
         logger: logger.child({ subgraph: definition.name }),
         demo: config.DEMO_DATA ? { people: config.DEMO_PEOPLE, region: config.REGION } : undefined,
         built,

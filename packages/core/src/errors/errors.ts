@@ -94,7 +94,11 @@ export function formatError(
     return { message: original.message, path, extensions: { code: original.code, ...original.details } };
   }
   // type-graphql's ArgumentValidationError carries class-validator's errors.
-  const validation = (original as { validationErrors?: ClassValidatorError[] } | undefined)?.validationErrors;
+  // type-graphql 2 keeps class-validator's errors in `extensions.validationErrors`.
+  const carrier = original as
+    | { validationErrors?: ClassValidatorError[]; extensions?: { validationErrors?: ClassValidatorError[] } }
+    | undefined;
+  const validation = carrier?.validationErrors ?? carrier?.extensions?.validationErrors;
   if (Array.isArray(validation)) {
     const fields = flattenValidation(validation);
     return {

@@ -23,6 +23,7 @@ export async function startSubgraphService(
   const runtime = await startSubgraphRuntime(definition, {
     url: databases.urlFor(definition.name),
     poolMax: config.DB_POOL_MAX,
+    region: config.REGION,
     logger,
     demo: config.DEMO_DATA ? { people: config.DEMO_PEOPLE, region: config.REGION } : undefined,
   }).catch(async (error: unknown) => {

@@ -23,6 +23,8 @@ export interface RuntimeOptions {
   url: string;
   poolMax: number;
   logger: Logger;
+  /** The region whose rule set the subgraph applies (configuration `REGION`). */
+  region: string;
   demo?: { people: number; region: string } | undefined;
   onQuery?: (sql: string) => void;
   built?: BuiltSubgraph;
@@ -67,6 +69,7 @@ export async function startSubgraphRuntime(
       return {
         ...base,
         subgraph: definition.name,
+        region: options.region,
         em,
         loaders: definition.createLoaders(em),
         audit: new AuditTrail(),
