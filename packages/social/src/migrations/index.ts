@@ -2,8 +2,10 @@
 import type { MigrationClass } from '@sl/core';
 import { Migration20261123182828_init } from './Migration20261123182828_init.js';
 import { Migration20261123190116_recipient_record } from './Migration20261123190116_recipient_record.js';
+import { Migration20261123190535_case_records } from './Migration20261123190535_case_records.js';
 
 export const migrations: MigrationClass[] = [
   { name: 'Migration20261123182828_init', class: Migration20261123182828_init },
   { name: 'Migration20261123190116_recipient_record', class: Migration20261123190116_recipient_record },
+  { name: 'Migration20261123190535_case_records', class: Migration20261123190535_case_records },
 ];
