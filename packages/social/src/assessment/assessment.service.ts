@@ -60,7 +60,8 @@ export class AssessmentService {
       { recipientId: { $in: [...recipientIds] } },
       { orderBy: { recipientId: 'asc', assessedOn: 'desc', createdAt: 'desc' } },
     );
-    const seen = new Set<string>();
-    return rows.filter((row) => (seen.has(row.recipientId) ? false : (seen.add(row.recipientId), true)));
+    const latest = new Map<string, Assessment>();
+    for (const row of rows) if (!latest.has(row.recipientId)) latest.set(row.recipientId, row);
+    return [...latest.values()];
   }
 }
