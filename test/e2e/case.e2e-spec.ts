@@ -311,4 +311,55 @@ describe('one person through the case: application, requests, assessment, decisi
     });
     expect(refused.data!.decideApplication.decision).toBe('OTHER_FORM');
   });
+
+  // seed 001 §14: undecided after 10 days; §15: re-assessment due within 30 days; §4: answers overdue
+  it('lists the deadlines as of the clock: a late decision, a late answer, then the re-assessment', async () => {
+    const DEADLINES = `query($f: DeadlineFilter) { deadlines(filter: $f, first: 50) { edges { node { kind itemId recipientId dueOn daysLate agency } } } }`;
+    type Page = {
+      deadlines: {
+        edges: {
+          node: { kind: string; recipientId: string; dueOn: string; daysLate: number; agency: string | null };
+        }[];
+      };
+    };
+    const late = await t.gql<{ createRecipient: { id: string } }>(CREATE, {
+      input: { ...person, firstName: 'Степан', snils: snilsFromBody(150_150_153) },
+    });
+    const lateId = late.data!.createRecipient.id;
+    await t.gql(SUBMIT, { input: { recipientId: lateId, submittedOn: '2026-02-25', appliedBy: 'PERSON' } });
+    const now = await t.gql<Page>(DEADLINES); // today is 2026-03-10
+    const mine = now
+      .data!.deadlines.edges.map((e) => e.node)
+      .filter((n) => [id, lateId].includes(n.recipientId));
+    expect(mine).toEqual([
+      {
+        kind: 'DECISION',
+        itemId: expect.any(String),
+        recipientId: lateId,
+        dueOn: '2026-03-07',
+        daysLate: 3,
+        agency: null,
+      },
+      {
+        kind: 'INTERAGENCY_REQUEST',
+        itemId: expect.any(String),
+        recipientId: id,
+        dueOn: '2026-03-09',
+        daysLate: 1,
+        agency: 'СФР (ЕЦП)',
+      },
+    ]);
+    clock.set('2029-02-10T08:00:00Z');
+    const later = await t.gql<Page>(DEADLINES, { f: { kinds: ['REASSESSMENT'] } });
+    expect(later.data!.deadlines.edges.map((e) => e.node)).toEqual([
+      {
+        kind: 'REASSESSMENT',
+        itemId: expect.any(String),
+        recipientId: id,
+        dueOn: '2029-03-04',
+        daysLate: -22,
+        agency: null,
+      },
+    ]);
+  });
 });

@@ -3,6 +3,7 @@ import { Application, ApplicationDocument } from './application/application.enti
 import { ApplicationResolver, RecipientApplicationsResolver } from './application/application.resolver.js';
 import { Assessment } from './assessment/assessment.entity.js';
 import { AssessmentResolver, RecipientAssessmentsResolver } from './assessment/assessment.resolver.js';
+import { DeadlineResolver } from './deadlines/deadline.resolver.js';
 import { seedSocialDemo } from './demo.js';
 import { InteragencyRequest } from './interagency/interagency-request.entity.js';
 import {
@@ -27,6 +28,7 @@ export const socialSubgraph: SubgraphDefinition = {
     RecipientAssessmentsResolver,
     InteragencyRequestResolver,
     RecipientInteragencyResolver,
+    DeadlineResolver,
   ],
   referenceResolvers: { Recipient: recipientReference },
   createLoaders: createSocialLoaders,

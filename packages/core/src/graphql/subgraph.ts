@@ -30,7 +30,7 @@ export interface SubgraphDefinition<Loaders = unknown> {
   /** Request-scoped DataLoaders, built for each request on its EntityManager fork. */
   createLoaders(em: EntityManager): Loaders;
   /** Writes this subgraph's part of the demo data for the given synthetic people. */
-  seedDemo?(em: EntityManager, people: DemoPerson[]): Promise<void>;
+  seedDemo?(em: EntityManager, people: DemoPerson[], region: string): Promise<void>;
 }
 
 export interface BuiltSubgraph {

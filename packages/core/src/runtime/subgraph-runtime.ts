@@ -56,7 +56,11 @@ export async function startSubgraphRuntime(
           'all',
           tx.getTransactionContext(),
         );
-      await definition.seedDemo!(tx, demoPeople(options.demo!.people, options.demo!.region));
+      await definition.seedDemo!(
+        tx,
+        demoPeople(options.demo!.people, options.demo!.region),
+        options.demo!.region,
+      );
     });
   }
   return {
