@@ -1,25 +1,194 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DemoPerson } from '@sl/core';
+import { addDays, formatISO, parseISO, subDays, subYears } from 'date-fns';
+import { Application, ApplicationDocument } from './application/application.entity.js';
+import {
+  ApplicationDocumentKind,
+  ApplicationStatus,
+  AppliedBy,
+  Decision,
+} from './application/application.enums.js';
+import { ageOn } from './application/eligibility.js';
+import { Assessment, HoursPer } from './assessment/assessment.entity.js';
 import { seedHousingDemo } from './housing/housing.demo.js';
+import { InteragencyRequest, InteragencySubject } from './interagency/interagency-request.entity.js';
 import { Provider } from './provider/provider.entity.js';
 import { ProviderService } from './provider/provider.service.js';
-import { Recipient } from './recipient/recipient.entity.js';
+import { LifeLimitations, Recipient, Representative } from './recipient/recipient.entity.js';
+import {
+  AutonomyDegree,
+  DisabilityGroup,
+  LegalCapacity,
+  LIFE_CATEGORIES,
+  RepresentativeKind,
+  Sex,
+} from './recipient/recipient.enums.js';
+import { RuleSet } from './rules/rule-set.js';
 import { seedServicesDemo } from './services/services.demo.js';
 import { seedStageDemo } from './stage/stage.demo.js';
 
-export async function seedSocialDemo(em: EntityManager, people: DemoPerson[]): Promise<void> {
-  if ((await em.count(Recipient, {})) > 0) return;
-  for (const p of people) {
-    em.create(Recipient, {
-      id: p.id,
-      snils: p.snils,
-      lastName: p.lastName,
-      firstName: p.firstName,
-      patronymic: p.patronymic,
-      birthDate: p.birthDate,
-      municipality: p.municipality,
-    });
+const STREETS = ['ул. Ленина', 'ул. Гагарина', 'ул. Садовая', 'пр-т Мира', 'ул. Советская', 'ул. Молодёжная'];
+const GROUPS = [
+  DisabilityGroup.GROUP_1,
+  DisabilityGroup.GROUP_2,
+  DisabilityGroup.GROUP_2,
+  DisabilityGroup.GROUP_3,
+];
+
+/** The person's record, filled deterministically from their index. */
+export function demoRecipient(em: EntityManager, p: DemoPerson): Recipient {
+  const i = p.index;
+  const limitations = new LifeLimitations();
+  LIFE_CATEGORIES.forEach((category, k) => {
+    limitations[category] = (i + k * 2) % 4;
+  });
+  // Every tenth person has limitations of degree 0–1 only: not eligible (002 §2).
+  if (i % 10 === 7) for (const category of LIFE_CATEGORIES) limitations[category] = (i + category.length) % 2;
+  const capacity = i % 5 === 3 ? LegalCapacity.LIMITED : LegalCapacity.FULL;
+  const representative =
+    capacity === LegalCapacity.LIMITED
+      ? Object.assign(new Representative(), {
+          kind: i % 2 === 0 ? RepresentativeKind.LEGAL : RepresentativeKind.AUTHORISED,
+          fullName: `${p.lastName} ${i % 2 === 0 ? 'Ирина Петровна' : 'Сергей Иванович'}`,
+          identityDocument: `паспорт ${String(4500 + (i % 400)).padStart(4, '0')} ${String(100000 + i * 37).slice(0, 6)}`,
+          authorityDocument:
+            i % 2 === 0 ? `распоряжение опеки № ${100 + i}` : `доверенность № 40АА${String(1000 + i)}`,
+        })
+      : null;
+  return em.create(Recipient, {
+    id: p.id,
+    snils: p.snils,
+    lastName: p.lastName,
+    firstName: p.firstName,
+    patronymic: p.patronymic,
+    birthDate: p.birthDate,
+    sex: p.sex === 'MALE' ? Sex.MALE : Sex.FEMALE,
+    municipality: p.municipality,
+    address: `${p.municipality}, ${STREETS[i % STREETS.length]}, д. ${1 + (i % 48)}, кв. ${1 + ((i * 7) % 120)}`,
+    phone: `+7 9${String(10 + (i % 90))} ${String(100 + ((i * 13) % 900))}-${String(10 + (i % 90))}-${String(10 + ((i * 3) % 90))}`,
+    email: i % 3 === 0 ? `person${i}@example.ru` : null,
+    legalCapacity: capacity,
+    representative,
+    disabilityGroup: GROUPS[i % GROUPS.length]!,
+    ipraNumber: `${1000 + i}.${40 + (i % 10)}.${i % 2 === 0 ? '40' : '51'}/2025`,
+    ipraDate: `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+    limitations,
+  });
+}
+
+/**
+ * The demo's "today": fixed so that the same people get the same case on every machine. Dates of
+ * applications, assessments and requests are laid out around it.
+ */
+export const DEMO_TODAY = '2026-11-20';
+
+const iso = (d: Date) => formatISO(d, { representation: 'date' });
+const before = (days: number) => iso(subDays(parseISO(DEMO_TODAY), days));
+const plus = (date: string, days: number) => iso(addDays(parseISO(date), days));
+
+const AGENCIES: Record<InteragencySubject, string> = {
+  RESIDENCE_REGISTRATION: 'Управление по вопросам миграции УМВД России',
+  DISABILITY_FACT: 'Социальный фонд России (ЕЦП)',
+  IPRA: 'Социальный фонд России (ЕЦП)',
+  MEDICAL_CONCLUSION: 'Областная психиатрическая больница',
+};
+
+/**
+ * Each person's case by their index: every tenth is a fresh application (some past the 10 days),
+ * every tenth under review, the ineligible ones (index ending in 7) offered another form of
+ * service, the rest granted — a tenth of them with a re-assessment due about now.
+ */
+function demoCase(em: EntityManager, p: DemoPerson, recipient: Recipient, rules: RuleSet): void {
+  const i = p.index;
+  const stage = i % 10;
+  let submittedOn: string;
+  if (stage === 0) submittedOn = before(i % 20);
+  else if (stage === 1) submittedOn = before(5 + (i % 8));
+  else if (stage === 9) submittedOn = iso(subYears(parseISO(before(-(i % 50) + 20)), 3));
+  else submittedOn = before(30 + ((i * 29) % 900));
+  if (ageOn(p.birthDate, submittedOn) < 18) submittedOn = before(i % 5);
+  const decided = stage >= 2 && submittedOn < before(10);
+  const representative = recipient.representative !== null;
+  const application = em.create(Application, {
+    recipientId: p.id,
+    submittedOn,
+    appliedBy: representative ? AppliedBy.REPRESENTATIVE : AppliedBy.PERSON,
+    consentToAssessmentOn: submittedOn,
+    consentToDataProcessingOn: stage === 0 && i % 3 === 0 ? null : submittedOn,
+    decisionDueOn: rules.decisionDueDate(submittedOn),
+    status: decided
+      ? ApplicationStatus.DECIDED
+      : stage === 1
+        ? ApplicationStatus.UNDER_REVIEW
+        : ApplicationStatus.SUBMITTED,
+  });
+  const kinds = [ApplicationDocumentKind.IDENTITY_DOCUMENT];
+  if (stage !== 0) kinds.push(ApplicationDocumentKind.IPPSU);
+  if (i % 4 === 0) kinds.push(ApplicationDocumentKind.MEDICAL_CONCLUSION);
+  if (representative) {
+    kinds.push(
+      ApplicationDocumentKind.REPRESENTATIVE_IDENTITY,
+      ApplicationDocumentKind.REPRESENTATIVE_AUTHORITY,
+    );
   }
+  for (const kind of kinds) {
+    em.create(ApplicationDocument, { applicationId: application.id, kind, receivedOn: submittedOn });
+  }
+  const subjects = [
+    InteragencySubject.RESIDENCE_REGISTRATION,
+    InteragencySubject.DISABILITY_FACT,
+    InteragencySubject.IPRA,
+  ];
+  subjects.forEach((subject, k) => {
+    const sentOn = plus(submittedOn, 1);
+    const dueOn = rules.interagencyDueDate(sentOn);
+    // Fresh cases wait for some answers; one in seven of those is already late.
+    const answered = decided || (k === 0 && dueOn < DEMO_TODAY) || (stage === 1 && k < 2);
+    const answeredOn = answered ? plus(sentOn, 1 + ((i + k) % 4)) : null;
+    em.create(InteragencyRequest, {
+      recipientId: p.id,
+      applicationId: application.id,
+      agency: AGENCIES[subject],
+      subject,
+      sentOn,
+      dueOn,
+      answeredOn: answeredOn && answeredOn <= DEMO_TODAY ? answeredOn : null,
+      answer: answeredOn && answeredOn <= DEMO_TODAY ? 'Сведения представлены' : null,
+    });
+  });
+  if (stage === 0) return;
+  const assessedOn = plus(submittedOn, 3) <= DEMO_TODAY ? plus(submittedOn, 3) : submittedOn;
+  const score = stage === 7 ? 23 + (i % 40) : 40 + ((i * 37) % 232);
+  const { degree, serviceType } = rules.assess(score);
+  const assessment = em.create(Assessment, {
+    recipientId: p.id,
+    assessedOn,
+    assessor: i % 2 === 0 ? 'Смирнова О. Н., специалист по социальной работе' : 'Волков Д. А., психолог',
+    score,
+    degree: degree as AutonomyDegree,
+    region: rules.data.region,
+    serviceTypeCode: serviceType.code,
+    serviceTypeName: serviceType.name,
+    hoursMin: serviceType.hours.min,
+    hoursMax: serviceType.hours.max,
+    hoursPer: serviceType.hours.per as HoursPer,
+    reassessmentDueOn: rules.reassessmentDueDate(assessedOn),
+  });
+  recipient.autonomyDegree = degree as AutonomyDegree;
+  if (!decided) return;
+  application.decidedOn = plus(submittedOn, 7);
+  application.decision = stage === 7 ? Decision.OTHER_FORM : Decision.GRANTED;
+  application.assessmentId = stage === 7 ? null : assessment.id;
+}
+
+export async function seedSocialDemo(
+  em: EntityManager,
+  people: DemoPerson[],
+  region = 'kaluga',
+): Promise<void> {
+  if ((await em.count(Recipient, {})) > 0) return;
+  const rules = RuleSet.for(region);
+  for (const p of people) demoCase(em, p, demoRecipient(em, p), rules);
   await em.flush();
   // The Murmansk registry is real reference data: in any region's demo it serves as the registry.
   await ProviderService.seedRegistry(em, 'murmansk');

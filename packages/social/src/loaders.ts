@@ -1,10 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { groupedLoader, singleLoader } from '@sl/core';
 import DataLoader from 'dataloader';
+import { Application, ApplicationDocument } from './application/application.entity.js';
+import { Assessment } from './assessment/assessment.entity.js';
 import { HousingOccupancy } from './housing/housing-occupancy.entity.js';
 import { HousingUnit } from './housing/housing-unit.entity.js';
+import { InteragencyRequest } from './interagency/interagency-request.entity.js';
 import { Provider } from './provider/provider.entity.js';
 import { Recipient } from './recipient/recipient.entity.js';
+import { possibleDuplicatesLoader } from './recipient/recipient.loaders.js';
 import { createServicesLoaders } from './services/services.loaders.js';
 import { ReadinessReview } from './stage/readiness-review.entity.js';
 import { Stage } from './stage/stage.entity.js';
@@ -46,6 +50,20 @@ export function createSocialLoaders(em: EntityManager) {
     ...createServicesLoaders(em),
     stagesByRecipient: groupedLoader(em, Stage, 'recipientId', { startedOn: 'asc', createdAt: 'asc' }),
     reviewsByStage: groupedLoader(em, ReadinessReview, 'stageId', { ordinal: 'asc' }),
+    possibleDuplicates: possibleDuplicatesLoader(em),
+    applicationsByRecipient: groupedLoader(em, Application, 'recipientId', {
+      submittedOn: 'desc',
+      createdAt: 'desc',
+    }),
+    documentsByApplication: groupedLoader(em, ApplicationDocument, 'applicationId', { kind: 'asc' }),
+    assessmentsByRecipient: groupedLoader(em, Assessment, 'recipientId', {
+      assessedOn: 'desc',
+      createdAt: 'desc',
+    }),
+    interagencyRequestsByRecipient: groupedLoader(em, InteragencyRequest, 'recipientId', {
+      sentOn: 'desc',
+      createdAt: 'desc',
+    }),
   };
 }
 export type SocialLoaders = ReturnType<typeof createSocialLoaders>;

@@ -1,4 +1,9 @@
 import type { SubgraphDefinition } from '@sl/core';
+import { Application, ApplicationDocument } from './application/application.entity.js';
+import { ApplicationResolver, RecipientApplicationsResolver } from './application/application.resolver.js';
+import { Assessment } from './assessment/assessment.entity.js';
+import { AssessmentResolver, RecipientAssessmentsResolver } from './assessment/assessment.resolver.js';
+import { DeadlineResolver } from './deadlines/deadline.resolver.js';
 import { seedSocialDemo } from './demo.js';
 import {
   HousingOccupancyResolver,
@@ -7,6 +12,11 @@ import {
 } from './housing/housing.resolver.js';
 import { HousingOccupancy } from './housing/housing-occupancy.entity.js';
 import { HousingUnit } from './housing/housing-unit.entity.js';
+import { InteragencyRequest } from './interagency/interagency-request.entity.js';
+import {
+  InteragencyRequestResolver,
+  RecipientInteragencyResolver,
+} from './interagency/interagency-request.resolver.js';
 import { createSocialLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
 import { Provider } from './provider/provider.entity.js';
@@ -38,10 +48,15 @@ import {
 import { Termination } from './termination/termination.entity.js';
 import { TerminationResolver } from './termination/termination.resolver.js';
 
+/** The authorised body's subgraph: the person, the case from application to termination. */
 export const socialSubgraph: SubgraphDefinition = {
   name: 'social',
   entities: [
     Recipient,
+    Application,
+    ApplicationDocument,
+    Assessment,
+    InteragencyRequest,
     Provider,
     HousingUnit,
     HousingOccupancy,
@@ -58,6 +73,13 @@ export const socialSubgraph: SubgraphDefinition = {
   migrations,
   resolvers: [
     RecipientResolver,
+    ApplicationResolver,
+    RecipientApplicationsResolver,
+    AssessmentResolver,
+    RecipientAssessmentsResolver,
+    InteragencyRequestResolver,
+    RecipientInteragencyResolver,
+    DeadlineResolver,
     ProviderResolver,
     HousingUnitResolver,
     HousingOccupancyResolver,

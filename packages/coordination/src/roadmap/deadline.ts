@@ -14,7 +14,10 @@ export enum DeadlineKind {
   /** «ежегодно», «ежегодно с 01 марта 2026 года», «ежегодно к 01 октября года, следующего за отчетным» */
   ANNUAL = 'ANNUAL',
 }
-registerEnumType(DeadlineKind, { name: 'DeadlineKind' });
+registerEnumType(DeadlineKind, {
+  name: 'RoadmapDeadlineKind',
+  description: 'The shape of a roadmap deadline as written in the document',
+});
 
 /** One shape of a deadline cell; a cell may hold several (seed 004: «2021 ноябрь 2022 ноябрь»). */
 @ObjectType({ description: 'One term of a deadline as the document states it' })

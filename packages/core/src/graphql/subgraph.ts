@@ -31,7 +31,7 @@ export interface SubgraphDefinition<Loaders = unknown> {
   /** Request-scoped DataLoaders, built for each request on its EntityManager fork. */
   createLoaders(em: EntityManager): Loaders;
   /** Writes this subgraph's part of the demo data for the given synthetic people. */
-  seedDemo?(em: EntityManager, people: DemoPerson[]): Promise<void>;
+  seedDemo?(em: EntityManager, people: DemoPerson[], region: string): Promise<void>;
   /** Runs once the schema is migrated, before requests: reference data, the first administrator. */
   onStart?(em: EntityManager, config: Config): Promise<void>;
   /** Loads the region's reference data (e.g. its registry of providers) at every start; idempotent. */

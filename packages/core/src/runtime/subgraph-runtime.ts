@@ -67,7 +67,7 @@ export async function startSubgraphRuntime(
     }
     if (config.DEMO_DATA && config.DEMO_PEOPLE > 0 && definition.seedDemo) {
       await seedExclusively('demo', (tx) =>
-        definition.seedDemo!(tx, demoPeople(config.DEMO_PEOPLE, config.REGION)),
+        definition.seedDemo!(tx, demoPeople(config.DEMO_PEOPLE, config.REGION), config.REGION),
       );
     }
   } catch (error) {

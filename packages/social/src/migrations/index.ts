@@ -3,11 +3,15 @@ import type { MigrationClass } from '@sl/core';
 import { Migration20261123182828_init } from './Migration20261123182828_init.js';
 import { Migration20261123185725_stages } from './Migration20261123185725_stages.js';
 import { Migration20261123185849_providers_housing } from './Migration20261123185849_providers_housing.js';
+import { Migration20261123190116_recipient_record } from './Migration20261123190116_recipient_record.js';
+import { Migration20261123190535_case_records } from './Migration20261123190535_case_records.js';
 import { Migration20261123190551_services } from './Migration20261123190551_services.js';
 
 export const migrations: MigrationClass[] = [
   { name: 'Migration20261123182828_init', class: Migration20261123182828_init },
   { name: 'Migration20261123185725_stages', class: Migration20261123185725_stages },
   { name: 'Migration20261123185849_providers_housing', class: Migration20261123185849_providers_housing },
+  { name: 'Migration20261123190116_recipient_record', class: Migration20261123190116_recipient_record },
+  { name: 'Migration20261123190535_case_records', class: Migration20261123190535_case_records },
   { name: 'Migration20261123190551_services', class: Migration20261123190551_services },
 ];

@@ -1,5 +1,24 @@
-import { IsOptional, Length, Matches } from 'class-validator';
-import { Field, InputType, registerEnumType } from 'type-graphql';
+import { LocalDate } from '@sl/core';
+import {
+  IsEmail,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import {
+  AutonomyDegree,
+  DisabilityGroup,
+  LegalCapacity,
+  RepresentativeKind,
+  Sex,
+} from './recipient.enums.js';
 
 export enum RecipientSortField {
   NAME = 'NAME',
@@ -13,8 +32,18 @@ export enum SortDirectionEnum {
 }
 registerEnumType(SortDirectionEnum, { name: 'SortDirection' });
 
+const SNILS_INPUT = /^[\d\s-]{11,14}$/;
+
 @InputType()
 export class RecipientFilter {
+  @Field(() => String, {
+    nullable: true,
+    description: 'Part of the full name, any case, ё and е alike; several words must all match',
+  })
+  @IsOptional()
+  @Length(1, 200, { message: 'Поиск по ФИО: от 1 до 200 символов' })
+  name?: string;
+
   @Field(() => String, { nullable: true, description: 'Exact municipality' })
   @IsOptional()
   @Length(1, 200, { message: 'Муниципальное образование: от 1 до 200 символов' })
@@ -22,8 +51,12 @@ export class RecipientFilter {
 
   @Field(() => String, { nullable: true, description: 'СНИЛС, with or without separators' })
   @IsOptional()
-  @Matches(/^[\d\s-]{11,14}$/, { message: 'СНИЛС: 11 цифр' })
+  @Matches(SNILS_INPUT, { message: 'СНИЛС: 11 цифр' })
   snils?: string;
+
+  @Field(() => AutonomyDegree, { nullable: true, description: 'Degree given by the latest assessment' })
+  @IsOptional()
+  degree?: AutonomyDegree;
 }
 
 @InputType()
@@ -33,4 +66,181 @@ export class RecipientOrder {
 
   @Field(() => SortDirectionEnum)
   direction: SortDirectionEnum = SortDirectionEnum.ASC;
+}
+
+@InputType()
+export class RepresentativeInput {
+  @Field(() => RepresentativeKind)
+  kind!: RepresentativeKind;
+
+  @Field(() => String)
+  @Length(3, 300, { message: 'ФИО представителя: от 3 до 300 символов' })
+  fullName!: string;
+
+  @Field(() => String)
+  @Length(3, 300, { message: 'Документ, удостоверяющий личность представителя: от 3 до 300 символов' })
+  identityDocument!: string;
+
+  @Field(() => String)
+  @Length(3, 300, { message: 'Документ, подтверждающий полномочия: от 3 до 300 символов' })
+  authorityDocument!: string;
+}
+
+const degreeMessage = { message: 'Степень ограничения: целое число от 0 до 3' };
+
+@InputType()
+export class LifeLimitationsInput {
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt(degreeMessage)
+  @Min(0, degreeMessage)
+  @Max(3, degreeMessage)
+  selfCare?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt(degreeMessage)
+  @Min(0, degreeMessage)
+  @Max(3, degreeMessage)
+  movement?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt(degreeMessage)
+  @Min(0, degreeMessage)
+  @Max(3, degreeMessage)
+  orientation?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt(degreeMessage)
+  @Min(0, degreeMessage)
+  @Max(3, degreeMessage)
+  communication?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt(degreeMessage)
+  @Min(0, degreeMessage)
+  @Max(3, degreeMessage)
+  learning?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt(degreeMessage)
+  @Min(0, degreeMessage)
+  @Max(3, degreeMessage)
+  behaviourControl?: number | null;
+}
+
+/** Fields shared by create and update; on update an omitted field is left as it is. */
+@InputType('RecipientFields')
+abstract class RecipientFields {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 100, { message: 'Отчество: до 100 символов' })
+  patronymic?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(5, 500, { message: 'Адрес: от 5 до 500 символов' })
+  address?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(/^\+?[\d\s()-]{5,20}$/, { message: 'Телефон: цифры, пробелы, скобки и дефисы, до 20 знаков' })
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsEmail({}, { message: 'Неверный адрес электронной почты' })
+  @MaxLength(200, { message: 'Адрес электронной почты: до 200 символов' })
+  email?: string | null;
+
+  @Field(() => LegalCapacity, { nullable: true })
+  @IsOptional()
+  legalCapacity?: LegalCapacity | null;
+
+  @Field(() => RepresentativeInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  representative?: RepresentativeInput | null;
+
+  @Field(() => DisabilityGroup, { nullable: true })
+  @IsOptional()
+  disabilityGroup?: DisabilityGroup | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 60, { message: 'Номер ИПРА: до 60 символов' })
+  ipraNumber?: string | null;
+
+  @Field(() => LocalDate, { nullable: true })
+  @IsOptional()
+  ipraDate?: string | null;
+
+  @Field(() => LifeLimitationsInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  limitations?: LifeLimitationsInput | null;
+}
+
+@InputType()
+export class CreateRecipientInput extends RecipientFields {
+  @Field(() => String, { description: 'СНИЛС, with or without separators' })
+  @Matches(SNILS_INPUT, { message: 'СНИЛС: 11 цифр' })
+  snils!: string;
+
+  @Field(() => String)
+  @Length(1, 100, { message: 'Фамилия: от 1 до 100 символов' })
+  lastName!: string;
+
+  @Field(() => String)
+  @Length(1, 100, { message: 'Имя: от 1 до 100 символов' })
+  firstName!: string;
+
+  @Field(() => LocalDate)
+  birthDate!: string;
+
+  @Field(() => Sex)
+  sex!: Sex;
+
+  @Field(() => String)
+  @Length(1, 200, { message: 'Муниципальное образование: от 1 до 200 символов' })
+  municipality!: string;
+}
+
+@InputType()
+export class UpdateRecipientInput extends RecipientFields {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'Неверный идентификатор получателя' })
+  id!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(SNILS_INPUT, { message: 'СНИЛС: 11 цифр' })
+  snils?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 100, { message: 'Фамилия: от 1 до 100 символов' })
+  lastName?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 100, { message: 'Имя: от 1 до 100 символов' })
+  firstName?: string;
+
+  @Field(() => LocalDate, { nullable: true })
+  @IsOptional()
+  birthDate?: string;
+
+  @Field(() => Sex, { nullable: true })
+  @IsOptional()
+  sex?: Sex;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 200, { message: 'Муниципальное образование: от 1 до 200 символов' })
+  municipality?: string;
 }

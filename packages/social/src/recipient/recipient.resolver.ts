@@ -1,18 +1,33 @@
-import { Access, Connection, type SubgraphContext } from '@sl/core';
-import { Arg, Authorized, Ctx, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import type { SocialLoaders } from '../loaders.js';
+import { Access, Connection, Personal } from '@sl/core';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import type { SocialContext } from '../common/social-context.js';
 import { Recipient } from './recipient.entity.js';
-import { RecipientFilter, RecipientOrder } from './recipient.inputs.js';
+import {
+  CreateRecipientInput,
+  RecipientFilter,
+  RecipientOrder,
+  UpdateRecipientInput,
+} from './recipient.inputs.js';
 import { RecipientService } from './recipient.service.js';
 
 @ObjectType()
 export class RecipientConnection extends Connection(Recipient, 'Recipient') {}
 
-type SocialContext = SubgraphContext<SocialLoaders>;
-
 @Resolver(() => Recipient)
 export class RecipientResolver {
-  @Authorized(Access.IDENTITY)
+  @Authorized(...Access.IDENTITY)
   @Query(() => RecipientConnection, { description: 'People, filtered and sorted, one page at a time' })
   recipients(
     @Ctx() ctx: SocialContext,
@@ -24,9 +39,39 @@ export class RecipientResolver {
     return new RecipientService(ctx.em).list(filter, orderBy, { first: first ?? null, after: after ?? null });
   }
 
-  @Authorized(Access.IDENTITY)
+  @Authorized(...Access.IDENTITY)
   @Query(() => Recipient, { description: 'One person by id' })
   recipient(@Ctx() ctx: SocialContext, @Arg('id', () => ID) id: string) {
     return new RecipientService(ctx.em).get(id);
+  }
+
+  @Personal(Access.IDENTITY)
+  @FieldResolver(() => [Recipient], {
+    description:
+      'Other records with the same full name (case and ё/е ignored) and birth date: check before going on',
+  })
+  possibleDuplicates(@Root() recipient: Recipient, @Ctx() ctx: SocialContext) {
+    return ctx.loaders.possibleDuplicates.load(recipient);
+  }
+
+  @Authorized(...Access.CASE_WRITE)
+  @Mutation(() => Recipient, {
+    description:
+      'Registers a person. СНИЛС must be valid and new; a namesake with the same birth date is only flagged',
+  })
+  createRecipient(
+    @Ctx() ctx: SocialContext,
+    @Arg('input', () => CreateRecipientInput) input: CreateRecipientInput,
+  ) {
+    return new RecipientService(ctx.em).create(ctx, input);
+  }
+
+  @Authorized(...Access.CASE_WRITE)
+  @Mutation(() => Recipient, { description: 'Changes a person’s record; omitted fields stay, null clears' })
+  updateRecipient(
+    @Ctx() ctx: SocialContext,
+    @Arg('input', () => UpdateRecipientInput) input: UpdateRecipientInput,
+  ) {
+    return new RecipientService(ctx.em).update(ctx, input);
   }
 }

@@ -1,20 +1,59 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import {
+  ConflictError,
   type ConnectionShape,
+  checkSnils,
   isUuid,
   NotFoundError,
   normalizeSnils,
   type PageRequest,
   paginate,
   type SortKey,
+  ValidationError,
 } from '@sl/core';
-import { Recipient } from './recipient.entity.js';
-import { type RecipientFilter, type RecipientOrder, RecipientSortField } from './recipient.inputs.js';
+import { type SocialContext, snapshot, todayOf } from '../common/social-context.js';
+import { LifeLimitations, Recipient, Representative } from './recipient.entity.js';
+import { LIFE_CATEGORIES } from './recipient.enums.js';
+import {
+  type CreateRecipientInput,
+  type RecipientFilter,
+  type RecipientOrder,
+  RecipientSortField,
+  type UpdateRecipientInput,
+} from './recipient.inputs.js';
 
 const SORT_KEYS: Record<RecipientSortField, (keyof Recipient & string)[]> = {
   [RecipientSortField.NAME]: ['lastName', 'firstName', 'patronymic', 'id'],
   [RecipientSortField.BIRTH_DATE]: ['birthDate', 'id'],
 };
+
+/** The same rule as the `search_name` column: lower case, ё as е, single spaces. */
+export function normalizeName(value: string): string {
+  return value.toLowerCase().replaceAll('ё', 'е').replace(/\s+/g, ' ').trim();
+}
+
+/** Exactly the `search_name` column's expression, so that the duplicate check can compare by it. */
+export function searchNameOf(r: Pick<Recipient, 'lastName' | 'firstName' | 'patronymic'>): string {
+  return `${r.lastName} ${r.firstName} ${r.patronymic}`.toLowerCase().replaceAll('ё', 'е').trimEnd();
+}
+
+const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** A valid СНИЛС, normalised, or a SNILS_INVALID refusal saying what is wrong with it. */
+export function validSnils(input: string): string {
+  const problem = checkSnils(input);
+  if (problem === 'FORMAT')
+    throw new ValidationError('СНИЛС должен состоять из 11 цифр', 'snils', 'SNILS_INVALID');
+  if (problem === 'CHECKSUM') {
+    throw new ValidationError(
+      'Контрольное число СНИЛС не совпадает: проверьте номер',
+      'snils',
+      'SNILS_INVALID',
+    );
+  }
+  return normalizeSnils(input);
+}
 
 export class RecipientService {
   constructor(private readonly em: EntityManager) {}
@@ -24,20 +63,151 @@ export class RecipientService {
     order?: RecipientOrder,
     page: PageRequest = {},
   ): Promise<ConnectionShape<Recipient>> {
-    const where: FilterQuery<Recipient> = {};
+    const where: FilterQuery<Recipient> & Record<string, unknown> = {};
     if (filter.municipality) where.municipality = filter.municipality;
     if (filter.snils) where.snils = normalizeSnils(filter.snils);
+    if (filter.degree) where.autonomyDegree = filter.degree;
+    const words = filter.name ? normalizeName(filter.name).split(' ').filter(Boolean) : [];
+    const conditions: FilterQuery<Recipient>[] = [where];
+    for (const word of words) conditions.push({ searchName: { $like: `%${escapeLike(word)}%` } });
     const direction = order?.direction ?? 'ASC';
     const keys: SortKey[] = SORT_KEYS[order?.field ?? RecipientSortField.NAME].map((field) => ({
       field,
       direction,
     }));
-    return paginate(this.em, Recipient, where, keys, page);
+    return paginate(this.em, Recipient, conditions.length > 1 ? { $and: conditions } : where, keys, page);
   }
 
   async get(id: string): Promise<Recipient> {
     const found = isUuid(id) ? await this.em.findOne(Recipient, { id }) : null;
     if (!found) throw new NotFoundError('Получатель', id);
     return found;
+  }
+
+  async create(ctx: SocialContext, input: CreateRecipientInput): Promise<Recipient> {
+    return this.em.transactional(async (em) => {
+      const snils = validSnils(input.snils);
+      checkBirthDate(ctx, input.birthDate);
+      await assertSnilsFree(em, snils, null);
+      const recipient = em.create(Recipient, {
+        snils,
+        lastName: input.lastName.trim(),
+        firstName: input.firstName.trim(),
+        patronymic: input.patronymic?.trim() ?? '',
+        birthDate: input.birthDate,
+        sex: input.sex,
+        municipality: input.municipality.trim(),
+      });
+      applyOptionalFields(recipient, input);
+      await flushOrDuplicate(em);
+      ctx.audit?.change({
+        recipientId: recipient.id,
+        entity: 'Recipient',
+        entityId: recipient.id,
+        action: 'create',
+        before: null,
+        after: snapshot(recipient),
+      });
+      return recipient;
+    });
+  }
+
+  async update(ctx: SocialContext, input: UpdateRecipientInput): Promise<Recipient> {
+    return this.em.transactional(async (em) => {
+      const recipient = await em.findOne(Recipient, { id: input.id });
+      if (!recipient) throw new NotFoundError('Получатель', input.id);
+      const before = snapshot(recipient);
+      if (input.snils !== undefined && input.snils !== null) {
+        const snils = validSnils(input.snils);
+        if (snils !== recipient.snils) await assertSnilsFree(em, snils, recipient.id);
+        recipient.snils = snils;
+      }
+      if (input.birthDate) {
+        checkBirthDate(ctx, input.birthDate);
+        recipient.birthDate = input.birthDate;
+      }
+      if (input.lastName) recipient.lastName = input.lastName.trim();
+      if (input.firstName) recipient.firstName = input.firstName.trim();
+      if (input.patronymic !== undefined) recipient.patronymic = input.patronymic?.trim() ?? '';
+      if (input.sex) recipient.sex = input.sex;
+      if (input.municipality) recipient.municipality = input.municipality.trim();
+      applyOptionalFields(recipient, input);
+      await flushOrDuplicate(em);
+      ctx.audit?.change({
+        recipientId: recipient.id,
+        entity: 'Recipient',
+        entityId: recipient.id,
+        action: 'update',
+        before,
+        after: snapshot(recipient),
+      });
+      return recipient;
+    });
+  }
+}
+
+function checkBirthDate(ctx: SocialContext, birthDate: string): void {
+  if (birthDate > todayOf(ctx) || birthDate < '1900-01-01') {
+    throw new ValidationError(
+      'Дата рождения не может быть в будущем или ранее 1900 года',
+      'birthDate',
+      'BIRTH_DATE_INVALID',
+    );
+  }
+}
+
+async function assertSnilsFree(em: EntityManager, snils: string, exceptId: string | null): Promise<void> {
+  const other = await em.findOne(Recipient, { snils }, { fields: ['id'] });
+  if (other && other.id !== exceptId) throw snilsDuplicate(other.id);
+}
+
+function snilsDuplicate(existingId?: string): ConflictError {
+  return new ConflictError('SNILS_DUPLICATE', 'Получатель с таким СНИЛС уже есть в реестре', {
+    field: 'snils',
+    ...(existingId ? { existingId } : {}),
+  });
+}
+
+/** Two coordinators entering the same СНИЛС at once: the unique index decides, the loser is told why. */
+async function flushOrDuplicate(em: EntityManager): Promise<void> {
+  try {
+    await em.flush();
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) throw snilsDuplicate();
+    throw error;
+  }
+}
+
+type OptionalFields = Omit<
+  CreateRecipientInput,
+  'snils' | 'lastName' | 'firstName' | 'birthDate' | 'sex' | 'municipality'
+>;
+
+/** Optional fields: undefined leaves the value, null clears it. */
+function applyOptionalFields(recipient: Recipient, input: OptionalFields): void {
+  if (input.address !== undefined) recipient.address = input.address?.trim() || null;
+  if (input.phone !== undefined) recipient.phone = input.phone?.trim() || null;
+  if (input.email !== undefined) recipient.email = input.email?.trim() || null;
+  if (input.legalCapacity !== undefined) recipient.legalCapacity = input.legalCapacity;
+  if (input.disabilityGroup !== undefined) recipient.disabilityGroup = input.disabilityGroup;
+  if (input.ipraNumber !== undefined) recipient.ipraNumber = input.ipraNumber?.trim() || null;
+  if (input.ipraDate !== undefined) recipient.ipraDate = input.ipraDate;
+  if (input.representative !== undefined) {
+    recipient.representative = input.representative
+      ? Object.assign(new Representative(), {
+          kind: input.representative.kind,
+          fullName: input.representative.fullName.trim(),
+          identityDocument: input.representative.identityDocument.trim(),
+          authorityDocument: input.representative.authorityDocument.trim(),
+        })
+      : null;
+  }
+  if (input.limitations !== undefined) {
+    const next = new LifeLimitations();
+    for (const category of LIFE_CATEGORIES) {
+      const given = input.limitations?.[category];
+      next[category] = given === undefined ? (recipient.limitations?.[category] ?? null) : given;
+    }
+    recipient.limitations = next;
   }
 }

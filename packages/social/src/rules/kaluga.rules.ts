@@ -17,6 +17,9 @@ export const kalugaRules: RuleSetData = {
   // §14: decision within 10 calendar days; §15: re-assessment at least every 3 years.
   decisionDays: 10,
   reassessmentYears: 3,
+  // §4: the interagency requests; the order sets no term, so the federal one applies — an answer
+  // within 5 working days (210-ФЗ art. 7.2 part 3).
+  interagencyResponseWorkingDays: 5,
   // Kaluga's order sets no training-stage reviews of its own; the federal practice of seed 002 §15.2 applies.
   training: { firstReviewAfterMonths: 6, reviewEveryMonths: 6, maxReviews: 4 },
   // §12: on the person's own initiative services end from the date named in the application;

@@ -17,6 +17,9 @@ export const murmanskRules: RuleSetData = {
   // §9: decision within 10 calendar days; §11: re-assessment at least once in three years.
   decisionDays: 10,
   reassessmentYears: 3,
+  // §9: the interagency requests; the order sets no term, so the federal one applies — an answer
+  // within 5 working days (210-ФЗ art. 7.2 part 3).
+  interagencyResponseWorkingDays: 5,
   // §15.2: readiness review no earlier than 6 months after training began, up to 4 times, every six months.
   training: { firstReviewAfterMonths: 6, reviewEveryMonths: 6, maxReviews: 4 },
   // §7: on the person's own application services end from the date it was filed; the order names

@@ -64,6 +64,12 @@ describe('region rule sets', () => {
     expect(kaluga.reassessmentDueDate('2024-02-29')).toBe('2027-02-28');
   });
 
+  // seed 001 §4 with 210-ФЗ art. 7.2: an interagency answer is due in 5 working days
+  it('gives an interagency request 5 working days, weekends skipped', () => {
+    expect(kaluga.interagencyDueDate('2026-03-02')).toBe('2026-03-09'); // Monday → next Monday
+    expect(kaluga.interagencyDueDate('2026-03-06')).toBe('2026-03-13'); // Friday → next Friday
+  });
+
   // seed 002 §15.2: readiness review no earlier than 6 months after training began, then every six months
   it('schedules readiness reviews every six months from the start of training', () => {
     expect(murmansk.readinessReviewEarliest('2026-01-31', 1)).toBe('2026-07-31');

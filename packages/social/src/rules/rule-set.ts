@@ -1,5 +1,5 @@
 import { ValidationError } from '@sl/core';
-import { addDays, addMonths, addYears, formatISO, parseISO } from 'date-fns';
+import { addBusinessDays, addDays, addMonths, addYears, formatISO, parseISO } from 'date-fns';
 import { z } from 'zod';
 import { TerminationReason } from '../termination/termination.enums.js';
 import { kalugaRules } from './kaluga.rules.js';
@@ -33,6 +33,7 @@ export const ruleSetSchema = z
     serviceTypeByDegree: z.record(z.enum(['I', 'II', 'III', 'IV']), z.string()),
     decisionDays: z.number().int().positive(),
     reassessmentYears: z.number().int().positive(),
+    interagencyResponseWorkingDays: z.number().int().positive(),
     training: z.object({
       firstReviewAfterMonths: z.number().int().positive(),
       reviewEveryMonths: z.number().int().positive(),
@@ -117,6 +118,11 @@ export class RuleSet {
 
   reassessmentDueDate(assessedOn: string): string {
     return toIso(addYears(toDate(assessedOn), this.data.reassessmentYears));
+  }
+
+  /** Weekends skipped; public holidays are not modelled, so the date errs on the early side. */
+  interagencyDueDate(sentOn: string): string {
+    return toIso(addBusinessDays(toDate(sentOn), this.data.interagencyResponseWorkingDays));
   }
 
   /** The earliest date of the n-th readiness review (1-based) of a training stage begun on a date. */

@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import type { Opt } from '@mikro-orm/core';
+import {
+  Check,
+  Entity,
+  Enum,
+  Index,
+  ManyToOne,
+  PrimaryKey,
+  Property,
+  Unique,
+} from '@mikro-orm/decorators/legacy';
+import { Access, LocalDate, Personal } from '@sl/core';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Assessment } from '../assessment/assessment.entity.js';
+import { Recipient } from '../recipient/recipient.entity.js';
+import {
+  ApplicationDocumentKind,
+  ApplicationStatus,
+  AppliedBy,
+  Decision,
+  RefusalGround,
+} from './application.enums.js';
+
+/** An application for supported living (001 §3 а, 002 §4 and its appendix form). */
+@ObjectType({ description: 'Заявление о предоставлении сопровождаемого проживания' })
+@Entity({ tableName: 'application' })
+@Check({
+  name: 'application_decided_has_decision',
+  expression: "(status = 'DECIDED') = (decision is not null)",
+})
+@Check({ name: 'application_decision_dated', expression: '(decision is null) = (decided_on is null)' })
+@Check({
+  name: 'application_refusal_has_ground',
+  expression: "coalesce(decision = 'REFUSED', false) = (refusal_ground is not null)",
+})
+@Check({
+  name: 'application_grant_has_assessment',
+  expression: "decision is distinct from 'GRANTED' or assessment_id is not null",
+})
+@Check({ name: 'application_decided_after_submitted', expression: 'decided_on >= submitted_on' })
+@Index({ properties: ['recipientId', 'submittedOn'] })
+@Index({ properties: ['status', 'decisionDueOn'] })
+export class Application {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Field(() => ID)
+  @ManyToOne(() => Recipient, { mapToPk: true, fieldName: 'recipient_id', deleteRule: 'restrict' })
+  recipientId!: string;
+
+  @Personal(Access.CASE)
+  @Field(() => LocalDate)
+  @Property({ type: 'date' })
+  submittedOn!: string;
+
+  @Personal(Access.CASE)
+  @Field(() => AppliedBy)
+  @Enum({ items: () => AppliedBy })
+  appliedBy!: AppliedBy;
+
+  @Personal(Access.CASE)
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'Consent to the assessment questionnaire (002 appendix)',
+  })
+  @Property({ type: 'date', nullable: true })
+  consentToAssessmentOn: string | null = null;
+
+  @Personal(Access.CASE)
+  @Field(() => LocalDate, { nullable: true, description: 'Consent to processing of personal data' })
+  @Property({ type: 'date', nullable: true })
+  consentToDataProcessingOn: string | null = null;
+
+  @Personal(Access.CASE)
+  @Field(() => ApplicationStatus)
+  @Enum({ items: () => ApplicationStatus })
+  status: Opt<ApplicationStatus> = ApplicationStatus.SUBMITTED;
+
+  @Personal(Access.CASE)
+  @Field(() => LocalDate, { description: 'Decision due: 10 calendar days after the application (001 §14)' })
+  @Property({ type: 'date' })
+  decisionDueOn!: string;
+
+  @Personal(Access.CASE)
+  @Field(() => Decision, { nullable: true })
+  @Enum({ items: () => Decision, nullable: true })
+  decision: Decision | null = null;
+
+  @Personal(Access.CASE)
+  @Field(() => RefusalGround, { nullable: true })
+  @Enum({ items: () => RefusalGround, nullable: true })
+  refusalGround: RefusalGround | null = null;
+
+  @Personal(Access.CASE)
+  @Field(() => LocalDate, { nullable: true })
+  @Property({ type: 'date', nullable: true })
+  decidedOn: string | null = null;
+
+  /** The assessment a grant rests on (001 §16 а: no degree, no grant). */
+  @Personal(Access.CASE)
+  @Field(() => ID, { nullable: true })
+  @ManyToOne(() => Assessment, {
+    mapToPk: true,
+    fieldName: 'assessment_id',
+    nullable: true,
+    deleteRule: 'restrict',
+  })
+  assessmentId: string | null = null;
+
+  @Property({ type: 'Date', columnType: 'timestamptz', defaultRaw: 'now()' })
+  createdAt: Opt<Date> = new Date();
+}
+
+/** One document of the 001 §3 checklist and the day it was received. */
+@ObjectType({ description: 'Документ из перечня 001 §3 и дата его получения' })
+@Entity({ tableName: 'application_document' })
+@Unique({ properties: ['applicationId', 'kind'] })
+export class ApplicationDocument {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => Application, { mapToPk: true, fieldName: 'application_id', deleteRule: 'cascade' })
+  applicationId!: string;
+
+  @Field(() => ApplicationDocumentKind)
+  @Enum({ items: () => ApplicationDocumentKind })
+  kind!: ApplicationDocumentKind;
+
+  @Field(() => LocalDate)
+  @Property({ type: 'date' })
+  receivedOn!: string;
+}

@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import type { Opt } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Access, LocalDate, Personal } from '@sl/core';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Recipient } from '../recipient/recipient.entity.js';
+import { AutonomyDegree } from '../recipient/recipient.enums.js';
+
+export enum HoursPer {
+  WEEK = 'WEEK',
+  DAY = 'DAY',
+}
+registerEnumType(HoursPer, { name: 'HoursPer' });
+
+@ObjectType({ description: 'Range of service hours per week or per day' })
+export class HoursRange {
+  @Field(() => Int)
+  min!: number;
+
+  @Field(() => Int)
+  max!: number;
+
+  @Field(() => HoursPer)
+  per!: HoursPer;
+}
+
+@ObjectType({ description: 'Service type (Kaluga 001 §9.1) or mode (Murmansk 002 §15.3) the degree gives' })
+export class ServiceRecommendation {
+  @Field(() => String, { description: 'Code in the region rule set, e.g. TYPE_3 or REGULAR' })
+  code!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => HoursRange)
+  hours!: HoursRange;
+}
+
+/**
+ * An assessment of need (seed 001 §5, §9): the score by order 606н and what the region's rule set
+ * derived from it at the time, stored so that a later change of the rules does not rewrite history.
+ */
+@ObjectType({ description: 'Оценка нуждаемости: балл, степень, рекомендованный тип услуг' })
+@Entity({ tableName: 'assessment' })
+@Check({ name: 'assessment_score_range', expression: 'score >= 23 and score <= 272' })
+@Check({ name: 'assessment_hours_order', expression: 'hours_min <= hours_max' })
+@Check({ name: 'assessment_reassessment_after', expression: 'reassessment_due_on > assessed_on' })
+@Index({ properties: ['recipientId', 'assessedOn'] })
+@Index({ properties: ['reassessmentDueOn'] })
+export class Assessment {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Field(() => ID)
+  @ManyToOne(() => Recipient, { mapToPk: true, fieldName: 'recipient_id', deleteRule: 'restrict' })
+  recipientId!: string;
+
+  @Personal(Access.CASE)
+  @Field(() => LocalDate)
+  @Property({ type: 'date' })
+  assessedOn!: string;
+
+  @Personal(Access.CASE)
+  @Field(() => String, { description: 'Who assessed (name, position)' })
+  @Property({ type: 'string', length: 300 })
+  assessor!: string;
+
+  @Personal(Access.CASE)
+  @Field(() => Int, { description: 'Total score, 23–272 (order 606н)' })
+  @Property({ type: 'smallint' })
+  score!: number;
+
+  @Personal(Access.CASE)
+  @Field(() => AutonomyDegree)
+  @Enum({ items: () => AutonomyDegree })
+  degree!: AutonomyDegree;
+
+  @Field(() => String, { description: 'Region whose rule set gave the recommendation' })
+  @Property({ type: 'string', length: 40 })
+  region!: string;
+
+  @Property({ type: 'string', length: 40 })
+  serviceTypeCode!: string;
+
+  @Property({ type: 'string', length: 200 })
+  serviceTypeName!: string;
+
+  @Property({ type: 'smallint' })
+  hoursMin!: number;
+
+  @Property({ type: 'smallint' })
+  hoursMax!: number;
+
+  @Enum({ items: () => HoursPer })
+  hoursPer!: HoursPer;
+
+  @Personal(Access.CASE)
+  @Field(() => LocalDate, { description: 'Re-assessment due: at least every 3 years (001 §15, 002 §11)' })
+  @Property({ type: 'date' })
+  reassessmentDueOn!: string;
+
+  @Property({ type: 'Date', columnType: 'timestamptz', defaultRaw: 'now()' })
+  createdAt: Opt<Date> = new Date();
+
+  recommendedService(): ServiceRecommendation {
+    return {
+      code: this.serviceTypeCode,
+      name: this.serviceTypeName,
+      hours: { min: this.hoursMin, max: this.hoursMax, per: this.hoursPer },
+    };
+  }
+}

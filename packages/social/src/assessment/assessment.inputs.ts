@@ -1,0 +1,22 @@
+import { LocalDate } from '@sl/core';
+import { IsInt, IsUUID, Length } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+
+@InputType()
+export class RecordAssessmentInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'Неверный идентификатор получателя' })
+  recipientId!: string;
+
+  @Field(() => LocalDate)
+  assessedOn!: string;
+
+  @Field(() => String)
+  @Length(3, 300, { message: 'Кто проводил оценку: от 3 до 300 символов' })
+  assessor!: string;
+
+  /** The range is the rule set's (SCORE_OUT_OF_RANGE), checked in the service, not here. */
+  @Field(() => Int, { description: 'Total score by order 606н, 23–272' })
+  @IsInt({ message: 'Балл — целое число' })
+  score!: number;
+}

@@ -1,0 +1,26 @@
+import { ArrayMaxSize, IsInt, IsOptional, Length, Max, Min } from 'class-validator';
+import { Field, InputType, Int } from 'type-graphql';
+import { DeadlineKind } from './deadline.entity.js';
+
+@InputType()
+export class DeadlineFilter {
+  @Field(() => [DeadlineKind], { nullable: true, description: 'Only these kinds; all when omitted' })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  kinds?: DeadlineKind[];
+
+  @Field(() => String, { nullable: true, description: 'Only interagency requests to this agency' })
+  @IsOptional()
+  @Length(1, 200, { message: 'Ведомство: от 1 до 200 символов' })
+  agency?: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'How many days ahead re-assessments count as due (default 30)',
+  })
+  @IsOptional()
+  @IsInt({ message: 'Горизонт — целое число дней' })
+  @Min(0, { message: 'Горизонт: от 0 до 365 дней' })
+  @Max(365, { message: 'Горизонт: от 0 до 365 дней' })
+  horizonDays?: number;
+}

@@ -1,0 +1,34 @@
+import { Access, Connection } from '@sl/core';
+import { Arg, Authorized, Ctx, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { type SocialContext, todayOf } from '../common/social-context.js';
+import { Recipient } from '../recipient/recipient.entity.js';
+import { Deadline } from './deadline.entity.js';
+import { DeadlineFilter } from './deadline.inputs.js';
+import { DeadlineService } from './deadline.service.js';
+
+@ObjectType()
+export class DeadlineConnection extends Connection(Deadline, 'Deadline') {}
+
+@Resolver(() => Deadline)
+export class DeadlineResolver {
+  @Authorized(...Access.CASE)
+  @Query(() => DeadlineConnection, {
+    description: 'What is due or late today: decisions, re-assessments, interagency answers; oldest first',
+  })
+  deadlines(
+    @Ctx() ctx: SocialContext,
+    @Arg('filter', () => DeadlineFilter, { nullable: true }) filter?: DeadlineFilter,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    return new DeadlineService(ctx.em).list(todayOf(ctx), filter, {
+      first: first ?? null,
+      after: after ?? null,
+    });
+  }
+
+  @FieldResolver(() => Recipient)
+  recipient(@Root() deadline: Deadline, @Ctx() ctx: SocialContext) {
+    return ctx.loaders.recipientById.load(deadline.recipientId);
+  }
+}

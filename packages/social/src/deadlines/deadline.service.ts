@@ -1,0 +1,107 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  type ConnectionShape,
+  decodeCursor,
+  encodeCursor,
+  isUuid,
+  MAX_PAGE_SIZE,
+  type PageRequest,
+  ValidationError,
+} from '@sl/core';
+import type { Deadline, DeadlineKind } from './deadline.entity.js';
+import type { DeadlineFilter } from './deadline.inputs.js';
+import { DEADLINE_SOURCES } from './deadline.sources.js';
+
+interface Row {
+  kind: DeadlineKind;
+  item_id: string;
+  recipient_id: string;
+  due_on: string | Date;
+  agency: string | null;
+  provider_id: string | null;
+  days_late: number;
+}
+
+const SIGNATURE = 'deadlines:dueOn,kind,itemId';
+const iso = (value: string | Date) =>
+  typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);
+
+/** Everything due or late across the case, oldest due date first, one keyset page at a time. */
+export class DeadlineService {
+  constructor(private readonly em: EntityManager) {}
+
+  async list(
+    today: string,
+    filter: DeadlineFilter = {},
+    page: PageRequest = {},
+  ): Promise<ConnectionShape<Deadline>> {
+    const first = page.first ?? 50;
+    if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+      throw new ValidationError(
+        `Размер страницы должен быть от 0 до ${MAX_PAGE_SIZE}`,
+        'first',
+        'PAGE_SIZE_INVALID',
+      );
+    }
+    const kinds = filter.kinds?.length ? filter.kinds : Object.keys(DEADLINE_SOURCES);
+    const union = kinds.map((k) => DEADLINE_SOURCES[k]).join('\n union all \n');
+    const params: unknown[] = [today, filter.horizonDays ?? 30];
+    let where = 'true';
+    if (filter.agency) {
+      where += ' and d.agency = ?';
+      params.push(filter.agency);
+    }
+    const base = `with p as (select ?::date as today, ?::int as horizon)
+      select d.*, (select today from p) - d.due_on as days_late from (${union}) d where ${where}`;
+    const countParams = [...params];
+    const cursor = page.after ? decodeCursor(page.after, 3, SIGNATURE) : null;
+    if (
+      cursor &&
+      !(/^\d{4}-\d{2}-\d{2}$/.test(String(cursor[0])) && typeof cursor[1] === 'string' && isUuid(cursor[2]))
+    ) {
+      throw new ValidationError(
+        'Неверный курсор страницы: начните просмотр списка заново',
+        'after',
+        'BAD_CURSOR',
+      );
+    }
+    let pageSql = `select * from (${base}) x`;
+    if (cursor) {
+      pageSql += ' where (x.due_on, x.kind, x.item_id) > (?::date, ?, ?::uuid)';
+      params.push(...cursor);
+    }
+    pageSql += ' order by x.due_on, x.kind, x.item_id limit ?';
+    params.push(first + 1);
+    const connection = this.em.getConnection();
+    const rows = await connection.execute<Row[]>(pageSql, params);
+    const nodes = rows.slice(0, first).map(
+      (r): Deadline => ({
+        kind: r.kind,
+        itemId: r.item_id,
+        recipientId: r.recipient_id,
+        dueOn: iso(r.due_on),
+        daysLate: Number(r.days_late),
+        agency: r.agency,
+        providerId: r.provider_id,
+      }),
+    );
+    const edges = nodes.map((node) => ({
+      node,
+      cursor: encodeCursor([node.dueOn, node.kind, node.itemId], SIGNATURE),
+    }));
+    return {
+      edges,
+      pageInfo: {
+        hasNextPage: rows.length > first,
+        hasPreviousPage: cursor !== null,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+      get totalCount() {
+        return connection
+          .execute<{ count: string }[]>(`select count(*) as count from (${base}) x`, countParams)
+          .then((r) => Number(r[0]?.count ?? 0));
+      },
+    };
+  }
+}

@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import type { Opt } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Access, LocalDate, Personal } from '@sl/core';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Application } from '../application/application.entity.js';
+import { Recipient } from '../recipient/recipient.entity.js';
+
+/** What the authorised body asks other agencies for (seed 001 §4). */
+export enum InteragencySubject {
+  RESIDENCE_REGISTRATION = 'RESIDENCE_REGISTRATION',
+  DISABILITY_FACT = 'DISABILITY_FACT',
+  IPRA = 'IPRA',
+  MEDICAL_CONCLUSION = 'MEDICAL_CONCLUSION',
+}
+registerEnumType(InteragencySubject, {
+  name: 'InteragencySubject',
+  valuesConfig: {
+    RESIDENCE_REGISTRATION: { description: 'регистрация по месту жительства или пребывания в регионе' },
+    DISABILITY_FACT: { description: 'факт установления инвалидности (ЕЦП)' },
+    IPRA: { description: 'индивидуальная программа реабилитации или абилитации (ЕЦП)' },
+    MEDICAL_CONCLUSION: { description: 'медицинское заключение о противопоказаниях' },
+  },
+});
+
+@ObjectType({ description: 'Межведомственный запрос (001 §4)' })
+@Entity({ tableName: 'interagency_request' })
+@Check({ name: 'interagency_request_answer_dated', expression: '(answered_on is null) = (answer is null)' })
+@Check({ name: 'interagency_request_answer_after_sent', expression: 'answered_on >= sent_on' })
+@Check({ name: 'interagency_request_due_after_sent', expression: 'due_on >= sent_on' })
+@Index({ properties: ['recipientId', 'sentOn'] })
+@Index({ properties: ['dueOn'] })
+export class InteragencyRequest {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Field(() => ID)
+  @ManyToOne(() => Recipient, { mapToPk: true, fieldName: 'recipient_id', deleteRule: 'restrict' })
+  recipientId!: string;
+
+  @Field(() => ID, { nullable: true })
+  @ManyToOne(() => Application, {
+    mapToPk: true,
+    fieldName: 'application_id',
+    nullable: true,
+    deleteRule: 'restrict',
+  })
+  applicationId: string | null = null;
+
+  @Personal(Access.CASE)
+  @Field(() => String, { description: 'Receiving agency, e.g. «МВД России», «СФР (ЕЦП)»' })
+  @Property({ type: 'string', length: 200 })
+  agency!: string;
+
+  @Personal(Access.CASE)
+  @Field(() => InteragencySubject)
+  @Enum({ items: () => InteragencySubject })
+  subject!: InteragencySubject;
+
+  @Personal(Access.CASE)
+  @Field(() => LocalDate)
+  @Property({ type: 'date' })
+  sentOn!: string;
+
+  @Personal(Access.CASE)
+  @Field(() => LocalDate, { description: 'Answer due (5 working days, 210-ФЗ art. 7.2)' })
+  @Property({ type: 'date' })
+  dueOn!: string;
+
+  @Personal(Access.CASE)
+  @Field(() => LocalDate, { nullable: true })
+  @Property({ type: 'date', nullable: true })
+  answeredOn: string | null = null;
+
+  @Personal(Access.CASE)
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  answer: string | null = null;
+
+  @Property({ type: 'Date', columnType: 'timestamptz', defaultRaw: 'now()' })
+  createdAt: Opt<Date> = new Date();
+
+  /** Unanswered after the due date, as of a given day. */
+  isOverdue(today: string): boolean {
+    return this.answeredOn === null && today > this.dueOn;
+  }
+}

@@ -1,0 +1,40 @@
+import { LocalDate } from '@sl/core';
+import { IsOptional, IsUUID, Length } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { InteragencySubject } from './interagency-request.entity.js';
+
+@InputType()
+export class SendInteragencyRequestInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'Неверный идентификатор получателя' })
+  recipientId!: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'Неверный идентификатор заявления' })
+  applicationId?: string | null;
+
+  @Field(() => String)
+  @Length(2, 200, { message: 'Ведомство: от 2 до 200 символов' })
+  agency!: string;
+
+  @Field(() => InteragencySubject)
+  subject!: InteragencySubject;
+
+  @Field(() => LocalDate)
+  sentOn!: string;
+}
+
+@InputType()
+export class RecordInteragencyAnswerInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'Неверный идентификатор запроса' })
+  requestId!: string;
+
+  @Field(() => LocalDate)
+  answeredOn!: string;
+
+  @Field(() => String)
+  @Length(1, 5000, { message: 'Ответ: от 1 до 5000 символов' })
+  answer!: string;
+}
