@@ -2,9 +2,10 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import type { SubgraphContext } from '../context.js';
 import type { Logger } from '../logging/logger.js';
+import { AUDIT_UNAVAILABLE_MESSAGE } from './audit-writer.js';
 
 export const AUDIT_UNAVAILABLE: GraphQLFormattedError = {
-  message: 'Не удалось записать журнал доступа, поэтому запрос отклонён. Обратитесь к администратору.',
+  message: AUDIT_UNAVAILABLE_MESSAGE,
   extensions: { code: 'AUDIT_UNAVAILABLE' },
 };
 

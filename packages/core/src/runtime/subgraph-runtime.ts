@@ -1,7 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { type GraphQLSchema } from 'graphql';
 import { AuditTrail } from '../audit/audit-trail.js';
-import { writeAuditTrail } from '../audit/audit-writer.js';
+import { auditChangesWithTransactions, writeAuditTrail } from '../audit/audit-writer.js';
 import type { Config } from '../config/config.js';
 import type { BaseContext, SubgraphContext } from '../context.js';
 import { connectOrm } from '../db/orm.js';
@@ -81,7 +81,7 @@ export async function startSubgraphRuntime(
     orm,
     contextFor(base) {
       const em = orm.em.fork();
-      return {
+      const context: SubgraphContext = {
         ...base,
         subgraph: definition.name,
         config,
@@ -90,6 +90,8 @@ export async function startSubgraphRuntime(
         loaders: definition.createLoaders(em),
         audit: new AuditTrail(),
       };
+      auditChangesWithTransactions(em, () => context);
+      return context;
     },
     flushAudit: (context) => writeAuditTrail(orm.em.fork(), context),
     async ping() {
