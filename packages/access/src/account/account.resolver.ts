@@ -79,9 +79,8 @@ class BreakGlassArgs {
 export class AccountResolver {
   @Mutation(() => SignInPayload, { description: 'Signs in with a login and password' })
   signIn(@Ctx() ctx: SubgraphContext, @Arg('input', () => SignInInput) input: SignInInput) {
-    return ctx.em.transactional((em) =>
-      new AccountService(em, ctx.clock).signIn(input.login, input.password, ctx.config, ctx.ip),
-    );
+    // Not one transaction: a failed attempt must stay counted although the sign-in fails.
+    return new AccountService(ctx.em, ctx.clock).signIn(input.login, input.password, ctx.config, ctx.ip);
   }
 
   @Authorized()

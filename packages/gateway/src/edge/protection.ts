@@ -68,7 +68,8 @@ export function mountRateLimit(app: Express, config: Config): void {
 export const operationPolicy: ApolloServerPlugin<BaseContext> = {
   async requestDidStart() {
     return {
-      async didResolveSource({ source, contextValue }) {
+      async didResolveOperation({ source, contextValue, operationName }) {
+        contextValue.operationName = (operationName ?? 'anonymous').slice(0, 200);
         const allowed = contextValue.actor?.allowedOperations;
         if (allowed && !allowed.includes(hash(source))) {
           throw new GraphQLError(
@@ -78,9 +79,6 @@ export const operationPolicy: ApolloServerPlugin<BaseContext> = {
             },
           );
         }
-      },
-      async didResolveOperation({ contextValue, operationName }) {
-        contextValue.operationName = (operationName ?? 'anonymous').slice(0, 200);
       },
     };
   },
