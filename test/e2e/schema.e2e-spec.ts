@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { renderSchemas } from '../../packages/gateway/src/cli/write-schema.js';
+import { renderAccessDoc, renderSchemas } from '../../packages/gateway/src/cli/write-schema.js';
 
 describe('committed schema files', () => {
   it('match what the code produces (regenerate with pnpm schema:generate)', async () => {
@@ -13,5 +13,10 @@ describe('committed schema files', () => {
       const committed = readFileSync(new URL(`../../schema/${name}`, import.meta.url), 'utf8');
       expect({ name, content: committed }).toEqual({ name, content });
     }
+  });
+
+  it('include the access matrix docs/access.md, generated from the @Authorized declarations', async () => {
+    const committed = readFileSync(new URL('../../docs/access.md', import.meta.url), 'utf8');
+    expect(committed).toEqual(await renderAccessDoc());
   });
 });

@@ -52,6 +52,7 @@ export interface TestSystem {
 }
 
 export const TEST_PASSWORD = 'test-password-123';
+const STAND_IN_PROVIDER = '00000000-0000-4000-8000-00000000beef';
 
 /**
  * A bearer header for a system started without this harness: creates an account with the role in
@@ -127,7 +128,13 @@ export async function startTestSystem(
     return token;
   }
 
-  const toActor = (as: Role | TestActor): TestActor => (typeof as === 'string' ? { role: as } : as);
+  // Provider staff always work for a provider; a test that does not name one gets a stand-in.
+  const toActor = (as: Role | TestActor): TestActor => {
+    const actor = typeof as === 'string' ? { role: as } : as;
+    return actor.role === Role.PROVIDER_STAFF && !actor.providerId
+      ? { ...actor, providerId: STAND_IN_PROVIDER }
+      : actor;
+  };
 
   async function tokenFor(as: Role | TestActor): Promise<string> {
     const actor = toActor(as);

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 
+export * from './access/access-matrix.js';
 export * from './access/actor-assertion.js';
 export * from './access/auth-checker.js';
 export * from './access/personal.js';

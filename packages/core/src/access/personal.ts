@@ -1,5 +1,6 @@
 import { Authorized, type MiddlewareFn, UseMiddleware } from 'type-graphql';
 import type { BaseContext } from '../context.js';
+import { markPersonal } from './access-matrix.js';
 import type { Role } from './roles.js';
 
 /** The person a value is about: the Recipient itself, or anything carrying `recipientId`. */
@@ -25,6 +26,7 @@ export function Personal(roles: readonly Role[]): MethodDecorator & PropertyDeco
   const authorized = Authorized(...roles);
   const audited = UseMiddleware(recordRead);
   return (target: object, key: string | symbol, descriptor?: PropertyDescriptor) => {
+    markPersonal(target, key);
     authorized(target, key, descriptor as never);
     audited(target, key, descriptor as never);
   };

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildFederatedSubgraph } from '@sl/core';
+import { accessMatrix, buildFederatedSubgraph, renderAccessMatrix } from '@sl/core';
 import { composeSupergraph } from '../gateway/supergraph.js';
 import { subgraphDefinitions } from '../subgraphs.js';
 
@@ -17,6 +17,12 @@ export async function renderSchemas(): Promise<Map<string, string>> {
   return files;
 }
 
+/** docs/access.md, from the same declarations the schema is built from. */
+export async function renderAccessDoc(): Promise<string> {
+  for (const definition of subgraphDefinitions) await buildFederatedSubgraph(definition);
+  return `${renderAccessMatrix(accessMatrix()).trim()}\n`;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = path.resolve(process.argv[2] ?? 'schema');
   await mkdir(dir, { recursive: true });
@@ -24,4 +30,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     await writeFile(path.join(dir, name), content);
     console.log(`wrote ${path.join(dir, name)}`);
   }
+  await writeFile(path.resolve('docs', 'access.md'), await renderAccessDoc());
+  console.log('wrote docs/access.md');
 }

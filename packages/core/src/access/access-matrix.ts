@@ -1,0 +1,121 @@
+import { getMetadataStorage } from 'type-graphql';
+import { Role } from './roles.js';
+
+export interface AccessRow {
+  /** `Query`, `Mutation` or the object type (e.g. `Recipient`). */
+  type: string;
+  field: string;
+  /** The roles that may use it; `null` = open to anyone, signed in or not (sign-in itself). */
+  roles: Role[] | null;
+  /** Marked `@Personal`: each read is written to the audit log. */
+  audited: boolean;
+}
+
+const personalFields = new Set<string>();
+
+/** Called by `@Personal`, so the matrix can show which fields are audited. */
+export function markPersonal(target: object, key: string | symbol): void {
+  personalFields.add(`${(target as { constructor: { name: string } }).constructor.name}.${String(key)}`);
+}
+
+/**
+ * Who may read each field and call each mutation, read from the `@Authorized` declarations of
+ * every resolver and object type loaded (call after the subgraphs' schemas are built). It is the
+ * source of `docs/access.md` and of the table-driven access test, so the two cannot drift.
+ */
+export function accessMatrix(): AccessRow[] {
+  const storage = getMetadataStorage();
+  const fieldRoles = new Map<string, Role[]>();
+  for (const a of storage.authorizedFields)
+    fieldRoles.set(`${a.target.name}.${a.fieldName}`, a.roles as Role[]);
+  const classRoles = new Map<unknown, Role[]>(
+    storage.authorizedResolver.map((a) => [a.target, a.roles as Role[]]),
+  );
+  const rolesOf = (target: { name: string }, member: string): Role[] | null =>
+    fieldRoles.get(`${target.name}.${member}`) ?? classRoles.get(target) ?? null;
+  const rows = new Map<string, AccessRow>();
+  const add = (row: AccessRow) => rows.set(`${row.type}.${row.field}`, row);
+  for (const q of storage.queries) {
+    add({ type: 'Query', field: q.schemaName, roles: rolesOf(q.target, q.methodName), audited: false });
+  }
+  for (const m of storage.mutations) {
+    add({ type: 'Mutation', field: m.schemaName, roles: rolesOf(m.target, m.methodName), audited: false });
+  }
+  for (const f of storage.fieldResolvers) {
+    const resolverClass = storage.resolverClasses.find((r) => r.target === f.target);
+    const objectType = (f.getObjectType?.() ?? resolverClass?.getObjectType?.()) as
+      | { name: string }
+      | undefined;
+    const typeName = storage.objectTypes.find((o) => o.target === objectType)?.name ?? objectType?.name;
+    const roles = rolesOf(f.target, f.methodName);
+    if (!typeName || !roles) continue;
+    add({
+      type: typeName,
+      field: f.schemaName,
+      roles,
+      audited: personalFields.has(`${f.target.name}.${f.methodName}`),
+    });
+  }
+  for (const field of storage.fields) {
+    const roles = fieldRoles.get(`${field.target.name}.${field.name}`);
+    const objectType = storage.objectTypes.find((o) => o.target === field.target);
+    if (!roles || !objectType) continue;
+    add({
+      type: objectType.name,
+      field: field.schemaName,
+      roles,
+      audited: personalFields.has(`${field.target.name}.${field.name}`),
+    });
+  }
+  return [...rows.values()].sort((a, b) =>
+    a.type === b.type ? a.field.localeCompare(b.field) : a.type.localeCompare(b.type),
+  );
+}
+
+const ROLE_TITLES: Record<Role, string> = {
+  [Role.ADMIN]: 'Admin',
+  [Role.COORDINATOR]: 'Coord.',
+  [Role.HEALTH_OFFICER]: 'Health',
+  [Role.EDUCATION_OFFICER]: 'Educ.',
+  [Role.EMPLOYMENT_OFFICER]: 'Empl.',
+  [Role.PROVIDER_STAFF]: 'Provider',
+  [Role.COUNCIL_MEMBER]: 'Council',
+  [Role.AUDITOR]: 'Auditor',
+};
+
+/** `docs/access.md`: the matrix as a reader wants it, one table per type. */
+export function renderAccessMatrix(rows: AccessRow[]): string {
+  const roles = Object.values(Role);
+  const out = [
+    '# Access matrix',
+    '',
+    'Generated from the `@Authorized` / `@Personal` declarations by `pnpm schema:generate`; a test keeps',
+    'it in step with the code and another (`test/e2e/access-matrix.e2e-spec.ts`) proves each cell',
+    'through the gateway. ✓ = allowed; 📝 = every read is written to the audit log. Fields of a',
+    'person are reached through `recipient`/`recipients` (or a ministry’s own lists), so a role also',
+    'needs those. A signed-out caller may only `signIn`. Provider staff see only the people their',
+    'provider serves; anyone outside their scope only through `breakGlass` (time-limited, audited).',
+    '',
+  ];
+  const byType = new Map<string, AccessRow[]>();
+  for (const row of rows) byType.set(row.type, [...(byType.get(row.type) ?? []), row]);
+  const order = [
+    'Query',
+    'Mutation',
+    ...[...byType.keys()].filter((t) => t !== 'Query' && t !== 'Mutation').sort(),
+  ];
+  for (const type of order) {
+    const list = byType.get(type);
+    if (!list) continue;
+    out.push(`## ${type}`, '', `| field | ${roles.map((r) => ROLE_TITLES[r]).join(' | ')} |`);
+    out.push(`|---|${roles.map(() => ':-:').join('|')}|`);
+    for (const row of list) {
+      const cells = roles.map((r) =>
+        row.roles === null ? 'any' : row.roles.length === 0 || row.roles.includes(r) ? '✓' : '',
+      );
+      out.push(`| \`${row.field}\`${row.audited ? ' 📝' : ''} | ${cells.join(' | ')} |`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
