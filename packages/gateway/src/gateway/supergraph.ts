@@ -20,7 +20,7 @@ import {
   type SubgraphRuntime,
   signActorAssertion,
 } from '@sl/core';
-import { graphql, parse } from 'graphql';
+import { GraphQLError, graphql, parse } from 'graphql';
 
 export interface SubgraphSource {
   name: string;
@@ -78,7 +78,12 @@ class InProcessDataSource implements GraphQLDataSource<Record<string, unknown>> 
     return {
       data: result.data as Record<string, unknown> | null | undefined,
       ...(result.errors
-        ? { errors: result.errors.map((error) => formatError(error.toJSON(), error, this.onUnexpected)) }
+        ? {
+            errors: result.errors.map((raw) => {
+              const error = asUserInputError(raw);
+              return formatError(error.toJSON(), error, this.onUnexpected);
+            }),
+          }
         : {}),
     };
   }
@@ -88,6 +93,18 @@ class InProcessDataSource implements GraphQLDataSource<Record<string, unknown>> 
  * Reaches a separately deployed subgraph. The caller's credentials stay at the gateway; the
  * subgraph learns who is asking from a short-lived assertion signed with SESSION_SECRET.
  */
+/**
+ * The supergraph passes custom scalars (LocalDate…) through unparsed, so a malformed value is first
+ * refused when the subgraph coerces the variables. Apollo Server would mark that BAD_USER_INPUT;
+ * plain `graphql()` does not, so mark it here — it is the caller's mistake, not an internal error.
+ */
+function asUserInputError(error: GraphQLError): GraphQLError {
+  const coercion = error.path === undefined && error.extensions?.code === undefined;
+  const fromCode = error.originalError !== undefined && !(error.originalError instanceof GraphQLError);
+  if (!coercion || fromCode) return error;
+  return new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' } });
+}
+
 class ForwardingDataSource extends RemoteGraphQLDataSource<Record<string, unknown>> {
   constructor(
     options: { url: string },

@@ -20,6 +20,14 @@ import {
   Sex,
 } from './recipient.enums.js';
 
+/**
+ * Letters (any alphabet), with the spaces, hyphens, apostrophes and dots real names use
+ * (Мамин-Сибиряк, д'Артаньян, Ким Ир). Anything else — markup, SQL, control characters, broken
+ * Unicode — is not a name.
+ */
+const PERSON_NAME = /^\p{L}[\p{L}\p{M}' .\u2019-]*$/u;
+const NAME_MESSAGE = (what: string) => `${what}: только буквы, пробел, дефис, апостроф или точка`;
+
 export enum RecipientSortField {
   NAME = 'NAME',
   BIRTH_DATE = 'BIRTH_DATE',
@@ -139,6 +147,7 @@ abstract class RecipientFields {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 100, { message: 'Отчество: до 100 символов' })
+  @Matches(PERSON_NAME, { message: NAME_MESSAGE('Отчество') })
   patronymic?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -193,10 +202,12 @@ export class CreateRecipientInput extends RecipientFields {
 
   @Field(() => String)
   @Length(1, 100, { message: 'Фамилия: от 1 до 100 символов' })
+  @Matches(PERSON_NAME, { message: NAME_MESSAGE('Фамилия') })
   lastName!: string;
 
   @Field(() => String)
   @Length(1, 100, { message: 'Имя: от 1 до 100 символов' })
+  @Matches(PERSON_NAME, { message: NAME_MESSAGE('Имя') })
   firstName!: string;
 
   @Field(() => LocalDate)
@@ -224,11 +235,13 @@ export class UpdateRecipientInput extends RecipientFields {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 100, { message: 'Фамилия: от 1 до 100 символов' })
+  @Matches(PERSON_NAME, { message: NAME_MESSAGE('Фамилия') })
   lastName?: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 100, { message: 'Имя: от 1 до 100 символов' })
+  @Matches(PERSON_NAME, { message: NAME_MESSAGE('Имя') })
   firstName?: string;
 
   @Field(() => LocalDate, { nullable: true })
