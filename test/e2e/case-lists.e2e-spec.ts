@@ -97,7 +97,7 @@ describe('case lists over the demo data: no N+1, deadlines by the clock', () => 
     expect(small.count).toBe(4); // the page, the count, the people, the audit insert
     const nodes = large.page.edges.map((e) => e.node);
     expect(new Set(nodes.map((n) => n.kind))).toEqual(
-      new Set(['DECISION', 'REASSESSMENT', 'INTERAGENCY_REQUEST']),
+      new Set(['DECISION', 'REASSESSMENT', 'INTERAGENCY_REQUEST', 'READINESS_REVIEW']),
     );
     const dues = nodes.map((n) => n.dueOn);
     expect(dues).toEqual([...dues].sort());
@@ -106,6 +106,8 @@ describe('case lists over the demo data: no N+1, deadlines by the clock', () => 
       expect(n.daysLate).toBe(days);
       // seed 001 §14 and §4: decisions and answers are listed once late; §15: re-assessments 30 days ahead
       if (n.kind === 'REASSESSMENT') expect(n.daysLate).toBeGreaterThanOrEqual(-30);
+      // 002 §15.2: a review is due by the last day of a half-year window opening within 30 days
+      else if (n.kind === 'READINESS_REVIEW') expect(n.daysLate).toBeGreaterThanOrEqual(-(30 + 184));
       else expect(n.daysLate).toBeGreaterThan(0);
       expect(n.kind === 'INTERAGENCY_REQUEST').toBe(n.agency !== null);
     }
