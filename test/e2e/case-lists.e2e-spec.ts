@@ -97,7 +97,7 @@ describe('case lists over the demo data: no N+1, deadlines by the clock', () => 
     expect(small.count).toBe(4); // the page, the count, the people, the audit insert
     const nodes = large.page.edges.map((e) => e.node);
     expect(new Set(nodes.map((n) => n.kind))).toEqual(
-      new Set(['DECISION', 'REASSESSMENT', 'INTERAGENCY_REQUEST']),
+      new Set(['DECISION', 'REASSESSMENT', 'INTERAGENCY_REQUEST', 'READINESS_REVIEW']),
     );
     const dues = nodes.map((n) => n.dueOn);
     expect(dues).toEqual([...dues].sort());
@@ -106,6 +106,8 @@ describe('case lists over the demo data: no N+1, deadlines by the clock', () => 
       expect(n.daysLate).toBe(days);
       // seed 001 §14 and §4: decisions and answers are listed once late; §15: re-assessments 30 days ahead
       if (n.kind === 'REASSESSMENT') expect(n.daysLate).toBeGreaterThanOrEqual(-30);
+      // 002 §15.2: a review is due by the last day of a half-year window opening within 30 days
+      else if (n.kind === 'READINESS_REVIEW') expect(n.daysLate).toBeGreaterThanOrEqual(-(30 + 184));
       else expect(n.daysLate).toBeGreaterThan(0);
       expect(n.kind === 'INTERAGENCY_REQUEST').toBe(n.agency !== null);
     }
@@ -135,5 +137,78 @@ describe('case lists over the demo data: no N+1, deadlines by the clock', () => 
     expect(forged.errors?.[0]?.extensions?.code).toBe('BAD_CURSOR');
     const unknownKind = await t.gql(DEADLINES, { filter: { kinds: ['LUNCH'] } });
     expect(unknownKind.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('filters people by current stage, degree and serving provider in one statement per page, walking by cursor', async () => {
+    const QUERY = /* GraphQL */ `
+      query($f: RecipientFilter, $first: Int, $after: String) {
+        recipients(filter: $f, first: $first, after: $after, orderBy: { field: NAME, direction: ASC }) {
+          totalCount
+          pageInfo { hasNextPage endCursor }
+          edges { node { id autonomyDegree currentStage { kind providerId } servicePlans { toDate provider { id } } } }
+        }
+      }
+    `;
+    interface Node {
+      id: string;
+      autonomyDegree: string | null;
+      currentStage: { kind: string; providerId: string | null } | null;
+      servicePlans: { toDate: string | null; provider: { id: string } }[];
+    }
+    interface Page {
+      recipients: {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        edges: { node: Node }[];
+      };
+    }
+    const everyone = await t.gql<Page>(QUERY, { first: 60 });
+    const all = everyone.data!.recipients.edges.map((e) => e.node);
+    const inTraining = all.filter((n) => n.currentStage?.kind === 'TRAINING');
+    expect(inTraining.length).toBeGreaterThan(2);
+    const training = await t.gql<Page>(QUERY, { f: { stage: 'TRAINING' }, first: 60 });
+    expect(training.errors).toBeUndefined();
+    expect(training.data!.recipients.edges.map((e) => e.node.id)).toEqual(inTraining.map((n) => n.id));
+    expect(training.data!.recipients.totalCount).toBe(inTraining.length);
+
+    // The serving provider: the current stage's, else the open service plan's.
+    const providerOf = (n: Node) =>
+      n.currentStage?.providerId ?? n.servicePlans.find((p) => p.toDate === null)?.provider.id ?? null;
+    const providerId = providerOf(inTraining[0]!)!;
+    const f = { stage: 'TRAINING', providerId, degree: inTraining[0]!.autonomyDegree };
+    const expected = inTraining
+      .filter((n) => providerOf(n) === providerId && n.autonomyDegree === f.degree)
+      .map((n) => n.id);
+    const byProvider = await t.gql<Page>(QUERY, { f, first: 60 });
+    expect(byProvider.data!.recipients.edges.map((e) => e.node.id)).toEqual(expected);
+    const served = await t.gql<Page>(QUERY, { f: { providerId }, first: 60 });
+    expect(served.data!.recipients.edges.map((e) => e.node.id)).toEqual(
+      all.filter((n) => providerOf(n) === providerId).map((n) => n.id),
+    );
+
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: Page = (await t.gql<Page>(QUERY, { f: { stage: 'TRAINING' }, first: 2, after })).data!;
+      seen.push(...page.recipients.edges.map((e) => e.node.id));
+      after = page.recipients.pageInfo.hasNextPage ? page.recipients.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen).toEqual(inTraining.map((n) => n.id));
+
+    const cost = async (first: number) => {
+      t.resetQueries();
+      const res = await t.gql(
+        'query($f: RecipientFilter, $first: Int) { recipients(filter: $f, first: $first) { edges { node { id currentStage { kind } } } } }',
+        { f: { stage: 'TRAINING', providerId }, first },
+      );
+      expect(res.errors).toBeUndefined();
+      return t.queries.get('social')?.length;
+    };
+    const small = await cost(1);
+    expect(await cost(50)).toBe(small);
+    expect(small).toBe(3); // the filtered page, the stages of its people, the audit insert
+
+    const unknownStage = await t.gql(QUERY, { f: { stage: 'FINAL' } });
+    expect(unknownStage.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });

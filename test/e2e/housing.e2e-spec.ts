@@ -36,7 +36,7 @@ interface Unit {
 describe('housing through the gateway', () => {
   let t: TestSystem;
   const clock = new ManualClock(new Date('2026-03-10T09:00:00+03:00'));
-  /** Demo people nobody has housed yet: the demo gives a place to every third person. */
+  /** Demo people nobody has housed yet: the demo houses those in training or main (and no one else). */
   let free: string[];
   let providerId: string;
 
@@ -47,7 +47,8 @@ describe('housing through the gateway', () => {
     }>('{ recipients(first: 40) { edges { node { id housing { current { fromDate } } } } } }');
     expect(res.errors).toBeUndefined();
     free = res.data!.recipients.edges.filter((e) => e.node.housing.current === null).map((e) => e.node.id);
-    expect(free.length).toBeGreaterThanOrEqual(20);
+    // seven of them are housed by the tests below
+    expect(free.length).toBeGreaterThanOrEqual(8);
     const providers = await t.gql<{ providers: { edges: { node: { id: string } }[] } }>(
       '{ providers(first: 1) { edges { node { id } } } }',
     );

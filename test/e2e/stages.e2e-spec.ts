@@ -79,12 +79,12 @@ interface DuePage {
   };
 }
 
-const PROVIDER = '5f1d7c2e-3b4a-4c6d-8e9f-0a1b2c3d4e5f';
-
 describe('stages of supported living through the gateway (seed 002 §15, 001 §17)', () => {
   const clock = new ManualClock(new Date('2026-01-12T09:00:00Z'));
   let t: TestSystem;
   let people: DemoPerson[];
+  /** A provider of the registry (the demo loads seed 002's). */
+  let PROVIDER: string;
 
   /** Moves "today" (Moscow) to a calendar date. */
   const setToday = (date: string) => clock.set(`${date}T09:00:00Z`);
@@ -116,7 +116,27 @@ describe('stages of supported living through the gateway (seed 002 §15, 001 §1
         'insert into social.recipient (id, snils, last_name, first_name, patronymic, birth_date, municipality) values (?, ?, ?, ?, ?, ?, ?)',
         [p.id, p.snils, p.lastName, p.firstName, p.patronymic, p.birthDate, p.municipality],
       );
+      // Granted on an assessment of 150 points (degree III, type 3, 4–8 h a day): stages need a
+      // grant (001 §13 е, §14) and the main stage the assessment's type (001 §9.1). The case
+      // itself is walked through the gateway in case-walkthrough.e2e-spec.ts.
+      const assessment = await connection.execute<{ id: string }[]>(
+        `insert into social.assessment (id, recipient_id, assessed_on, assessor, score, degree, region,
+           service_type_code, service_type_name, hours_min, hours_max, hours_per, reassessment_due_on)
+         values (gen_random_uuid(), ?, '2025-12-01', 'Петрова А. В.', 150, 'III', 'kaluga', 'TYPE_3', 'регулярное',
+           4, 8, 'DAY', '2028-12-01') returning id`,
+        [p.id],
+      );
+      await connection.execute(
+        `insert into social.application (id, recipient_id, submitted_on, applied_by, status, decision_due_on,
+           decision, decided_on, assessment_id)
+         values (gen_random_uuid(), ?, '2025-11-28', 'PERSON', 'DECIDED', '2025-12-08', 'GRANTED', '2025-12-05', ?)`,
+        [p.id, assessment[0]!.id],
+      );
     }
+    const providers = await t.gql<{ providers: { edges: { node: { id: string } }[] } }>(
+      '{ providers(first: 1) { edges { node { id } } } }',
+    );
+    PROVIDER = providers.data!.providers.edges[0]!.node.id;
   });
   afterAll(() => t.stop());
 
@@ -400,31 +420,77 @@ describe('stages of supported living through the gateway (seed 002 §15, 001 §1
     expect(badId.errors?.[0]?.message).toMatch(/Получатель/);
   });
 
-  it('shows the demo people across every stage', async () => {
-    setToday('2026-01-12');
+  it('tells one story per demo person: stages only after a grant, one provider, housing and plan while served', async () => {
+    // The demo is laid out around its "today", 2026-11-20 (DEMO_TODAY).
+    setToday('2026-11-20');
+    interface DemoNode {
+      id: string;
+      applications: { decision: string | null; decidedOn: string | null }[];
+      assessments: { assessedOn: string; recommendedService: { code: string } }[];
+      currentStage: { kind: string; providerId: string | null } | null;
+      stages: {
+        kind: string;
+        startedOn: string;
+        endReason: string | null;
+        providerId: string | null;
+        serviceType: string | null;
+        readinessReviews: { outcome: string }[];
+      }[];
+      housing: { current: { fromDate: string } | null; history: { toDate: string | null }[] };
+      servicePlans: { toDate: string | null; provider: { id: string } }[];
+    }
     const res = ok(
-      await t.gql<{
-        recipients: {
-          edges: { node: { id: string; stages: StageView[]; currentStage: { kind: string } | null } }[];
-        };
-      }>(
-        `{ recipients(first: 50) { edges { node { id currentStage { kind } stages { kind endReason readinessReviews { outcome } } } } } }`,
+      await t.gql<{ recipients: { edges: { node: DemoNode }[] } }>(
+        `{ recipients(first: 50) { edges { node { id
+          applications { decision decidedOn }
+          assessments { assessedOn recommendedService { code } }
+          currentStage { kind providerId }
+          stages { kind startedOn endReason providerId serviceType readinessReviews { outcome } }
+          housing { current { fromDate } history { toDate } }
+          servicePlans { toDate provider { id } } } } } }`,
       ),
     );
     const fixtures = new Set(people.map((p) => p.id));
     const nodes = res.recipients.edges.map((e) => e.node).filter((n) => !fixtures.has(n.id));
     expect(nodes).toHaveLength(40);
-    const current = (kind: string | null) =>
-      nodes.filter((n) => (n.currentStage?.kind ?? null) === kind).length;
-    // Eight histories over 40 people: 5 each — applying, preparatory, main, terminated; 20 in training.
-    expect([current('PREPARATORY'), current('TRAINING'), current('MAIN')]).toEqual([5, 20, 5]);
-    expect(nodes.filter((n) => n.stages.some((s) => s.endReason === 'TERMINATED'))).toHaveLength(5);
-    const reviewCounts = new Set(
-      nodes
-        .filter((n) => n.currentStage?.kind === 'TRAINING')
-        .map((n) => n.stages.at(-1)!.readinessReviews.length),
-    );
-    expect([...reviewCounts].sort()).toEqual([0, 1, 2, 4]);
+    for (const n of nodes) {
+      const grant = n.applications.find((a) => a.decision === 'GRANTED');
+      if (n.stages.length === 0) continue;
+      // seed 001 §13 е, §14: stages only after a grant, and not before it
+      expect(grant).toBeDefined();
+      expect(n.stages[0]!.startedOn > grant!.decidedOn!).toBe(true);
+      // one provider through the stages, and the same one on the service plan
+      const providers = new Set(n.stages.map((s) => s.providerId));
+      expect(providers.size).toBe(1);
+      for (const plan of n.servicePlans) expect(providers.has(plan.provider.id)).toBe(true);
+      const main = n.stages.find((s) => s.kind === 'MAIN');
+      // seed 001 §9.1: the main stage takes the type the latest assessment gave
+      if (main) {
+        const latest = [...n.assessments].sort((a, b) => b.assessedOn.localeCompare(a.assessedOn))[0]!;
+        expect(main.serviceType).toBe(latest.recommendedService.code);
+      }
+      const kind = n.currentStage?.kind ?? null;
+      if (kind === 'TRAINING' || kind === 'MAIN') {
+        expect(n.housing.current).not.toBeNull();
+        expect(n.servicePlans.some((p) => p.toDate === null)).toBe(true);
+      }
+      // seed 001 §17: a terminated person keeps the history, with nothing left open
+      if (n.stages.some((s) => s.endReason === 'TERMINATED')) {
+        expect(n.currentStage).toBeNull();
+        expect(n.housing.current).toBeNull();
+        expect(n.housing.history.every((h) => h.toDate !== null)).toBe(true);
+        expect(n.servicePlans.every((p) => p.toDate !== null)).toBe(true);
+      }
+    }
+    const current = (kind: string) => nodes.filter((n) => n.currentStage?.kind === kind).length;
+    expect(current('PREPARATORY')).toBeGreaterThan(0);
+    expect(current('TRAINING')).toBeGreaterThan(0);
+    expect(current('MAIN')).toBeGreaterThan(0);
+    expect(nodes.filter((n) => n.stages.some((s) => s.endReason === 'TERMINATED')).length).toBeGreaterThan(0);
+    // People not granted (fresh, under review, another form of service) have no stage at all.
+    expect(
+      nodes.some((n) => n.stages.length === 0 && !n.applications.some((a) => a.decision === 'GRANTED')),
+    ).toBe(true);
   });
 
   it('costs the same number of SQL statements for recipients { stages } on 5 people as on 40', async () => {

@@ -25,7 +25,7 @@ import {
 } from './recipient/recipient.enums.js';
 import { RuleSet } from './rules/rule-set.js';
 import { seedServicesDemo } from './services/services.demo.js';
-import { seedStageDemo } from './stage/stage.demo.js';
+import { type GrantedCase, seedStageDemo } from './stage/stage.demo.js';
 
 const STREETS = ['ул. Ленина', 'ул. Гагарина', 'ул. Садовая', 'пр-т Мира', 'ул. Советская', 'ул. Молодёжная'];
 const GROUPS = [
@@ -98,7 +98,12 @@ const AGENCIES: Record<InteragencySubject, string> = {
  * every tenth under review, the ineligible ones (index ending in 7) offered another form of
  * service, the rest granted — a tenth of them with a re-assessment due about now.
  */
-function demoCase(em: EntityManager, p: DemoPerson, recipient: Recipient, rules: RuleSet): void {
+function demoCase(
+  em: EntityManager,
+  p: DemoPerson,
+  recipient: Recipient,
+  rules: RuleSet,
+): GrantedCase | null {
   const i = p.index;
   const stage = i % 10;
   let submittedOn: string;
@@ -156,7 +161,7 @@ function demoCase(em: EntityManager, p: DemoPerson, recipient: Recipient, rules:
       answer: answeredOn && answeredOn <= DEMO_TODAY ? 'Сведения представлены' : null,
     });
   });
-  if (stage === 0) return;
+  if (stage === 0) return null;
   const assessedOn = plus(submittedOn, 3) <= DEMO_TODAY ? plus(submittedOn, 3) : submittedOn;
   const score = stage === 7 ? 23 + (i % 40) : 40 + ((i * 37) % 232);
   const { degree, serviceType } = rules.assess(score);
@@ -175,10 +180,11 @@ function demoCase(em: EntityManager, p: DemoPerson, recipient: Recipient, rules:
     reassessmentDueOn: rules.reassessmentDueDate(assessedOn),
   });
   recipient.autonomyDegree = degree as AutonomyDegree;
-  if (!decided) return;
+  if (!decided) return null;
   application.decidedOn = plus(submittedOn, 7);
   application.decision = stage === 7 ? Decision.OTHER_FORM : Decision.GRANTED;
   application.assessmentId = stage === 7 ? null : assessment.id;
+  return stage === 7 ? null : { person: p, decidedOn: application.decidedOn, assessment };
 }
 
 export async function seedSocialDemo(
@@ -188,13 +194,19 @@ export async function seedSocialDemo(
 ): Promise<void> {
   if ((await em.count(Recipient, {})) > 0) return;
   const rules = RuleSet.for(region);
-  for (const p of people) demoCase(em, p, demoRecipient(em, p), rules);
+  const granted: GrantedCase[] = [];
+  for (const p of people) {
+    const grant = demoCase(em, p, demoRecipient(em, p), rules);
+    if (grant) granted.push(grant);
+  }
   await em.flush();
   // The Murmansk registry is real reference data: in any region's demo it serves as the registry.
   await ProviderService.seedRegistry(em, 'murmansk');
   const providers = await em.find(Provider, {}, { orderBy: { name: 'asc' } });
-  seedHousingDemo(em, people, providers);
-  seedServicesDemo(em, people, providers);
-  seedStageDemo(em, people);
+  // One story per person: stages only after a grant; housing, the plan and the team from the
+  // start of training with the stage's provider; all of it closed on a termination.
+  const outcomes = seedStageDemo(em, granted, providers, rules, DEMO_TODAY);
+  seedHousingDemo(em, people, providers, outcomes, DEMO_TODAY);
+  seedServicesDemo(em, outcomes, providers, DEMO_TODAY);
   await em.flush();
 }

@@ -1,11 +1,12 @@
 import { Access, LocalDate, Personal } from '@sl/core';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
-/** What is due. The stages part adds READINESS_REVIEW (002 §15.2) with its own source. */
+/** What is due; each kind has its SQL source in `deadline.sources.ts`. */
 export enum DeadlineKind {
   DECISION = 'DECISION',
   REASSESSMENT = 'REASSESSMENT',
   INTERAGENCY_REQUEST = 'INTERAGENCY_REQUEST',
+  READINESS_REVIEW = 'READINESS_REVIEW',
 }
 registerEnumType(DeadlineKind, {
   name: 'DeadlineKind',
@@ -15,6 +16,10 @@ registerEnumType(DeadlineKind, {
       description: 'повторное установление нуждаемости в ближайшие дни или просрочено (001 §15)',
     },
     INTERAGENCY_REQUEST: { description: 'нет ответа на межведомственный запрос в срок (001 §4)' },
+    READINESS_REVIEW: {
+      description:
+        'оценка готовности на учебном этапе: полугодие открыто или просрочено; срок — последний день полугодия (002 §15.2)',
+    },
   },
 });
 
@@ -24,7 +29,9 @@ export class Deadline {
   @Field(() => DeadlineKind)
   kind!: DeadlineKind;
 
-  @Field(() => ID, { description: 'The application, assessment or request the deadline belongs to' })
+  @Field(() => ID, {
+    description: 'The application, assessment, request or (readiness review) training stage it belongs to',
+  })
   itemId!: string;
 
   @Field(() => ID)
@@ -42,6 +49,9 @@ export class Deadline {
   @Field(() => String, { nullable: true, description: 'Agency an interagency request waits for' })
   agency!: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Provider concerned (stages and services)' })
+  @Field(() => ID, {
+    nullable: true,
+    description: "Provider serving the person: the current stage's, else the open service plan's",
+  })
   providerId!: string | null;
 }

@@ -1,5 +1,5 @@
-import { ArrayMaxSize, IsInt, IsOptional, Length, Max, Min } from 'class-validator';
-import { Field, InputType, Int } from 'type-graphql';
+import { ArrayMaxSize, IsInt, IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { DeadlineKind } from './deadline.entity.js';
 
 @InputType()
@@ -14,9 +14,17 @@ export class DeadlineFilter {
   @Length(1, 200, { message: 'Ведомство: от 1 до 200 символов' })
   agency?: string;
 
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Only deadlines of people this provider serves (current stage or open service plan)',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'Поставщик: неверный идентификатор' })
+  providerId?: string;
+
   @Field(() => Int, {
     nullable: true,
-    description: 'How many days ahead re-assessments count as due (default 30)',
+    description: 'How many days ahead re-assessments and readiness reviews count as due (default 30)',
   })
   @IsOptional()
   @IsInt({ message: 'Горизонт — целое число дней' })

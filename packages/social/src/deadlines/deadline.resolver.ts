@@ -1,6 +1,6 @@
 import { Access, Connection } from '@sl/core';
 import { Arg, Authorized, Ctx, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { type SocialContext, todayOf } from '../common/social-context.js';
+import { rulesOf, type SocialContext, todayOf } from '../common/social-context.js';
 import { Recipient } from '../recipient/recipient.entity.js';
 import { Deadline } from './deadline.entity.js';
 import { DeadlineFilter } from './deadline.inputs.js';
@@ -13,7 +13,8 @@ export class DeadlineConnection extends Connection(Deadline, 'Deadline') {}
 export class DeadlineResolver {
   @Authorized(...Access.CASE)
   @Query(() => DeadlineConnection, {
-    description: 'What is due or late today: decisions, re-assessments, interagency answers; oldest first',
+    description:
+      'What is due or late today: decisions, re-assessments, interagency answers, readiness reviews; oldest first',
   })
   deadlines(
     @Ctx() ctx: SocialContext,
@@ -21,7 +22,7 @@ export class DeadlineResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
-    return new DeadlineService(ctx.em).list(todayOf(ctx), filter, {
+    return new DeadlineService(ctx.em).list(rulesOf(ctx), todayOf(ctx), filter, {
       first: first ?? null,
       after: after ?? null,
     });

@@ -8,9 +8,10 @@ import {
   type PageRequest,
   ValidationError,
 } from '@sl/core';
+import type { RuleSet } from '../rules/rule-set.js';
 import type { Deadline, DeadlineKind } from './deadline.entity.js';
 import type { DeadlineFilter } from './deadline.inputs.js';
-import { DEADLINE_SOURCES } from './deadline.sources.js';
+import { DEADLINE_SOURCES, deadlineParams, PARAMS_CTE } from './deadline.sources.js';
 
 interface Row {
   kind: DeadlineKind;
@@ -31,6 +32,7 @@ export class DeadlineService {
   constructor(private readonly em: EntityManager) {}
 
   async list(
+    rules: RuleSet,
     today: string,
     filter: DeadlineFilter = {},
     page: PageRequest = {},
@@ -45,13 +47,21 @@ export class DeadlineService {
     }
     const kinds = filter.kinds?.length ? filter.kinds : Object.keys(DEADLINE_SOURCES);
     const union = kinds.map((k) => DEADLINE_SOURCES[k]).join('\n union all \n');
-    const params: unknown[] = [today, filter.horizonDays ?? 30];
+    const params = deadlineParams({
+      today,
+      horizonDays: filter.horizonDays ?? 30,
+      training: rules.data.training,
+    });
     let where = 'true';
     if (filter.agency) {
       where += ' and d.agency = ?';
       params.push(filter.agency);
     }
-    const base = `with p as (select ?::date as today, ?::int as horizon)
+    if (filter.providerId) {
+      where += ' and d.provider_id = ?::uuid';
+      params.push(filter.providerId);
+    }
+    const base = `with ${PARAMS_CTE}
       select d.*, (select today from p) - d.due_on as days_late from (${union}) d where ${where}`;
     const countParams = [...params];
     const cursor = page.after ? decodeCursor(page.after, 3, SIGNATURE) : null;

@@ -1,10 +1,63 @@
 import { DeadlineKind } from './deadline.entity.js';
 
 /**
+ * The parameters every source reads, as one row `p`: today, the horizon in days, and the
+ * training-stage rules of the region's rule set (seed 002 §15.2). `deadlineParams` gives them in
+ * this order.
+ */
+export const PARAMS_CTE = `p as (select ?::date as today, ?::int as horizon,
+  ?::int as first_review, ?::int as review_every, ?::int as max_reviews)`;
+
+export interface DeadlineParams {
+  today: string;
+  horizonDays: number;
+  training: { firstReviewAfterMonths: number; reviewEveryMonths: number; maxReviews: number };
+}
+
+export const deadlineParams = ({ today, horizonDays, training }: DeadlineParams): unknown[] => [
+  today,
+  horizonDays,
+  training.firstReviewAfterMonths,
+  training.reviewEveryMonths,
+  training.maxReviews,
+];
+
+/**
+ * The provider serving a person now: that of the current stage, else that of the open service
+ * plan (both parts record it; demo and services keep them the same).
+ */
+export const currentProviderOf = (recipient: string) => `coalesce(
+    (select st.provider_id from social.stage st where st.recipient_id = ${recipient} and st.ended_on is null),
+    (select sp.provider_id from social.service_plan sp where sp.recipient_id = ${recipient} and sp.to_date is null
+     order by sp.from_date desc limit 1))`;
+
+/**
+ * Seed 002 §15.2: each open training stage whose next readiness review is still possible (fewer
+ * than the maximum held, none READY) with its half-year window. The windows are computed with the
+ * same month arithmetic as the rule set (PostgreSQL and date-fns both clamp to the month's end).
+ * The one definition of "a review is due": the `readinessReviewsDue` query and the READINESS_REVIEW
+ * deadlines both read it.
+ */
+export const READINESS_WINDOWS = `
+  select s.id as stage_id, s.recipient_id, s.provider_id, s.started_on,
+    coalesce(l.ordinal, 0) + 1 as review_number,
+    (s.started_on + make_interval(months => p.first_review + coalesce(l.period, 0) * p.review_every))::date as due_from,
+    (s.started_on + make_interval(months => p.first_review + (coalesce(l.period, 0) + 1) * p.review_every)
+      - interval '1 day')::date as due_by
+  from social.stage s
+  cross join p
+  left join lateral (
+    select r.ordinal, r.period, r.outcome from social.readiness_review r
+    where r.stage_id = s.id order by r.ordinal desc limit 1
+  ) l on true
+  where s.kind = 'TRAINING' and s.ended_on is null
+    and coalesce(l.ordinal, 0) < p.max_reviews
+    and (l.outcome is null or l.outcome <> 'READY')`;
+
+/**
  * Each source is one SELECT of (kind, item_id, recipient_id, due_on, agency, provider_id) — named
- * so, since a filter may leave any one of them alone in the union — over the
- * social schema; `p.today` and `p.horizon` (days ahead) come from the query's parameters. A new
- * kind of deadline is a new entry here.
+ * so, since a filter may leave any one of them alone in the union — over the social schema; the
+ * parameters come from `p` (PARAMS_CTE). A new kind of deadline is a new entry here.
  */
 export const DEADLINE_SOURCES: Record<string, string> = {
   // seed 001 §14: an application still undecided after its 10 calendar days
@@ -13,18 +66,35 @@ export const DEADLINE_SOURCES: Record<string, string> = {
            null::varchar as agency, null::uuid as provider_id
     from social.application a, p
     where a.status <> 'DECIDED' and a.decision_due_on < p.today`,
-  // seed 001 §15: the latest assessment of a person granted supported living is due for renewal
+  // seed 001 §15: the latest assessment of a person in supported living is due for renewal — only
+  // while the person's latest decision is a grant (001 §16: a refusal ends the case) and no
+  // termination (001 §17) came after that grant.
   [DeadlineKind.REASSESSMENT]: `
     select 'REASSESSMENT' as kind, s.id as item_id, s.recipient_id, s.reassessment_due_on as due_on,
-           null::varchar as agency, null::uuid as provider_id
+           null::varchar as agency, ${currentProviderOf('s.recipient_id')} as provider_id
     from (select distinct on (recipient_id) id, recipient_id, reassessment_due_on
-          from social.assessment order by recipient_id, assessed_on desc, created_at desc) s, p
+          from social.assessment order by recipient_id, assessed_on desc, created_at desc) s
+    cross join p
+    cross join lateral (
+      select g.decision, g.decided_on from social.application g
+      where g.recipient_id = s.recipient_id and g.status = 'DECIDED'
+      order by g.decided_on desc, g.created_at desc limit 1
+    ) g
     where s.reassessment_due_on <= p.today + p.horizon
-      and exists (select 1 from social.application g where g.recipient_id = s.recipient_id and g.decision = 'GRANTED')`,
+      and g.decision = 'GRANTED'
+      and not exists (select 1 from social.termination t
+                      where t.recipient_id = s.recipient_id and t.effective_on >= g.decided_on)`,
   // seed 001 §4: a request unanswered after its due date
   [DeadlineKind.INTERAGENCY_REQUEST]: `
     select 'INTERAGENCY_REQUEST' as kind, r.id as item_id, r.recipient_id, r.due_on, r.agency,
            null::uuid as provider_id
     from social.interagency_request r, p
     where r.answered_on is null and r.due_on < p.today`,
+  // seed 002 §15.2: the next readiness review of a training stage whose half-year window opens
+  // within the horizon, is open, or closed without a review; due on the window's last day.
+  [DeadlineKind.READINESS_REVIEW]: `
+    select 'READINESS_REVIEW' as kind, w.stage_id as item_id, w.recipient_id, w.due_by as due_on,
+           null::varchar as agency, w.provider_id
+    from (${READINESS_WINDOWS}) w, p
+    where w.due_from <= p.today + p.horizon`,
 };

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DemoPerson } from '@sl/core';
 import type { Provider } from '../provider/provider.entity.js';
+import type { DemoStageOutcome } from '../stage/stage.demo.js';
 import { HousingKind } from './housing.enums.js';
 import { KINDS_WITH_OPERATOR } from './housing.service.js';
 import { HousingOccupancy } from './housing-occupancy.entity.js';
@@ -20,11 +21,22 @@ const PLACES: Record<HousingKind, number> = {
 };
 const STREETS = ['ул. Ленина', 'ул. Советская', 'ул. Мира', 'пр. Победы', 'ул. Гагарина', 'ул. Садовая'];
 
+const plus = (iso: string, days: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
 /**
- * Two units of each kind and a place for every third person, filled in order and never beyond a
- * unit's places; every ninth of them moved once before (a closed place in the history).
+ * Two units of each kind; a place for every person from the day their training stage began
+ * (001 §9.2: training flats and the provider's units serve the stages), filled in order and never
+ * beyond a unit's places; a terminated person's place ends on the termination's date (001 §17).
+ * Every ninth person moved once (a closed place in the history).
  */
-export function seedHousingDemo(em: EntityManager, people: DemoPerson[], providers: Provider[]): void {
+export function seedHousingDemo(
+  em: EntityManager,
+  people: DemoPerson[],
+  providers: Provider[],
+  outcomes: readonly DemoStageOutcome[],
+  today: string,
+): void {
   if (people.length === 0) return;
   const units: HousingUnit[] = [];
   Object.values(HousingKind).forEach((kind, k) => {
@@ -45,21 +57,24 @@ export function seedHousingDemo(em: EntityManager, people: DemoPerson[], provide
   });
   const taken = new Map<HousingUnit, number>();
   let u = 0;
-  for (const person of people.filter((p) => p.index % 3 === 0)) {
+  for (const { person, trainingFrom, terminatedOn } of outcomes) {
+    if (!trainingFrom) continue;
+    // Only open places take a place now; a vacated one leaves its unit's count as it was.
     while (u < units.length && (taken.get(units[u]!) ?? 0) >= units[u]!.places) u += 1;
     const unit = units[u];
     if (!unit) break;
-    const month = String(1 + (person.index % 12)).padStart(2, '0');
-    if (person.index % 9 === 0) {
-      // The earlier place, closed the day before the current one began (its unit may be any).
+    let fromDate = trainingFrom;
+    const moved = plus(trainingFrom, 30);
+    if (person.index % 9 === 0 && moved <= (terminatedOn ?? today)) {
       em.create(HousingOccupancy, {
         recipientId: person.id,
         unit: units[(u + 5) % units.length]!,
-        fromDate: `2024-${month}-01`,
-        toDate: `2025-${month}-14`,
+        fromDate: trainingFrom,
+        toDate: plus(moved, -1),
       });
+      fromDate = moved;
     }
-    em.create(HousingOccupancy, { recipientId: person.id, unit, fromDate: `2025-${month}-15` });
-    taken.set(unit, (taken.get(unit) ?? 0) + 1);
+    em.create(HousingOccupancy, { recipientId: person.id, unit, fromDate, toDate: terminatedOn });
+    if (!terminatedOn) taken.set(unit, (taken.get(unit) ?? 0) + 1);
   }
 }

@@ -12,6 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { StageKind } from '../stage/stage.enums.js';
 import {
   AutonomyDegree,
   DisabilityGroup,
@@ -65,6 +66,18 @@ export class RecipientFilter {
   @Field(() => AutonomyDegree, { nullable: true, description: 'Degree given by the latest assessment' })
   @IsOptional()
   degree?: AutonomyDegree;
+
+  @Field(() => StageKind, { nullable: true, description: 'The stage the person is in now (seed 002 §15)' })
+  @IsOptional()
+  stage?: StageKind;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The provider serving the person now: of the current stage or the open service plan',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'Поставщик: неверный идентификатор' })
+  providerId?: string;
 }
 
 @InputType()

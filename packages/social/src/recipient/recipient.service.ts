@@ -1,4 +1,4 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { raw, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import {
   ConflictError,
@@ -13,6 +13,7 @@ import {
   ValidationError,
 } from '@sl/core';
 import { type SocialContext, snapshot, todayOf } from '../common/social-context.js';
+import { currentProviderOf } from '../deadlines/deadline.sources.js';
 import { LifeLimitations, Recipient, Representative } from './recipient.entity.js';
 import { LIFE_CATEGORIES } from './recipient.enums.js';
 import {
@@ -70,6 +71,24 @@ export class RecipientService {
     const words = filter.name ? normalizeName(filter.name).split(' ').filter(Boolean) : [];
     const conditions: FilterQuery<Recipient>[] = [where];
     for (const word of words) conditions.push({ searchName: { $like: `%${escapeLike(word)}%` } });
+    // Stage and provider live in other tables of this schema: EXISTS / scalar subqueries keep the
+    // list one SELECT (and the keyset order on the recipient's own columns).
+    if (filter.stage) {
+      const kind = filter.stage;
+      conditions.push({
+        [raw(
+          (alias) =>
+            `exists (select 1 from social.stage fs where fs.recipient_id = ${alias}.id and fs.ended_on is null and fs.kind = ?)`,
+          [kind],
+        )]: [],
+      } as FilterQuery<Recipient>);
+    }
+    if (filter.providerId) {
+      const providerId = filter.providerId;
+      conditions.push({
+        [raw((alias) => `${currentProviderOf(`${alias}.id`)} = ?::uuid`, [providerId])]: [],
+      } as FilterQuery<Recipient>);
+    }
     const direction = order?.direction ?? 'ASC';
     const keys: SortKey[] = SORT_KEYS[order?.field ?? RecipientSortField.NAME].map((field) => ({
       field,

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { DemoPerson } from '@sl/core';
 import type { Provider } from '../provider/provider.entity.js';
+import type { DemoStageOutcome } from '../stage/stage.demo.js';
 import { RehabilitationRoute, RouteGoal } from './rehabilitation-route.entity.js';
 import { ServicePlan } from './service-plan.entity.js';
 import { GoalStatus, StaffRole } from './services.enums.js';
@@ -59,11 +59,18 @@ const addDays = (iso: string, days: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
- * Four team members per provider; for every second person a service plan with a provider, a team
- * of two or three, a rehabilitation route with goals, and two visits a week for the recent weeks
- * (delivered, except the last week's second visit, still ahead).
+ * Four team members per provider; for every person from the day their training stage began, a
+ * service plan with the stage's provider (the main stage's hours when they are in it), a team of
+ * two or three of its staff, a rehabilitation route with goals, and two visits a week in the recent
+ * weeks the plan covers (delivered, except the last week's second visit, still ahead). A
+ * termination closed the plan and the team on its date; such people have no recent visits.
  */
-export function seedServicesDemo(em: EntityManager, people: DemoPerson[], providers: Provider[]): void {
+export function seedServicesDemo(
+  em: EntityManager,
+  outcomes: readonly DemoStageOutcome[],
+  providers: Provider[],
+  today: string,
+): void {
   if (providers.length === 0) return;
   let n = 0;
   const staff = new Map<Provider, StaffMember[]>();
@@ -78,19 +85,21 @@ export function seedServicesDemo(em: EntityManager, people: DemoPerson[], provid
     );
   }
   const firstWeek = addDays(DEMO_LAST_WEEK, -7 * (WEEKS - 1));
-  for (const person of people.filter((p) => p.index % 2 === 0)) {
-    const provider = providers[person.index % providers.length]!;
+  for (const { person, provider, trainingFrom, terminatedOn, mainHoursPerWeek } of outcomes) {
+    if (!trainingFrom) continue;
     const members = staff.get(provider)!;
-    const fromDate = addDays(firstWeek, -7 * (person.index % 20));
+    const fromDate = trainingFrom;
+    const toDate = terminatedOn;
     em.create(ServicePlan, {
       recipientId: person.id,
       provider,
-      hoursPerWeek: HOURS_PER_WEEK[person.index % HOURS_PER_WEEK.length]!,
+      hoursPerWeek: mainHoursPerWeek ?? HOURS_PER_WEEK[person.index % HOURS_PER_WEEK.length]!,
       fromDate,
+      toDate,
     });
     const team = members.slice(0, 2 + (person.index % 2));
     for (const staffMember of team) {
-      em.create(TeamAssignment, { recipientId: person.id, staffMember, fromDate });
+      em.create(TeamAssignment, { recipientId: person.id, staffMember, fromDate, toDate });
     }
     const route = em.create(RehabilitationRoute, { recipientId: person.id, provider, approvedOn: fromDate });
     for (let g = 0; g < 2 + (person.index % 3); g += 1) {
@@ -102,14 +111,17 @@ export function seedServicesDemo(em: EntityManager, people: DemoPerson[], provid
         status: g === 0 && person.index % 4 === 0 ? GoalStatus.ACHIEVED : GoalStatus.IN_PROGRESS,
       });
     }
+    if (toDate) continue;
     for (let w = 0; w < WEEKS; w += 1) {
       const monday = addDays(firstWeek, 7 * w);
       for (const [slot, day] of [1, 3].entries()) {
+        const on = addDays(monday, day);
+        if (on < fromDate || on > today) continue;
         const last = w === WEEKS - 1 && slot === 1;
         em.create(Visit, {
           recipientId: person.id,
           staffMember: team[(w + slot) % team.length]!,
-          plannedAt: new Date(`${addDays(monday, day)}T${10 + slot * 4}:00:00+03:00`),
+          plannedAt: new Date(`${on}T${10 + slot * 4}:00:00+03:00`),
           delivered: !last,
           hoursDelivered: last ? null : 1.5 + ((person.index + w + slot) % 4) * 0.5,
         });

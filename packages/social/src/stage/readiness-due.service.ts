@@ -7,6 +7,7 @@ import {
   type PageRequest,
   ValidationError,
 } from '@sl/core';
+import { deadlineParams, PARAMS_CTE, READINESS_WINDOWS } from '../deadlines/deadline.sources.js';
 import type { RuleSet } from '../rules/rule-set.js';
 import { type ReadinessReviewDue, ReadinessReviewDueStatus } from './readiness-due.model.js';
 
@@ -15,22 +16,10 @@ const SIGNATURE = 'readinessReviewsDue:dueFrom,stageId';
 /**
  * Open training stages whose next readiness review window (seed 002 §15.2) opens by
  * `today + horizonDays`, or closed without a review. Stages with a READY review (next step: the
- * main stage) or with every review used are not listed. The windows are computed in SQL with the
- * same month arithmetic as the rule set (PostgreSQL and date-fns both clamp to the month's end).
+ * main stage) or with every review used are not listed. The windows are the deadlines' own
+ * definition (`READINESS_WINDOWS`), so this list and the READINESS_REVIEW deadlines never disagree.
  */
-const BASE = `
-  select s.id as stage_id, s.recipient_id, s.provider_id, s.started_on,
-    coalesce(l.ordinal, 0) + 1 as review_number,
-    (s.started_on + make_interval(months => ?::int + coalesce(l.period, 0) * ?::int))::date as due_from,
-    (s.started_on + make_interval(months => ?::int + (coalesce(l.period, 0) + 1) * ?::int) - interval '1 day')::date as due_by
-  from social.stage s
-  left join lateral (
-    select r.ordinal, r.period, r.outcome from social.readiness_review r
-    where r.stage_id = s.id order by r.ordinal desc limit 1
-  ) l on true
-  where s.kind = 'TRAINING' and s.ended_on is null
-    and coalesce(l.ordinal, 0) < ?::int
-    and (l.outcome is null or l.outcome <> 'READY')`;
+const BASE = `with ${PARAMS_CTE} select w.* from (${READINESS_WINDOWS}) w, p where w.due_from <= p.today + p.horizon`;
 
 interface Row {
   stage_id: string;
@@ -60,18 +49,15 @@ export async function readinessReviewsDue(
       'PAGE_SIZE_INVALID',
     );
   }
-  const { firstReviewAfterMonths: firstAfter, reviewEveryMonths: every, maxReviews } = rules.data.training;
-  const baseParams = [firstAfter, every, firstAfter, every, maxReviews];
-  const filter = 'due_from <= ?::date + ?::int';
-  const filterParams = [today, horizonDays];
+  const baseParams = deadlineParams({ today, horizonDays, training: rules.data.training });
   const after = page.after ? decodeCursor(page.after, 2, SIGNATURE) : null;
   const keyset = after ? ' and (due_from, stage_id) > (?::date, ?::uuid)' : '';
   const connection = em.getConnection();
   const rows = (await connection.execute(
     `select stage_id, recipient_id, provider_id, to_char(started_on, 'YYYY-MM-DD') as started_on, review_number,
        to_char(due_from, 'YYYY-MM-DD') as due_from, to_char(due_by, 'YYYY-MM-DD') as due_by
-     from (${BASE}) due where ${filter}${keyset} order by due_from, stage_id limit ?`,
-    [...baseParams, ...filterParams, ...(after ?? []), first + 1],
+     from (${BASE}) due where true${keyset} order by due_from, stage_id limit ?`,
+    [...baseParams, ...(after ?? []), first + 1],
     'all',
     em.getTransactionContext(),
   )) as Row[];
@@ -102,8 +88,8 @@ export async function readinessReviewsDue(
     get totalCount() {
       return connection
         .execute(
-          `select count(*)::int as n from (${BASE}) due where ${filter}`,
-          [...baseParams, ...filterParams],
+          `select count(*)::int as n from (${BASE}) due`,
+          baseParams,
           'get',
           em.getTransactionContext(),
         )

@@ -1,120 +1,153 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { type DemoPerson, MUNICIPALITIES } from '@sl/core';
-import { RuleSet } from '../rules/rule-set.js';
+import type { DemoPerson } from '@sl/core';
+import { addDays, formatISO, parseISO } from 'date-fns';
+import type { Assessment } from '../assessment/assessment.entity.js';
+import type { Provider } from '../provider/provider.entity.js';
+import type { RuleSet } from '../rules/rule-set.js';
 import { Termination } from '../termination/termination.entity.js';
 import { TerminationReason } from '../termination/termination.enums.js';
 import { ReadinessReview } from './readiness-review.entity.js';
 import { Stage } from './stage.entity.js';
-import { PlannedHoursPer, ReadinessOutcome, StageEndReason, StageKind } from './stage.enums.js';
+import {
+  PlannedHoursPer,
+  ReadinessOutcome,
+  StageEndReason,
+  StageKind,
+  type StageServiceType,
+} from './stage.enums.js';
 
-type Step =
-  | { kind: StageKind; on: string }
-  | { review: ReadinessOutcome; on: string }
-  | { terminate: TerminationReason; on: string };
+/** A person granted supported living in the demo: when, on which assessment. */
+export interface GrantedCase {
+  person: DemoPerson;
+  decidedOn: string;
+  assessment: Assessment;
+}
 
-const { PREPARATORY, TRAINING, MAIN } = StageKind;
+/** Where a demo person's stages left them, for the housing and services demo to agree with. */
+export interface DemoStageOutcome {
+  person: DemoPerson;
+  provider: Provider;
+  current: StageKind | null;
+  /** The day training began (housing and the service plan start then); null while preparatory. */
+  trainingFrom: string | null;
+  /** The day the termination took effect, for those terminated. */
+  terminatedOn: string | null;
+  /** The main stage's planned hours as hours a week, for the service plan; null before it. */
+  mainHoursPerWeek: number | null;
+}
+
+type Step = ReadinessOutcome | 'MAIN' | 'TERMINATE';
 const { READY, NOT_READY } = ReadinessOutcome;
 
 /**
- * Eight deterministic case histories (as of early 2026), one per person by index: still applying,
- * preparatory, training with 0, 1, 2 and 4 (all used) readiness reviews, main, terminated.
+ * What follows the training stage's start, one history per person by index: reviews in their
+ * half-year windows (seed 002 §15.2), the main stage after a READY one, a termination (001 §17).
+ * Steps that would fall after the demo's "today" are not taken, so recent grants are still
+ * preparatory or early in training.
  */
 const HISTORIES: Step[][] = [
+  [NOT_READY, READY, 'MAIN'],
+  [READY, 'MAIN'],
   [],
-  [{ kind: PREPARATORY, on: '2025-12-01' }],
-  [
-    { kind: PREPARATORY, on: '2025-08-01' },
-    { kind: TRAINING, on: '2025-09-01' },
-  ],
-  [
-    { kind: PREPARATORY, on: '2025-02-01' },
-    { kind: TRAINING, on: '2025-03-01' },
-    { review: NOT_READY, on: '2025-09-10' },
-  ],
-  [
-    { kind: PREPARATORY, on: '2023-08-01' },
-    { kind: TRAINING, on: '2023-09-01' },
-    { review: NOT_READY, on: '2024-03-05' },
-    { review: NOT_READY, on: '2024-09-05' },
-    { review: NOT_READY, on: '2025-03-05' },
-    { review: NOT_READY, on: '2025-09-05' },
-  ],
-  [
-    { kind: PREPARATORY, on: '2024-02-01' },
-    { kind: TRAINING, on: '2024-03-01' },
-    { review: NOT_READY, on: '2024-09-05' },
-    { review: READY, on: '2025-03-05' },
-    { kind: MAIN, on: '2025-03-10' },
-  ],
-  [
-    { kind: PREPARATORY, on: '2024-05-01' },
-    { kind: TRAINING, on: '2024-06-01' },
-    { review: NOT_READY, on: '2024-12-05' },
-    { review: NOT_READY, on: '2025-06-05' },
-  ],
-  [
-    { kind: PREPARATORY, on: '2024-05-01' },
-    { kind: TRAINING, on: '2024-06-01' },
-    { terminate: TerminationReason.PERSONAL_INITIATIVE, on: '2025-02-01' },
-  ],
+  [NOT_READY, NOT_READY, NOT_READY, NOT_READY],
+  [NOT_READY],
+  [READY, 'MAIN', 'TERMINATE'],
+  [NOT_READY, NOT_READY],
 ];
 
-/** The demo people carry their region's municipalities; the region picks the main stage's service. */
-function regionOf(people: DemoPerson[]): string {
-  const first = people[0]?.municipality;
-  return Object.entries(MUNICIPALITIES).find(([, list]) => first && list.includes(first))?.[0] ?? 'kaluga';
-}
+const iso = (d: Date) => formatISO(d, { representation: 'date' });
+const plus = (date: string, days: number) => iso(addDays(parseISO(date), days));
 
-export function seedStageDemo(em: EntityManager, people: DemoPerson[]): void {
-  const rules = RuleSet.for(regionOf(people));
-  for (const person of people) {
+/**
+ * Stages only for people whose application was granted (001 §13 е, §14), beginning a week after
+ * the decision, all with one provider — the one the service plan will name; the main stage takes
+ * the type and the lowest hours the latest assessment gave (001 §9.1).
+ */
+export function seedStageDemo(
+  em: EntityManager,
+  granted: GrantedCase[],
+  providers: Provider[],
+  rules: RuleSet,
+  today: string,
+): DemoStageOutcome[] {
+  return granted.map(({ person, decidedOn, assessment }) => {
+    const provider = providers[person.index % providers.length]!;
+    const outcome: DemoStageOutcome = {
+      person,
+      provider,
+      current: null,
+      trainingFrom: null,
+      terminatedOn: null,
+      mainHoursPerWeek: null,
+    };
     let stage: Stage | null = null;
+    const begin = (kind: StageKind, on: string, service = {}) => {
+      if (stage) Object.assign(stage, { endedOn: on, endReason: StageEndReason.NEXT_STAGE });
+      stage = em.create(Stage, {
+        recipientId: person.id,
+        kind,
+        startedOn: on,
+        providerId: provider.id,
+        ...service,
+      });
+      outcome.current = kind;
+      return stage;
+    };
+    const preparatoryOn = plus(decidedOn, 7);
+    if (preparatoryOn > today) return outcome;
+    begin(StageKind.PREPARATORY, preparatoryOn);
+    const trainingOn = plus(preparatoryOn, 30 * (1 + (person.index % 4)));
+    if (trainingOn > today) return outcome;
+    const training = begin(StageKind.TRAINING, trainingOn);
+    outcome.trainingFrom = trainingOn;
+    let last = trainingOn;
     let reviews = 0;
     for (const step of HISTORIES[person.index % HISTORIES.length]!) {
-      if ('kind' in step) {
-        if (stage) Object.assign(stage, { endedOn: step.on, endReason: StageEndReason.NEXT_STAGE });
-        // The main stage gets the service its person's degree would typically give: the region's
-        // first daily type or mode, at its lowest hours.
-        const daily = rules.data.serviceTypes.find((t) => t.hours.per === 'DAY')!;
-        stage = em.create(Stage, {
-          recipientId: person.id,
-          kind: step.kind,
-          startedOn: step.on,
-          ...(step.kind === MAIN
-            ? {
-                serviceType: daily.code as never,
-                plannedHours: daily.hours.min,
-                plannedHoursPer: PlannedHoursPer.DAY,
-              }
-            : {}),
+      if (step === 'MAIN') {
+        const on = plus(last, 5);
+        if (on > today) break;
+        begin(StageKind.MAIN, on, {
+          serviceType: assessment.serviceTypeCode as StageServiceType,
+          plannedHours: assessment.hoursMin,
+          plannedHoursPer: PlannedHoursPer[assessment.hoursPer],
         });
-        reviews = 0;
-      } else if ('review' in step) {
-        reviews += 1;
-        em.create(ReadinessReview, {
-          stageId: stage!.id,
-          recipientId: person.id,
-          ordinal: reviews,
-          period: rules.readinessReviewPeriod(stage!.startedOn, step.on),
-          reviewedOn: step.on,
-          outcome: step.review,
-        });
-      } else {
-        Object.assign(stage!, {
-          endedOn: step.on,
+        outcome.mainHoursPerWeek = assessment.hoursMin * (assessment.hoursPer === 'DAY' ? 7 : 1);
+        last = on;
+      } else if (step === 'TERMINATE') {
+        const on = plus(last, 200);
+        if (on > today) break;
+        const current: Stage = stage!;
+        Object.assign(current, {
+          endedOn: on,
           endReason: StageEndReason.TERMINATED,
-          terminationReason: step.terminate,
+          terminationReason: TerminationReason.PERSONAL_INITIATIVE,
         });
         em.create(Termination, {
           recipientId: person.id,
-          stageId: stage!.id,
-          reason: step.terminate,
-          groundOn: step.on,
-          requestedOn: step.on,
-          effectiveOn: step.on,
+          stageId: current.id,
+          reason: TerminationReason.PERSONAL_INITIATIVE,
+          groundOn: on,
+          requestedOn: on,
+          effectiveOn: on,
           note: 'Заявление о досрочном завершении',
         });
+        outcome.current = null;
+        outcome.terminatedOn = on;
+      } else {
+        reviews += 1;
+        const on = plus(rules.readinessReviewEarliest(trainingOn, reviews), 3);
+        if (on > today) break;
+        em.create(ReadinessReview, {
+          stageId: training.id,
+          recipientId: person.id,
+          ordinal: reviews,
+          period: rules.readinessReviewPeriod(trainingOn, on),
+          reviewedOn: on,
+          outcome: step,
+        });
+        last = on;
       }
     }
-  }
+    return outcome;
+  });
 }

@@ -12,6 +12,7 @@ import {
 } from '@mikro-orm/decorators/legacy';
 import { LocalDate } from '@sl/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Provider } from '../provider/provider.entity.js';
 import { Recipient } from '../recipient/recipient.entity.js';
 import { TerminationReason } from '../termination/termination.enums.js';
 import { PlannedHoursPer, StageEndReason, StageKind, StageServiceType } from './stage.enums.js';
@@ -65,9 +66,14 @@ export class Stage {
   @Enum({ items: () => TerminationReason, nullable: true })
   terminationReason: TerminationReason | null = null;
 
-  /** The provider serving the person; its registry lives in this subgraph, the key follows on merge. */
+  /** The provider serving the person, from the registry (seed 001 §6, 002 appendix 2). */
   @Field(() => ID, { nullable: true })
-  @Property({ type: 'uuid', nullable: true })
+  @ManyToOne(() => Provider, {
+    mapToPk: true,
+    fieldName: 'provider_id',
+    nullable: true,
+    deleteRule: 'restrict',
+  })
   providerId: string | null = null;
 
   @Field(() => StageServiceType, { nullable: true, description: 'Main stage only: type or mode of service' })

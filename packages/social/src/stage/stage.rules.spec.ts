@@ -2,6 +2,7 @@ import { AppError } from '@sl/core';
 import { RuleSet } from '../rules/rule-set.js';
 import { ReadinessOutcome, StageKind, StageServiceType } from './stage.enums.js';
 import {
+  assertServiceAsRecommended,
   assertStageOrder,
   mainStageService,
   nextStageKind,
@@ -168,5 +169,32 @@ describe('the main stage', () => {
     expect(codeOf(() => mainStageService(kaluga, ready, '2027-02-01', StageServiceType.REGULAR, 6))).toBe(
       'SERVICE_TYPE_NOT_IN_REGION',
     );
+  });
+});
+
+describe('the main stage follows the latest assessment', () => {
+  const type3 = {
+    assessedOn: '2026-03-04',
+    degree: 'III',
+    code: 'TYPE_3',
+    name: 'регулярное',
+    hours: { min: 4, max: 8, per: 'DAY' as const },
+  };
+
+  // seed 001 §9.1: the degree determines the type of periodicity and its hours
+  it('takes the type the assessment gave, with hours in its range', () => {
+    expect(() => assertServiceAsRecommended(type3, 'TYPE_3', 4)).not.toThrow();
+    expect(() => assertServiceAsRecommended(type3, 'TYPE_3', 8)).not.toThrow();
+    expect(codeOf(() => assertServiceAsRecommended(type3, 'TYPE_2', 20))).toBe(
+      'SERVICE_TYPE_NOT_RECOMMENDED',
+    );
+    expect(codeOf(() => assertServiceAsRecommended(type3, 'TYPE_4', 8))).toBe('SERVICE_TYPE_NOT_RECOMMENDED');
+    expect(codeOf(() => assertServiceAsRecommended(type3, 'TYPE_3', 9))).toBe('PLANNED_HOURS_OUT_OF_RANGE');
+    expect(codeOf(() => assertServiceAsRecommended(type3, 'TYPE_3', 3))).toBe('PLANNED_HOURS_OUT_OF_RANGE');
+  });
+
+  // seed 001 §9: the volume of services rests on an assessment of the degree
+  it('needs an assessment', () => {
+    expect(codeOf(() => assertServiceAsRecommended(null, 'TYPE_3', 6))).toBe('ASSESSMENT_REQUIRED');
   });
 });

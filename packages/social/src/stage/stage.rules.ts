@@ -141,3 +141,50 @@ export function mainStageService(
   }
   return { serviceType, plannedHours, plannedHoursPer: PlannedHoursPer[per] };
 }
+
+/** What the person's latest assessment recommended (its stored copy of the rule set's answer). */
+export interface Recommendation {
+  assessedOn: string;
+  degree: string;
+  code: string;
+  name: string;
+  hours: { min: number; max: number; per: 'DAY' | 'WEEK' };
+}
+
+/**
+ * Seed 001 §9–9.1: the volume of services "is determined by the degree" of autonomy loss — the
+ * type of periodicity and the hours. So the main stage takes the service type the latest
+ * assessment gave for the degree (ASSESSMENT_REQUIRED without one, SERVICE_TYPE_NOT_RECOMMENDED
+ * for another type) and hours within that type's range (PLANNED_HOURS_OUT_OF_RANGE). A change of
+ * need is a new assessment (001 §15), not a different type typed in at the stage.
+ */
+export function assertServiceAsRecommended(
+  recommended: Recommendation | null,
+  serviceType: string,
+  plannedHours: number,
+): void {
+  if (!recommended) {
+    throw new ConflictError(
+      'ASSESSMENT_REQUIRED',
+      'Тип обслуживания основного этапа определяется по степени нарушения автономии: сначала проведите оценку нуждаемости',
+      { field: 'serviceType' },
+    );
+  }
+  if (serviceType !== recommended.code) {
+    throw new ValidationError(
+      `По оценке от ${recommended.assessedOn} (степень ${recommended.degree}) определён тип «${recommended.name}» (${recommended.code}); другой тип — только после повторной оценки`,
+      'serviceType',
+      'SERVICE_TYPE_NOT_RECOMMENDED',
+      { recommended: recommended.code },
+    );
+  }
+  const { min, max, per } = recommended.hours;
+  if (plannedHours < min || plannedHours > max) {
+    throw new ValidationError(
+      `По оценке от ${recommended.assessedOn} плановые часы — от ${min} до ${max} ${per === 'DAY' ? 'в сутки' : 'в неделю'}`,
+      'plannedHours',
+      'PLANNED_HOURS_OUT_OF_RANGE',
+      { min, max, per },
+    );
+  }
+}

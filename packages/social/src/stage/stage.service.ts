@@ -1,13 +1,22 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type AuditTrail, ConflictError, NotFoundError, ValidationError } from '@sl/core';
+import { Decision } from '../application/application.enums.js';
+import { Assessment } from '../assessment/assessment.entity.js';
+import { Provider } from '../provider/provider.entity.js';
 import { Recipient } from '../recipient/recipient.entity.js';
 import type { RuleSet } from '../rules/rule-set.js';
 import { ReadinessReview } from './readiness-review.entity.js';
 import { Stage } from './stage.entity.js';
 import { StageEndReason, StageKind } from './stage.enums.js';
 import type { RecordReadinessReviewInput, StartStageInput } from './stage.inputs.js';
-import { assertStageOrder, mainStageService, readinessReviewSlot } from './stage.rules.js';
+import {
+  assertServiceAsRecommended,
+  assertStageOrder,
+  mainStageService,
+  type Recommendation,
+  readinessReviewSlot,
+} from './stage.rules.js';
 import { reviewSnapshot, stageSnapshot } from './stage.snapshot.js';
 
 /** Locks the person's row so that two coordinators' changes to one case run one after the other. */
@@ -54,6 +63,7 @@ export class StageService {
     notInFuture(startedOn, this.today, 'startedOn');
     const current = await currentStageOf(this.tx, input.recipientId);
     assertStageOrder(current?.kind ?? null, input.kind);
+    if (input.kind === StageKind.PREPARATORY) await this.assertGranted(input.recipientId);
     const previousEnd = current
       ? current.startedOn
       : ((await this.tx.findOne(Stage, { recipientId: input.recipientId }, { orderBy: { endedOn: 'desc' } }))
@@ -65,6 +75,9 @@ export class StageService {
         'STAGE_DATE_BEFORE_PREVIOUS',
         { previous: previousEnd },
       );
+    }
+    if (input.providerId && !(await this.tx.count(Provider, { id: input.providerId }))) {
+      throw new NotFoundError('Поставщик социальных услуг', input.providerId);
     }
     const service = await this.mainStageService(input, current, startedOn);
 
@@ -116,7 +129,50 @@ export class StageService {
     }
     // The order check guarantees the current stage is the training stage.
     const reviews = await this.reviewsOf(current!);
-    return mainStageService(this.rules, reviews, startedOn, input.serviceType, input.plannedHours);
+    const service = mainStageService(this.rules, reviews, startedOn, input.serviceType, input.plannedHours);
+    assertServiceAsRecommended(
+      await this.latestRecommendation(input.recipientId),
+      service.serviceType,
+      service.plannedHours,
+    );
+    return service;
+  }
+
+  /**
+   * Seed 001 §13 е, §14: supported living — its first stage — is provided once it is granted. The
+   * person's latest decision must be a grant, and no termination (001 §17) may have followed it.
+   */
+  private async assertGranted(recipientId: string): Promise<void> {
+    const [row] = (await this.tx.getConnection().execute(
+      `select g.decision, to_char(g.decided_on, 'YYYY-MM-DD') as decided_on,
+         exists (select 1 from social.termination t
+                 where t.recipient_id = g.recipient_id and t.effective_on >= g.decided_on) as terminated
+       from social.application g
+       where g.recipient_id = ? and g.status = 'DECIDED'
+       order by g.decided_on desc, g.created_at desc limit 1`,
+      [recipientId],
+      'all',
+      this.tx.getTransactionContext(),
+    )) as { decision: string; decided_on: string; terminated: boolean }[];
+    if (row?.decision === Decision.GRANTED && !row.terminated) return;
+    throw new ConflictError(
+      'DECISION_NOT_GRANTED',
+      row?.decision === Decision.GRANTED
+        ? `Участие прекращено после решения от ${row.decided_on}: для нового подготовительного этапа нужно новое решение о предоставлении сопровождаемого проживания`
+        : 'Подготовительный этап начинается только после решения о предоставлении сопровождаемого проживания (001 §13 «е», §14)',
+      { field: 'kind', decision: row?.decision ?? null },
+    );
+  }
+
+  private async latestRecommendation(recipientId: string): Promise<Recommendation | null> {
+    const latest = await this.tx.findOne(
+      Assessment,
+      { recipientId },
+      { orderBy: { assessedOn: 'desc', createdAt: 'desc' } },
+    );
+    if (!latest) return null;
+    const { code, name, hours } = latest.recommendedService();
+    return { assessedOn: latest.assessedOn, degree: latest.degree, code, name, hours };
   }
 
   async recordReview(input: RecordReadinessReviewInput): Promise<ReadinessReview> {
