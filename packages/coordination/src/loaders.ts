@@ -3,12 +3,14 @@ import { singleLoader } from '@sl/core';
 import DataLoader from 'dataloader';
 import { Agency } from './agency/agency.entity.js';
 import { CouncilDecision } from './council/council.entity.js';
+import { createIndicatorLoaders } from './indicators/indicators.loaders.js';
 import { NeedRegistryEntry } from './need-registry/need-registry.entity.js';
 import { EvidenceFile, Obligation, ProgressReport } from './obligation/obligation.entity.js';
 import { ItemExecutor, RoadmapItem, RoadmapSection } from './roadmap/roadmap.entity.js';
 
 export function createCoordinationLoaders(em: EntityManager) {
   return {
+    indicators: createIndicatorLoaders(em),
     needByRecipient: singleLoader(em, NeedRegistryEntry, 'recipientId'),
     agencyById: singleLoader(em, Agency, 'id'),
     itemById: singleLoader(em, RoadmapItem, 'id'),

@@ -5,6 +5,7 @@ import { AgencyService } from './agency/agency.service.js';
 import { CouncilDecision, CouncilMeeting } from './council/council.entity.js';
 import { CouncilDecisionResolver, CouncilMeetingResolver } from './council/council.resolver.js';
 import { seedCoordinationDemo } from './demo.js';
+import { IndicatorsResolver } from './indicators/indicators.resolver.js';
 import { createCoordinationLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
 import { NeedRegistryEntry } from './need-registry/need-registry.entity.js';
@@ -40,6 +41,7 @@ export const coordinationSubgraph: SubgraphDefinition = {
     ProgressReportResolver,
     CouncilMeetingResolver,
     CouncilDecisionResolver,
+    IndicatorsResolver,
   ],
   orphanedTypes: [Recipient],
   createLoaders: createCoordinationLoaders,

@@ -10,6 +10,7 @@ import {
   createLogger,
   type Databases,
   type Logger,
+  localDateOf,
   type RunningServer,
   type SubgraphName,
   type SubgraphRuntime,
@@ -22,6 +23,7 @@ import {
 import { GraphQLError } from 'graphql';
 import { mountRateLimit, operationPolicy, queryLimits } from './edge/protection.js';
 import { createGateway, type SubgraphSource } from './gateway/supergraph.js';
+import { mountReports } from './reports/reports.route.js';
 import { subgraphDefinitions } from './subgraphs.js';
 
 export interface SystemOptions {
@@ -109,7 +111,10 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         gateway,
         validationRules: limits.validationRules,
         plugins: [...limits.plugins, operationPolicy],
-        extend: (app) => mountRateLimit(app, config),
+        extend: (app) => {
+          mountRateLimit(app, config);
+          mountReports(app, { supergraphSdl, region: config.REGION, today: () => localDateOf(clock.now()) });
+        },
         buildContext: async (base, req): Promise<BaseContext> => {
           try {
             return { ...base, actor: await authenticator.authenticate(req.header('authorization')) };

@@ -12,6 +12,9 @@ import {
 } from './housing/housing.resolver.js';
 import { HousingOccupancy } from './housing/housing-occupancy.entity.js';
 import { HousingUnit } from './housing/housing-unit.entity.js';
+import { createSocialIndicatorLoaders } from './indicators/indicators.loaders.js';
+import { SocialIndicators } from './indicators/indicators.model.js';
+import { SocialIndicatorsResolver } from './indicators/indicators.resolver.js';
 import { InteragencyRequest } from './interagency/interagency-request.entity.js';
 import {
   InteragencyRequestResolver,
@@ -94,9 +97,11 @@ export const socialSubgraph: SubgraphDefinition = {
     StageResolver,
     ReadinessReviewDueResolver,
     TerminationResolver,
+    SocialIndicatorsResolver,
   ],
+  orphanedTypes: [SocialIndicators],
   referenceResolvers: { Recipient: recipientReference },
-  createLoaders: createSocialLoaders,
+  createLoaders: (em) => ({ ...createSocialLoaders(em), indicators: createSocialIndicatorLoaders(em) }),
   seedDemo: seedSocialDemo,
   seedReference: async (em, region) => {
     await ProviderService.seedRegistry(em, region);
