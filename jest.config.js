@@ -21,5 +21,6 @@ export default {
   globalTeardown: '<rootDir>/test/global-teardown.ts',
   // One embedded PostgreSQL serves the run; each test file gets its own database in it.
   maxWorkers: 2,
-  testTimeout: 60_000,
+  // End-to-end tests start the whole system on a shared 2-core machine; give them room.
+  testTimeout: 180_000,
 };

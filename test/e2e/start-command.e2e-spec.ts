@@ -35,7 +35,8 @@ describe('the built gateway, started as `pnpm start` starts it', () => {
     const exited = once(child, 'exit');
     try {
       const base = `http://127.0.0.1:${port}`;
-      await waitForReady(base, Date.now() + 30_000);
+      // Generous: under a loaded CI machine the first start (migrations, demo data) can be slow.
+      await waitForReady(base, Date.now() + 120_000);
       const res = await fetch(`${base}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: await demoAuthorization(base) },
