@@ -33,6 +33,8 @@ export interface BaseContext {
   operationName?: string;
   /** Reads and changes of people's data in this request; written before the answer leaves. */
   audit?: AuditTrail;
+  /** For a scoped actor (provider staff): whether this person is theirs. Absent = nobody is. */
+  inScope?: (recipientId: string) => Promise<boolean>;
 }
 
 /** A subgraph's view of the request: its own EntityManager fork and its own DataLoaders. */

@@ -28,6 +28,7 @@ import { ProviderService } from './provider/provider.service.js';
 import { Recipient } from './recipient/recipient.entity.js';
 import { recipientReference } from './recipient/recipient.reference.js';
 import { RecipientResolver } from './recipient/recipient.resolver.js';
+import { recipientScope } from './recipient/recipient.scope.js';
 import { RehabilitationRoute, RouteGoal } from './services/rehabilitation-route.entity.js';
 import { ServicePlan } from './services/service-plan.entity.js';
 import {
@@ -102,6 +103,7 @@ export const socialSubgraph: SubgraphDefinition = {
   orphanedTypes: [SocialIndicators],
   referenceResolvers: { Recipient: recipientReference },
   createLoaders: (em) => ({ ...createSocialLoaders(em), indicators: createSocialIndicatorLoaders(em) }),
+  scope: recipientScope,
   seedDemo: seedSocialDemo,
   seedReference: async (em, region) => {
     await ProviderService.seedRegistry(em, region);

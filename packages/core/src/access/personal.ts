@@ -1,7 +1,9 @@
 import { Authorized, type MiddlewareFn, UseMiddleware } from 'type-graphql';
 import type { BaseContext } from '../context.js';
+import { AppError } from '../errors/errors.js';
 import { markPersonal } from './access-matrix.js';
 import type { Role } from './roles.js';
+import { isScoped } from './scope.js';
 
 /** The person a value is about: the Recipient itself, or anything carrying `recipientId`. */
 export function auditSubject(typeName: string, root: unknown): string | null {
@@ -12,8 +14,22 @@ export function auditSubject(typeName: string, root: unknown): string | null {
   return null;
 }
 
+const OUT_OF_SCOPE = () =>
+  new AppError(
+    'OUT_OF_SCOPE',
+    'Этот человек не обслуживается вашей организацией. При крайней необходимости запросите экстренный доступ с указанием причины.',
+  );
+
 const recordRead: MiddlewareFn<BaseContext> = async ({ root, info, context }, next) => {
   const recipientId = auditSubject(info.parentType.name, root);
+  if (recipientId && context.actor && isScoped(context.actor)) {
+    if (context.actor.grants?.includes(recipientId)) {
+      // Outside the usual scope only by break-the-glass: flagged in the audit log.
+      if (!(await context.inScope?.(recipientId))) context.audit?.brokenGlass.add(recipientId);
+    } else if (!(await context.inScope?.(recipientId))) {
+      throw OUT_OF_SCOPE();
+    }
+  }
   if (recipientId) context.audit?.read(recipientId, `${info.parentType.name}.${info.fieldName}`);
   return next();
 };

@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { type GraphQLSchema, parse } from 'graphql';
 import { type BuildSchemaOptions, buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { authChecker } from '../access/auth-checker.js';
+import type { ScopeCheck } from '../access/scope.js';
 import type { Config, SubgraphName } from '../config/config.js';
 import type { SubgraphContext } from '../context.js';
 import type { MigrationClass } from '../db/orm.js';
@@ -32,6 +33,8 @@ export interface SubgraphDefinition<Loaders = unknown> {
   createLoaders(em: EntityManager): Loaders;
   /** Writes this subgraph's part of the demo data for the given synthetic people. */
   seedDemo?(em: EntityManager, people: DemoPerson[], region: string): Promise<void>;
+  /** Which people a scoped actor (provider staff) may see, from this subgraph's own tables. */
+  scope?(em: EntityManager): ScopeCheck;
   /** Runs once the schema is migrated, before requests: reference data, the first administrator. */
   onStart?(em: EntityManager, config: Config): Promise<void>;
   /** Loads the region's reference data (e.g. its registry of providers) at every start; idempotent. */

@@ -1,5 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
 import { type GraphQLSchema } from 'graphql';
+import { isScoped } from '../access/scope.js';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { auditChangesWithTransactions, writeAuditTrail } from '../audit/audit-writer.js';
 import type { Config } from '../config/config.js';
@@ -91,6 +93,15 @@ export async function startSubgraphRuntime(
         audit: new AuditTrail(),
       };
       auditChangesWithTransactions(em, () => context);
+      const actor = base.actor;
+      if (actor && isScoped(actor) && definition.scope) {
+        const check = definition.scope(em);
+        const loader = new DataLoader<string, boolean>(async (ids) => {
+          const allowed = await check(actor, ids);
+          return ids.map((id) => allowed.has(id));
+        });
+        context.inScope = (recipientId) => loader.load(recipientId);
+      }
       return context;
     },
     flushAudit: (context) => writeAuditTrail(orm.em.fork(), context),

@@ -1,4 +1,4 @@
-import { Access, Connection, Personal } from '@sl/core';
+import { Access, Connection, isScoped, Personal } from '@sl/core';
 import {
   Arg,
   Authorized,
@@ -25,6 +25,9 @@ import { RecipientService } from './recipient.service.js';
 @ObjectType()
 export class RecipientConnection extends Connection(Recipient, 'Recipient') {}
 
+/** Matches no provider: a provider account without a provider sees nobody. */
+const NO_PROVIDER = '00000000-0000-0000-0000-000000000000';
+
 @Resolver(() => Recipient)
 export class RecipientResolver {
   @Authorized(...Access.IDENTITY)
@@ -36,7 +39,12 @@ export class RecipientResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
-    return new RecipientService(ctx.em).list(filter, orderBy, { first: first ?? null, after: after ?? null });
+    // Provider staff list only the people their provider serves, whatever filter they send.
+    const scoped =
+      ctx.actor && isScoped(ctx.actor)
+        ? { ...filter, providerId: ctx.actor.providerId ?? NO_PROVIDER }
+        : filter;
+    return new RecipientService(ctx.em).list(scoped, orderBy, { first: first ?? null, after: after ?? null });
   }
 
   @Authorized(...Access.IDENTITY)
