@@ -20,6 +20,7 @@ import {
   systemClock,
 } from '@sl/core';
 import { GraphQLError } from 'graphql';
+import { mountDashboard } from './edge/dashboard.js';
 import { mountRateLimit, operationPolicy, queryLimits } from './edge/protection.js';
 import { createGateway, type SubgraphSource } from './gateway/supergraph.js';
 import { subgraphDefinitions } from './subgraphs.js';
@@ -30,6 +31,8 @@ export interface SystemOptions {
   clock?: Clock;
   /** Called with each SQL statement of every in-process subgraph (tests count them). */
   onQuery?: (subgraph: SubgraphName, sql: string) => void;
+  /** The built dashboard to serve at `/` (default: packages/dashboard/dist); false: none. */
+  dashboardDir?: string | false;
 }
 
 export interface RunningSystem {
@@ -109,7 +112,10 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         gateway,
         validationRules: limits.validationRules,
         plugins: [...limits.plugins, operationPolicy],
-        extend: (app) => mountRateLimit(app, config),
+        extend: (app) => {
+          mountRateLimit(app, config);
+          if (options.dashboardDir !== false) mountDashboard(app, options.dashboardDir);
+        },
         buildContext: async (base, req): Promise<BaseContext> => {
           try {
             return { ...base, actor: await authenticator.authenticate(req.header('authorization')) };
