@@ -32,14 +32,18 @@ export function listArguments(spec: ResourceSpec, raFilter: Record<string, unkno
     for (const key of Object.keys(spec.filter.fields)) {
       if (!isEmpty(raFilter[key])) filter[key] = raFilter[key];
     }
-    declarations.push(`$filter: ${spec.filter.input}`);
-    args.push('filter: $filter');
-    variables.filter = Object.keys(filter).length > 0 ? filter : null;
+    // An absent filter is left out rather than sent as null: not every list takes `filter: null`.
+    if (Object.keys(filter).length > 0) {
+      declarations.push(`$filter: ${spec.filter.input}`);
+      args.push('filter: $filter');
+      variables.filter = filter;
+    }
   }
   for (const [name, type] of Object.entries(spec.args ?? {})) {
+    if (isEmpty(raFilter[name])) continue;
     declarations.push(`$${name}: ${type}`);
     args.push(`${name}: $${name}`);
-    variables[name] = isEmpty(raFilter[name]) ? null : raFilter[name];
+    variables[name] = raFilter[name];
   }
   return { variables, declarations, args };
 }

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Layout as RaLayout, useTranslate } from 'react-admin';
+import { AppBar, Layout as RaLayout, UserMenu, useGetIdentity, useTranslate } from 'react-admin';
 
 /** react-admin's layout with a "skip to content" link first in the tab order (WCAG 2.4.1). */
 export function Layout({ children }: { children: ReactNode }) {
@@ -19,7 +19,20 @@ export function Layout({ children }: { children: ReactNode }) {
       >
         {translate('app.skip_to_content')}
       </a>
-      <RaLayout>{children}</RaLayout>
+      <RaLayout appBar={NamedAppBar}>{children}</RaLayout>
     </>
   );
+}
+
+/**
+ * The user menu's button shows the user's name; its accessible name must contain that visible
+ * text (WCAG 2.5.3), so the name is its label too.
+ */
+function NamedUserMenu() {
+  const { identity } = useGetIdentity();
+  return <UserMenu label={identity?.fullName ?? 'ra.auth.user_menu'} />;
+}
+
+function NamedAppBar() {
+  return <AppBar userMenu={<NamedUserMenu />} />;
 }

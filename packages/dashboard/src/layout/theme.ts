@@ -22,6 +22,8 @@ export const theme: RaThemeOptions = {
         '*:focus-visible': { outline: '3px solid #ff6f00', outlineOffset: '2px' },
       },
     },
-    MuiButtonBase: { defaultProps: { disableRipple: false } },
+    // react-admin's loading indicators are progress bars; each needs a name (WCAG 4.1.2).
+    MuiCircularProgress: { defaultProps: { 'aria-label': 'Загрузка…' } },
+    MuiLinearProgress: { defaultProps: { 'aria-label': 'Загрузка…' } },
   },
 };

@@ -141,7 +141,6 @@ export function DeadlineList() {
         <TextInput key="a" source="agency" alwaysOn />,
         <NumberInput key="h" source="horizonDays" min={0} />,
       ]}
-      title="resources.deadlines.name"
     >
       <Datagrid {...noBulk} rowClick={(_id, _resource, record) => `/recipients/${record.recipientId}/show`}>
         <EnumText
