@@ -55,7 +55,17 @@ export function RecipientList() {
   );
 }
 
-function Section({ source, title, children }: { source: string; title: string; children: React.ReactNode }) {
+/** A titled table inside a tab; `label={false}` keeps the tab from adding a second label. */
+function Section({
+  source,
+  title,
+  children,
+}: {
+  source: string;
+  title: string;
+  label: false;
+  children: React.ReactNode;
+}) {
   const translate = useTranslate();
   return (
     <>
@@ -106,7 +116,7 @@ export function RecipientShow() {
         {(allowed(permissions, 'CASE') || allowed(permissions, 'SERVICE')) && (
           <Tab label="app.tabs.social" path="social">
             {allowed(permissions, 'CASE') && (
-              <Section source="applications" title="app.sections.applications">
+              <Section label={false} source="applications" title="app.sections.applications">
                 <DateText source="submittedOn" label="Подано" />
                 <EnumText source="status" enumName="ApplicationStatus" label="Статус" />
                 <DateText source="decisionDueOn" label="Решение до" />
@@ -114,7 +124,7 @@ export function RecipientShow() {
               </Section>
             )}
             {allowed(permissions, 'CASE') && (
-              <Section source="assessments" title="app.sections.assessments">
+              <Section label={false} source="assessments" title="app.sections.assessments">
                 <DateText source="assessedOn" label="Дата" />
                 <NumberField source="score" label="Баллы" />
                 <EnumText source="degree" enumName="AutonomyDegree" label="Степень" />
@@ -122,7 +132,7 @@ export function RecipientShow() {
               </Section>
             )}
             {allowed(permissions, 'SERVICE') && (
-              <Section source="stages" title="app.sections.stages">
+              <Section label={false} source="stages" title="app.sections.stages">
                 <EnumText source="kind" enumName="StageKind" label="Этап" />
                 <DateText source="startedOn" label="Начат" />
                 <DateText source="endedOn" label="Окончен" />
@@ -130,7 +140,7 @@ export function RecipientShow() {
               </Section>
             )}
             {allowed(permissions, 'SERVICE') && (
-              <Section source="servicePlans" title="app.sections.services">
+              <Section label={false} source="servicePlans" title="app.sections.services">
                 <NumberField source="hoursPerWeek" label="Часов в неделю" />
                 <DateText source="fromDate" label="С" />
               </Section>
@@ -139,7 +149,7 @@ export function RecipientShow() {
               <TextField source="housing.current.unit.address" label="app.sections.housing" emptyText="—" />
             )}
             {allowed(permissions, 'CASE') && (
-              <Section source="interagencyRequests" title="app.sections.requests">
+              <Section label={false} source="interagencyRequests" title="app.sections.requests">
                 <TextField source="agency" label="Ведомство" />
                 <TextField source="subject" label="Предмет" />
                 <DateText source="sentOn" label="Отправлен" />
@@ -150,7 +160,7 @@ export function RecipientShow() {
         )}
         {allowed(permissions, 'HEALTH') && (
           <Tab label="app.tabs.health" path="health">
-            <Section source="medicalConclusions" title="app.sections.medical">
+            <Section label={false} source="medicalConclusions" title="app.sections.medical">
               <DateText source="issuedOn" label="Выдано" />
               <TextField source="organisation" label="Организация" />
               <BooleanField source="contraindicationsPresent" label="Противопоказания" />
@@ -160,7 +170,7 @@ export function RecipientShow() {
         )}
         {allowed(permissions, 'EDUCATION') && (
           <Tab label="app.tabs.education" path="education">
-            <Section source="enrolments" title="app.sections.enrolments">
+            <Section label={false} source="enrolments" title="app.sections.enrolments">
               <TextField source="organisation" label="Организация" />
               <TextField source="programme" label="Программа" />
               <DateText source="startDate" label="Начало" />
@@ -170,7 +180,7 @@ export function RecipientShow() {
         )}
         {allowed(permissions, 'EMPLOYMENT') && (
           <Tab label="app.tabs.employment" path="employment">
-            <Section source="placements" title="app.sections.placements">
+            <Section label={false} source="placements" title="app.sections.placements">
               <TextField source="employerName" label="Работодатель" />
               <TextField source="position" label="Должность" />
               <DateText source="startDate" label="Начало" />
