@@ -21,6 +21,7 @@ import {
   systemClock,
 } from '@sl/core';
 import { GraphQLError } from 'graphql';
+import { mountDashboard } from './edge/dashboard.js';
 import { mountRateLimit, operationPolicy, queryLimits } from './edge/protection.js';
 import { createGateway, type SubgraphSource } from './gateway/supergraph.js';
 import { mountReports } from './reports/reports.route.js';
@@ -32,6 +33,8 @@ export interface SystemOptions {
   clock?: Clock;
   /** Called with each SQL statement of every in-process subgraph (tests count them). */
   onQuery?: (subgraph: SubgraphName, sql: string) => void;
+  /** The built dashboard to serve at `/` (default: packages/dashboard/dist); false: none. */
+  dashboardDir?: string | false;
 }
 
 export interface RunningSystem {
@@ -114,6 +117,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         extend: (app) => {
           mountRateLimit(app, config);
           mountReports(app, { supergraphSdl, region: config.REGION, today: () => localDateOf(clock.now()) });
+          if (options.dashboardDir !== false) mountDashboard(app, options.dashboardDir);
         },
         buildContext: async (base, req): Promise<BaseContext> => {
           try {

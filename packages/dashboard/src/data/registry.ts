@@ -1,0 +1,220 @@
+/**
+ * What the dashboard knows about each resource of the graph, in one place. The generic data
+ * provider (dataProvider.ts) builds every query from these entries, so a new resource of the graph
+ * is one entry here plus its screens.
+ *
+ * Conventions of the graph this relies on: lists are Relay connections
+ * `xs(first, after, filter?, orderBy?) { totalCount edges { node } pageInfo }`, one item is
+ * `x(id)`, writes are `createX(input)` / `updateX(input: { id, ... })`.
+ */
+/**
+ * A selection set, or one built from the caller's roles: the graph refuses a field the caller may
+ * not read (FORBIDDEN), so a screen asks only for what the signed-in roles allow.
+ */
+export type Selection = string | ((roles: string[]) => string);
+
+export interface ResourceSpec {
+  /** The connection query, e.g. `recipients`. */
+  list: string;
+  /** The selection of a node in lists. */
+  fields: Selection;
+  /** The single-item query `x(id: ID!)`; without it getOne reads the list. */
+  one?: string;
+  /** The selection for getOne (the card), when richer than the list's. */
+  oneFields?: Selection;
+  /** Filters passed in one input object: `filter: <input>`; keys are react-admin filter keys. */
+  filter?: { input: string; fields: Record<string, string> };
+  /** Filters passed as top-level arguments: name → GraphQL type. */
+  args?: Record<string, string>;
+  /** Sorting the API supports: react-admin field → the order enum's value. */
+  orderBy?: { input: string; fields: Record<string, string> };
+  create?: { mutation: string; input: string; fields: string[] };
+  update?: { mutation: string; input: string; fields: string[] };
+  /** Records without an `id` of their own (e.g. deadlines) get one from their content. */
+  idOf?: (node: Record<string, unknown>) => string;
+}
+
+/** Which roles may read which part of a person's record (core's Access presets, access/roles.ts). */
+export const ACCESS: Record<string, string[]> = {
+  IDENTITY: ['COORDINATOR', 'HEALTH_OFFICER', 'EDUCATION_OFFICER', 'EMPLOYMENT_OFFICER', 'PROVIDER_STAFF'],
+  CONTACT: ['COORDINATOR', 'PROVIDER_STAFF'],
+  DISABILITY: ['COORDINATOR', 'HEALTH_OFFICER', 'EDUCATION_OFFICER', 'EMPLOYMENT_OFFICER', 'PROVIDER_STAFF'],
+  CASE: ['COORDINATOR'],
+  SERVICE: ['COORDINATOR', 'PROVIDER_STAFF'],
+  HEALTH: ['HEALTH_OFFICER', 'COORDINATOR'],
+  EDUCATION: ['EDUCATION_OFFICER', 'COORDINATOR'],
+  EMPLOYMENT: ['EMPLOYMENT_OFFICER', 'COORDINATOR'],
+};
+
+export function allowed(roles: string[], access: string): boolean {
+  return (ACCESS[access] ?? []).some((role) => roles.includes(role));
+}
+
+/** The parts of a selection the roles may read. */
+function when(roles: string[], parts: Record<string, string>): string {
+  return Object.entries(parts)
+    .filter(([access]) => allowed(roles, access))
+    .map(([, selection]) => selection)
+    .join('\n');
+}
+
+export function selection(value: Selection, roles: string[]): string {
+  return typeof value === 'function' ? value(roles) : value;
+}
+
+const RECIPIENT_INPUT = [
+  'snils',
+  'lastName',
+  'firstName',
+  'patronymic',
+  'birthDate',
+  'sex',
+  'municipality',
+  'address',
+  'phone',
+  'email',
+  'legalCapacity',
+  'disabilityGroup',
+  'ipraNumber',
+  'ipraDate',
+];
+
+const PROVIDER_INPUT = [
+  'name',
+  'shortName',
+  'postalAddress',
+  'municipality',
+  'phone',
+  'email',
+  'forms',
+  'inn',
+];
+
+const OBLIGATION_FIELDS = `id periodLabel dueDate completedOn status daysOverdue
+  item { id number measure roadmapId section { id title } }
+  responsibleAgency { id name }`;
+
+export const registry: Record<string, ResourceSpec> = {
+  recipients: {
+    list: 'recipients',
+    one: 'recipient',
+    fields: (roles) =>
+      when(roles, {
+        IDENTITY: 'id snils lastName firstName patronymic birthDate municipality',
+        DISABILITY: 'autonomyDegree',
+        SERVICE: 'currentStage { id kind providerId }',
+      }),
+    oneFields: (roles) =>
+      when(roles, {
+        IDENTITY: 'id snils lastName firstName patronymic birthDate sex municipality',
+        CONTACT: 'address phone email legalCapacity',
+        DISABILITY: 'disabilityGroup ipraNumber ipraDate autonomyDegree',
+        CASE: `applications { id submittedOn status decisionDueOn decision decidedOn missingDocuments }
+          assessments { id assessedOn assessor score degree reassessmentDueOn }
+          interagencyRequests { id agency subject sentOn overdue }`,
+        SERVICE: `stages { id kind startedOn endedOn current providerId serviceType }
+          housing { current { id fromDate unit { id address municipality kind } } }
+          servicePlans { id hoursPerWeek fromDate }`,
+        HEALTH: 'medicalConclusions { id issuedOn contraindicationsPresent organisation validUntil }',
+        EDUCATION: 'enrolments { id level organisation programme startDate endDate status }',
+        EMPLOYMENT: 'placements { id employerName position startDate endDate supported }',
+      }),
+    filter: {
+      input: 'RecipientFilter',
+      fields: { name: 'String', snils: 'String', municipality: 'String', degree: 'AutonomyDegree' },
+    },
+    orderBy: { input: 'RecipientOrder', fields: { lastName: 'NAME', birthDate: 'BIRTH_DATE' } },
+    create: { mutation: 'createRecipient', input: 'CreateRecipientInput', fields: RECIPIENT_INPUT },
+    update: { mutation: 'updateRecipient', input: 'UpdateRecipientInput', fields: RECIPIENT_INPUT },
+  },
+  deadlines: {
+    list: 'deadlines',
+    fields:
+      'kind itemId recipientId dueOn daysLate agency providerId recipient { id lastName firstName patronymic }',
+    filter: {
+      input: 'DeadlineFilter',
+      fields: { kinds: '[DeadlineKind!]', agency: 'String', horizonDays: 'Int' },
+    },
+    idOf: (node) => `${String(node.kind)}:${String(node.itemId)}`,
+  },
+  providers: {
+    list: 'providers',
+    one: 'provider',
+    fields: 'id name shortName postalAddress municipality phone email forms inn',
+    filter: { input: 'ProviderFilter', fields: { municipality: 'String', form: 'ServiceForm' } },
+    create: { mutation: 'createProvider', input: 'CreateProviderInput', fields: PROVIDER_INPUT },
+    update: { mutation: 'updateProvider', input: 'UpdateProviderInput', fields: PROVIDER_INPUT },
+  },
+  housingUnits: {
+    list: 'housingUnits',
+    one: 'housingUnit',
+    fields: 'id kind address municipality places occupiedPlaces freePlaces operator { id shortName }',
+    oneFields: `id kind address municipality places occupiedPlaces freePlaces operator { id shortName }
+      occupants { id recipientId fromDate toDate }`,
+    filter: {
+      input: 'HousingUnitFilter',
+      fields: { kind: 'HousingKind', municipality: 'String', operatorId: 'ID' },
+    },
+  },
+  staffMembers: {
+    list: 'staffMembers',
+    fields: 'id fullName role provider { id shortName }',
+    args: { providerId: 'ID' },
+  },
+  roadmaps: {
+    list: 'roadmaps',
+    one: 'roadmap',
+    fields: 'id region title periodStartYear periodEndYear format filename version importedAt',
+    args: { region: 'String' },
+  },
+  obligations: {
+    list: 'obligations',
+    one: 'obligation',
+    fields: OBLIGATION_FIELDS,
+    filter: {
+      input: 'ObligationFilter',
+      fields: { roadmapId: 'ID', agencyId: 'ID', status: 'ObligationStatus', dueBefore: 'String' },
+    },
+  },
+  lateObligations: {
+    list: 'lateObligations',
+    fields: OBLIGATION_FIELDS,
+    filter: { input: 'ObligationFilter', fields: { roadmapId: 'ID', agencyId: 'ID' } },
+  },
+  councilMeetings: {
+    list: 'councilMeetings',
+    fields: `id region heldOn agenda attendees protocolNumber
+      decisions { id number text dueDate status doneOn overdue assignee { id name } }`,
+    args: { region: 'String' },
+  },
+  councilDecisions: {
+    list: 'councilDecisions',
+    fields: 'id number text dueDate status doneOn overdue meetingId assignee { id name }',
+    filter: {
+      input: 'DecisionFilter',
+      fields: { meetingId: 'ID', assigneeAgencyId: 'ID', overdue: 'Boolean', status: 'String' },
+    },
+  },
+  agencies: {
+    list: 'agencies',
+    fields: 'id region name abbreviations kind',
+    args: { region: 'String' },
+  },
+  auditEvents: {
+    list: 'auditEvents',
+    fields: `id occurredAt subgraph operation actorKind actorId actorName roles ip action recipientId
+      fields entity entityId breakGlass`,
+    filter: {
+      input: 'AuditFilter',
+      fields: { recipientId: 'ID', actorId: 'String', action: 'AuditAction', breakGlass: 'Boolean' },
+    },
+  },
+  accounts: {
+    list: 'accounts',
+    fields: 'id login displayName roles agencyId providerId active lockedUntil createdAt',
+  },
+  apiClients: {
+    list: 'apiClients',
+    fields: 'id name agencyId roles allowedOperations createdAt rotatedAt revokedAt',
+  },
+};

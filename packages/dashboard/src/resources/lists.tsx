@@ -1,0 +1,307 @@
+import { LinearProgress } from '@mui/material';
+import {
+  ArrayField,
+  BooleanField,
+  Create,
+  Datagrid,
+  Edit,
+  List,
+  NumberField,
+  NumberInput,
+  required,
+  SimpleForm,
+  TextField,
+  TextInput,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { DateText, ENUMS, EnumInput, EnumText, FullName, LateBadge } from './common';
+
+const noBulk = { bulkActionButtons: false as const };
+
+/** Providers: the registry of social-service providers. */
+export function ProviderList() {
+  return (
+    <List
+      filters={[
+        <TextInput key="m" source="municipality" alwaysOn />,
+        <EnumInput key="f" source="form" enumName="ServiceForm" values={ENUMS.ServiceForm} />,
+      ]}
+    >
+      <Datagrid rowClick="edit" {...noBulk}>
+        <TextField source="shortName" sortable={false} />
+        <TextField source="municipality" sortable={false} />
+        <EnumText
+          source="forms"
+          enumName="ServiceForm"
+          sortable={false}
+          label="resources.providers.fields.forms"
+        />
+        <TextField source="phone" sortable={false} emptyText="—" />
+      </Datagrid>
+    </List>
+  );
+}
+
+function ProviderForm() {
+  return (
+    <SimpleForm>
+      <TextInput source="name" validate={required()} fullWidth />
+      <TextInput source="shortName" validate={required()} />
+      <TextInput source="postalAddress" validate={required()} fullWidth />
+      <TextInput source="municipality" validate={required()} />
+      <TextInput source="phone" />
+      <TextInput source="email" type="email" />
+      <TextInput source="inn" />
+    </SimpleForm>
+  );
+}
+
+export const ProviderCreate = () => (
+  <Create redirect="list" transform={(data: Record<string, unknown>) => ({ forms: [], ...data })}>
+    <ProviderForm />
+  </Create>
+);
+export const ProviderEdit = () => (
+  <Edit mutationMode="pessimistic">
+    <ProviderForm />
+  </Edit>
+);
+
+function Occupancy() {
+  const record = useRecordContext<{ id: string; places: number; occupiedPlaces: number }>();
+  if (!record) return null;
+  const share = record.places > 0 ? Math.round((record.occupiedPlaces / record.places) * 100) : 0;
+  return (
+    <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8, minWidth: 160 }}>
+      <LinearProgress
+        variant="determinate"
+        value={Math.min(share, 100)}
+        sx={{ flex: 1, height: 8 }}
+        aria-label={`${record.occupiedPlaces} / ${record.places}`}
+      />
+      <span>
+        {record.occupiedPlaces} / {record.places}
+      </span>
+    </span>
+  );
+}
+
+export function HousingUnitList() {
+  return (
+    <List
+      filters={[
+        <TextInput key="m" source="municipality" alwaysOn />,
+        <EnumInput key="k" source="kind" enumName="HousingKind" values={ENUMS.HousingKind} />,
+      ]}
+    >
+      <Datagrid {...noBulk} rowClick={false}>
+        <TextField source="address" sortable={false} />
+        <EnumText
+          source="kind"
+          enumName="HousingKind"
+          sortable={false}
+          label="resources.housingUnits.fields.kind"
+        />
+        <TextField source="municipality" sortable={false} />
+        <TextField
+          source="operator.shortName"
+          label="resources.housingUnits.fields.operator"
+          sortable={false}
+          emptyText="—"
+        />
+        <Occupancy />
+        <NumberField source="freePlaces" sortable={false} />
+      </Datagrid>
+    </List>
+  );
+}
+
+export function StaffMemberList() {
+  return (
+    <List>
+      <Datagrid {...noBulk} rowClick={false}>
+        <TextField source="fullName" sortable={false} />
+        <TextField source="role" sortable={false} />
+        <TextField
+          source="provider.shortName"
+          label="resources.staffMembers.fields.provider"
+          sortable={false}
+        />
+      </Datagrid>
+    </List>
+  );
+}
+
+/** What is due or late: decisions on applications (the application's deadline state), re-assessments, answers. */
+export function DeadlineList() {
+  return (
+    <List
+      filters={[
+        <TextInput key="a" source="agency" alwaysOn />,
+        <NumberInput key="h" source="horizonDays" min={0} />,
+      ]}
+    >
+      <Datagrid {...noBulk} rowClick={(_id, _resource, record) => `/recipients/${record.recipientId}/show`}>
+        <EnumText
+          source="kind"
+          enumName="DeadlineKind"
+          sortable={false}
+          label="resources.deadlines.fields.kind"
+        />
+        <FullName source="recipient" label="resources.deadlines.fields.recipient" />
+        <DateText source="dueOn" label="resources.deadlines.fields.dueOn" />
+        <LateBadge source="daysLate" label="resources.deadlines.fields.daysLate" />
+        <TextField source="agency" sortable={false} emptyText="—" />
+      </Datagrid>
+    </List>
+  );
+}
+
+export function RoadmapList() {
+  return (
+    <List>
+      <Datagrid
+        {...noBulk}
+        rowClick={(id) => `/obligations?filter=${encodeURIComponent(JSON.stringify({ roadmapId: id }))}`}
+      >
+        <TextField source="title" sortable={false} />
+        <TextField source="region" sortable={false} />
+        <NumberField source="version" sortable={false} />
+        <DateText source="importedAt" label="resources.roadmaps.fields.importedAt" />
+      </Datagrid>
+    </List>
+  );
+}
+
+/** Late obligations are highlighted (and say so in words, not by colour alone). */
+export function ObligationList() {
+  return (
+    <List
+      filters={[
+        <EnumInput
+          key="s"
+          source="status"
+          enumName="ObligationStatus"
+          values={ENUMS.ObligationStatus}
+          alwaysOn
+        />,
+      ]}
+    >
+      <Datagrid
+        {...noBulk}
+        rowClick={false}
+        rowSx={(record) => (record.status === 'LATE' ? { backgroundColor: '#fdecea' } : {})}
+      >
+        <TextField
+          source="item.number"
+          label="resources.obligations.fields.number"
+          sortable={false}
+          emptyText="—"
+        />
+        <TextField source="item.measure" label="resources.obligations.fields.measure" sortable={false} />
+        <TextField source="periodLabel" sortable={false} />
+        <DateText source="dueDate" label="resources.obligations.fields.dueDate" />
+        <EnumText
+          source="status"
+          enumName="ObligationStatus"
+          label="resources.obligations.fields.status"
+          sortable={false}
+        />
+        <LateBadge source="daysOverdue" label="resources.obligations.fields.daysOverdue" />
+        <TextField
+          source="responsibleAgency.name"
+          label="resources.obligations.fields.responsibleAgency"
+          sortable={false}
+          emptyText="—"
+        />
+      </Datagrid>
+    </List>
+  );
+}
+
+function MeetingDecisions() {
+  const translate = useTranslate();
+  return (
+    <ArrayField source="decisions">
+      <Datagrid {...noBulk} rowClick={false} empty={<p>{translate('app.empty')}</p>}>
+        <TextField source="number" label="resources.councilDecisions.fields.number" emptyText="—" />
+        <TextField source="text" label="resources.councilDecisions.fields.text" />
+        <DateText source="dueDate" label="resources.councilDecisions.fields.dueDate" />
+        <EnumText
+          source="status"
+          enumName="DecisionStatus"
+          label="resources.councilDecisions.fields.status"
+        />
+        <BooleanField source="overdue" label="resources.councilDecisions.fields.overdue" />
+        <TextField source="assignee.name" label="resources.councilDecisions.fields.assignee" />
+      </Datagrid>
+    </ArrayField>
+  );
+}
+
+export function CouncilMeetingList() {
+  return (
+    <List>
+      <Datagrid {...noBulk} rowClick="expand" expand={<MeetingDecisions />}>
+        <DateText source="heldOn" label="resources.councilMeetings.fields.heldOn" />
+        <TextField source="protocolNumber" sortable={false} emptyText="—" />
+        <TextField source="agenda" sortable={false} />
+      </Datagrid>
+    </List>
+  );
+}
+
+export function AuditEventList() {
+  return (
+    <List
+      filters={[
+        <TextInput key="r" source="recipientId" alwaysOn />,
+        <EnumInput key="a" source="action" enumName="AuditAction" values={ENUMS.AuditAction} alwaysOn />,
+      ]}
+    >
+      <Datagrid {...noBulk} rowClick={false}>
+        <DateText source="occurredAt" withTime label="resources.auditEvents.fields.occurredAt" />
+        <TextField source="actorName" sortable={false} emptyText="—" />
+        <EnumText
+          source="action"
+          enumName="AuditAction"
+          label="resources.auditEvents.fields.action"
+          sortable={false}
+        />
+        <TextField source="entity" sortable={false} emptyText="—" />
+        <TextField source="recipientId" sortable={false} emptyText="—" />
+        <TextField source="fields" sortable={false} emptyText="—" />
+        <BooleanField source="breakGlass" sortable={false} />
+      </Datagrid>
+    </List>
+  );
+}
+
+export function AccountList() {
+  return (
+    <List>
+      <Datagrid {...noBulk} rowClick={false}>
+        <TextField source="login" sortable={false} />
+        <TextField source="displayName" sortable={false} />
+        <EnumText source="roles" enumName="Role" label="resources.accounts.fields.roles" sortable={false} />
+        <BooleanField source="active" sortable={false} />
+        <DateText source="createdAt" label="resources.accounts.fields.createdAt" />
+      </Datagrid>
+    </List>
+  );
+}
+
+export function ApiClientList() {
+  return (
+    <List>
+      <Datagrid {...noBulk} rowClick={false}>
+        <TextField source="name" sortable={false} />
+        <TextField source="agencyId" sortable={false} />
+        <EnumText source="roles" enumName="Role" label="resources.apiClients.fields.roles" sortable={false} />
+        <DateText source="createdAt" label="resources.apiClients.fields.createdAt" />
+        <DateText source="revokedAt" label="resources.apiClients.fields.revokedAt" />
+      </Datagrid>
+    </List>
+  );
+}
