@@ -7,7 +7,7 @@ import { parseProviderList } from './provider-import.js';
  * and writes `murmansk-providers.data.ts`, the reference data loaded at start-up. A unit test
  * fails when the committed file and the seed disagree.
  */
-const folder = path.resolve(process.argv[2] ?? '../shared/seeds');
+const folder = path.resolve(process.argv[2] ?? 'packages/social/src/fixtures/seeds');
 const file = (await readdir(folder)).find((f) => /^002_.*\.txt$/.test(f));
 if (!file) {
   console.error(`seed 002 not found in ${folder}`);

@@ -4,7 +4,8 @@ import { murmanskProviders } from './murmansk-providers.data.js';
 import { ServiceForm } from './provider.enums.js';
 import { formsOf, municipalityOf, parseProviderList, splitContacts } from './provider-import.js';
 
-const seeds = path.resolve(process.cwd(), '../shared/seeds');
+// A committed copy of the published order (seed 002), so the test needs nothing outside the repo.
+const seeds = path.resolve(process.cwd(), 'packages/social/src/fixtures/seeds');
 const seed002 = readdirSync(seeds).find((f) => f.startsWith('002_'))!;
 const text = readFileSync(path.join(seeds, seed002), 'utf8');
 
