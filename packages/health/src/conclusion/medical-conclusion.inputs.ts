@@ -3,7 +3,7 @@ import { ArrayMaxSize, IsOptional, IsUUID, Length, Matches } from 'class-validat
 import { Field, ID, InputType } from 'type-graphql';
 
 /** ICD-10 code: a letter, two digits, optionally a dot and one or two digits (F20, F20.0, G40.01). */
-export const ICD10 = /^[A-Z]\d{2}(\.\d{1,2})?$/;
+export const ICD10 = /^[A-Z]\d{2}(\.\d{1,2})?$/i;
 
 @InputType({ description: 'A medical conclusion as the health organisation issued it (order 202н)' })
 export class MedicalConclusionFields {
