@@ -11,7 +11,7 @@ const CARD = /* GraphQL */ `
           id snils lastName firstName patronymic birthDate municipality
           medicalConclusions { issuedOn contraindicationsPresent organisation validUntil }
           enrolments { level organisation programme startDate status }
-          placements { employerName position startDate supported }
+          placements { workKind position startDate supported }
           needRegistryEntry { identifiedOn source }
         }
       }

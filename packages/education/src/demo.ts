@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DemoPerson } from '@sl/core';
-import { EducationLevel, Enrolment, EnrolmentStatus } from './enrolment/enrolment.entity.js';
+import { EducationLevel, Enrolment, EnrolmentStatus, StudyForm } from './enrolment/enrolment.entity.js';
+import { GuidanceSession } from './guidance/guidance-session.entity.js';
+import { PmpkRecommendation } from './pmpk/pmpk-recommendation.entity.js';
 
 const PROGRAMMES: [EducationLevel, string, string][] = [
   [EducationLevel.VOCATIONAL, 'ГАПОУ «Колледж информационных технологий»', 'Оператор ЭВМ'],
@@ -15,7 +17,27 @@ const PROGRAMMES: [EducationLevel, string, string][] = [
 
 export async function seedEducationDemo(em: EntityManager, people: DemoPerson[]): Promise<void> {
   if ((await em.count(Enrolment, {})) > 0) return;
+  const forms = Object.values(StudyForm);
   for (const p of people) {
+    // seed 003 item 2.14: a ПМПК recommendation comes before general education.
+    if (p.index % 10 === 3) {
+      em.create(PmpkRecommendation, {
+        recipientId: p.id,
+        issuedOn: '2024-06-14',
+        commission: 'Центральная психолого-медико-педагогическая комиссия',
+        programme: 'Адаптированная основная общеобразовательная программа (вариант 2)',
+        conditions: 'Сопровождение тьютора, обучение в малой группе',
+      });
+    }
+    // seed 003 item 2.16: vocational guidance, mostly for people preparing for the main stage.
+    if (p.index % 8 === 2 || p.index % 8 === 3) {
+      em.create(GuidanceSession, {
+        recipientId: p.id,
+        heldOn: `2025-${String(1 + (p.index % 12)).padStart(2, '0')}-20`,
+        organisation: 'Профессионально-педагогический колледж',
+        suggestedProfessions: ['Садовник', 'Укладчик-упаковщик'],
+      });
+    }
     if (p.index % 5 !== 1) continue;
     const [level, organisation, programme] = PROGRAMMES[p.index % PROGRAMMES.length]!;
     const completed = p.index % 2 === 0;
@@ -24,6 +46,7 @@ export async function seedEducationDemo(em: EntityManager, people: DemoPerson[])
       level,
       organisation,
       programme,
+      form: forms[p.index % forms.length]!,
       startDate: `202${4 + (p.index % 2)}-09-01`,
       endDate: completed ? `202${5 + (p.index % 2)}-06-30` : null,
       status: completed ? EnrolmentStatus.COMPLETED : EnrolmentStatus.ACTIVE,

@@ -1,8 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { groupedLoader } from '@sl/core';
 import { Enrolment } from './enrolment/enrolment.entity.js';
+import { GuidanceSession } from './guidance/guidance-session.entity.js';
+import { PmpkRecommendation } from './pmpk/pmpk-recommendation.entity.js';
 
 export function createEducationLoaders(em: EntityManager) {
-  return { enrolmentsByRecipient: groupedLoader(em, Enrolment, 'recipientId', { startDate: 'desc' }) };
+  return {
+    enrolmentsByRecipient: groupedLoader(em, Enrolment, 'recipientId', { startDate: 'desc' }),
+    pmpkByRecipient: groupedLoader(em, PmpkRecommendation, 'recipientId', { issuedOn: 'desc' }),
+    guidanceByRecipient: groupedLoader(em, GuidanceSession, 'recipientId', { heldOn: 'desc' }),
+  };
 }
 export type EducationLoaders = ReturnType<typeof createEducationLoaders>;

@@ -1,27 +1,113 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DemoPerson } from '@sl/core';
+import { Employer } from './employer/employer.entity.js';
+import { withInnCheckDigits } from './employer/inn.js';
+import { WorkRecommendation, WorkVerdict } from './ipra/work-recommendation.entity.js';
 import { Placement } from './placement/placement.entity.js';
+import { EmploymentSupport, SupportKind } from './support/employment-support.entity.js';
+import { Vacancy, WorkplaceOrigin } from './vacancy/vacancy.entity.js';
+import { WorkKind } from './work-kind.js';
 
-const JOBS: [string, string][] = [
-  ['ООО «Чистый город»', 'Уборщик территории'],
-  ['АО «Хлебозавод»', 'Укладчик-упаковщик'],
-  ['ИП Смирнова О. В.', 'Помощник повара'],
-  ['ГБУ «Центр социального обслуживания»', 'Курьер'],
+const EMPLOYERS: [string, string][] = [
+  ['ООО «Чистый город»', '390100001'],
+  ['АО «Хлебозавод»', '390200002'],
+  ['ИП Смирнова О. В.', '3901000003'],
+  ['ГБУ «Центр социального обслуживания»', '390400004'],
 ];
+const JOBS: [number, string, WorkKind, boolean, WorkplaceOrigin][] = [
+  [0, 'Уборщик территории', WorkKind.CLEANING, true, WorkplaceOrigin.REGULAR],
+  [1, 'Укладчик-упаковщик', WorkKind.PACKING, true, WorkplaceOrigin.EQUIPPED],
+  [2, 'Помощник повара', WorkKind.FOOD_SERVICE, false, WorkplaceOrigin.CREATED],
+  [3, 'Курьер', WorkKind.COURIER, false, WorkplaceOrigin.ABOVE_QUOTA],
+];
+const MENTORS = ['Иванова Т. П.', 'Петров С. А.', 'Кузнецова Е. В.'];
+
+/** Main stage (the stage demo's history 5 of 8) is where people work: employment follows it. */
+const inMainStage = (p: DemoPerson) => p.index % 8 === 5;
 
 export async function seedEmploymentDemo(em: EntityManager, people: DemoPerson[]): Promise<void> {
-  if ((await em.count(Placement, {})) > 0) return;
-  for (const p of people) {
-    if (p.index % 4 !== 0) continue;
-    const [employerName, position] = JOBS[p.index % JOBS.length]!;
-    em.create(Placement, {
-      recipientId: p.id,
-      employerName,
+  if ((await em.count(Employer, {})) > 0) return;
+  const employers = EMPLOYERS.map(([name, prefix], i) =>
+    em.create(Employer, {
+      name,
+      inn: withInnCheckDigits(prefix),
+      municipality: people[i]?.municipality ?? null,
+    }),
+  );
+  const vacancies = JOBS.map(([employer, position, workKind, quota, origin], i) =>
+    em.create(Vacancy, {
+      employer: employers[employer]!,
       position,
-      startDate: `2025-0${1 + (p.index % 9)}-01`,
-      endDate: null,
-      supported: p.index % 8 === 0,
-    });
+      workKind,
+      quota,
+      origin,
+      openedOn: `2025-0${1 + i}-10`,
+    }),
+  );
+  for (const p of people) {
+    const employed = inMainStage(p) ? p.index % 3 !== 0 : p.index % 6 === 0;
+    if (p.index % 5 === 0 || employed) {
+      const base = {
+        recipientId: p.id,
+        ipraNumber: `${1000 + p.index}.5.39/2024`,
+        ipraIssuedOn: '2024-11-01',
+      };
+      em.create(WorkRecommendation, {
+        ...base,
+        workKind: WorkKind.LIGHT_MANUAL,
+        verdict: WorkVerdict.RECOMMENDED,
+      });
+      em.create(WorkRecommendation, {
+        ...base,
+        workKind: WorkKind.WORK_AT_HEIGHT,
+        verdict: WorkVerdict.FORBIDDEN,
+      });
+      em.create(WorkRecommendation, {
+        ...base,
+        workKind: WorkKind.NIGHT_SHIFT,
+        verdict: WorkVerdict.FORBIDDEN,
+      });
+    }
+    if (employed) {
+      const [employer, position, workKind, quota] = JOBS[p.index % JOBS.length]!;
+      const supported = p.index % 2 === 1;
+      em.create(Placement, {
+        recipientId: p.id,
+        employer: employers[employer]!,
+        position,
+        workKind,
+        startDate: inMainStage(p) ? `2025-0${4 + (p.index % 6)}-01` : `2025-0${1 + (p.index % 9)}-01`,
+        supported,
+        mentorName: supported ? MENTORS[p.index % MENTORS.length]! : null,
+        quota,
+      });
+    } else if (inMainStage(p) || p.index % 4 === 2) {
+      // Those without work in the main stage are on the agency's register (004 п. 2.1).
+      em.create(EmploymentSupport, {
+        recipientId: p.id,
+        kind: SupportKind.UNEMPLOYMENT_REGISTRATION,
+        startDate: '2025-06-02',
+      });
+      if (p.index % 3 === 0) {
+        em.create(EmploymentSupport, {
+          recipientId: p.id,
+          kind: SupportKind.VOCATIONAL_TRAINING,
+          programme: 'Оператор котельной',
+          startDate: '2025-09-01',
+          endDate: '2026-06-30',
+        });
+      }
+    }
+    if (p.index % 9 === 4) {
+      em.create(EmploymentSupport, {
+        recipientId: p.id,
+        kind: SupportKind.VOCATIONAL_GUIDANCE,
+        startDate: '2025-05-15',
+        endDate: '2025-05-15',
+      });
+    }
   }
+  // The vacancies filled are closed; the others stay open.
+  for (const v of vacancies.slice(0, 1)) v.closedOn = '2025-04-01';
   await em.flush();
 }

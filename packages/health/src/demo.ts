@@ -1,26 +1,55 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DemoPerson } from '@sl/core';
 import { MedicalConclusion } from './conclusion/medical-conclusion.entity.js';
+import { MobileTeamVisit } from './mobile-team/mobile-team-visit.entity.js';
+import {
+  RehabilitationEpisode,
+  RehabilitationSetting,
+} from './rehabilitation/rehabilitation-episode.entity.js';
 
 const ORGANISATIONS = [
   'ГБУЗ «Областная клиническая больница»',
   'ГБУЗ «Городская поликлиника № 2»',
   'ГБУЗ «Центральная районная больница»',
 ];
+const CONTRAINDICATIONS = [['A15.0'], ['F20.0', 'F10.2'], ['C34.1']];
+const SETTINGS = Object.values(RehabilitationSetting);
 
 export async function seedHealthDemo(em: EntityManager, people: DemoPerson[]): Promise<void> {
   if ((await em.count(MedicalConclusion, {})) > 0) return;
   for (const p of people) {
     // Two in three applicants bring the optional conclusion (seed 001 §3).
-    if (p.index % 3 === 2) continue;
-    const year = 2024 + (p.index % 3);
-    em.create(MedicalConclusion, {
-      recipientId: p.id,
-      issuedOn: `${year}-0${1 + (p.index % 9)}-15`,
-      contraindicationsPresent: p.index % 17 === 0,
-      organisation: ORGANISATIONS[p.index % ORGANISATIONS.length]!,
-      validUntil: `${year + 1}-0${1 + (p.index % 9)}-14`,
-    });
+    if (p.index % 3 !== 2) {
+      const year = 2024 + (p.index % 3);
+      const present = p.index % 17 === 0;
+      em.create(MedicalConclusion, {
+        recipientId: p.id,
+        issuedOn: `${year}-0${1 + (p.index % 9)}-15`,
+        contraindicationsPresent: present,
+        conditions: present ? CONTRAINDICATIONS[p.index % CONTRAINDICATIONS.length]! : [],
+        organisation: ORGANISATIONS[p.index % ORGANISATIONS.length]!,
+        validUntil: `${year + 1}-0${1 + (p.index % 9)}-14`,
+      });
+    }
+    if (p.index % 6 === 1) {
+      em.create(RehabilitationEpisode, {
+        recipientId: p.id,
+        setting: SETTINGS[p.index % SETTINGS.length]!,
+        organisation: ORGANISATIONS[(p.index + 1) % ORGANISATIONS.length]!,
+        condition: p.index % 12 === 1 ? 'F70.0' : null,
+        startDate: `2025-${String(1 + (p.index % 12)).padStart(2, '0')}-05`,
+        endDate: p.index % 4 === 1 ? null : `2025-${String(1 + (p.index % 12)).padStart(2, '0')}-26`,
+      });
+    }
+    // seed 003 item 1.9: field teams for people with mental disorders.
+    if (p.index % 7 === 3) {
+      em.create(MobileTeamVisit, {
+        recipientId: p.id,
+        visitedOn: `2025-${String(1 + (p.index % 12)).padStart(2, '0')}-1${p.index % 10}`,
+        team: 'Выездная бригада ЦРБ (психиатр, терапевт)',
+        help: 'Осмотр на дому, коррекция терапии, направление на МСЭ',
+      });
+    }
   }
   await em.flush();
 }

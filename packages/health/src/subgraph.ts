@@ -1,16 +1,39 @@
 import type { SubgraphDefinition } from '@sl/core';
 import { MedicalConclusion } from './conclusion/medical-conclusion.entity.js';
-import { Recipient, RecipientHealthResolver } from './conclusion/medical-conclusion.resolver.js';
+import {
+  MedicalConclusionResolver,
+  Recipient,
+  RecipientHealthResolver,
+} from './conclusion/medical-conclusion.resolver.js';
 import { seedHealthDemo } from './demo.js';
+import { HealthFiguresResolver } from './figures/health-figures.resolver.js';
+import { RequestAnswer } from './interagency/request-answer.entity.js';
+import {
+  InteragencyRequestHealthResolver,
+  InteragencyRequestStub,
+  RequestAnswerResolver,
+} from './interagency/request-answer.resolver.js';
 import { createHealthLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
+import { MobileTeamVisit } from './mobile-team/mobile-team-visit.entity.js';
+import { MobileTeamVisitResolver } from './mobile-team/mobile-team-visit.resolver.js';
+import { RehabilitationEpisode } from './rehabilitation/rehabilitation-episode.entity.js';
+import { RehabilitationEpisodeResolver } from './rehabilitation/rehabilitation-episode.resolver.js';
 
 export const healthSubgraph: SubgraphDefinition = {
   name: 'health',
-  entities: [MedicalConclusion],
+  entities: [MedicalConclusion, RehabilitationEpisode, MobileTeamVisit, RequestAnswer],
   migrations,
-  resolvers: [RecipientHealthResolver],
-  orphanedTypes: [Recipient],
+  resolvers: [
+    RecipientHealthResolver,
+    MedicalConclusionResolver,
+    RehabilitationEpisodeResolver,
+    MobileTeamVisitResolver,
+    InteragencyRequestHealthResolver,
+    RequestAnswerResolver,
+    HealthFiguresResolver,
+  ],
+  orphanedTypes: [Recipient, InteragencyRequestStub],
   createLoaders: createHealthLoaders,
   seedDemo: seedHealthDemo,
 };

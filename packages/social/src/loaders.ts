@@ -60,6 +60,7 @@ export function createSocialLoaders(em: EntityManager) {
       assessedOn: 'desc',
       createdAt: 'desc',
     }),
+    interagencyRequestById: singleLoader(em, InteragencyRequest, 'id'),
     interagencyRequestsByRecipient: groupedLoader(em, InteragencyRequest, 'recipientId', {
       sentOn: 'desc',
       createdAt: 'desc',

@@ -1,8 +1,9 @@
-import type { SubgraphDefinition } from '@sl/core';
+import { isUuid, type SubgraphDefinition } from '@sl/core';
 import { Application, ApplicationDocument } from './application/application.entity.js';
 import { ApplicationResolver, RecipientApplicationsResolver } from './application/application.resolver.js';
 import { Assessment } from './assessment/assessment.entity.js';
 import { AssessmentResolver, RecipientAssessmentsResolver } from './assessment/assessment.resolver.js';
+import type { SocialContext } from './common/social-context.js';
 import { DeadlineResolver } from './deadlines/deadline.resolver.js';
 import { seedSocialDemo } from './demo.js';
 import {
@@ -101,7 +102,15 @@ export const socialSubgraph: SubgraphDefinition = {
     SocialIndicatorsResolver,
   ],
   orphanedTypes: [SocialIndicators],
-  referenceResolvers: { Recipient: recipientReference },
+  referenceResolvers: {
+    Recipient: recipientReference,
+    InteragencyRequest: {
+      __resolveReference: (reference: { id?: unknown }, ctx) =>
+        isUuid(reference.id)
+          ? (ctx as SocialContext).loaders.interagencyRequestById.load(reference.id)
+          : null,
+    },
+  },
   createLoaders: (em) => ({ ...createSocialLoaders(em), indicators: createSocialIndicatorLoaders(em) }),
   scope: recipientScope,
   seedDemo: seedSocialDemo,

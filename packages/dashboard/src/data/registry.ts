@@ -117,7 +117,7 @@ export const registry: Record<string, ResourceSpec> = {
           servicePlans { id hoursPerWeek fromDate }`,
         HEALTH: 'medicalConclusions { id issuedOn contraindicationsPresent organisation validUntil }',
         EDUCATION: 'enrolments { id level organisation programme startDate endDate status }',
-        EMPLOYMENT: 'placements { id employerName position startDate endDate supported }',
+        EMPLOYMENT: 'placements { id employer { id name } position startDate endDate supported }',
       }),
     filter: {
       input: 'RecipientFilter',

@@ -181,7 +181,7 @@ export function RecipientShow() {
         {allowed(permissions, 'EMPLOYMENT') && (
           <Tab label="app.tabs.employment" path="employment">
             <Section label={false} source="placements" title="app.sections.placements">
-              <TextField source="employerName" label="Работодатель" />
+              <TextField source="employer.name" label="Работодатель" />
               <TextField source="position" label="Должность" />
               <DateText source="startDate" label="Начало" />
               <BooleanField source="supported" label="Сопровождаемое" />

@@ -1,7 +1,13 @@
-import { Access, Personal, recipientStub, type SubgraphContext } from '@sl/core';
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { EducationLoaders } from '../loaders.js';
+import { Access, Personal, recipientStub, ValidationError } from '@sl/core';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { type EducationContext, snapshot, todayOf } from '../common.js';
+import { GuidanceSession } from '../guidance/guidance-session.entity.js';
+import { RecordGuidanceSessionInput } from '../guidance/guidance-session.inputs.js';
+import { PmpkRecommendation } from '../pmpk/pmpk-recommendation.entity.js';
+import { RecordPmpkRecommendationInput } from '../pmpk/pmpk-recommendation.inputs.js';
 import { Enrolment } from './enrolment.entity.js';
+import { EnrolRecipientInput, FinishEnrolmentInput } from './enrolment.inputs.js';
+import { EnrolmentService } from './enrolment.service.js';
 
 export const Recipient = recipientStub();
 type Recipient = InstanceType<typeof Recipient>;
@@ -10,7 +16,107 @@ type Recipient = InstanceType<typeof Recipient>;
 export class RecipientEducationResolver {
   @Personal(Access.EDUCATION)
   @FieldResolver(() => [Enrolment], { description: 'Newest first' })
-  enrolments(@Root() recipient: Recipient, @Ctx() ctx: SubgraphContext<EducationLoaders>) {
+  enrolments(@Root() recipient: Recipient, @Ctx() ctx: EducationContext) {
     return ctx.loaders.enrolmentsByRecipient.load(recipient.id);
+  }
+
+  @Personal(Access.EDUCATION)
+  @FieldResolver(() => [PmpkRecommendation], { description: 'ПМПК recommendations, newest first' })
+  pmpkRecommendations(@Root() recipient: Recipient, @Ctx() ctx: EducationContext) {
+    return ctx.loaders.pmpkByRecipient.load(recipient.id);
+  }
+
+  @Personal(Access.EDUCATION)
+  @FieldResolver(() => [GuidanceSession], { description: 'Vocational guidance, newest first' })
+  guidanceSessions(@Root() recipient: Recipient, @Ctx() ctx: EducationContext) {
+    return ctx.loaders.guidanceByRecipient.load(recipient.id);
+  }
+}
+
+@Resolver(() => Enrolment)
+export class EnrolmentResolver {
+  @Authorized(...Access.EDUCATION_WRITE)
+  @Mutation(() => Enrolment, { description: 'Enrols a person in a programme (000 п. 9, 003 п. 2.14)' })
+  enrolRecipient(
+    @Ctx() ctx: EducationContext,
+    @Arg('input', () => EnrolRecipientInput) input: EnrolRecipientInput,
+  ) {
+    return new EnrolmentService(ctx.em).enrol(ctx, input);
+  }
+
+  @Authorized(...Access.EDUCATION_WRITE)
+  @Mutation(() => Enrolment, { description: 'Records the completion or interruption of an enrolment' })
+  finishEnrolment(
+    @Ctx() ctx: EducationContext,
+    @Arg('input', () => FinishEnrolmentInput) input: FinishEnrolmentInput,
+  ) {
+    return new EnrolmentService(ctx.em).finish(ctx, input);
+  }
+
+  @Authorized(...Access.EDUCATION_WRITE)
+  @Mutation(() => PmpkRecommendation, { description: 'Records a ПМПК recommendation (003 п. 2.14)' })
+  recordPmpkRecommendation(
+    @Ctx() ctx: EducationContext,
+    @Arg('input', () => RecordPmpkRecommendationInput) input: RecordPmpkRecommendationInput,
+  ) {
+    if (input.issuedOn > todayOf(ctx)) {
+      throw new ValidationError(
+        'Дата заключения ПМПК не может быть позже сегодняшней',
+        'issuedOn',
+        'DATE_IN_FUTURE',
+      );
+    }
+    return ctx.em.transactional(async (em) => {
+      const row = em.create(PmpkRecommendation, {
+        recipientId: input.recipientId,
+        issuedOn: input.issuedOn,
+        commission: input.commission.trim(),
+        programme: input.programme.trim(),
+        conditions: input.conditions?.trim() ?? null,
+      });
+      await em.flush();
+      ctx.audit?.change({
+        recipientId: input.recipientId,
+        entity: 'PmpkRecommendation',
+        entityId: row.id,
+        action: 'create',
+        before: null,
+        after: snapshot(row),
+      });
+      return row;
+    });
+  }
+
+  @Authorized(...Access.EDUCATION_WRITE)
+  @Mutation(() => GuidanceSession, { description: 'Records a vocational guidance session (003 п. 2.16)' })
+  recordGuidanceSession(
+    @Ctx() ctx: EducationContext,
+    @Arg('input', () => RecordGuidanceSessionInput) input: RecordGuidanceSessionInput,
+  ) {
+    if (input.heldOn > todayOf(ctx)) {
+      throw new ValidationError(
+        'Дата консультации не может быть позже сегодняшней',
+        'heldOn',
+        'DATE_IN_FUTURE',
+      );
+    }
+    return ctx.em.transactional(async (em) => {
+      const row = em.create(GuidanceSession, {
+        recipientId: input.recipientId,
+        heldOn: input.heldOn,
+        organisation: input.organisation.trim(),
+        suggestedProfessions: input.suggestedProfessions.map((p) => p.trim()),
+      });
+      await em.flush();
+      ctx.audit?.change({
+        recipientId: input.recipientId,
+        entity: 'GuidanceSession',
+        entityId: row.id,
+        action: 'create',
+        before: null,
+        after: snapshot(row),
+      });
+      return row;
+    });
   }
 }

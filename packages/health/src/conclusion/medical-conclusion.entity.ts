@@ -1,34 +1,57 @@
 import { randomUUID } from 'node:crypto';
 import type { Opt } from '@mikro-orm/core';
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { LocalDate } from '@sl/core';
+import { Check, Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Access, LocalDate, Personal } from '@sl/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 
-/** Medical conclusion on contraindications to social services (order 202н). */
+/**
+ * Medical conclusion on contraindications to social services (order 202н). Every field but the id
+ * is a health detail (152-ФЗ art. 10): each one is declared `@Personal(Access.HEALTH)` on its own so
+ * that a later policy can narrow them field by field.
+ */
 @ObjectType({ description: 'Medical conclusion on contraindications to social services (order 202н)' })
 @Entity({ tableName: 'medical_conclusion' })
 @Index({ properties: ['recipientId', 'issuedOn'] })
+@Index({ properties: ['issuedOn'] })
+@Check({
+  name: 'medical_conclusion_conditions_match',
+  expression: 'contraindications_present = (cardinality(conditions) > 0)',
+})
+@Check({
+  name: 'medical_conclusion_valid_after_issue',
+  expression: 'valid_until is null or valid_until >= issued_on',
+})
 export class MedicalConclusion {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
   /** The person, by the social subgraph's id: no foreign key across ministries. */
+  @Field(() => ID)
   @Property({ type: 'uuid' })
   recipientId!: string;
 
+  @Personal(Access.HEALTH)
   @Field(() => LocalDate)
   @Property({ type: 'date' })
   issuedOn!: string;
 
+  @Personal(Access.HEALTH)
   @Field(() => Boolean, { description: 'True when contraindications were found' })
   @Property({ type: 'boolean' })
   contraindicationsPresent!: boolean;
 
+  @Personal(Access.HEALTH)
+  @Field(() => [String], { description: 'The contraindicating conditions, ICD-10 codes (e.g. F20.0)' })
+  @Property({ type: 'text[]', defaultRaw: "'{}'" })
+  conditions: string[] = [];
+
+  @Personal(Access.HEALTH)
   @Field(() => String, { description: 'Issuing medical organisation' })
   @Property({ type: 'string', length: 300 })
   organisation!: string;
 
+  @Personal(Access.HEALTH)
   @Field(() => LocalDate, { nullable: true })
   @Property({ type: 'date', nullable: true })
   validUntil: string | null = null;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Opt } from '@mikro-orm/core';
 import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Access, LocalDate, Personal } from '@sl/core';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Application } from '../application/application.entity.js';
 import { Recipient } from '../recipient/recipient.entity.js';
 
@@ -23,6 +23,18 @@ registerEnumType(InteragencySubject, {
   },
 });
 
+/**
+ * Who reads a request: the coordinator who sent it and the officers of the ministries that answer
+ * (their queue, `interagencyQueue`); the answering ministry contributes its answer to this entity.
+ */
+export const INTERAGENCY_READ = [
+  ...Access.CASE,
+  ...Access.HEALTH_WRITE,
+  ...Access.EDUCATION_WRITE,
+  ...Access.EMPLOYMENT_WRITE,
+] as const;
+
+@Directive('@key(fields: "id")')
 @ObjectType({ description: 'Межведомственный запрос (001 §4)' })
 @Entity({ tableName: 'interagency_request' })
 @Check({ name: 'interagency_request_answer_dated', expression: '(answered_on is null) = (answer is null)' })
@@ -48,32 +60,32 @@ export class InteragencyRequest {
   })
   applicationId: string | null = null;
 
-  @Personal(Access.CASE)
+  @Personal(INTERAGENCY_READ)
   @Field(() => String, { description: 'Receiving agency, e.g. «МВД России», «СФР (ЕЦП)»' })
   @Property({ type: 'string', length: 200 })
   agency!: string;
 
-  @Personal(Access.CASE)
+  @Personal(INTERAGENCY_READ)
   @Field(() => InteragencySubject)
   @Enum({ items: () => InteragencySubject })
   subject!: InteragencySubject;
 
-  @Personal(Access.CASE)
+  @Personal(INTERAGENCY_READ)
   @Field(() => LocalDate)
   @Property({ type: 'date' })
   sentOn!: string;
 
-  @Personal(Access.CASE)
+  @Personal(INTERAGENCY_READ)
   @Field(() => LocalDate, { description: 'Answer due (5 working days, 210-ФЗ art. 7.2)' })
   @Property({ type: 'date' })
   dueOn!: string;
 
-  @Personal(Access.CASE)
+  @Personal(INTERAGENCY_READ)
   @Field(() => LocalDate, { nullable: true })
   @Property({ type: 'date', nullable: true })
   answeredOn: string | null = null;
 
-  @Personal(Access.CASE)
+  @Personal(INTERAGENCY_READ)
   @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })
   answer: string | null = null;

@@ -1,0 +1,41 @@
+import { LocalDate } from '@sl/core';
+import { IsUUID, Length } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { EducationLevel, StudyForm } from './enrolment.entity.js';
+
+@InputType()
+export class EnrolRecipientInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'Неверный идентификатор получателя' })
+  recipientId!: string;
+
+  @Field(() => EducationLevel)
+  level!: EducationLevel;
+
+  @Field(() => String)
+  @Length(2, 300, { message: 'Образовательная организация: от 2 до 300 символов' })
+  organisation!: string;
+
+  @Field(() => String)
+  @Length(2, 300, { message: 'Программа: от 2 до 300 символов' })
+  programme!: string;
+
+  @Field(() => StudyForm)
+  form!: StudyForm;
+
+  @Field(() => LocalDate)
+  startDate!: string;
+}
+
+@InputType()
+export class FinishEnrolmentInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'Неверный идентификатор обучения' })
+  enrolmentId!: string;
+
+  @Field(() => LocalDate)
+  endDate!: string;
+
+  @Field(() => Boolean, { description: 'True: programme completed; false: interrupted' })
+  completed!: boolean;
+}

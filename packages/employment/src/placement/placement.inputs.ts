@@ -1,0 +1,49 @@
+import { LocalDate } from '@sl/core';
+import { IsOptional, IsUUID, Length } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { WorkKind } from '../work-kind.js';
+
+@InputType()
+export class PlaceRecipientInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'Неверный идентификатор получателя' })
+  recipientId!: string;
+
+  @Field(() => ID)
+  @IsUUID('all', { message: 'Неверный идентификатор работодателя' })
+  employerId!: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The vacancy filled, if any; it is closed on the start date',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'Неверный идентификатор вакансии' })
+  vacancyId?: string | null;
+
+  @Field(() => String)
+  @Length(2, 200, { message: 'Должность: от 2 до 200 символов' })
+  position!: string;
+
+  @Field(() => WorkKind, { nullable: true, description: 'Required without a vacancy; else the vacancy’s' })
+  @IsOptional()
+  workKind?: WorkKind | null;
+
+  @Field(() => LocalDate)
+  startDate!: string;
+
+  @Field(() => String, { nullable: true, description: 'The mentor: given for supported employment' })
+  @IsOptional()
+  @Length(2, 200, { message: 'Наставник: от 2 до 200 символов' })
+  mentorName?: string | null;
+}
+
+@InputType()
+export class EndPlacementInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'Неверный идентификатор трудоустройства' })
+  placementId!: string;
+
+  @Field(() => LocalDate)
+  endDate!: string;
+}

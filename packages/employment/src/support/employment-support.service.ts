@@ -1,0 +1,65 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ValidationError } from '@sl/core';
+import { type EmploymentContext, snapshot, todayOf } from '../common.js';
+import { EmploymentSupport, SupportKind } from './employment-support.entity.js';
+import type { RecordEmploymentSupportInput } from './employment-support.inputs.js';
+
+/** seed 004 items 2.1.1 and 2.1.3: training and own-business support are for the registered unemployed. */
+export const NEEDS_UNEMPLOYED_STATUS = new Set([
+  SupportKind.VOCATIONAL_TRAINING,
+  SupportKind.SELF_EMPLOYMENT_SUPPORT,
+]);
+
+export function registeredOn(
+  supports: Pick<EmploymentSupport, 'kind' | 'startDate' | 'endDate'>[],
+  day: string,
+) {
+  return supports.some(
+    (s) =>
+      s.kind === SupportKind.UNEMPLOYMENT_REGISTRATION &&
+      s.startDate <= day &&
+      (s.endDate === null || s.endDate >= day),
+  );
+}
+
+export class EmploymentSupportService {
+  constructor(private readonly em: EntityManager) {}
+
+  record(ctx: EmploymentContext, input: RecordEmploymentSupportInput): Promise<EmploymentSupport> {
+    if (input.startDate > todayOf(ctx)) {
+      throw new ValidationError('Дата начала не может быть позже сегодняшней', 'startDate', 'DATE_IN_FUTURE');
+    }
+    if (input.endDate && input.endDate < input.startDate) {
+      throw new ValidationError('Окончание раньше начала', 'endDate', 'DATES_ORDER_INVALID');
+    }
+    return this.em.transactional(async (em) => {
+      if (NEEDS_UNEMPLOYED_STATUS.has(input.kind)) {
+        const supports = await em.find(EmploymentSupport, { recipientId: input.recipientId });
+        if (!registeredOn(supports, input.startDate)) {
+          throw new ValidationError(
+            'Мера доступна только гражданину, зарегистрированному в качестве безработного на дату начала',
+            'kind',
+            'UNEMPLOYED_STATUS_REQUIRED',
+          );
+        }
+      }
+      const support = em.create(EmploymentSupport, {
+        recipientId: input.recipientId,
+        kind: input.kind,
+        programme: input.programme?.trim() ?? null,
+        startDate: input.startDate,
+        endDate: input.endDate ?? null,
+      });
+      await em.flush();
+      ctx.audit?.change({
+        recipientId: input.recipientId,
+        entity: 'EmploymentSupport',
+        entityId: support.id,
+        action: 'create',
+        before: null,
+        after: snapshot(support),
+      });
+      return support;
+    });
+  }
+}

@@ -1,0 +1,59 @@
+import { Access } from '@sl/core';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Directive,
+  Field,
+  FieldResolver,
+  ID,
+  Mutation,
+  ObjectType,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import type { HealthContext } from '../common.js';
+import { MedicalConclusion } from '../conclusion/medical-conclusion.entity.js';
+import { RequestAnswer } from './request-answer.entity.js';
+import { AnswerInteragencyRequestInput } from './request-answer.inputs.js';
+import { RequestAnswerService } from './request-answer.service.js';
+
+/** The social subgraph's request as health sees it: only the key; health adds its answer. */
+@Directive('@key(fields: "id")')
+@ObjectType('InteragencyRequest')
+export class InteragencyRequestStub {
+  @Field(() => ID)
+  id!: string;
+}
+
+@Resolver(() => InteragencyRequestStub)
+export class InteragencyRequestHealthResolver {
+  @Authorized(...Access.HEALTH)
+  @FieldResolver(() => RequestAnswer, {
+    nullable: true,
+    description: 'Health’s answer, once the health ministry has answered the request',
+  })
+  healthAnswer(@Root() request: InteragencyRequestStub, @Ctx() ctx: HealthContext) {
+    return ctx.loaders.answerByRequest.load(request.id);
+  }
+}
+
+@Resolver(() => RequestAnswer)
+export class RequestAnswerResolver {
+  @Authorized(...Access.HEALTH_WRITE)
+  @Mutation(() => RequestAnswer, {
+    description: 'Answers an interagency request of the authorised body with a medical conclusion (001 §4)',
+  })
+  answerInteragencyRequest(
+    @Ctx() ctx: HealthContext,
+    @Arg('input', () => AnswerInteragencyRequestInput) input: AnswerInteragencyRequestInput,
+  ) {
+    return new RequestAnswerService(ctx.em).answer(ctx, input);
+  }
+
+  @Authorized(...Access.HEALTH)
+  @FieldResolver(() => MedicalConclusion, { description: 'The conclusion issued in answer' })
+  conclusion(@Root() answer: RequestAnswer, @Ctx() ctx: HealthContext) {
+    return ctx.loaders.conclusionById.load(answer.conclusionId);
+  }
+}

@@ -1,0 +1,34 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Access, LocalDate, Personal } from '@sl/core';
+import { Field, ID, ObjectType } from 'type-graphql';
+
+/** A visit of a mobile (field) medical team to the person (seed 003 item 1.9). */
+@ObjectType({ description: 'A visit of a mobile medical team (seed 003 item 1.9)' })
+@Entity({ tableName: 'mobile_team_visit' })
+@Index({ properties: ['recipientId', 'visitedOn'] })
+@Index({ properties: ['visitedOn'] })
+export class MobileTeamVisit {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Field(() => ID)
+  @Property({ type: 'uuid' })
+  recipientId!: string;
+
+  @Personal(Access.HEALTH)
+  @Field(() => LocalDate)
+  @Property({ type: 'date' })
+  visitedOn!: string;
+
+  @Personal(Access.HEALTH)
+  @Field(() => String, { description: 'The team, e.g. «Выездная психиатрическая бригада ЦРБ»' })
+  @Property({ type: 'string', length: 300 })
+  team!: string;
+
+  @Personal(Access.HEALTH)
+  @Field(() => String, { description: 'Help given' })
+  @Property({ type: 'text' })
+  help!: string;
+}
