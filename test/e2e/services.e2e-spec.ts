@@ -336,9 +336,10 @@ describe('services: route, team, plan, visits and hours through the gateway', ()
       expect(res.errors).toBeUndefined();
       return t.queries.get('social')?.length;
     };
-    // page, plans, team, route, visits, hours, providers, staff members, goals, the audit insert
+    // page, plans, team, route, visits (each with its staff member and provider joined), hours,
+    // goals, the audit insert
     const small = await cost(2);
-    expect(small).toBe(10);
+    expect(small).toBe(8);
     expect(await cost(20)).toBe(small);
   });
 

@@ -27,9 +27,13 @@ export function singleLoader<T extends object, K extends keyof T & string>(
   em: EntityManager,
   entity: ClassType<T>,
   key: K,
+  /** Relations fetched in the same statement (e.g. a small reference row every result shows). */
+  populate: string[] = [],
 ): DataLoader<string, T | null> {
   return new DataLoader<string, T | null>(async (keys) => {
-    const rows = await em.find(entity, { [key]: { $in: [...keys] } } as FilterQuery<NoInfer<T>>);
+    const rows = await em.find(entity, { [key]: { $in: [...keys] } } as FilterQuery<NoInfer<T>>, {
+      populate: populate as never,
+    });
     const byKey = new Map(rows.map((row) => [String(row[key]), row]));
     return keys.map((k) => byKey.get(k) ?? null);
   });

@@ -13,10 +13,12 @@ function byRecipient<T extends { recipientId: string }>(
   entity: new () => T,
   extra: FilterQuery<T>,
   orderBy: Record<string, 'asc' | 'desc'>,
+  populate: string[] = [],
 ) {
   return new DataLoader<string, T[]>(async (ids) => {
     const rows = await em.find(entity, { recipientId: { $in: [...ids] }, ...extra } as FilterQuery<T>, {
       orderBy: orderBy as never,
+      populate: populate as never,
     });
     const groups = new Map<string, T[]>(ids.map((id) => [id, []]));
     for (const row of rows) groups.get(row.recipientId)?.push(row);
@@ -40,8 +42,10 @@ function perPeriod<V>(make: (from: string, to: string) => DataLoader<string, V>)
 
 export function createServicesLoaders(em: EntityManager) {
   return {
-    staffMemberById: singleLoader(em, StaffMember, 'id'),
-    routeByRecipient: singleLoader(em, RehabilitationRoute, 'recipientId'),
+    // The provider comes with the row: loading it separately would batch by timing (one or two
+    // statements for the same page, since staff members, plans and routes arrive at different ticks).
+    staffMemberById: singleLoader(em, StaffMember, 'id', ['provider']),
+    routeByRecipient: singleLoader(em, RehabilitationRoute, 'recipientId', ['provider']),
     goalsByRoute: new DataLoader<string, RouteGoal[]>(async (ids) => {
       const rows = await em.find(
         RouteGoal,
@@ -52,8 +56,11 @@ export function createServicesLoaders(em: EntityManager) {
       for (const row of rows) groups.get(row.route.id)?.push(row);
       return ids.map((id) => groups.get(id) ?? []);
     }),
-    plansByRecipient: byRecipient(em, ServicePlan, {}, { fromDate: 'desc', id: 'asc' }),
-    teamByRecipient: byRecipient(em, TeamAssignment, { toDate: null }, { fromDate: 'asc', id: 'asc' }),
+    plansByRecipient: byRecipient(em, ServicePlan, {}, { fromDate: 'desc', id: 'asc' }, ['provider']),
+    teamByRecipient: byRecipient(em, TeamAssignment, { toDate: null }, { fromDate: 'asc', id: 'asc' }, [
+      'staffMember',
+      'staffMember.provider',
+    ]),
     visitsByRecipient: perPeriod(
       (from, to) =>
         new DataLoader<string, Visit[]>(async (ids) => {
@@ -63,7 +70,7 @@ export function createServicesLoaders(em: EntityManager) {
           const visits = await em.find(
             Visit,
             { recipientId: { $in: [...ids] }, plannedAt: { $gte: start, $lt: end } },
-            { orderBy: { plannedAt: 'asc', id: 'asc' } },
+            { orderBy: { plannedAt: 'asc', id: 'asc' }, populate: ['staffMember', 'staffMember.provider'] },
           );
           const groups = new Map<string, Visit[]>(ids.map((id) => [id, []]));
           for (const v of visits) groups.get(v.recipientId)?.push(v);

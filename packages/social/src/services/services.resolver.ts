@@ -1,3 +1,4 @@
+import { wrap } from '@mikro-orm/core';
 import {
   Access,
   Connection,
@@ -91,7 +92,7 @@ export class StaffMemberResolver {
   @Authorized(Access.SERVICE)
   @FieldResolver(() => Provider)
   provider(@Root() staff: StaffMember, @Ctx() ctx: SocialContext) {
-    return ctx.loaders.providerById.load(staff.provider.id);
+    return providerOf(staff.provider, ctx);
   }
 
   @Authorized(Access.SERVICE_WRITE)
@@ -115,7 +116,7 @@ export class RehabilitationRouteResolver {
   @Personal(Access.SERVICE)
   @FieldResolver(() => Provider, { description: 'The organisation that drew up the route' })
   provider(@Root() route: RehabilitationRoute, @Ctx() ctx: SocialContext) {
-    return ctx.loaders.providerById.load(route.provider.id);
+    return providerOf(route.provider, ctx);
   }
 
   @Personal(Access.SERVICE)
@@ -156,7 +157,7 @@ export class ServicePlanResolver {
   @Personal(Access.SERVICE)
   @FieldResolver(() => Provider)
   provider(@Root() plan: ServicePlan, @Ctx() ctx: SocialContext) {
-    return ctx.loaders.providerById.load(plan.provider.id);
+    return providerOf(plan.provider, ctx);
   }
 
   @Authorized(Access.SERVICE_WRITE)
@@ -183,7 +184,7 @@ export class TeamAssignmentResolver {
   @Personal(Access.SERVICE)
   @FieldResolver(() => StaffMember)
   staffMember(@Root() assignment: TeamAssignment, @Ctx() ctx: SocialContext) {
-    return ctx.loaders.staffMemberById.load(assignment.staffMember.id);
+    return loaded(assignment.staffMember) ?? ctx.loaders.staffMemberById.load(assignment.staffMember.id);
   }
 
   @Authorized(Access.SERVICE_WRITE)
@@ -206,7 +207,7 @@ export class VisitResolver {
   @Personal(Access.SERVICE)
   @FieldResolver(() => StaffMember)
   staffMember(@Root() visit: Visit, @Ctx() ctx: SocialContext) {
-    return ctx.loaders.staffMemberById.load(visit.staffMember.id);
+    return loaded(visit.staffMember) ?? ctx.loaders.staffMemberById.load(visit.staffMember.id);
   }
 
   @Authorized(Access.SERVICE_WRITE)
@@ -273,4 +274,14 @@ export class RecipientServicesResolver {
     checkWeekRange(from, to);
     return ctx.loaders.weeklyHours(from, to).load(recipient.id);
   }
+}
+
+/** A relation as loaded with its row, or null when only its reference is there. */
+function loaded<T extends object>(entity: T): T | null {
+  return wrap(entity).isInitialized() ? entity : null;
+}
+
+/** The provider as loaded with its row, or through the request's loader when it was not. */
+function providerOf(provider: Provider, ctx: SocialContext) {
+  return loaded(provider) ?? ctx.loaders.providerById.load(provider.id);
 }
