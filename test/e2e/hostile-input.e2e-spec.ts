@@ -49,6 +49,18 @@ describe('hostile and malformed input', () => {
     expect(await count()).toBe(before);
   });
 
+  it('treats an explicit null filter or cursor in a query as left out', async () => {
+    for (const query of [
+      'query { recipients(filter: null, orderBy: null, after: null) { totalCount } }',
+      'query { deadlines(filter: null, after: null) { totalCount } }',
+      'query { providers(filter: null) { totalCount } }',
+      'query { housingUnits(filter: null) { totalCount } }',
+    ]) {
+      const res = await t.gql(query);
+      expect({ query, errors: res.errors }).toEqual({ query, errors: undefined });
+    }
+  });
+
   it('refuses malformed requests and tokens, and keeps answering afterwards', async () => {
     const raw = (body: string, headers: Record<string, string> = {}) =>
       t

@@ -2,7 +2,13 @@ import { buildSubgraphSchema, type GraphQLResolverMap, printSubgraphSchema } fro
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type GraphQLSchema, parse } from 'graphql';
-import { type BuildSchemaOptions, buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import {
+  type BuildSchemaOptions,
+  buildSchema,
+  createResolversMap,
+  type MiddlewareFn,
+  type NonEmptyArray,
+} from 'type-graphql';
 import { authChecker } from '../access/auth-checker.js';
 import type { ScopeCheck } from '../access/scope.js';
 import type { Config, SubgraphName } from '../config/config.js';
@@ -41,6 +47,18 @@ export interface SubgraphDefinition<Loaders = unknown> {
   seedReference?(em: EntityManager, region: string): Promise<void>;
 }
 
+/**
+ * In a query, an argument sent as `null` means the same as one left out (`filter: null`, `after:
+ * null`): drop it, so resolvers' defaults apply instead of crashing on null. Mutations keep their
+ * nulls, where "null clears" can mean something.
+ */
+const absentWhenNull: MiddlewareFn = ({ args, info }, next) => {
+  if (info.operation.operation === 'query') {
+    for (const key of Object.keys(args)) if (args[key] === null) delete args[key];
+  }
+  return next();
+};
+
 export interface BuiltSubgraph {
   schema: GraphQLSchema;
   /** The subgraph's SDL with federation directives, as composition reads it. */
@@ -64,6 +82,7 @@ export async function buildFederatedSubgraph(
     validate: { forbidUnknownValues: false },
     authChecker,
     authMode: 'error',
+    globalMiddlewares: [absentWhenNull],
     ...options,
   });
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
