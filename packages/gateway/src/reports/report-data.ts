@@ -92,7 +92,7 @@ export function reportOperation(shape: ReportShape): string {
     edges { node { periodLabel dueDate daysOverdue item { key number measure } responsibleAgency { name } } }
   }
   councilDecisions(first: 100) {
-    edges { node { number text dueDate status overdue assignee { name } } }
+    edges { node { number text dueDate status overdue peopleCount assignee { name } } }
   }
   ${municipalities}
 }`;
@@ -156,6 +156,7 @@ export interface ReportData {
         dueDate: string;
         status: string;
         overdue: boolean;
+        peopleCount: number | null;
         assignee: { name: string };
       };
     }[];
