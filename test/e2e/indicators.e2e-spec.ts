@@ -502,6 +502,21 @@ describe('live indicators for the Council', () => {
     expect(month.social).toBe(year.social);
     expect(month.coordination).toBe(year.coordination);
     expect(month).toMatchObject({ health: 1, education: 1, employment: 1 });
+    // one date through `indicators`, region or municipality: the same statements
+    for (const municipality of [null, 'г. Калуга']) {
+      t.resetQueries();
+      const one = await t.gql(
+        `query ($m: String) { indicators(asOf: "2025-06-30", municipality: $m) { ${FIELDS} } }`,
+        {
+          m: municipality,
+        },
+      );
+      expect(one.errors).toBeUndefined();
+      for (const subgraph of ['health', 'education', 'employment'] as const)
+        expect(t.queries.get(subgraph)?.length ?? 0).toBe(
+          municipality === null || subgraph === 'employment' ? 1 : 0,
+        );
+    }
     const twoYears = await series('2024-01-01', '2025-12-31');
     expect(twoYears.list).toHaveLength(24);
     expect(twoYears).toMatchObject({
