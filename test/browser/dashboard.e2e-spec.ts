@@ -1,7 +1,7 @@
-import { snilsFromBody } from '@sl/core';
+import { ManualClock, Role, snilsFromBody } from '@sl/core';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot, seriousViolations } from '../support/browser.js';
-import { startTestSystem, type TestSystem } from '../support/system.js';
+import { startTestSystem, TEST_PASSWORD, type TestSystem } from '../support/system.js';
 
 const DEMO_PASSWORD = 'demo-password-2026';
 
@@ -9,13 +9,22 @@ let t: TestSystem;
 let browser: Browser;
 let page: Page;
 let base: string;
+// The system's "today": a test moves it to see a roadmap item go late.
+const clock = new ManualClock(new Date());
 
-async function signIn(p: Page, login: string): Promise<void> {
+async function signIn(p: Page, login: string, password = DEMO_PASSWORD): Promise<void> {
   await p.goto(`${base}/#/login`);
   await p.fill('input[name="username"]', login);
-  await p.fill('input[name="password"]', DEMO_PASSWORD);
+  await p.fill('input[name="password"]', password);
   await p.click('button[type="submit"]');
   await p.waitForSelector('[role="menu"], .RaSidebar-fixed, nav', { timeout: 20_000 });
+}
+
+/** Signs in on a page that may hold another session (the sign-in page would skip to home). */
+async function signInAgain(p: Page, login: string): Promise<void> {
+  await p.goto(`${base}/`);
+  await p.evaluate('sessionStorage.clear()');
+  await signIn(p, login);
 }
 
 async function expectAccessible(p: Page, screen: string): Promise<void> {
@@ -34,7 +43,7 @@ async function until(check: () => Promise<boolean>, timeoutMs = 15_000): Promise
 
 beforeAll(async () => {
   // Demo accounts and a few synthetic people, exactly as `pnpm start` seeds them.
-  t = await startTestSystem({ env: { DEMO_DATA: 'true', DEMO_PEOPLE: '6' } });
+  t = await startTestSystem({ env: { DEMO_DATA: 'true', DEMO_PEOPLE: '12' }, clock });
   base = `http://127.0.0.1:${t.system.server.port}`;
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
@@ -157,7 +166,7 @@ describe('the dashboard in a browser', () => {
       await page.goto(`${base}/#/${path}`);
       await page
         .locator('table tbody tr')
-        .or(page.getByText(/Результатов не найдено|Пока нет/))
+        .or(page.getByText(/Результатов не найдено|Пока нет|результаты не найдены/))
         .first()
         .waitFor({ timeout: 15_000 })
         .catch(async (error) => {
@@ -168,6 +177,242 @@ describe('the dashboard in a browser', () => {
     }
     await page.goto(`${base}/#/obligations?filter=${encodeURIComponent('{"status":"LATE"}')}`);
     await page.getByText('Просрочено').first().waitFor();
+  });
+
+  it('shows the Council the same figures as the indicators query, in charts, downloads the brief, meets full screen', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+    });
+    const p = await context.newPage();
+    await signIn(p, 'council');
+    await p.locator('[data-testid="tile-peopleIdentified"]').waitFor({ timeout: 20_000 });
+    const answer = await t.gql<{
+      indicators: {
+        asOf: string;
+        peopleIdentified: number | null;
+        councilDecisionsOverdue: number | null;
+        reassessmentsOverdue: number;
+        trainingFlatPlaces: number;
+        trainingFlatOccupied: number;
+        roadmapTotals: { done: number; late: number; total: number } | null;
+      };
+    }>(
+      `{ indicators { asOf peopleIdentified councilDecisionsOverdue reassessmentsOverdue trainingFlatPlaces
+          trainingFlatOccupied roadmapTotals { done late total } } }`,
+      {},
+      { as: Role.COUNCIL_MEMBER },
+    );
+    const ind = answer.data!.indicators;
+    const expected: Record<string, number | null> = {
+      peopleIdentified: ind.peopleIdentified,
+      councilDecisionsOverdue: ind.councilDecisionsOverdue,
+      reassessmentsOverdue: ind.reassessmentsOverdue,
+      trainingFlatPlaces: ind.trainingFlatPlaces,
+      trainingFlatOccupied: ind.trainingFlatOccupied,
+      roadmapDone: ind.roadmapTotals?.done ?? null,
+      roadmapLate: ind.roadmapTotals?.late ?? null,
+    };
+    const shown: Record<string, number | null> = {};
+    for (const key of Object.keys(expected)) {
+      const tile = p.locator(`[data-testid="tile-${key}"]`);
+      const value = await tile.getAttribute('data-value');
+      shown[key] = value === '' || value === null ? null : Number(value);
+      // The number is on the screen as well, not only in an attribute.
+      if (expected[key] !== null) expect(await tile.textContent()).toContain(String(expected[key]));
+    }
+    expect(shown).toEqual(expected);
+    expect(Object.values(expected).some((v) => v !== null && v > 0)).toBe(true);
+    expect(await p.locator('[data-testid="tile-roadmapDone"]').textContent()).toContain(
+      String(ind.roadmapTotals!.total),
+    );
+    for (const chart of ['execution', 'stages', 'degrees', 'housing']) {
+      await p.locator(`[data-testid="chart-${chart}"] svg`).first().waitFor();
+    }
+    await expectAccessible(p, '15-council-indicators');
+
+    const [download] = await Promise.all([
+      p.waitForEvent('download', { timeout: 30_000 }),
+      p.getByRole('button', { name: /Скачать справку/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`council-brief-${ind.asOf}.docx`);
+    const file = await download.path();
+    const { readFileSync } = await import('node:fs');
+    // A DOCX is a ZIP: it starts with "PK".
+    expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
+
+    await p.getByRole('button', { name: 'Режим заседания' }).click();
+    await p.locator('[data-testid="council-home"][data-meeting="true"]').waitFor();
+    await screenshot(p, '16-council-meeting-mode');
+    await p.getByRole('button', { name: 'Выйти из режима заседания' }).click();
+    await p.locator('[data-testid="council-home"][data-meeting="false"]').waitFor();
+    await context.close();
+  });
+
+  it('offers the new screens by role, each accessible and usable from the keyboard with a visible focus', async () => {
+    await signInAgain(page, 'coordinator');
+    for (const [path, name, ready] of [
+      ['interagencyRequests', '17-interagency-queue', 'Медицинское заключение'],
+      ['employers', '18-employers', null],
+      ['vacancies', '19-vacancies', null],
+      ['staffMembers', '20-staff', null],
+      ['roadmaps', '21-roadmaps', null],
+    ] as const) {
+      await page.goto(`${base}/#/${path}`);
+      await page
+        .locator('table tbody tr')
+        .or(page.getByText(/Результатов не найдено|Пока нет|результаты не найдены/))
+        .first()
+        .waitFor({ timeout: 15_000 })
+        .catch(async (error) => {
+          await screenshot(page, `failed-${name}`);
+          throw error;
+        });
+      if (ready) await page.getByText(ready).first().waitFor();
+      await expectAccessible(page, name);
+    }
+    // Keyboard: the roadmap opens from its "show" link reached by Tab, and the focus is visible.
+    await page.goto(`${base}/#/roadmaps`);
+    await page.locator('table tbody tr').first().waitFor();
+    const showLink = page.getByRole('link', { name: 'Просмотр' }).first();
+    await showLink.focus();
+    const outline = (await page.evaluate(
+      '(() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineWidth]; })()',
+    )) as [string, string];
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Shift+Tab');
+    const afterTabs = (await page.evaluate(
+      '(() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineWidth]; })()',
+    )) as [string, string];
+    expect(afterTabs[0]).not.toBe('none');
+    expect(Number.parseFloat(afterTabs[1])).toBeGreaterThanOrEqual(2);
+    expect(outline).toBeDefined();
+    await page.keyboard.press('Enter');
+    await page
+      .locator('[data-testid="roadmap-tree"] [data-testid="roadmap-item"]')
+      .first()
+      .waitFor({ timeout: 15_000 });
+    await expectAccessible(page, '22-roadmap-tree');
+
+    // An obligation with its progress reports, and the report form with evidence.
+    await page.locator('[data-testid="roadmap-item"] a').first().click();
+    await page.getByRole('heading', { name: 'Отчёты о выполнении' }).waitFor();
+    await expectAccessible(page, '23-obligation');
+    await page.getByRole('link', { name: 'Отчитаться о выполнении' }).click();
+    await page.locator('textarea[name="text"]').waitFor();
+    await page.fill('textarea[name="text"]', 'Проведено совещание с поставщиками, протокол прилагается');
+    await page.setInputFiles('input[type="file"]', {
+      name: 'protokol.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('Протокол совещания'),
+    });
+    await expectAccessible(page, '24-progress-report');
+    await page.click('button[type="submit"]');
+    await page.getByText('Проведено совещание с поставщиками').waitFor({ timeout: 15_000 });
+    await page.getByText(/protokol\.txt/).waitFor();
+
+    // The import shows what it read before anything is written.
+    // A full load: a hash-only change after the report's redirect leaves the router where it was.
+    await page.goto(`${base}/?import#/roadmaps/create`);
+    await page.locator('#roadmap-file').waitFor();
+    await page
+      .locator('#roadmap-file')
+      .setInputFiles(
+        new URL('../../packages/coordination/src/fixtures/seeds/kaliningrad-000.txt', import.meta.url)
+          .pathname,
+      );
+    await page
+      .getByRole('button', { name: 'Показать, что будет загружено' })
+      .click({ timeout: 15_000 })
+      .catch(async (error) => {
+        await screenshot(page, 'failed-25-roadmap-import');
+        throw error;
+      });
+    await page.locator('[data-testid="roadmap-preview"] tbody tr').first().waitFor({ timeout: 30_000 });
+    const before = await t.gql<{ roadmaps: { totalCount: number; edges: { node: { version: number } }[] } }>(
+      '{ roadmaps { totalCount edges { node { version } } } }',
+    );
+    expect(await page.locator('[data-testid="roadmap-preview"] tbody tr').count()).toBeGreaterThan(10);
+    await expectAccessible(page, '25-roadmap-import-preview');
+    await page.getByRole('button', { name: 'Загрузить дорожную карту' }).click();
+    await page.locator('[data-testid="roadmap-tree"]').waitFor({ timeout: 30_000 });
+    const after = await t.gql<{ roadmaps: { totalCount: number; edges: { node: { version: number } }[] } }>(
+      '{ roadmaps { totalCount edges { node { version } } } }',
+    );
+    // The same document again changes nothing (the preview wrote nothing either).
+    expect(after.data).toEqual(before.data);
+  });
+
+  it('gives ministries their own forms: a health officer records a conclusion, employment registers a vacancy', async () => {
+    const person = (
+      await t.gql<{ recipients: { edges: { node: { id: string } }[] } }>(
+        '{ recipients(first: 1) { edges { node { id } } } }',
+      )
+    ).data!.recipients.edges[0]!.node;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const p = await context.newPage();
+    await signIn(p, 'health');
+    await p.goto(`${base}/#/recipients/${person.id}/show/health`);
+    await p.getByRole('link', { name: 'Записать медицинское заключение' }).click();
+    await p.locator('input[name="organisation"]').waitFor();
+    await p.fill('input[name="issuedOn"]', '2026-01-15');
+    await p.fill('input[name="organisation"]', 'ГБУЗ «Городская поликлиника № 1»');
+    await expectAccessible(p, '26-medical-conclusion-form');
+    await p.click('button[type="submit"]');
+    await p.getByRole('tab', { name: 'Здоровье' }).waitFor({ timeout: 15_000 });
+    await p.getByText('ГБУЗ «Городская поликлиника № 1»').first().waitFor({ timeout: 15_000 });
+    await context.close();
+
+    const employment = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const q = await employment.newPage();
+    await signIn(q, 'employment');
+    await q.goto(`${base}/#/vacancies/create`);
+    await q.locator('input[name="position"]').waitFor();
+    await expectAccessible(q, '27-vacancy-form');
+    await employment.close();
+  });
+
+  it('does not show a provider’s staff member the people of another provider', async () => {
+    const all = await t.gql<{
+      recipients: {
+        edges: { node: { id: string; snils: string; lastName: string; stages: { providerId: string }[] } }[];
+      };
+    }>('{ recipients(first: 100) { edges { node { id snils lastName stages { providerId } } } } }');
+    const byProvider = new Map<string, { id: string; snils: string; lastName: string }[]>();
+    for (const { node } of all.data!.recipients.edges) {
+      const providers = new Set(node.stages.map((s) => s.providerId));
+      if (providers.size !== 1) continue;
+      const [provider] = [...providers] as [string];
+      byProvider.set(provider, [...(byProvider.get(provider) ?? []), node]);
+    }
+    const [[mine, own], [, theirs]] = [...byProvider.entries()] as [
+      [string, { id: string; snils: string; lastName: string }[]],
+      [string, { id: string; snils: string; lastName: string }[]],
+    ];
+    expect(own.length).toBeGreaterThan(0);
+    expect(theirs.length).toBeGreaterThan(0);
+    const staff = { role: Role.PROVIDER_STAFF, providerId: mine };
+    await t.tokenFor(staff); // creates the account the browser signs in with
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const p = await context.newPage();
+    await signIn(p, `t-provider-staff-${mine.slice(0, 8)}`, TEST_PASSWORD);
+    await p.goto(`${base}/#/recipients`);
+    await p.locator('tbody tr').getByText(own[0]!.lastName).first().waitFor({ timeout: 15_000 });
+    const shown = await p.locator('tbody tr').allInnerTexts();
+    for (const other of theirs) expect(shown.join('\n')).not.toContain(other.snils);
+    await expectAccessible(p, '28-provider-staff-recipients');
+    // Searching by another provider's person's СНИЛС finds nobody.
+    await p.fill('input[name="snils"]', theirs[0]!.snils);
+    await p
+      .getByText(/Результатов не найдено|Пока нет|результаты не найдены/)
+      .first()
+      .waitFor({ timeout: 15_000 });
+    expect(await p.locator('tbody tr').getByText(theirs[0]!.lastName).count()).toBe(0);
+    // Nor does the card open by its address.
+    await p.goto(`${base}/#/recipients/${theirs[0]!.id}/show`);
+    await p.waitForTimeout(1500);
+    expect(await p.getByText(theirs[0]!.snils).count()).toBe(0);
+    await context.close();
   });
 
   it('gives a Council member the Council page only, an auditor the audit log, an administrator users', async () => {
@@ -198,5 +443,33 @@ describe('the dashboard in a browser', () => {
     await page.reload();
     await page.waitForSelector('input[name="username"]', { timeout: 15_000 });
     expect(await page.evaluate('sessionStorage.getItem("sl.session")')).toBeNull();
+  });
+
+  it('shows a roadmap measure going late when its due date passes', async () => {
+    const next = await t.gql<{
+      obligations: { edges: { node: { id: string; dueDate: string; item: { measure: string } } }[] };
+    }>(
+      '{ obligations(first: 1, filter: { status: NOT_STARTED }) { edges { node { id dueDate item { measure } } } } }',
+    );
+    const obligation = next.data!.obligations.edges[0]!.node;
+    await signInAgain(page, 'coordinator');
+    await page.goto(`${base}/#/obligations/${obligation.id}/show`);
+    await page.getByText('Не начато').first().waitFor({ timeout: 15_000 });
+    expect(await page.getByText(/Просрочено/).count()).toBe(0);
+
+    // Three days after the due date (noon in Moscow), the same page says it is late and by how much.
+    clock.set(new Date(`${obligation.dueDate}T09:00:00Z`));
+    clock.advanceDays(3);
+    // The session of the old "today" has ended on the server; the user signs in again.
+    await signInAgain(page, 'coordinator');
+    await page.goto(`${base}/#/obligations/${obligation.id}/show`);
+    await page.getByText(/^Просрочено: [23] дн(я|ей) просрочки$/).waitFor({ timeout: 15_000 });
+    await screenshot(page, '29-obligation-late');
+    await page.goto(`${base}/#/obligations?filter=${encodeURIComponent('{"status":"LATE"}')}`);
+    await page
+      .locator('tbody tr')
+      .getByText(obligation.item.measure.slice(0, 40))
+      .first()
+      .waitFor({ timeout: 15_000 });
   });
 });

@@ -8,6 +8,9 @@ import ListAltIcon from '@mui/icons-material/ListAlt';
 import MapIcon from '@mui/icons-material/Map';
 import PeopleIcon from '@mui/icons-material/People';
 import PersonIcon from '@mui/icons-material/Person';
+import QuestionAnswerIcon from '@mui/icons-material/QuestionAnswer';
+import StoreIcon from '@mui/icons-material/Store';
+import WorkIcon from '@mui/icons-material/Work';
 import { Admin, Resource } from 'react-admin';
 import { can, graphAuthProvider } from './auth/authProvider';
 import { graphDataProvider } from './data/dataProvider';
@@ -16,6 +19,7 @@ import { i18nProvider } from './i18n/i18nProvider';
 import { Home } from './layout/Home';
 import { Layout } from './layout/Layout';
 import { theme } from './layout/theme';
+import { EmployerCreate, EmployerList, VacancyCreate, VacancyList } from './resources/employment';
 import {
   AccountList,
   ApiClientList,
@@ -31,6 +35,16 @@ import {
   StaffMemberList,
 } from './resources/lists';
 import { RecipientCreate, RecipientEdit, RecipientList, RecipientShow } from './resources/recipients';
+import {
+  AssessmentCreate,
+  EnrolmentCreate,
+  InteragencyRequestList,
+  MedicalConclusionCreate,
+  PlacementCreate,
+  PmpkRecommendationCreate,
+  VisitCreate,
+} from './resources/records';
+import { ObligationShow, ProgressReportCreate, RoadmapImport, RoadmapShow } from './resources/roadmaps';
 
 const dataProvider = graphDataProvider(client);
 const authProvider = graphAuthProvider(client);
@@ -53,6 +67,9 @@ export function App() {
         const cases = can.cases(roles);
         const coordinator = roles.includes('COORDINATOR');
         const write = can.writeCases(roles);
+        const has = (role: string) => roles.includes(role);
+        const progress =
+          coordinator || has('HEALTH_OFFICER') || has('EDUCATION_OFFICER') || has('EMPLOYMENT_OFFICER');
         return [
           cases && (
             <Resource
@@ -67,6 +84,14 @@ export function App() {
           ),
           coordinator && (
             <Resource key="deadlines" name="deadlines" icon={AssignmentLateIcon} list={DeadlineList} />
+          ),
+          (coordinator || has('HEALTH_OFFICER')) && (
+            <Resource
+              key="interagencyRequests"
+              name="interagencyRequests"
+              icon={QuestionAnswerIcon}
+              list={InteragencyRequestList}
+            />
           ),
           cases && (
             <Resource
@@ -83,11 +108,64 @@ export function App() {
           write && (
             <Resource key="staffMembers" name="staffMembers" icon={PersonIcon} list={StaffMemberList} />
           ),
-          coordinator && <Resource key="roadmaps" name="roadmaps" icon={MapIcon} list={RoadmapList} />,
-          coordinator && (
-            <Resource key="obligations" name="obligations" icon={ListAltIcon} list={ObligationList} />
+          cases && (
+            <Resource
+              key="employers"
+              name="employers"
+              icon={StoreIcon}
+              list={EmployerList}
+              {...(has('EMPLOYMENT_OFFICER') ? { create: EmployerCreate } : {})}
+              recordRepresentation="name"
+            />
           ),
-          coordinator && (
+          cases && (
+            <Resource
+              key="vacancies"
+              name="vacancies"
+              icon={WorkIcon}
+              list={VacancyList}
+              {...(has('EMPLOYMENT_OFFICER') ? { create: VacancyCreate } : {})}
+            />
+          ),
+          progress && (
+            <Resource
+              key="roadmaps"
+              name="roadmaps"
+              icon={MapIcon}
+              list={RoadmapList}
+              show={RoadmapShow}
+              {...(coordinator ? { create: RoadmapImport } : {})}
+            />
+          ),
+          progress && (
+            <Resource
+              key="obligations"
+              name="obligations"
+              icon={ListAltIcon}
+              list={ObligationList}
+              show={ObligationShow}
+            />
+          ),
+          progress && <Resource key="progressReports" name="progressReports" create={ProgressReportCreate} />,
+          coordinator && <Resource key="assessments" name="assessments" create={AssessmentCreate} />,
+          write && <Resource key="visits" name="visits" create={VisitCreate} />,
+          has('HEALTH_OFFICER') && (
+            <Resource key="medicalConclusions" name="medicalConclusions" create={MedicalConclusionCreate} />
+          ),
+          has('EDUCATION_OFFICER') && (
+            <Resource key="enrolments" name="enrolments" create={EnrolmentCreate} />
+          ),
+          has('EDUCATION_OFFICER') && (
+            <Resource
+              key="pmpkRecommendations"
+              name="pmpkRecommendations"
+              create={PmpkRecommendationCreate}
+            />
+          ),
+          has('EMPLOYMENT_OFFICER') && (
+            <Resource key="placements" name="placements" create={PlacementCreate} />
+          ),
+          (coordinator || has('COUNCIL_MEMBER')) && (
             <Resource
               key="councilMeetings"
               name="councilMeetings"

@@ -1,60 +1,123 @@
-import { Box, Button, Card, CardContent, Typography } from '@mui/material';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { Title, useLocaleState, usePermissions, useTranslate } from 'react-admin';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Alert, Box, Button, Card, CardContent, Typography } from '@mui/material';
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { Title, useLocaleState, useTranslate } from 'react-admin';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { client } from '../graphql/client';
 import { toHttpError } from '../graphql/errors';
 import { formatDate, formatNumber } from '../resources/common';
-import { type CouncilFigures, executionByAgency, loadCouncilFigures } from './councilData';
+import { type CouncilFigures, downloadCouncilBrief, loadCouncilFigures, targetOf } from './councilData';
 
 const REFRESH_MS = 60_000;
+/** Colours with at least 3:1 contrast against white (WCAG 1.4.11), told apart by legend too. */
+const COLOURS = ['#0d47a1', '#1b5e20', '#b71c1c', '#6a1b9a', '#e65100', '#37474f'];
 
-function Tile({ label, value, tone }: { label: string; value: string; tone?: 'bad' | 'good' }) {
+interface TileProps {
+  id: string;
+  label: string;
+  value: number | null;
+  text?: string;
+  tone?: 'bad' | 'good';
+  target?: string;
+}
+
+function Tile({ id, label, value, text, tone, target }: TileProps) {
   return (
-    <Card component="section" aria-label={label} sx={{ minWidth: 200, flex: '1 1 200px' }}>
+    <Card component="section" aria-labelledby={`tile-${id}-label`} sx={{ minWidth: 200, flex: '1 1 200px' }}>
       <CardContent>
-        <Typography component="h2" variant="subtitle1">
+        <Typography id={`tile-${id}-label`} component="h2" variant="subtitle1">
           {label}
         </Typography>
         <Typography
           component="p"
           variant="h3"
-          data-testid={`tile-${label}`}
+          data-testid={`tile-${id}`}
+          data-value={value ?? ''}
           sx={{ color: tone === 'bad' ? 'error.dark' : tone === 'good' ? 'success.dark' : 'text.primary' }}
         >
-          {value}
+          {text ?? '—'}
         </Typography>
+        {target && <Typography variant="body2">{target}</Typography>}
       </CardContent>
     </Card>
   );
 }
 
-/** The Council's home page: tiles, roadmap execution by agency, late lists; refreshes every minute. */
+/** A chart with a heading, and a text summary for screen readers (the chart itself is an image). */
+function Chart({
+  id,
+  title,
+  summary,
+  height,
+  children,
+}: {
+  id: string;
+  title: string;
+  summary: string;
+  height: number;
+  children: ReactNode;
+}) {
+  return (
+    <Card component="section" aria-labelledby={`chart-${id}`} sx={{ flex: '1 1 420px', minWidth: 320 }}>
+      <CardContent>
+        <Typography id={`chart-${id}`} component="h2" variant="h6">
+          {title}
+        </Typography>
+        <Box sx={{ width: '100%', height }} role="img" aria-label={summary} data-testid={`chart-${id}`}>
+          <ResponsiveContainer>{children as never}</ResponsiveContainer>
+        </Box>
+      </CardContent>
+    </Card>
+  );
+}
+
+/**
+ * The Council's home page: indicator tiles with their roadmap targets, the charts the Council
+ * follows, the late measures and decisions; refreshes by itself, a full-screen meeting mode for the
+ * projector, and the meeting brief to download.
+ */
 export function CouncilHome() {
   const translate = useTranslate();
   const [locale = 'ru'] = useLocaleState();
-  const { permissions = [] } = usePermissions<string[]>();
   const [figures, setFigures] = useState<CouncilFigures | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
   const [meeting, setMeeting] = useState(false);
+  const [downloading, setDownloading] = useState(false);
   const root = useRef<HTMLDivElement>(null);
-  const withDeadlines = permissions.includes('COORDINATOR');
 
   const load = useCallback(async () => {
     try {
-      setFigures(await loadCouncilFigures(client, withDeadlines));
+      setFigures(await loadCouncilFigures(client));
       setUpdatedAt(new Date());
       setError(null);
     } catch (e) {
       setError(toHttpError(e).message);
     }
-  }, [withDeadlines]);
+  }, []);
 
   useEffect(() => {
     void load();
     const timer = setInterval(() => void load(), REFRESH_MS);
-    return () => clearInterval(timer);
+    // Back on the page after a while (another tab, a sleeping laptop): fresh figures at once.
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') void load();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', onVisible);
+    };
   }, [load]);
 
   useEffect(() => {
@@ -73,16 +136,67 @@ export function CouncilHome() {
     }
   };
 
-  const n = (value: number) => formatNumber(value, locale);
-  const rows = figures ? executionByAgency(figures.obligations, '—') : [];
-  const total = figures?.obligations.filter((o) => o.status !== 'CANCELLED').length ?? 0;
-  const done = figures?.obligations.filter((o) => o.status === 'DONE').length ?? 0;
-  const late = figures?.obligations.filter((o) => o.status === 'LATE').length ?? 0;
+  const download = async () => {
+    if (!figures) return;
+    setDownloading(true);
+    try {
+      await downloadCouncilBrief(figures.indicators.asOf);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setDownloading(false);
+    }
+  };
+
+  const n = (value: number | null | undefined) => (value == null ? '—' : formatNumber(value, locale));
+  const ind = figures?.indicators;
+  const target = (field: string) => {
+    const t = ind && targetOf(ind, field);
+    return t
+      ? translate('app.target', {
+          comparator: translate(`enums.Comparator.${t.comparator}`),
+          value: n(t.value),
+          unit: t.unit ?? '',
+          item: t.itemNumber,
+        }).trim()
+      : undefined;
+  };
+  const stageName = (key: string) => translate(`enums.StageKind.${key}`, { _: key });
+  const stageKeys = [...new Set(figures?.series.flatMap((s) => s.peopleByStage.map((p) => p.key)) ?? [])];
+  const seriesRows =
+    figures?.series.map((s) => ({
+      month: formatDate(s.asOf, locale),
+      ...Object.fromEntries(s.peopleByStage.map((p) => [p.key, p.people])),
+    })) ?? [];
+  const degreeRows =
+    ind?.peopleByAutonomyDegree.map((p) => ({
+      name: translate(`enums.AutonomyDegree.${p.key}`, { _: p.label ?? p.key }),
+      people: p.people,
+    })) ?? [];
+  const housingRows =
+    ind?.housing.map((h) => ({
+      name: translate(`enums.HousingKind.${h.kind}`, { _: h.kind }),
+      occupied: h.occupied,
+      free: Math.max(0, h.places - h.occupied),
+    })) ?? [];
+  const agencyRows =
+    ind?.roadmapByAgency?.map((a) => ({
+      agency: a.agencyName ?? '—',
+      done: a.done,
+      inProgress: a.inProgress,
+      notStarted: a.notStarted,
+      late: a.late,
+    })) ?? [];
+  const totals = ind?.roadmapTotals;
+  const share = ind?.applications.shareDecidedOnTime;
+  const tick = { fontSize: meeting ? 16 : 12 };
+  const chartHeight = meeting ? 420 : 300;
 
   return (
     <Box
       ref={root}
       data-testid="council-home"
+      data-meeting={meeting ? 'true' : 'false'}
       sx={{
         p: meeting ? 4 : 2,
         bgcolor: 'background.default',
@@ -95,98 +209,224 @@ export function CouncilHome() {
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 2, flexWrap: 'wrap' }}>
         <Typography component="h1" variant={meeting ? 'h3' : 'h5'} sx={{ flex: 1 }}>
           {translate('app.council')}
+          {ind && ` — ${translate('app.as_of', { date: formatDate(ind.asOf, locale) })}`}
         </Typography>
         {updatedAt && (
           <Typography variant="body2" aria-live="polite">
             {translate('app.refreshed', { time: formatDate(updatedAt.toISOString(), locale, true) })}
           </Typography>
         )}
-        <Button variant="contained" onClick={() => void toggleMeeting()}>
+        <Button variant="outlined" onClick={() => void load()}>
+          {translate('app.refresh')}
+        </Button>
+        <Button variant="outlined" onClick={() => void download()} disabled={!figures || downloading}>
+          {translate('app.download_brief')}
+        </Button>
+        <Button variant="contained" onClick={() => void toggleMeeting()} aria-pressed={meeting}>
           {translate(meeting ? 'app.leave_meeting_mode' : 'app.meeting_mode')}
         </Button>
       </Box>
       {error && (
-        <Typography role="alert" color="error.dark">
+        <Alert severity="error" role="alert" sx={{ mb: 2 }}>
           {error}
-        </Typography>
+        </Alert>
       )}
-      {figures && (
+      {ind && figures && (
         <>
           <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', mb: 3 }}>
-            <Tile label={translate('app.tiles.obligations')} value={n(total)} />
             <Tile
+              id="peopleIdentified"
+              label={translate('app.tiles.people_identified')}
+              value={ind.peopleIdentified}
+              text={n(ind.peopleIdentified)}
+              target={target('peopleIdentified')}
+            />
+            <Tile
+              id="trainingFlatPlaces"
+              label={translate('app.tiles.training_places')}
+              value={ind.trainingFlatPlaces}
+              text={n(ind.trainingFlatPlaces)}
+              target={target('trainingFlatPlaces')}
+            />
+            <Tile
+              id="trainingFlatOccupied"
+              label={translate('app.tiles.training_occupied')}
+              value={ind.trainingFlatOccupied}
+              text={n(ind.trainingFlatOccupied)}
+              target={target('trainingFlatOccupied')}
+            />
+            <Tile
+              id="shareDecidedOnTime"
+              label={translate('app.tiles.decided_on_time')}
+              value={share ?? null}
+              text={share == null ? '—' : `${n(Math.round(share * 1000) / 10)} %`}
+              target={target('shareDecidedOnTime')}
+            />
+            <Tile
+              id="roadmapDone"
               label={translate('app.tiles.done')}
-              value={`${n(done)} (${n(total ? Math.round((done / total) * 100) : 0)} %)`}
+              value={totals?.done ?? null}
+              text={totals ? `${n(totals.done)} / ${n(totals.total)}` : '—'}
               tone="good"
             />
-            <Tile label={translate('app.tiles.late')} value={n(late)} tone={late > 0 ? 'bad' : undefined} />
             <Tile
-              label={translate('app.tiles.overdue_council')}
-              value={n(figures.overdueDecisions)}
-              tone={figures.overdueDecisions > 0 ? 'bad' : undefined}
+              id="roadmapLate"
+              label={translate('app.tiles.late')}
+              value={totals?.late ?? null}
+              text={n(totals?.late)}
+              tone={(totals?.late ?? 0) > 0 ? 'bad' : undefined}
             />
-            {figures.lateApplicationDecisions && (
-              <Tile
-                label={translate('app.tiles.late_decisions')}
-                value={n(figures.lateApplicationDecisions.length)}
-                tone={figures.lateApplicationDecisions.length > 0 ? 'bad' : undefined}
-              />
-            )}
+            <Tile
+              id="councilDecisionsOverdue"
+              label={translate('app.tiles.overdue_council')}
+              value={ind.councilDecisionsOverdue}
+              text={n(ind.councilDecisionsOverdue)}
+              tone={(ind.councilDecisionsOverdue ?? 0) > 0 ? 'bad' : undefined}
+            />
+            <Tile
+              id="reassessmentsOverdue"
+              label={translate('app.tiles.reassessments_overdue')}
+              value={ind.reassessmentsOverdue}
+              text={n(ind.reassessmentsOverdue)}
+              tone={ind.reassessmentsOverdue > 0 ? 'bad' : undefined}
+            />
           </Box>
-          <Card component="section" aria-labelledby="chart-execution" sx={{ mb: 3 }}>
-            <CardContent>
-              <Typography id="chart-execution" component="h2" variant="h6">
-                {translate('app.charts.execution')}
-              </Typography>
-              <Box
-                sx={{ width: '100%', height: meeting ? 480 : 320 }}
-                role="img"
-                aria-label={rows.map((r) => `${r.agency}: ${r.done} / ${r.late} / ${r.open}`).join('; ')}
-              >
-                <ResponsiveContainer>
-                  <BarChart data={rows} layout="vertical" margin={{ left: 24, right: 24 }}>
-                    <CartesianGrid strokeDasharray="3 3" />
-                    <XAxis type="number" allowDecimals={false} />
-                    <YAxis
-                      type="category"
-                      dataKey="agency"
-                      width={220}
-                      tick={{ fontSize: meeting ? 16 : 12 }}
-                    />
-                    <Tooltip />
-                    <Legend />
-                    <Bar
-                      dataKey="done"
-                      stackId="a"
-                      name={translate('enums.ObligationStatus.DONE')}
-                      fill="#1b5e20"
-                    />
-                    <Bar
-                      dataKey="late"
-                      stackId="a"
-                      name={translate('enums.ObligationStatus.LATE')}
-                      fill="#b71c1c"
-                    />
-                    <Bar
-                      dataKey="open"
-                      stackId="a"
-                      name={translate('enums.ObligationStatus.IN_PROGRESS')}
-                      fill="#0d47a1"
-                    />
-                  </BarChart>
-                </ResponsiveContainer>
-              </Box>
-            </CardContent>
-          </Card>
-          <Card component="section" aria-labelledby="late-items">
+          <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', mb: 3 }}>
+            <Chart
+              id="execution"
+              title={translate('app.charts.execution')}
+              height={Math.max(chartHeight, agencyRows.length * 36)}
+              summary={agencyRows
+                .map((r) =>
+                  translate('app.charts.execution_row', {
+                    agency: r.agency,
+                    done: r.done,
+                    late: r.late,
+                    open: r.inProgress + r.notStarted,
+                  }),
+                )
+                .join('; ')}
+            >
+              <BarChart data={agencyRows} layout="vertical" margin={{ left: 24, right: 24 }}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis type="number" allowDecimals={false} tick={tick} />
+                <YAxis type="category" dataKey="agency" width={220} tick={tick} />
+                <Tooltip />
+                <Legend />
+                <Bar
+                  dataKey="done"
+                  stackId="a"
+                  name={translate('enums.ObligationStatus.DONE')}
+                  fill="#1b5e20"
+                />
+                <Bar
+                  dataKey="inProgress"
+                  stackId="a"
+                  name={translate('enums.ObligationStatus.IN_PROGRESS')}
+                  fill="#0d47a1"
+                />
+                <Bar
+                  dataKey="notStarted"
+                  stackId="a"
+                  name={translate('enums.ObligationStatus.NOT_STARTED')}
+                  fill="#607d8b"
+                />
+                <Bar
+                  dataKey="late"
+                  stackId="a"
+                  name={translate('enums.ObligationStatus.LATE')}
+                  fill="#b71c1c"
+                />
+              </BarChart>
+            </Chart>
+            <Chart
+              id="stages"
+              title={translate('app.charts.stages')}
+              height={chartHeight}
+              summary={
+                seriesRows.length > 0
+                  ? stageKeys
+                      .map(
+                        (k) =>
+                          `${stageName(k)}: ${n(
+                            Number(
+                              (seriesRows[seriesRows.length - 1] as Record<string, unknown> | undefined)?.[
+                                k
+                              ] ?? 0,
+                            ),
+                          )}`,
+                      )
+                      .join('; ')
+                  : translate('app.empty')
+              }
+            >
+              <LineChart data={seriesRows} margin={{ left: 8, right: 24 }}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis dataKey="month" tick={tick} />
+                <YAxis allowDecimals={false} tick={tick} />
+                <Tooltip />
+                <Legend />
+                {stageKeys.map((k, i) => (
+                  <Line
+                    key={k}
+                    type="monotone"
+                    dataKey={k}
+                    name={stageName(k)}
+                    stroke={COLOURS[i % COLOURS.length]}
+                    strokeWidth={3}
+                    strokeDasharray={i === 0 ? undefined : `${4 + i * 3} ${3}`}
+                  />
+                ))}
+              </LineChart>
+            </Chart>
+            <Chart
+              id="degrees"
+              title={translate('app.charts.degrees')}
+              height={chartHeight}
+              summary={
+                degreeRows.map((r) => `${r.name}: ${n(r.people)}`).join('; ') || translate('app.empty')
+              }
+            >
+              <BarChart data={degreeRows} margin={{ left: 8, right: 24 }}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis dataKey="name" tick={tick} />
+                <YAxis allowDecimals={false} tick={tick} />
+                <Tooltip />
+                <Bar dataKey="people" name={translate('app.charts.people')} fill="#0d47a1" />
+              </BarChart>
+            </Chart>
+            <Chart
+              id="housing"
+              title={translate('app.charts.housing')}
+              height={Math.max(chartHeight, housingRows.length * 36)}
+              summary={
+                housingRows
+                  .map((r) =>
+                    translate('app.charts.housing_row', { kind: r.name, occupied: r.occupied, free: r.free }),
+                  )
+                  .join('; ') || translate('app.empty')
+              }
+            >
+              <BarChart data={housingRows} layout="vertical" margin={{ left: 24, right: 24 }}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis type="number" allowDecimals={false} tick={tick} />
+                <YAxis type="category" dataKey="name" width={200} tick={tick} />
+                <Tooltip />
+                <Legend />
+                <Bar dataKey="occupied" stackId="h" name={translate('app.charts.occupied')} fill="#0d47a1" />
+                <Bar dataKey="free" stackId="h" name={translate('app.charts.free')} fill="#607d8b" />
+              </BarChart>
+            </Chart>
+          </Box>
+          <Card component="section" aria-labelledby="late-items" sx={{ mb: 3 }}>
             <CardContent>
               <Typography id="late-items" component="h2" variant="h6">
-                {translate('app.late_items')}
+                {translate('app.late_items')} ({n(figures.lateTotal)})
               </Typography>
               {figures.late.length === 0 ? (
                 <p>{translate('app.empty')}</p>
               ) : (
-                <table style={{ width: '100%', borderCollapse: 'collapse' }}>
+                <table style={{ width: '100%', borderCollapse: 'collapse' }} data-testid="late-items">
                   <thead>
                     <tr>
                       <th scope="col" style={{ textAlign: 'left' }}>
@@ -210,6 +450,45 @@ export function CouncilHome() {
                         <td>{o.responsibleAgency?.name ?? '—'}</td>
                         <td>{formatDate(o.dueDate, locale)}</td>
                         <td style={{ textAlign: 'right' }}>{n(o.daysOverdue)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </CardContent>
+          </Card>
+          <Card component="section" aria-labelledby="late-decisions">
+            <CardContent>
+              <Typography id="late-decisions" component="h2" variant="h6">
+                {translate('app.late_decisions')}
+              </Typography>
+              {figures.lateDecisions.length === 0 ? (
+                <p>{translate('app.empty')}</p>
+              ) : (
+                <table style={{ width: '100%', borderCollapse: 'collapse' }}>
+                  <thead>
+                    <tr>
+                      <th scope="col" style={{ textAlign: 'left' }}>
+                        {translate('resources.councilDecisions.fields.number')}
+                      </th>
+                      <th scope="col" style={{ textAlign: 'left' }}>
+                        {translate('resources.councilDecisions.fields.text')}
+                      </th>
+                      <th scope="col" style={{ textAlign: 'left' }}>
+                        {translate('resources.councilDecisions.fields.assignee')}
+                      </th>
+                      <th scope="col" style={{ textAlign: 'left' }}>
+                        {translate('resources.councilDecisions.fields.dueDate')}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {figures.lateDecisions.map((d) => (
+                      <tr key={d.id}>
+                        <td>{d.number ?? '—'}</td>
+                        <td>{d.text}</td>
+                        <td>{d.assignee?.name ?? '—'}</td>
+                        <td>{formatDate(d.dueDate, locale)}</td>
                       </tr>
                     ))}
                   </tbody>

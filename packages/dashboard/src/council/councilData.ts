@@ -1,98 +1,159 @@
 import type { ApolloClient } from '@apollo/client';
 import { gql } from '@apollo/client';
+import { readSession } from '../auth/session';
 
-export interface ObligationRow {
+export interface ExecutionCounts {
+  agencyId: string | null;
+  agencyName: string | null;
+  total: number;
+  done: number;
+  inProgress: number;
+  notStarted: number;
+  late: number;
+}
+export interface PeopleCount {
+  key: string;
+  label: string | null;
+  people: number;
+}
+export interface IndicatorTarget {
+  indicator: string;
+  value: number;
+  comparator: string;
+  unit: string | null;
+  text: string;
+  itemNumber: string;
+}
+export interface Indicators {
+  asOf: string;
+  peopleIdentified: number | null;
+  councilDecisionsOverdue: number | null;
+  reassessmentsOverdue: number;
+  roadmapTotals: ExecutionCounts | null;
+  roadmapByAgency: ExecutionCounts[] | null;
+  targets: IndicatorTarget[];
+  applications: {
+    submitted: number;
+    decided: number;
+    decidedOnTime: number;
+    shareDecidedOnTime: number | null;
+    pending: number;
+    pendingOverdue: number;
+  };
+  peopleByStage: PeopleCount[];
+  peopleByAutonomyDegree: PeopleCount[];
+  housing: { kind: string; units: number; places: number; occupied: number }[];
+  trainingFlatPlaces: number;
+  trainingFlatOccupied: number;
+  otherHousingPlaces: number;
+  otherHousingOccupied: number;
+}
+export interface LateObligation {
   id: string;
-  status: string;
   dueDate: string;
   daysOverdue: number;
   item: { number: string | null; measure: string };
   responsibleAgency: { name: string } | null;
 }
-
+export interface LateDecision {
+  id: string;
+  number: string | null;
+  text: string;
+  dueDate: string;
+  assignee: { name: string } | null;
+}
 export interface CouncilFigures {
-  obligations: ObligationRow[];
-  late: ObligationRow[];
-  overdueDecisions: number;
-  lateApplicationDecisions: { id: string; dueOn: string; daysLate: number }[] | null;
+  indicators: Indicators;
+  series: { asOf: string; peopleByStage: PeopleCount[] }[];
+  late: LateObligation[];
+  lateTotal: number;
+  lateDecisions: LateDecision[];
 }
 
-const OBLIGATIONS = gql`
-  query CouncilObligations($after: String) {
-    obligations(first: 200, after: $after) {
-      edges { node { id status dueDate daysOverdue item { number measure } responsibleAgency { name } } }
-      pageInfo { hasNextPage endCursor }
+const COUNTS = 'agencyId agencyName total done inProgress notStarted late';
+
+/**
+ * Everything the Council's page shows comes from the graph's `indicators` (the same query the
+ * Council's brief and the reports use), so the page and the documents cannot disagree.
+ */
+const FIGURES = gql`
+  query CouncilFigures {
+    indicators {
+      asOf peopleIdentified councilDecisionsOverdue reassessmentsOverdue
+      roadmapTotals { ${COUNTS} }
+      roadmapByAgency { ${COUNTS} }
+      targets { indicator value comparator unit text itemNumber }
+      applications { submitted decided decidedOnTime shareDecidedOnTime pending pendingOverdue }
+      peopleByStage { key label people }
+      peopleByAutonomyDegree { key label people }
+      housing { kind units places occupied }
+      trainingFlatPlaces trainingFlatOccupied otherHousingPlaces otherHousingOccupied
     }
     lateObligations(first: 50) {
       totalCount
-      edges { node { id status dueDate daysOverdue item { number measure } responsibleAgency { name } } }
+      edges { node { id dueDate daysOverdue item { number measure } responsibleAgency { name } } }
     }
-    councilDecisions(first: 1, filter: { overdue: true }) { totalCount }
+    councilDecisions(first: 50, filter: { overdue: true }) {
+      edges { node { id number text dueDate assignee { name } } }
+    }
   }
 `;
 
-// Only the social case's coordinators may read deadlines (they name people); counted apart.
-const LATE_DECISIONS = gql`
-  query CouncilLateDecisions {
-    deadlines(first: 200, filter: { kinds: [DECISION] }) { edges { node { itemId dueOn daysLate } } }
+const SERIES = gql`
+  query CouncilSeries($from: LocalDate!, $to: LocalDate!) {
+    indicatorSeries(from: $from, to: $to) { asOf peopleByStage { key label people } }
   }
 `;
 
-interface Page<T> {
-  edges: { node: T }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+/** The first day of the month eleven months before `asOf`: a year of month ends with `asOf`'s. */
+export function seriesStart(asOf: string): string {
+  const [year, month] = asOf.split('-').map(Number) as [number, number];
+  const start = new Date(Date.UTC(year, month - 1 - 11, 1));
+  return start.toISOString().slice(0, 10);
+}
+
+export async function loadCouncilFigures(client: ApolloClient): Promise<CouncilFigures> {
+  const result = await client.query({ query: FIGURES });
+  const data = result.data as {
+    indicators: Indicators;
+    lateObligations: { totalCount: number; edges: { node: LateObligation }[] };
+    councilDecisions: { edges: { node: LateDecision }[] };
+  };
+  const asOf = data.indicators.asOf;
+  const series = await client.query({ query: SERIES, variables: { from: seriesStart(asOf), to: asOf } });
+  return {
+    indicators: data.indicators,
+    series: (series.data as { indicatorSeries: CouncilFigures['series'] }).indicatorSeries,
+    late: data.lateObligations.edges.map((e) => e.node),
+    lateTotal: data.lateObligations.totalCount,
+    lateDecisions: data.councilDecisions.edges.map((e) => e.node),
+  };
+}
+
+/** The target a roadmap item sets for an indicator, if any (seed 000 item 12: 12 training places). */
+export function targetOf(indicators: Indicators, field: string): IndicatorTarget | undefined {
+  return indicators.targets.find((t) => t.indicator === field);
 }
 
 /**
- * The figures of the Council's page from the aggregate queries the graph has today (roadmap
- * execution from obligations, overdue Council decisions, late decisions on applications). The
- * `indicators` query being built in parallel will replace the obligation walk when it lands.
+ * The meeting brief (DOCX) as the gateway makes it for this user: the same bearer token as the
+ * graph's requests, so the brief holds exactly what the user may see.
  */
-export async function loadCouncilFigures(
-  client: ApolloClient,
-  withDeadlines: boolean,
-): Promise<CouncilFigures> {
-  const obligations: ObligationRow[] = [];
-  let after: string | null = null;
-  let late: ObligationRow[] = [];
-  let overdueDecisions = 0;
-  for (let i = 0; i < 25; i++) {
-    const result: { data?: unknown } = await client.query({ query: OBLIGATIONS, variables: { after } });
-    const data = result.data as {
-      obligations: Page<ObligationRow>;
-      lateObligations: { edges: { node: ObligationRow }[] };
-      councilDecisions: { totalCount: number };
-    };
-    obligations.push(...data.obligations.edges.map((e) => e.node));
-    late = data.lateObligations.edges.map((e) => e.node);
-    overdueDecisions = data.councilDecisions.totalCount;
-    if (!data.obligations.pageInfo.hasNextPage) break;
-    after = data.obligations.pageInfo.endCursor;
+export async function downloadCouncilBrief(asOf: string): Promise<void> {
+  const session = readSession();
+  const response = await fetch(`/reports/council-brief?asOf=${encodeURIComponent(asOf)}`, {
+    headers: session ? { authorization: `Bearer ${session.token}` } : {},
+  });
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { errors?: { message: string }[] } | null;
+    throw new Error(body?.errors?.[0]?.message ?? `HTTP ${response.status}`);
   }
-  let lateApplicationDecisions: CouncilFigures['lateApplicationDecisions'] = null;
-  if (withDeadlines) {
-    const result = await client.query({ query: LATE_DECISIONS });
-    const data = result.data as {
-      deadlines: { edges: { node: { itemId: string; dueOn: string; daysLate: number } }[] };
-    };
-    lateApplicationDecisions = data.deadlines.edges
-      .map((e) => ({ id: e.node.itemId, dueOn: e.node.dueOn, daysLate: e.node.daysLate }))
-      .filter((d) => d.daysLate > 0);
-  }
-  return { obligations, late, overdueDecisions, lateApplicationDecisions };
-}
-
-/** Roadmap execution per responsible agency: done, late, the rest. */
-export function executionByAgency(rows: ObligationRow[], unknownAgency: string) {
-  const byAgency = new Map<string, { agency: string; done: number; late: number; open: number }>();
-  for (const row of rows) {
-    if (row.status === 'CANCELLED') continue;
-    const agency = row.responsibleAgency?.name ?? unknownAgency;
-    const entry = byAgency.get(agency) ?? { agency, done: 0, late: 0, open: 0 };
-    if (row.status === 'DONE') entry.done += 1;
-    else if (row.status === 'LATE') entry.late += 1;
-    else entry.open += 1;
-    byAgency.set(agency, entry);
-  }
-  return [...byAgency.values()].sort((a, b) => b.late - a.late || a.agency.localeCompare(b.agency, 'ru'));
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `council-brief-${asOf}.docx`;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -215,7 +215,10 @@ export function graphDataProvider(
           variables: { input },
         });
         cursors.forget(resource);
-        return { data: withId(spec, result.data!.created) as never };
+        // What the record was made for (recipientId, obligationId) stays on it, so the form can
+        // go back to the person or the obligation even when the graph's type does not repeat it.
+        const links = Object.fromEntries(Object.entries(input).filter(([key]) => key.endsWith('Id')));
+        return { data: withId(spec, { ...links, ...result.data!.created }) as never };
       }),
 
     update: (resource, params) =>

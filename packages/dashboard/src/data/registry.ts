@@ -90,6 +90,24 @@ const PROVIDER_INPUT = [
   'inn',
 ];
 
+/**
+ * The card shows visits from a month back to a month ahead: what was delivered lately and what is
+ * planned. A view window of the screen, so the browser's date is the right one here.
+ */
+export function visitWindow(today = new Date()): { from: string; to: string } {
+  const day = (offset: number) => new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+  return { from: day(-31), to: day(31) };
+}
+
+/** Resources that only record something about a person: a create form, then back to the card. */
+function recorded(mutation: string, input: string, fields: string[], selectionSet: string): ResourceSpec {
+  return {
+    list: '',
+    fields: selectionSet,
+    create: { mutation, input, fields: ['recipientId', ...fields] },
+  };
+}
+
 const OBLIGATION_FIELDS = `id periodLabel dueDate completedOn status daysOverdue
   item { id number measure roadmapId section { id title } }
   responsibleAgency { id name }`;
@@ -113,11 +131,16 @@ export const registry: Record<string, ResourceSpec> = {
           assessments { id assessedOn assessor score degree reassessmentDueOn }
           interagencyRequests { id agency subject sentOn overdue }`,
         SERVICE: `stages { id kind startedOn endedOn current providerId serviceType }
+          visits(from: "${visitWindow().from}", to: "${visitWindow().to}") {
+            id plannedAt delivered hoursDelivered staffMember { id fullName role } }
           housing { current { id fromDate unit { id address municipality kind } } }
           servicePlans { id hoursPerWeek fromDate }`,
         HEALTH: 'medicalConclusions { id issuedOn contraindicationsPresent organisation validUntil }',
-        EDUCATION: 'enrolments { id level organisation programme startDate endDate status }',
-        EMPLOYMENT: 'placements { id employer { id name } position startDate endDate supported }',
+        EDUCATION: `enrolments { id level organisation programme form startDate endDate status }
+          pmpkRecommendations { id issuedOn commission programme conditions }
+          guidanceSessions { id heldOn organisation suggestedProfessions }`,
+        EMPLOYMENT: `placements { id employer { id name } position workKind startDate endDate supported quota }
+          workRecommendations { id workKind verdict ipraNumber }`,
       }),
     filter: {
       input: 'RecipientFilter',
@@ -171,6 +194,11 @@ export const registry: Record<string, ResourceSpec> = {
     list: 'obligations',
     one: 'obligation',
     fields: OBLIGATION_FIELDS,
+    oneFields: `${OBLIGATION_FIELDS} startDate
+      item { id number measure roadmapId expectedResult deadlineText section { id title }
+        targets { index value unit comparator text } }
+      reports { id reportedOn text figures { targetIndex value } agency { id name }
+        evidence { id displayName mediaType size sha256 } }`,
     filter: {
       input: 'ObligationFilter',
       fields: { roadmapId: 'ID', agencyId: 'ID', status: 'ObligationStatus', dueBefore: 'String' },
@@ -181,6 +209,84 @@ export const registry: Record<string, ResourceSpec> = {
     fields: OBLIGATION_FIELDS,
     filter: { input: 'ObligationFilter', fields: { roadmapId: 'ID', agencyId: 'ID' } },
   },
+  roadmapItems: {
+    list: 'roadmapItems',
+    fields: `id key number position measure executorsText deadlineText withdrawn roadmapId
+      section { id key number title level }
+      executors { id role nameAsWritten agency { id name } }
+      obligations { id periodLabel dueDate completedOn status daysOverdue responsibleAgency { id name } }`,
+    args: { roadmapId: 'ID', agencyId: 'ID' },
+  },
+  progressReports: {
+    list: '',
+    fields: 'id reportedOn text evidence { id displayName }',
+    create: {
+      mutation: 'reportProgress',
+      input: 'ProgressReportInput',
+      fields: ['obligationId', 'text', 'reportedOn', 'evidence', 'done'],
+    },
+  },
+  employers: {
+    list: 'employers',
+    fields: 'id name inn municipality',
+    create: {
+      mutation: 'createEmployer',
+      input: 'CreateEmployerInput',
+      fields: ['name', 'inn', 'municipality'],
+    },
+  },
+  vacancies: {
+    list: 'vacancies',
+    fields: 'id position workKind quota origin openedOn closedOn employer { id name }',
+    filter: { input: 'VacancyFilter', fields: { employerId: 'ID', quota: 'Boolean', open: 'Boolean' } },
+    create: {
+      mutation: 'createVacancy',
+      input: 'CreateVacancyInput',
+      fields: ['employerId', 'position', 'workKind', 'quota', 'origin', 'openedOn'],
+    },
+  },
+  /** The answering ministry's queue (the coordinator's: what was sent and is still unanswered). */
+  interagencyRequests: {
+    list: 'interagencyQueue',
+    fields: 'id recipientId applicationId agency subject sentOn dueOn answeredOn overdue',
+    args: { subject: 'InteragencySubject!' },
+  },
+  assessments: recorded(
+    'recordAssessment',
+    'RecordAssessmentInput',
+    ['assessedOn', 'assessor', 'score'],
+    'id recipientId assessedOn score degree reassessmentDueOn',
+  ),
+  enrolments: recorded(
+    'enrolRecipient',
+    'EnrolRecipientInput',
+    ['level', 'organisation', 'programme', 'form', 'startDate'],
+    'id recipientId level organisation programme startDate status',
+  ),
+  pmpkRecommendations: recorded(
+    'recordPmpkRecommendation',
+    'RecordPmpkRecommendationInput',
+    ['issuedOn', 'commission', 'programme', 'conditions'],
+    'id recipientId issuedOn commission programme',
+  ),
+  medicalConclusions: recorded(
+    'recordMedicalConclusion',
+    'RecordMedicalConclusionInput',
+    ['issuedOn', 'contraindicationsPresent', 'conditions', 'organisation', 'validUntil'],
+    'id recipientId issuedOn organisation validUntil',
+  ),
+  placements: recorded(
+    'placeRecipient',
+    'PlaceRecipientInput',
+    ['employerId', 'vacancyId', 'position', 'workKind', 'startDate', 'mentorName'],
+    'id recipientId position startDate',
+  ),
+  visits: recorded(
+    'scheduleVisit',
+    'ScheduleVisitInput',
+    ['staffMemberId', 'plannedAt'],
+    'id recipientId plannedAt delivered',
+  ),
   councilMeetings: {
     list: 'councilMeetings',
     fields: `id region heldOn agenda attendees protocolNumber

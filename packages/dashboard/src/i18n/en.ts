@@ -1,23 +1,87 @@
 import english from 'ra-language-english';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
-import { ru } from './ru';
-
-/** `GROUP_1` → `Group 1`: enum values read well enough in English as they are. */
-function humanize(value: string): string {
-  const words = value.toLowerCase().replaceAll('_', ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-const enums = Object.fromEntries(
-  Object.entries(ru.enums as Record<string, Record<string, string>>).map(([name, values]) => [
-    name,
-    Object.fromEntries(Object.keys(values).map((key) => [key, humanize(key)])),
-  ]),
-);
+import { enEnums } from './enums';
 
 /** English for partner agencies' staff; field labels not listed fall back to humanized names. */
 export const en: TranslationMessages = mergeTranslations(english, {
   app: {
+    as_of: 'as of %{date}',
+    refresh: 'Refresh',
+    download_brief: 'Download the meeting brief (DOCX)',
+    target: 'Target: %{comparator} %{value} %{unit} (roadmap item %{item})',
+    overdue: 'overdue',
+    f: {
+      submittedOn: 'Submitted',
+      status: 'Status',
+      decisionDueOn: 'Decision due',
+      decision: 'Decision',
+      date: 'Date',
+      assessor: 'Assessor',
+      score: 'Score',
+      degree: 'Degree',
+      reassessmentDueOn: 'Re-assessment due',
+      stage: 'Stage',
+      startedOn: 'Started',
+      endedOn: 'Ended',
+      current: 'Current',
+      hoursPerWeek: 'Hours per week',
+      fromDate: 'From',
+      plannedAt: 'When',
+      staffMember: 'Staff member',
+      staffRole: 'Role',
+      delivered: 'Took place',
+      hoursDelivered: 'Hours delivered',
+      agency: 'Agency',
+      subject: 'Subject',
+      sentOn: 'Sent',
+      dueOn: 'Answer due',
+      overdue: 'Overdue',
+      issuedOn: 'Issued',
+      organisation: 'Organisation',
+      contraindications: 'Contraindications',
+      validUntil: 'Valid until',
+      level: 'Level',
+      programme: 'Programme',
+      form: 'Form of study',
+      startDate: 'Start',
+      endDate: 'End',
+      commission: 'Commission',
+      professions: 'Suggested professions',
+      employer: 'Employer',
+      position: 'Position',
+      workKind: 'Kind of work',
+      supported: 'Supported',
+      verdict: 'IPRA verdict',
+      ipraNumber: 'IPRA number',
+    },
+    actions: {
+      open_card: 'Open the card',
+      record_assessment: 'Record an assessment',
+      schedule_visit: 'Schedule a visit',
+      record_conclusion: 'Record a medical conclusion',
+      enrol: 'Enrol',
+      record_pmpk: 'Record a PMPK recommendation',
+      place: 'Place in a job',
+      report_progress: 'Report progress',
+    },
+    roadmap: {
+      import: 'Roadmap import',
+      file: 'File (.txt, .docx, .xlsx)',
+      preview: 'Preview the import',
+      confirm: 'Import the roadmap',
+      counts: 'Sections: %{sections}, measures: %{items}',
+      unresolved:
+        '%{smart_count} executor not in the directory |||| %{smart_count} executors not in the directory',
+      not_found: 'not in the agency directory',
+      parsed_items: 'Measures read from the file',
+      executors: 'Executors',
+      deadline: 'Deadline',
+      withdrawn: 'withdrawn',
+      expected: 'Expected result',
+      figures: 'Figures',
+      evidence: 'Evidence',
+      back: 'Back to the roadmap',
+    },
     title: 'Supported living',
     language: 'Language',
     council: 'Council',
@@ -25,6 +89,11 @@ export const en: TranslationMessages = mergeTranslations(english, {
     leave_meeting_mode: 'Leave meeting mode',
     refreshed: 'Updated %{time}; refreshes every minute',
     tiles: {
+      people_identified: 'People identified',
+      training_places: 'Training flat places',
+      training_occupied: 'Training flat places taken',
+      decided_on_time: 'Applications decided on time',
+      reassessments_overdue: 'Re-assessments overdue',
       obligations: 'Roadmap measures',
       done: 'Done',
       late: 'Late',
@@ -32,9 +101,20 @@ export const en: TranslationMessages = mergeTranslations(english, {
       overdue_council: 'Overdue Council decisions',
       people: 'Recipients',
     },
-    charts: { execution: 'Roadmap execution by agency', by_status: 'Measures by status' },
+    charts: {
+      execution: 'Roadmap execution by agency',
+      by_status: 'Measures by status',
+      stages: 'Recipients by stage, by month',
+      degrees: 'Recipients by autonomy degree',
+      housing: 'Housing occupancy by kind',
+      people: 'People',
+      occupied: 'Taken',
+      free: 'Free',
+      execution_row: '%{agency}: %{done} done, %{late} late, %{open} open',
+      housing_row: '%{kind}: %{occupied} taken, %{free} free',
+    },
     late_items: 'Late measures',
-    late_decisions: 'Late decisions',
+    late_decisions: 'Overdue Council decisions',
     tabs: {
       person: 'Person',
       social: 'Social case',
@@ -43,6 +123,11 @@ export const en: TranslationMessages = mergeTranslations(english, {
       employment: 'Employment',
     },
     sections: {
+      visits: 'Visits (a month back and ahead)',
+      pmpk: 'PMPK recommendations',
+      guidance: 'Vocational guidance',
+      work_kinds: 'Kinds of work (IPRA)',
+      reports: 'Progress reports',
       applications: 'Applications',
       assessments: 'Assessments',
       stages: 'Stages',
@@ -60,8 +145,39 @@ export const en: TranslationMessages = mergeTranslations(english, {
     on_time: 'on time',
     skip_to_content: 'Skip to content',
   },
-  enums,
+  enums: enEnums,
   resources: {
+    employers: {
+      name: 'Employer |||| Employers',
+      fields: { inn: 'INN' },
+      hints: { inn: '10 or 12 digits' },
+    },
+    vacancies: {
+      name: 'Vacancy |||| Vacancies and workplaces',
+      fields: { origin: 'Workplace', employerId: 'Employer' },
+    },
+    interagencyRequests: {
+      name: 'Interagency request |||| Interagency requests',
+      fields: { overdue: 'Deadline' },
+    },
+    assessments: { name: 'Assessment |||| Assessments' },
+    enrolments: { name: 'Enrolment |||| Enrolments' },
+    pmpkRecommendations: { name: 'PMPK recommendation |||| PMPK recommendations' },
+    medicalConclusions: {
+      name: 'Medical conclusion |||| Medical conclusions',
+      fields: { conditionsText: 'Conditions (one per line)' },
+    },
+    placements: { name: 'Placement |||| Placements', fields: { employerId: 'Employer' } },
+    visits: { name: 'Visit |||| Visits', fields: { staffMemberId: 'Staff member' } },
+    progressReports: {
+      name: 'Progress report |||| Progress reports',
+      fields: {
+        obligationId: 'Obligation',
+        text: 'What was done',
+        files: 'Evidence',
+        done: 'The measure is done',
+      },
+    },
     recipients: {
       name: 'Recipient |||| Recipients',
       fields: { snils: 'SNILS', name: 'Name', degree: 'Autonomy degree' },

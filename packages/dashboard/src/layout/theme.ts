@@ -22,6 +22,15 @@ export const theme: RaThemeOptions = {
         '*:focus-visible': { outline: '3px solid #ff6f00', outlineOffset: '2px' },
       },
     },
+    // MUI's buttons, links-as-buttons, tabs and menu items reset `outline` and show focus by a
+    // faint ripple only: the same ring as everything else, wherever the keyboard lands (2.4.7).
+    MuiButtonBase: {
+      styleOverrides: {
+        root: {
+          '&.Mui-focusVisible, &:focus-visible': { outline: '3px solid #ff6f00', outlineOffset: '2px' },
+        },
+      },
+    },
     // react-admin's loading indicators are progress bars; each needs a name (WCAG 4.1.2).
     MuiCircularProgress: { defaultProps: { 'aria-label': 'Загрузка…' } },
     MuiLinearProgress: { defaultProps: { 'aria-label': 'Загрузка…' } },

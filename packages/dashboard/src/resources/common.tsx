@@ -8,6 +8,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { type EnumName, ruEnums } from '../i18n/enums';
 import { intlLocale } from '../i18n/i18nProvider';
 
 /** `2026-03-01` (a LocalDate, no time zone) or an ISO instant, in the UI's conventions. */
@@ -81,25 +82,7 @@ export function FullName({ source = '' }: Partial<FieldProps>): ReactElement {
   return <span>{[person?.lastName, person?.firstName, person?.patronymic].filter(Boolean).join(' ')}</span>;
 }
 
-/** Values of the graph's enums the screens offer as choices. */
-export const ENUMS = {
-  AutonomyDegree: ['I', 'II', 'III', 'IV'],
-  Sex: ['MALE', 'FEMALE'],
-  LegalCapacity: ['FULL', 'LIMITED', 'INCAPABLE'],
-  DisabilityGroup: ['GROUP_1', 'GROUP_2', 'GROUP_3'],
-  ServiceForm: ['STATIONARY', 'SEMI_STATIONARY', 'HOME_BASED'],
-  HousingKind: [
-    'TRAINING_FLAT',
-    'PROVIDER_UNIT',
-    'RENTED_FLAT',
-    'OWN_FLAT',
-    'SOCIAL_TENANCY',
-    'SPECIALISED_STOCK',
-    'NGO_HOUSING',
-    'DORMITORY',
-    'HOTEL',
-  ],
-  DeadlineKind: ['DECISION', 'REASSESSMENT', 'INTERAGENCY_REQUEST'],
-  ObligationStatus: ['NOT_STARTED', 'IN_PROGRESS', 'DONE', 'LATE', 'CANCELLED'],
-  AuditAction: ['READ', 'CREATE', 'UPDATE', 'DELETE'],
-};
+/** Values of the graph's enums the screens offer as choices, in the schema's order. */
+export const ENUMS = Object.fromEntries(
+  Object.entries(ruEnums).map(([name, values]) => [name, Object.keys(values)]),
+) as { [K in EnumName]: string[] };

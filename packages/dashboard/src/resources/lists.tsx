@@ -9,6 +9,7 @@ import {
   NumberField,
   NumberInput,
   required,
+  ShowButton,
   SimpleForm,
   TextField,
   TextInput,
@@ -122,7 +123,12 @@ export function StaffMemberList() {
     <List>
       <Datagrid {...noBulk} rowClick={false}>
         <TextField source="fullName" sortable={false} />
-        <TextField source="role" sortable={false} />
+        <EnumText
+          source="role"
+          enumName="StaffRole"
+          label="resources.staffMembers.fields.role"
+          sortable={false}
+        />
         <TextField
           source="provider.shortName"
           label="resources.staffMembers.fields.provider"
@@ -161,14 +167,12 @@ export function DeadlineList() {
 export function RoadmapList() {
   return (
     <List>
-      <Datagrid
-        {...noBulk}
-        rowClick={(id) => `/obligations?filter=${encodeURIComponent(JSON.stringify({ roadmapId: id }))}`}
-      >
+      <Datagrid {...noBulk} rowClick="show">
         <TextField source="title" sortable={false} />
         <TextField source="region" sortable={false} />
         <NumberField source="version" sortable={false} />
         <DateText source="importedAt" label="resources.roadmaps.fields.importedAt" />
+        <ShowButton />
       </Datagrid>
     </List>
   );
@@ -190,7 +194,7 @@ export function ObligationList() {
     >
       <Datagrid
         {...noBulk}
-        rowClick={false}
+        rowClick="show"
         rowSx={(record) => (record.status === 'LATE' ? { backgroundColor: '#fdecea' } : {})}
       >
         <TextField
@@ -215,6 +219,7 @@ export function ObligationList() {
           sortable={false}
           emptyText="—"
         />
+        <ShowButton />
       </Datagrid>
     </List>
   );

@@ -17,11 +17,13 @@ import {
   TextInput,
   TopToolbar,
   usePermissions,
+  useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { can } from '../auth/authProvider';
 import { allowed } from '../data/registry';
 import { DateText, ENUMS, EnumInput, EnumText, FullName } from './common';
+import { RecordLink } from './records';
 
 const filters = [
   <TextInput key="name" source="name" alwaysOn resettable />,
@@ -79,6 +81,13 @@ function Section({
   );
 }
 
+/** A link to a form recording something about this person (the card's record). */
+function PersonRecordLink({ resource, text }: { resource: string; text: string }) {
+  const record = useRecordContext<{ id: string }>();
+  if (!record) return null;
+  return <RecordLink resource={resource} label={text} values={{ recipientId: record.id }} />;
+}
+
 function ShowActions() {
   const { permissions = [] } = usePermissions<string[]>();
   return <TopToolbar>{can.writeCases(permissions) && <EditButton />}</TopToolbar>;
@@ -117,43 +126,60 @@ export function RecipientShow() {
           <Tab label="app.tabs.social" path="social">
             {allowed(permissions, 'CASE') && (
               <Section label={false} source="applications" title="app.sections.applications">
-                <DateText source="submittedOn" label="Подано" />
-                <EnumText source="status" enumName="ApplicationStatus" label="Статус" />
-                <DateText source="decisionDueOn" label="Решение до" />
-                <TextField source="decision" label="Решение" emptyText="—" />
+                <DateText source="submittedOn" label="app.f.submittedOn" />
+                <EnumText source="status" enumName="ApplicationStatus" label="app.f.status" />
+                <DateText source="decisionDueOn" label="app.f.decisionDueOn" />
+                <EnumText source="decision" enumName="Decision" label="app.f.decision" />
               </Section>
             )}
             {allowed(permissions, 'CASE') && (
               <Section label={false} source="assessments" title="app.sections.assessments">
-                <DateText source="assessedOn" label="Дата" />
-                <NumberField source="score" label="Баллы" />
-                <EnumText source="degree" enumName="AutonomyDegree" label="Степень" />
-                <DateText source="reassessmentDueOn" label="Повторная оценка" />
+                <DateText source="assessedOn" label="app.f.date" />
+                <TextField source="assessor" label="app.f.assessor" />
+                <NumberField source="score" label="app.f.score" />
+                <EnumText source="degree" enumName="AutonomyDegree" label="app.f.degree" />
+                <DateText source="reassessmentDueOn" label="app.f.reassessmentDueOn" />
               </Section>
+            )}
+            {permissions.includes('COORDINATOR') && (
+              <PersonRecordLink resource="assessments" text="app.actions.record_assessment" />
             )}
             {allowed(permissions, 'SERVICE') && (
               <Section label={false} source="stages" title="app.sections.stages">
-                <EnumText source="kind" enumName="StageKind" label="Этап" />
-                <DateText source="startedOn" label="Начат" />
-                <DateText source="endedOn" label="Окончен" />
-                <BooleanField source="current" label="Текущий" />
+                <EnumText source="kind" enumName="StageKind" label="app.f.stage" />
+                <DateText source="startedOn" label="app.f.startedOn" />
+                <DateText source="endedOn" label="app.f.endedOn" />
+                <BooleanField source="current" label="app.f.current" />
               </Section>
             )}
             {allowed(permissions, 'SERVICE') && (
               <Section label={false} source="servicePlans" title="app.sections.services">
-                <NumberField source="hoursPerWeek" label="Часов в неделю" />
-                <DateText source="fromDate" label="С" />
+                <NumberField source="hoursPerWeek" label="app.f.hoursPerWeek" />
+                <DateText source="fromDate" label="app.f.fromDate" />
               </Section>
+            )}
+            {allowed(permissions, 'SERVICE') && (
+              <Section label={false} source="visits" title="app.sections.visits">
+                <DateText source="plannedAt" withTime label="app.f.plannedAt" />
+                <TextField source="staffMember.fullName" label="app.f.staffMember" />
+                <EnumText source="staffMember.role" enumName="StaffRole" label="app.f.staffRole" />
+                <BooleanField source="delivered" label="app.f.delivered" />
+                <NumberField source="hoursDelivered" label="app.f.hoursDelivered" emptyText="—" />
+              </Section>
+            )}
+            {allowed(permissions, 'SERVICE') && (
+              <PersonRecordLink resource="visits" text="app.actions.schedule_visit" />
             )}
             {allowed(permissions, 'SERVICE') && (
               <TextField source="housing.current.unit.address" label="app.sections.housing" emptyText="—" />
             )}
             {allowed(permissions, 'CASE') && (
               <Section label={false} source="interagencyRequests" title="app.sections.requests">
-                <TextField source="agency" label="Ведомство" />
-                <TextField source="subject" label="Предмет" />
-                <DateText source="sentOn" label="Отправлен" />
-                <BooleanField source="overdue" label="Просрочен" />
+                <TextField source="agency" label="app.f.agency" />
+                <EnumText source="subject" enumName="InteragencySubject" label="app.f.subject" />
+                <DateText source="sentOn" label="app.f.sentOn" />
+                <DateText source="dueOn" label="app.f.dueOn" />
+                <BooleanField source="overdue" label="app.f.overdue" />
               </Section>
             )}
           </Tab>
@@ -161,30 +187,61 @@ export function RecipientShow() {
         {allowed(permissions, 'HEALTH') && (
           <Tab label="app.tabs.health" path="health">
             <Section label={false} source="medicalConclusions" title="app.sections.medical">
-              <DateText source="issuedOn" label="Выдано" />
-              <TextField source="organisation" label="Организация" />
-              <BooleanField source="contraindicationsPresent" label="Противопоказания" />
-              <DateText source="validUntil" label="Действительно до" />
+              <DateText source="issuedOn" label="app.f.issuedOn" />
+              <TextField source="organisation" label="app.f.organisation" />
+              <BooleanField source="contraindicationsPresent" label="app.f.contraindications" />
+              <DateText source="validUntil" label="app.f.validUntil" />
             </Section>
+            {permissions.includes('HEALTH_OFFICER') && (
+              <PersonRecordLink resource="medicalConclusions" text="app.actions.record_conclusion" />
+            )}
           </Tab>
         )}
         {allowed(permissions, 'EDUCATION') && (
           <Tab label="app.tabs.education" path="education">
             <Section label={false} source="enrolments" title="app.sections.enrolments">
-              <TextField source="organisation" label="Организация" />
-              <TextField source="programme" label="Программа" />
-              <DateText source="startDate" label="Начало" />
-              <TextField source="status" label="Статус" />
+              <EnumText source="level" enumName="EducationLevel" label="app.f.level" />
+              <TextField source="organisation" label="app.f.organisation" />
+              <TextField source="programme" label="app.f.programme" />
+              <EnumText source="form" enumName="StudyForm" label="app.f.form" />
+              <DateText source="startDate" label="app.f.startDate" />
+              <EnumText source="status" enumName="EnrolmentStatus" label="app.f.status" />
+            </Section>
+            {permissions.includes('EDUCATION_OFFICER') && (
+              <PersonRecordLink resource="enrolments" text="app.actions.enrol" />
+            )}
+            <Section label={false} source="pmpkRecommendations" title="app.sections.pmpk">
+              <DateText source="issuedOn" label="app.f.issuedOn" />
+              <TextField source="commission" label="app.f.commission" />
+              <TextField source="programme" label="app.f.programme" />
+            </Section>
+            {permissions.includes('EDUCATION_OFFICER') && (
+              <PersonRecordLink resource="pmpkRecommendations" text="app.actions.record_pmpk" />
+            )}
+            <Section label={false} source="guidanceSessions" title="app.sections.guidance">
+              <DateText source="heldOn" label="app.f.date" />
+              <TextField source="organisation" label="app.f.organisation" />
+              <TextField source="suggestedProfessions" label="app.f.professions" />
             </Section>
           </Tab>
         )}
         {allowed(permissions, 'EMPLOYMENT') && (
           <Tab label="app.tabs.employment" path="employment">
             <Section label={false} source="placements" title="app.sections.placements">
-              <TextField source="employer.name" label="Работодатель" />
-              <TextField source="position" label="Должность" />
-              <DateText source="startDate" label="Начало" />
-              <BooleanField source="supported" label="Сопровождаемое" />
+              <TextField source="employer.name" label="app.f.employer" />
+              <TextField source="position" label="app.f.position" />
+              <EnumText source="workKind" enumName="WorkKind" label="app.f.workKind" />
+              <DateText source="startDate" label="app.f.startDate" />
+              <DateText source="endDate" label="app.f.endDate" />
+              <BooleanField source="supported" label="app.f.supported" />
+            </Section>
+            {permissions.includes('EMPLOYMENT_OFFICER') && (
+              <PersonRecordLink resource="placements" text="app.actions.place" />
+            )}
+            <Section label={false} source="workRecommendations" title="app.sections.work_kinds">
+              <EnumText source="workKind" enumName="WorkKind" label="app.f.workKind" />
+              <EnumText source="verdict" enumName="WorkVerdict" label="app.f.verdict" />
+              <TextField source="ipraNumber" label="app.f.ipraNumber" />
             </Section>
           </Tab>
         )}
