@@ -9,6 +9,8 @@ import {
   connectOrm,
   createLogger,
   type Databases,
+  DatabaseUnavailableError,
+  isDatabaseUnavailable,
   type Logger,
   localDateOf,
   type RunningServer,
@@ -123,6 +125,13 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
           try {
             return { ...base, actor: await authenticator.authenticate(req.header('authorization')) };
           } catch (error) {
+            // A database that is down is not a failed sign-in: say so, and let the client retry.
+            if (isDatabaseUnavailable(error)) {
+              const unavailable = new DatabaseUnavailableError();
+              throw new GraphQLError(unavailable.message, {
+                extensions: { code: unavailable.code, http: { status: 503 } },
+              });
+            }
             const message = error instanceof Error ? error.message : 'Требуется вход в систему';
             throw new GraphQLError(message, {
               extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
