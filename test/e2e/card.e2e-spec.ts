@@ -236,27 +236,32 @@ describe('the recipient card across the four ministries', () => {
     expect(education.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
-  it('gives each ministry’s own figures to the Council', async () => {
+  it('gives each ministry’s own figures to the Council as fields of the indicators', async () => {
     const res = await t.gql<{
-      healthFigures: { conclusionsIssued: number };
-      educationFigures: { enrolmentsActive: number; enrolmentsCompleted: number };
-      employmentFigures: { placementsActive: number; placementsSupported: number; placementsQuota: number };
+      indicators: {
+        medicalConclusionsIssued: number;
+        peopleInEducation: number;
+        peopleEmployed: number;
+        peopleInSupportedEmployment: number;
+        peopleOnQuotaJobs: number;
+      };
     }>(
-      `{ healthFigures(asOf: "2026-11-20") { conclusionsIssued conclusionsValid requestsAnswered }
-         educationFigures(asOf: "2026-11-20") { enrolmentsActive enrolmentsCompleted pmpkRecommendations }
-         employmentFigures(asOf: "2026-11-20") { placementsActive placementsSupported placementsQuota workplacesCreated } }`,
+      `{ indicators(asOf: "2026-11-20") { medicalConclusionsIssued medicalConclusionsValid
+           interagencyRequestsAnsweredByHealth peopleInEducation educationProgrammesCompleted
+           pmpkRecommendationsIssued peopleEmployed peopleInSupportedEmployment peopleOnQuotaJobs
+           workplacesCreated } }`,
       {},
       { as: Role.COUNCIL_MEMBER },
     );
     expect(res.errors).toBeUndefined();
     const conclusions = people.flatMap((p) => p.medicalConclusions).length;
-    expect(res.data!.healthFigures.conclusionsIssued).toBeGreaterThanOrEqual(conclusions);
-    const f = res.data!.employmentFigures;
-    expect(f.placementsActive).toBeGreaterThan(0);
-    expect(f.placementsSupported).toBeLessThanOrEqual(f.placementsActive);
-    expect(f.placementsQuota).toBeLessThanOrEqual(f.placementsActive);
+    expect(res.data!.indicators.medicalConclusionsIssued).toBeGreaterThanOrEqual(conclusions);
+    const f = res.data!.indicators;
+    expect(f.peopleEmployed).toBeGreaterThan(0);
+    expect(f.peopleInSupportedEmployment).toBeLessThanOrEqual(f.peopleEmployed);
+    expect(f.peopleOnQuotaJobs).toBeLessThanOrEqual(f.peopleEmployed);
     const anonymous = await t.gql(
-      '{ healthFigures(asOf: "2026-11-20") { conclusionsIssued } }',
+      '{ indicators(asOf: "2026-11-20") { medicalConclusionsIssued } }',
       {},
       { as: 'anonymous' },
     );

@@ -166,6 +166,71 @@ describe('the Council: meetings, decisions and their tracking to done', () => {
     });
   });
 
+  it('sets a count of people on a decision, measured by an indicator, and refuses a count that is not one', async () => {
+    // seed 000 item 11: employment of disabled people; a Council decision names how many people
+    const meetings = await t.gql<{ councilMeetings: { edges: { node: { id: string } }[] } }>(
+      '{ councilMeetings(region: "kaliningrad") { edges { node { id } } } }',
+    );
+    const meetingId = meetings.data!.councilMeetings.edges[0]!.node.id;
+    const ADD = `mutation($meetingId: ID!, $input: DecisionInput!) {
+      addCouncilDecision(meetingId: $meetingId, input: $input) { id peopleCount peopleIndicator items { key } }
+    }`;
+    const decision = {
+      text: 'Трудоустроить 10 инвалидов на сопровождаемом проживании с наставником',
+      assigneeAgencyId: social(),
+      dueDate: '2025-12-31',
+      itemIds: [items['11']],
+    };
+    const res = await t.gql<{
+      addCouncilDecision: { id: string; peopleCount: number; peopleIndicator: string };
+    }>(ADD, {
+      meetingId,
+      input: { ...decision, peopleCount: 10, peopleIndicator: 'PEOPLE_IN_SUPPORTED_EMPLOYMENT' },
+    });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.addCouncilDecision).toMatchObject({
+      peopleCount: 10,
+      peopleIndicator: 'PEOPLE_IN_SUPPORTED_EMPLOYMENT',
+      items: [{ key: '11' }],
+    });
+    const stored = await sql<{ people_count: number; people_indicator: string }>(
+      t.database.url,
+      `SELECT people_count, people_indicator FROM coordination.council_decision WHERE id = '${res.data!.addCouncilDecision.id}'`,
+    );
+    expect(stored).toEqual([{ people_count: 10, people_indicator: 'PEOPLE_IN_SUPPORTED_EMPLOYMENT' }]);
+    const count = async () =>
+      (
+        await sql<{ n: number }>(
+          t.database.url,
+          'SELECT count(*)::int AS n FROM coordination.council_decision',
+        )
+      )[0]!.n;
+    const before = await count();
+    const zero = await t.gql(ADD, { meetingId, input: { ...decision, peopleCount: 0 } });
+    expect(zero.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+    const noCount = await t.gql(ADD, {
+      meetingId,
+      input: { ...decision, peopleIndicator: 'PEOPLE_EMPLOYED' },
+    });
+    expect(noCount.errors?.[0]?.extensions).toMatchObject({
+      code: 'PEOPLE_COUNT_REQUIRED',
+      field: 'peopleCount',
+    });
+    const unknown = await t.gql(ADD, {
+      meetingId,
+      input: { ...decision, peopleCount: 3, peopleIndicator: 'PEOPLE' },
+    });
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(await count()).toBe(before);
+    // and the database refuses it too
+    await expect(
+      sql(
+        t.database.url,
+        `UPDATE coordination.council_decision SET people_count = NULL WHERE id = '${res.data!.addCouncilDecision.id}'`,
+      ),
+    ).rejects.toThrow(/council_decision_indicator_has_count/);
+  });
+
   it('refuses an assignee of another region, a due date before the meeting or an unknown item, writing nothing', async () => {
     const count = async () =>
       (

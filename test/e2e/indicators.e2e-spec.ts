@@ -39,6 +39,44 @@ interface Figures {
   otherHousingOccupied: number;
 }
 
+/** The ministries' fields of `Indicators`: every one is checked against the tables below. */
+const HEALTH = [
+  'medicalConclusionsIssued',
+  'medicalConclusionsWithContraindications',
+  'medicalConclusionsValid',
+  'interagencyRequestsAnsweredByHealth',
+  'peopleInMedicalRehabilitation',
+  'mobileTeamVisits',
+] as const;
+const EDUCATION = [
+  'peopleInEducation',
+  'peopleInGeneralEducation',
+  'peopleInVocationalEducation',
+  'peopleInFurtherProfessionalEducation',
+  'educationProgrammesCompleted',
+  'pmpkRecommendationsIssued',
+  'vocationalGuidanceSessions',
+] as const;
+/** Employment figures told apart by the employer's municipality. */
+const EMPLOYMENT_BY_EMPLOYER = [
+  'peopleEmployed',
+  'peopleInSupportedEmployment',
+  'peopleOnQuotaJobs',
+  'vacanciesOpen',
+  'quotaVacanciesOpen',
+  'workplacesCreated',
+  'workplacesEquipped',
+  'workplacesAboveQuota',
+] as const;
+const EMPLOYMENT_REGIONAL = [
+  'registeredUnemployed',
+  'peopleInVocationalTraining',
+  'vocationalGuidanceGiven',
+  'selfEmploymentSupported',
+] as const;
+const MINISTRY_FIELDS = [...HEALTH, ...EDUCATION, ...EMPLOYMENT_BY_EMPLOYER, ...EMPLOYMENT_REGIONAL];
+type MinistryFigures = Record<(typeof MINISTRY_FIELDS)[number], number | null>;
+
 const FIELDS = `scope asOf municipality peopleIdentified councilDecisionsOverdue
   roadmapByAgency { agencyId agencyName total done inProgress notStarted late }
   roadmapTotals { total done inProgress notStarted late }
@@ -47,7 +85,8 @@ const FIELDS = `scope asOf municipality peopleIdentified councilDecisionsOverdue
   peopleByStage { key label people } peopleByAutonomyDegree { key label people }
   peopleByServiceType { key label people } reassessmentsOverdue
   housing { kind units places occupied }
-  trainingFlatPlaces trainingFlatOccupied otherHousingPlaces otherHousingOccupied`;
+  trainingFlatPlaces trainingFlatOccupied otherHousingPlaces otherHousingOccupied
+  ${MINISTRY_FIELDS.join(' ')}`;
 
 const TODAY = '2026-01-15';
 const clock = new ManualClock(new Date(`${TODAY}T09:00:00Z`));
@@ -57,7 +96,10 @@ type Raw = Record<string, unknown>;
 
 describe('live indicators for the Council', () => {
   let t: TestSystem;
-  const sql = async (subgraph: 'social' | 'coordination', query: string): Promise<Raw[]> =>
+  const sql = async (
+    subgraph: 'social' | 'coordination' | 'health' | 'education' | 'employment',
+    query: string,
+  ): Promise<Raw[]> =>
     (await t.system.runtimes.get(subgraph)!.orm.em.fork().getConnection().execute(query)) as Raw[];
 
   beforeAll(async () => {
@@ -191,6 +233,112 @@ describe('live indicators for the Council', () => {
     };
   }
 
+  /**
+   * The ministries' figures counted in plain code from their rows. Health and education hold no
+   * residence: null for a municipality. Employment places jobs and vacancies at the employer.
+   */
+  async function expectedMinistries(asOf: string, municipality: string | null): Promise<MinistryFigures> {
+    const on = (from: unknown, to: unknown) => String(from) <= asOf && (to === null || String(to) >= asOf);
+    const by = (d: unknown) => d !== null && String(d) <= asOf;
+    const people = (rows: Raw[]) => new Set(rows.map((r) => r.recipient_id)).size;
+    const conclusions = await sql(
+      'health',
+      `select to_char(issued_on,'YYYY-MM-DD') i, to_char(valid_until,'YYYY-MM-DD') v, contraindications_present c
+       from health.medical_conclusion`,
+    );
+    const answers = await sql(
+      'health',
+      `select to_char(answered_on,'YYYY-MM-DD') a from health.request_answer`,
+    );
+    const episodes = await sql(
+      'health',
+      `select recipient_id, to_char(start_date,'YYYY-MM-DD') s, to_char(end_date,'YYYY-MM-DD') e
+       from health.rehabilitation_episode`,
+    );
+    const visits = await sql(
+      'health',
+      `select to_char(visited_on,'YYYY-MM-DD') d from health.mobile_team_visit`,
+    );
+    const enrolments = await sql(
+      'education',
+      `select recipient_id, level, status, to_char(start_date,'YYYY-MM-DD') s, to_char(end_date,'YYYY-MM-DD') e
+       from education.enrolment`,
+    );
+    const studying = enrolments.filter((e) => on(e.s, e.e));
+    const pmpk = await sql(
+      'education',
+      `select to_char(issued_on,'YYYY-MM-DD') d from education.pmpk_recommendation`,
+    );
+    const guidance = await sql(
+      'education',
+      `select to_char(held_on,'YYYY-MM-DD') d from education.guidance_session`,
+    );
+    const placements = (
+      await sql(
+        'employment',
+        `select p.recipient_id, p.supported, p.quota, w.municipality m,
+           to_char(p.start_date,'YYYY-MM-DD') s, to_char(p.end_date,'YYYY-MM-DD') e
+         from employment.placement p join employment.employer w on w.id = p.employer_id`,
+      )
+    ).filter((p) => (municipality === null || p.m === municipality) && on(p.s, p.e));
+    const vacancies = (
+      await sql(
+        'employment',
+        `select v.quota, v.origin, w.municipality m, to_char(v.opened_on,'YYYY-MM-DD') o,
+           to_char(v.closed_on,'YYYY-MM-DD') c
+         from employment.vacancy v join employment.employer w on w.id = v.employer_id`,
+      )
+    ).filter((v) => (municipality === null || v.m === municipality) && by(v.o));
+    const open = vacancies.filter((v) => v.c === null || String(v.c) > asOf);
+    const supports = await sql(
+      'employment',
+      `select recipient_id, kind, to_char(start_date,'YYYY-MM-DD') s, to_char(end_date,'YYYY-MM-DD') e
+       from employment.employment_support`,
+    );
+    const supportOn = (kind: string) => supports.filter((x) => x.kind === kind && on(x.s, x.e));
+    const supportBy = (kind: string) => supports.filter((x) => x.kind === kind && by(x.s)).length;
+    const regional = municipality === null;
+    const region = (n: number) => (regional ? n : null);
+    return {
+      medicalConclusionsIssued: region(conclusions.filter((c) => by(c.i)).length),
+      medicalConclusionsWithContraindications: region(
+        conclusions.filter((c) => by(c.i) && c.c === true).length,
+      ),
+      medicalConclusionsValid: region(
+        conclusions.filter((c) => by(c.i) && (c.v === null || String(c.v) >= asOf)).length,
+      ),
+      interagencyRequestsAnsweredByHealth: region(answers.filter((a) => by(a.a)).length),
+      peopleInMedicalRehabilitation: region(people(episodes.filter((e) => on(e.s, e.e)))),
+      mobileTeamVisits: region(visits.filter((v) => by(v.d)).length),
+      peopleInEducation: region(people(studying)),
+      peopleInGeneralEducation: region(people(studying.filter((e) => e.level === 'GENERAL'))),
+      peopleInVocationalEducation: region(people(studying.filter((e) => e.level === 'VOCATIONAL'))),
+      peopleInFurtherProfessionalEducation: region(
+        people(studying.filter((e) => e.level === 'FURTHER_PROFESSIONAL')),
+      ),
+      educationProgrammesCompleted: region(
+        enrolments.filter((e) => e.status === 'COMPLETED' && by(e.e)).length,
+      ),
+      pmpkRecommendationsIssued: region(pmpk.filter((x) => by(x.d)).length),
+      vocationalGuidanceSessions: region(guidance.filter((x) => by(x.d)).length),
+      peopleEmployed: people(placements),
+      peopleInSupportedEmployment: people(placements.filter((p) => p.supported === true)),
+      peopleOnQuotaJobs: people(placements.filter((p) => p.quota === true)),
+      vacanciesOpen: open.length,
+      quotaVacanciesOpen: open.filter((v) => v.quota === true).length,
+      workplacesCreated: vacancies.filter((v) => v.origin === 'CREATED').length,
+      workplacesEquipped: vacancies.filter((v) => v.origin === 'EQUIPPED').length,
+      workplacesAboveQuota: vacancies.filter((v) => v.origin === 'ABOVE_QUOTA').length,
+      registeredUnemployed: region(people(supportOn('UNEMPLOYMENT_REGISTRATION'))),
+      peopleInVocationalTraining: region(people(supportOn('VOCATIONAL_TRAINING'))),
+      vocationalGuidanceGiven: region(supportBy('VOCATIONAL_GUIDANCE')),
+      selfEmploymentSupported: region(supportBy('SELF_EMPLOYMENT_SUPPORT')),
+    };
+  }
+
+  const ministriesOf = (actual: Figures & Partial<MinistryFigures>) =>
+    Object.fromEntries(MINISTRY_FIELDS.map((f) => [f, actual[f]]));
+
   const asMap = (list: Count[]) => Object.fromEntries(list.map((c) => [c.key, c.people]));
 
   function check(actual: Figures, want: Awaited<ReturnType<typeof expected>>) {
@@ -239,6 +387,16 @@ describe('live indicators for the Council', () => {
     expect(coordination.peopleIdentified).toBeGreaterThan(0);
     expect(coordination.councilDecisionsOverdue).toBe(1);
     checkCoordination(actual, coordination);
+    const ministries = await expectedMinistries(TODAY, null);
+    // the demo must give each ministry something to count
+    for (const f of [
+      'medicalConclusionsIssued',
+      'peopleInEducation',
+      'peopleEmployed',
+      'peopleInSupportedEmployment',
+    ] as const)
+      expect(ministries[f]).toBeGreaterThan(0);
+    expect(ministriesOf(actual)).toEqual(ministries);
     // today's totals agree with the obligation lists' filters
     const lists = await t.gql<{
       late: { totalCount: number };
@@ -275,6 +433,31 @@ describe('live indicators for the Council', () => {
       roadmapTotals: null,
     });
     check(actual, await expected('2025-11-30', municipality));
+    expect(ministriesOf(actual)).toEqual(await expectedMinistries('2025-11-30', municipality));
+  });
+
+  it('places jobs in the employer’s municipality and keeps the ministries’ other figures regional', async () => {
+    const [first] = await sql(
+      'employment',
+      `select w.municipality from employment.placement p join employment.employer w on w.id = p.employer_id
+       where w.municipality is not null group by w.municipality order by count(*) desc, w.municipality limit 1`,
+    );
+    const municipality = String(first!.municipality);
+    for (const asOf of [TODAY, '2025-09-30']) {
+      const res = await t.gql<{ indicators: Figures & MinistryFigures }>(
+        `query ($m: String, $d: LocalDate) { indicators(asOf: $d, municipality: $m) { ${FIELDS} } }`,
+        { m: municipality, d: asOf },
+      );
+      expect(res.errors).toBeUndefined();
+      const want = await expectedMinistries(asOf, municipality);
+      expect(want.peopleEmployed).toBeGreaterThan(0);
+      expect(ministriesOf(res.data!.indicators)).toEqual(want);
+      for (const f of [...HEALTH, ...EDUCATION, ...EMPLOYMENT_REGIONAL])
+        expect(res.data!.indicators[f]).toBeNull();
+      // fewer jobs in one municipality than in the region, unless every employer stands there
+      const region = await expectedMinistries(asOf, null);
+      expect(want.peopleEmployed).toBeLessThanOrEqual(region.peopleEmployed!);
+    }
   });
 
   it('gives one Indicators per month end, each as of its own date, in a fixed number of statements', async () => {
@@ -289,6 +472,9 @@ describe('live indicators for the Council', () => {
         list: res.data!.indicatorSeries,
         social: t.queries.get('social')?.length ?? 0,
         coordination: t.queries.get('coordination')?.length ?? 0,
+        health: t.queries.get('health')?.length ?? 0,
+        education: t.queries.get('education')?.length ?? 0,
+        employment: t.queries.get('employment')?.length ?? 0,
       };
     };
     const year = await series('2025-01-10', '2025-12-31');
@@ -310,13 +496,41 @@ describe('live indicators for the Council', () => {
     expect(year.social).toBe(4);
     // obligations, register and decisions, targets
     expect(year.coordination).toBe(3);
+    // each ministry: one aggregate statement for all twelve dates
+    expect(year).toMatchObject({ health: 1, education: 1, employment: 1 });
     const month = await series('2025-06-01', '2025-06-30');
     expect(month.social).toBe(year.social);
     expect(month.coordination).toBe(year.coordination);
+    expect(month).toMatchObject({ health: 1, education: 1, employment: 1 });
+    // one date through `indicators`, region or municipality: the same statements
+    for (const municipality of [null, 'г. Калуга']) {
+      t.resetQueries();
+      const one = await t.gql(
+        `query ($m: String) { indicators(asOf: "2025-06-30", municipality: $m) { ${FIELDS} } }`,
+        {
+          m: municipality,
+        },
+      );
+      expect(one.errors).toBeUndefined();
+      for (const subgraph of ['health', 'education', 'employment'] as const)
+        expect(t.queries.get(subgraph)?.length ?? 0).toBe(
+          municipality === null || subgraph === 'employment' ? 1 : 0,
+        );
+    }
+    const twoYears = await series('2024-01-01', '2025-12-31');
+    expect(twoYears.list).toHaveLength(24);
+    expect(twoYears).toMatchObject({
+      social: year.social,
+      coordination: year.coordination,
+      health: 1,
+      education: 1,
+      employment: 1,
+    });
     for (const asOf of ['2025-03-31', '2025-09-30']) {
       const actual = year.list.find((i) => i.asOf === asOf)!;
       check(actual, await expected(asOf, null));
       checkCoordination(actual, await expectedCoordination(asOf));
+      expect(ministriesOf(actual)).toEqual(await expectedMinistries(asOf, null));
     }
     // the register grows month by month as people are identified
     const identified = year.list.map((i) => i.peopleIdentified!);

@@ -18,6 +18,7 @@ export * from './db/free-port.js';
 export * from './db/orm.js';
 export * from './demo/people.js';
 export * from './errors/errors.js';
+export * from './graphql/indicators.js';
 export * from './graphql/loaders.js';
 export * from './graphql/pagination.js';
 export * from './graphql/recipient-stub.js';

@@ -2,7 +2,8 @@ import type { SubgraphDefinition } from '@sl/core';
 import { seedEducationDemo } from './demo.js';
 import { Enrolment } from './enrolment/enrolment.entity.js';
 import { EnrolmentResolver, Recipient, RecipientEducationResolver } from './enrolment/enrolment.resolver.js';
-import { EducationFiguresResolver } from './figures/education-figures.resolver.js';
+import { EducationIndicators } from './figures/education-indicators.model.js';
+import { EducationIndicatorsResolver } from './figures/education-indicators.resolver.js';
 import { GuidanceSession } from './guidance/guidance-session.entity.js';
 import { createEducationLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
@@ -12,8 +13,8 @@ export const educationSubgraph: SubgraphDefinition = {
   name: 'education',
   entities: [Enrolment, PmpkRecommendation, GuidanceSession],
   migrations,
-  resolvers: [RecipientEducationResolver, EnrolmentResolver, EducationFiguresResolver],
-  orphanedTypes: [Recipient],
+  resolvers: [RecipientEducationResolver, EnrolmentResolver, EducationIndicatorsResolver],
+  orphanedTypes: [Recipient, EducationIndicators],
   createLoaders: createEducationLoaders,
   seedDemo: seedEducationDemo,
 };

@@ -2,7 +2,8 @@ import type { SubgraphDefinition } from '@sl/core';
 import { seedEmploymentDemo } from './demo.js';
 import { Employer } from './employer/employer.entity.js';
 import { EmployerResolver } from './employer/employer.resolver.js';
-import { EmploymentFiguresResolver } from './figures/employment-figures.resolver.js';
+import { EmploymentIndicators } from './figures/employment-indicators.model.js';
+import { EmploymentIndicatorsResolver } from './figures/employment-indicators.resolver.js';
 import { WorkRecommendation } from './ipra/work-recommendation.entity.js';
 import { WorkRecommendationResolver } from './ipra/work-recommendation.resolver.js';
 import { createEmploymentLoaders } from './loaders.js';
@@ -25,9 +26,9 @@ export const employmentSubgraph: SubgraphDefinition = {
     VacancyResolver,
     WorkRecommendationResolver,
     EmploymentSupportResolver,
-    EmploymentFiguresResolver,
+    EmploymentIndicatorsResolver,
   ],
-  orphanedTypes: [Recipient],
+  orphanedTypes: [Recipient, EmploymentIndicators],
   createLoaders: createEmploymentLoaders,
   seedDemo: seedEmploymentDemo,
 };

@@ -6,7 +6,8 @@ import {
   RecipientHealthResolver,
 } from './conclusion/medical-conclusion.resolver.js';
 import { seedHealthDemo } from './demo.js';
-import { HealthFiguresResolver } from './figures/health-figures.resolver.js';
+import { HealthIndicators } from './figures/health-indicators.model.js';
+import { HealthIndicatorsResolver } from './figures/health-indicators.resolver.js';
 import { RequestAnswer } from './interagency/request-answer.entity.js';
 import {
   InteragencyRequestHealthResolver,
@@ -31,9 +32,9 @@ export const healthSubgraph: SubgraphDefinition = {
     MobileTeamVisitResolver,
     InteragencyRequestHealthResolver,
     RequestAnswerResolver,
-    HealthFiguresResolver,
+    HealthIndicatorsResolver,
   ],
-  orphanedTypes: [Recipient, InteragencyRequestStub],
+  orphanedTypes: [Recipient, InteragencyRequestStub, HealthIndicators],
   createLoaders: createHealthLoaders,
   seedDemo: seedHealthDemo,
 };

@@ -12,7 +12,7 @@ import {
   Property,
 } from '@mikro-orm/decorators/legacy';
 import { LocalDate } from '@sl/core';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Agency } from '../agency/agency.entity.js';
 import { RoadmapItem } from '../roadmap/roadmap.entity.js';
 
@@ -22,6 +22,30 @@ export enum DecisionStatus {
   CANCELLED = 'CANCELLED',
 }
 registerEnumType(DecisionStatus, { name: 'DecisionStatus' });
+
+/**
+ * The count of people a decision sets, by the `Indicators` figure it is measured with (seed 000
+ * item 5: the Council coordinates; its decisions name how many people, e.g. "трудоустроить 10
+ * инвалидов"). Values are named after the `Indicators` field, so the figure can be read beside it.
+ */
+export enum PeopleIndicator {
+  PEOPLE_IDENTIFIED = 'PEOPLE_IDENTIFIED',
+  PEOPLE_IN_SUPPORTED_LIVING = 'PEOPLE_IN_SUPPORTED_LIVING',
+  PEOPLE_IN_EDUCATION = 'PEOPLE_IN_EDUCATION',
+  PEOPLE_EMPLOYED = 'PEOPLE_EMPLOYED',
+  PEOPLE_IN_SUPPORTED_EMPLOYMENT = 'PEOPLE_IN_SUPPORTED_EMPLOYMENT',
+}
+registerEnumType(PeopleIndicator, {
+  name: 'PeopleIndicator',
+  description: 'The `Indicators` figure a Council decision’s count of people is measured with',
+  valuesConfig: {
+    PEOPLE_IDENTIFIED: { description: '`peopleIdentified`: identified as needing supported living' },
+    PEOPLE_IN_SUPPORTED_LIVING: { description: '`peopleByStage`: people in a stage of supported living' },
+    PEOPLE_IN_EDUCATION: { description: '`peopleInEducation`' },
+    PEOPLE_EMPLOYED: { description: '`peopleEmployed`' },
+    PEOPLE_IN_SUPPORTED_EMPLOYMENT: { description: '`peopleInSupportedEmployment`' },
+  },
+});
 
 @ObjectType({ description: 'A meeting of the Council on disability affairs' })
 @Entity({ tableName: 'council_meeting' })
@@ -62,6 +86,14 @@ export class CouncilMeeting {
 @Index({ properties: ['status', 'dueDate', 'id'] })
 @Index({ properties: ['assignee', 'dueDate', 'id'] })
 @Check({ name: 'council_decision_done_has_date', expression: "(status = 'DONE') = (done_on is not null)" })
+@Check({
+  name: 'council_decision_people_count_positive',
+  expression: 'people_count is null or people_count > 0',
+})
+@Check({
+  name: 'council_decision_indicator_has_count',
+  expression: 'people_indicator is null or people_count is not null',
+})
 export class CouncilDecision {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -96,6 +128,14 @@ export class CouncilDecision {
   @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })
   doneNote: string | null = null;
+
+  @Field(() => Int, { nullable: true, description: 'How many people the decision concerns, when it says' })
+  @Property({ type: 'integer', nullable: true })
+  peopleCount: number | null = null;
+
+  @Field(() => PeopleIndicator, { nullable: true, description: 'The figure `peopleCount` is measured with' })
+  @Enum({ items: () => PeopleIndicator, nativeEnumName: 'people_indicator', nullable: true })
+  peopleIndicator: PeopleIndicator | null = null;
 
   @ManyToMany(() => RoadmapItem, undefined, { pivotTable: 'council_decision_item' })
   items = new Collection<RoadmapItem>(this);

@@ -1,6 +1,18 @@
-import { ArrayMaxSize, IsIn, IsOptional, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
-import { Field, ID, InputType } from 'type-graphql';
+import {
+  ArrayMaxSize,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { REGION_MESSAGE, REGION_PATTERN } from '../agency/agency.inputs.js';
+import { PeopleIndicator } from './council.entity.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = 'Дата в формате ГГГГ-ММ-ДД';
@@ -29,6 +41,20 @@ export class DecisionInput {
   @ArrayMaxSize(50)
   @IsUUID('all', { each: true, message: 'Неверный идентификатор мероприятия' })
   itemIds?: string[];
+
+  @Field(() => Int, { nullable: true, description: 'How many people the decision concerns' })
+  @IsOptional()
+  @IsInt()
+  @Min(1, { message: 'Число человек в поручении: не меньше 1' })
+  @Max(1_000_000, { message: 'Число человек в поручении: не больше 1 000 000' })
+  peopleCount?: number;
+
+  @Field(() => PeopleIndicator, {
+    nullable: true,
+    description: 'The `Indicators` figure the count is measured with (requires `peopleCount`)',
+  })
+  @IsOptional()
+  peopleIndicator?: PeopleIndicator;
 }
 
 @InputType()

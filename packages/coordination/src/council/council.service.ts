@@ -111,6 +111,13 @@ export class CouncilService {
         'DUE_BEFORE_MEETING',
       );
     }
+    if (input.peopleIndicator && !input.peopleCount) {
+      throw new ValidationError(
+        'Укажите, сколько человек касается поручение, чтобы сверять его с показателем',
+        'peopleCount',
+        'PEOPLE_COUNT_REQUIRED',
+      );
+    }
     const items = input.itemIds?.length
       ? await this.em.find(RoadmapItem, { id: { $in: input.itemIds } }, { populate: ['roadmap'] })
       : [];
@@ -130,6 +137,8 @@ export class CouncilService {
       text: input.text.trim(),
       assignee,
       dueDate: input.dueDate,
+      peopleCount: input.peopleCount ?? null,
+      peopleIndicator: input.peopleIndicator ?? null,
     });
     for (const item of items) decision.items.add(item);
     return decision;

@@ -2,8 +2,13 @@
 import type { MigrationClass } from '@sl/core';
 import { Migration20261123182910_init } from './Migration20261123182910_init.js';
 import { Migration20261123190527_roadmap_council } from './Migration20261123190527_roadmap_council.js';
+import { Migration20261123210607_council_decision_people } from './Migration20261123210607_council_decision_people.js';
 
 export const migrations: MigrationClass[] = [
   { name: 'Migration20261123182910_init', class: Migration20261123182910_init },
   { name: 'Migration20261123190527_roadmap_council', class: Migration20261123190527_roadmap_council },
+  {
+    name: 'Migration20261123210607_council_decision_people',
+    class: Migration20261123210607_council_decision_people,
+  },
 ];

@@ -72,10 +72,11 @@ export async function councilBriefDocx(
           ),
           new Paragraph({ text: 'Поручения Совета на контроле', heading: HeadingLevel.HEADING_1 }),
           table(
-            ['№', 'Поручение', 'Срок', 'Исполнитель', 'Просрочено'],
+            ['№', 'Поручение', 'Человек', 'Срок', 'Исполнитель', 'Просрочено'],
             decisions.map((d) => [
               d.number,
               d.text,
+              d.peopleCount,
               ruDate(d.dueDate),
               d.assignee.name,
               d.overdue ? 'да' : 'нет',

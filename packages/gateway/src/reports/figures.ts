@@ -51,10 +51,6 @@ export function figureRows(data: ReportData, shape: ReportShape): FigureRow[] {
       { label: 'Мероприятий дорожной карты: просрочено', value: t.late, target: null },
     );
   }
-  for (const m of shape.ministries) {
-    const figures = (data[m.query] ?? {}) as Record<string, number | null>;
-    for (const f of m.fields) rows.push({ label: f.label, value: figures[f.name] ?? null, target: null });
-  }
   return rows;
 }
 

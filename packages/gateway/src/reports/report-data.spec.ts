@@ -2,9 +2,9 @@ import { parse } from 'graphql';
 import { reportOperation, reportShape } from './report-data.js';
 
 const SDL = `
-type Query { indicators: Indicators  healthFigures(asOf: String): HealthFigures  other: Int }
+type Query { indicators: Indicators  municipalityIndicators(asOf: String): [Indicators!]!  other: Int }
 type Indicators { scope: String! asOf: String! trainingFlatPlaces: Int! """Сотрудников на учёте""" staffed: Float applications: Int @deprecated housing: [Int!]! }
-type HealthFigures { """Выдано заключений""" conclusionsIssued: Int! note: String }
+extend type Indicators { """Трудоустроено""" peopleEmployed: Int note: String }
 `;
 
 describe('report shape from the composed graph', () => {
@@ -14,17 +14,19 @@ describe('report shape from the composed graph', () => {
       'trainingFlatPlaces',
       'staffed',
       'applications',
+      'peopleEmployed',
     ]);
     expect(shape.indicatorNumbers[1]!.label).toBe('Сотрудников на учёте');
   });
 
-  it('adds a ministry’s figures query once the graph has it, and only then', () => {
+  it('adds the per-municipality table once the graph lists municipalities, and only then', () => {
     const shape = reportShape(SDL);
-    expect(shape.ministries).toEqual([
-      { query: 'healthFigures', fields: [{ name: 'conclusionsIssued', label: 'Выдано заключений' }] },
-    ]);
-    expect(reportOperation(shape)).toContain('healthFigures(asOf: $asOf) { conclusionsIssued }');
+    expect(shape.byMunicipality).toBe(true);
+    expect(reportOperation(shape)).toContain('municipalities: municipalityIndicators(asOf: $asOf)');
     expect(() => parse(reportOperation(shape))).not.toThrow();
-    expect(reportShape('type Query { indicators: Int }').ministries).toEqual([]);
+    const without = reportShape('type Query { indicators: Indicators } type Indicators { scope: String! }');
+    expect(without.byMunicipality).toBe(false);
+    expect(reportOperation(without)).not.toContain('municipalityIndicators');
+    expect(() => parse(reportOperation(without))).not.toThrow();
   });
 });

@@ -7,11 +7,10 @@ export interface FigureField {
 }
 
 /**
- * Root queries the ministries' subgraphs add (counts as of a date). Reports include each one the
- * supergraph has, with every number it returns: a ministry that adds a figure adds it to the
- * reports too, with no change here.
+ * The root query that lists one `Indicators` per municipality (social knows the municipalities).
+ * Reports add a per-municipality table when the graph has it.
  */
-export const MINISTRY_FIGURES = ['healthFigures', 'educationFigures', 'employmentFigures'] as const;
+export const MUNICIPALITY_QUERY = 'municipalityIndicators';
 
 /** Figures of `Indicators` whose shape the reports lay out themselves (not plain numbers). */
 const NUMBER_TYPES = new Set(['Int', 'Float']);
@@ -23,6 +22,10 @@ const namedScalar = (type: TypeNode): string | null =>
       ? type.name.value
       : null;
 
+/** The type a field returns, lists and non-nulls unwrapped. */
+const namedType = (type: TypeNode): string =>
+  type.kind === Kind.NAMED_TYPE ? type.name.value : namedType(type.type);
+
 function numberFields(fields: readonly FieldDefinitionNode[] | undefined): FigureField[] {
   return (fields ?? [])
     .filter((f) => !f.arguments?.length && NUMBER_TYPES.has(namedScalar(f.type) ?? ''))
@@ -30,10 +33,13 @@ function numberFields(fields: readonly FieldDefinitionNode[] | undefined): Figur
 }
 
 export interface ReportShape {
-  /** Plain numbers of `Indicators`, whichever subgraph adds them. */
+  /**
+   * Plain numbers of `Indicators`, whichever subgraph adds them: a ministry that adds a figure to
+   * the entity adds it to every report, with no change here.
+   */
   indicatorNumbers: FigureField[];
-  /** Each ministry figures query present in the supergraph, with its plain numbers. */
-  ministries: { query: string; fields: FigureField[] }[];
+  /** Whether the graph lists the municipalities (a per-municipality table). */
+  byMunicipality: boolean;
 }
 
 /** Reads what the composed graph offers today, once at start. */
@@ -45,25 +51,25 @@ export function reportShape(supergraphSdl: string): ReportShape {
     types.set(d.name.value, [...(types.get(d.name.value) ?? []), ...(d.fields ?? [])]);
     if (d.name.value === 'Query')
       for (const f of d.fields ?? []) {
-        const t = namedScalar(f.type);
-        if (t) returns.set(f.name.value, t);
+        returns.set(f.name.value, namedType(f.type));
       }
   }
   return {
     indicatorNumbers: numberFields(types.get('Indicators')).filter((f) => f.name !== 'asOf'),
-    ministries: MINISTRY_FIGURES.filter((q) => returns.has(q)).map((query) => ({
-      query,
-      fields: numberFields(types.get(returns.get(query)!)),
-    })),
+    byMunicipality: returns.get(MUNICIPALITY_QUERY) === 'Indicators',
   };
 }
 
 /** The one operation every report is made from, sent with the caller's own credentials. */
 export function reportOperation(shape: ReportShape): string {
   const numbers = shape.indicatorNumbers.map((f) => f.name).join(' ');
-  const ministries = shape.ministries
-    .map((m) => `${m.query}(asOf: $asOf) { ${m.fields.map((f) => f.name).join(' ')} }`)
-    .join('\n  ');
+  const municipalities = shape.byMunicipality
+    ? `municipalities: ${MUNICIPALITY_QUERY}(asOf: $asOf) {
+    municipality ${numbers}
+    applications { submitted decided decidedOnTime shareDecidedOnTime pending pendingOverdue }
+    peopleByStage { key people }
+  }`
+    : '';
   return `query Report($asOf: LocalDate!, $from: LocalDate!) {
   indicators(asOf: $asOf) {
     scope asOf ${numbers}
@@ -86,9 +92,9 @@ export function reportOperation(shape: ReportShape): string {
     edges { node { periodLabel dueDate daysOverdue item { key number measure } responsibleAgency { name } } }
   }
   councilDecisions(first: 100) {
-    edges { node { number text dueDate status overdue assignee { name } } }
+    edges { node { number text dueDate status overdue peopleCount assignee { name } } }
   }
-  ${ministries}
+  ${municipalities}
 }`;
 }
 
@@ -150,9 +156,15 @@ export interface ReportData {
         dueDate: string;
         status: string;
         overdue: boolean;
+        peopleCount: number | null;
         assignee: { name: string };
       };
     }[];
   };
-  [ministry: string]: unknown;
+  /** One per municipality, when the graph lists them (see `ReportShape.byMunicipality`). */
+  municipalities?: (Record<string, unknown> & {
+    municipality: string;
+    applications: ReportData['indicators']['applications'];
+    peopleByStage: { key: string; people: number }[];
+  })[];
 }

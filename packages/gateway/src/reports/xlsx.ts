@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { figureRows, housingLabel } from './figures.js';
-import { ruDate, STAGE_LABELS } from './labels.js';
+import { FIGURE_LABELS, ruDate, STAGE_LABELS } from './labels.js';
 import type { ReportData, ReportShape } from './report-data.js';
 
 function sheet(book: ExcelJS.Workbook, name: string, header: string[], rows: (string | number | null)[][]) {
@@ -22,6 +22,39 @@ const agencyRows = (data: ReportData) =>
     a.notStarted,
     a.late,
   ]);
+
+/**
+ * One row per municipality with the figures that exist per municipality: a figure every subgraph
+ * withholds from municipalities (null in every row: the register, the roadmap, health, education)
+ * gets no column, so the table shows only what can honestly be told apart.
+ */
+export function municipalitySheet(book: ExcelJS.Workbook, data: ReportData, shape: ReportShape) {
+  const rows = data.municipalities ?? [];
+  const numbers = shape.indicatorNumbers.filter((f) =>
+    rows.some((m) => m[f.name] !== null && m[f.name] !== undefined),
+  );
+  const stages = Object.keys(STAGE_LABELS);
+  sheet(
+    book,
+    'По муниципалитетам',
+    [
+      'Муниципальное образование',
+      'Подано заявлений',
+      'Принято решений по заявлениям',
+      'Из них в срок (10 дней)',
+      ...stages.map((s) => `Участников: ${STAGE_LABELS[s]}`),
+      ...numbers.map((f) => FIGURE_LABELS[f.name] ?? f.label),
+    ],
+    rows.map((m) => [
+      m.municipality,
+      m.applications.submitted,
+      m.applications.decided,
+      m.applications.decidedOnTime,
+      ...stages.map((s) => m.peopleByStage.find((p) => p.key === s)?.people ?? 0),
+      ...numbers.map((f) => (m[f.name] as number | null) ?? null),
+    ]),
+  );
+}
 
 /**
  * Annual report to the federal ministry (seed 000 item 16: accounting and reporting on supported
@@ -58,6 +91,7 @@ export async function annualReportXlsx(
     ['Ответственный исполнитель', 'Всего', 'Выполнено', 'В работе', 'Не начато', 'Просрочено'],
     agencyRows(data),
   );
+  municipalitySheet(book, data, shape);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
@@ -96,5 +130,6 @@ export async function albrechtMonitoringXlsx(data: ReportData, shape: ReportShap
     ['Показатель', `Значение на ${ruDate(data.indicators.asOf)}`, 'Целевое значение'],
     figureRows(data, shape).map((r) => [r.label, r.value, r.target]),
   );
+  municipalitySheet(book, data, shape);
   return Buffer.from(await book.xlsx.writeBuffer());
 }

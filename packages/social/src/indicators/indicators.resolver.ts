@@ -1,8 +1,8 @@
-import { Access, type SubgraphContext } from '@sl/core';
-import { Authorized, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Access, LocalDate, localDateOf, type SubgraphContext } from '@sl/core';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { SocialIndicatorLoaders } from './indicators.loaders.js';
 import { ApplicationFigures, HousingFigures, PeopleCount, SocialIndicators } from './indicators.model.js';
-import { isTrainingFlat } from './indicators.service.js';
+import { isTrainingFlat, knownMunicipalities } from './indicators.service.js';
 
 type IndicatorContext = SubgraphContext<{ indicators: SocialIndicatorLoaders }>;
 
@@ -12,6 +12,19 @@ const sum = (list: HousingFigures[], pick: (h: HousingFigures) => number) =>
 /** The social case's figures of the Council's indicators (aggregates only: no person is named). */
 @Resolver(() => SocialIndicators)
 export class SocialIndicatorsResolver {
+  @Authorized(Access.AGGREGATE)
+  @Query(() => [SocialIndicators], {
+    description:
+      'One `Indicators` per municipality the social case knows on the date (where applicants live, where housing stands), by name: the per-municipality table of the reports',
+  })
+  async municipalityIndicators(
+    @Ctx() ctx: IndicatorContext,
+    @Arg('asOf', () => LocalDate, { nullable: true }) asOf?: string | null,
+  ): Promise<SocialIndicators[]> {
+    const date = asOf ?? localDateOf(ctx.clock.now());
+    return (await knownMunicipalities(ctx.em, date)).map((scope) => ({ scope, asOf: date }));
+  }
+
   @Authorized(Access.AGGREGATE)
   @FieldResolver(() => ApplicationFigures)
   applications(@Root() root: SocialIndicators, @Ctx() ctx: IndicatorContext) {

@@ -201,3 +201,20 @@ function grouped(rows: Row[]): Map<string, PeopleCount[]> {
   }
   return out;
 }
+
+/**
+ * The municipalities the social case knows on a date: where people who had applied by then live
+ * and where housing units stand. The other subgraphs' figures per municipality are asked for these.
+ */
+export async function knownMunicipalities(em: EntityManager, asOf: string): Promise<string[]> {
+  const rows = (await em.getConnection().execute(
+    `select municipality from social.recipient r
+       where exists (select 1 from social.application a where a.recipient_id = r.id and a.submitted_on <= ?)
+     union select municipality from social.housing_unit
+     order by 1`,
+    [asOf],
+    'all',
+    em.getTransactionContext(),
+  )) as Row[];
+  return rows.map((r) => String(r.municipality));
+}

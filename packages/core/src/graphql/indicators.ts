@@ -1,0 +1,64 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+
+/**
+ * The federated `Indicators` entity is keyed by `scope asOf`: coordination owns it, every subgraph
+ * adds the figures of the data it owns. These helpers are the part each subgraph would otherwise
+ * repeat: the key, and a loader that answers every key of a request with one statement.
+ */
+
+/** The scope of the whole region; any other scope is a municipality's name as the records write it. */
+export const REGION_SCOPE = 'region';
+
+/** One `Indicators` reference: a scope and a date. */
+export interface IndicatorKey {
+  scope: string;
+  asOf: string;
+}
+
+export const indicatorKeyOf = (k: IndicatorKey): string => `${k.scope}\u0000${k.asOf}`;
+
+/** A PostgreSQL array literal: the driver binds a JS array as a list, not as one array value. */
+export function pgTextArray(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
+}
+
+/**
+ * The CTE `k(scope, as_of)` of the requested keys, to start a statement from: bind
+ * `indicatorKeyParams(keys)` for its two placeholders. One statement then answers a whole series.
+ */
+export const INDICATOR_KEYS_CTE = 'k(scope, as_of) as (select distinct * from unnest(?::text[], ?::date[]))';
+
+export function indicatorKeyParams(keys: readonly IndicatorKey[]): [string, string] {
+  return [pgTextArray(keys.map((k) => k.scope)), pgTextArray(keys.map((k) => k.asOf))];
+}
+
+/** Rows of a raw statement in the request's transaction, if any. */
+export async function selectRows(
+  em: EntityManager,
+  sql: string,
+  params: readonly unknown[],
+): Promise<Record<string, unknown>[]> {
+  return (await em.getConnection().execute(sql, [...params], 'all', em.getTransactionContext())) as Record<
+    string,
+    unknown
+  >[];
+}
+
+/**
+ * A request-scoped loader of one subgraph's figures per `Indicators` key: `load` gets every key
+ * the request asks for (a series of 24 months is one batch) and runs one statement for all of them;
+ * keys it leaves out get `empty()`.
+ */
+export function indicatorLoader<T>(
+  load: (keys: readonly IndicatorKey[]) => Promise<Map<string, T>>,
+  empty: () => T,
+): DataLoader<IndicatorKey, T, string> {
+  return new DataLoader<IndicatorKey, T, string>(
+    async (keys) => {
+      const byKey = await load(keys);
+      return keys.map((k) => byKey.get(indicatorKeyOf(k)) ?? empty());
+    },
+    { cacheKeyFn: indicatorKeyOf },
+  );
+}
