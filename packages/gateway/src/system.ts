@@ -24,6 +24,7 @@ import {
 } from '@sl/core';
 import { GraphQLError } from 'graphql';
 import { mountDashboard } from './edge/dashboard.js';
+import { mountIdempotency } from './edge/idempotency.js';
 import { mountRateLimit, operationPolicy, queryLimits } from './edge/protection.js';
 import { createGateway, type SubgraphSource } from './gateway/supergraph.js';
 import { mountReports } from './reports/reports.route.js';
@@ -118,6 +119,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         plugins: [...limits.plugins, operationPolicy],
         extend: (app) => {
           mountRateLimit(app, config);
+          mountIdempotency(app, { em: () => authOrm.em.fork(), config, clock, logger });
           mountReports(app, { supergraphSdl, region: config.REGION, today: () => localDateOf(clock.now()) });
           if (options.dashboardDir !== false) mountDashboard(app, options.dashboardDir);
         },
