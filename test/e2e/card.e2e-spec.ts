@@ -59,12 +59,57 @@ describe('the recipient card across the four ministries', () => {
     for (const c of people.flatMap((p) => p.medicalConclusions)) {
       expect(c.conditions.length > 0).toBe(c.contraindicationsPresent);
     }
-    // Demo data is consistent across ministries: people in the main stage mostly work.
     const main = people.filter((p) => p.currentStage?.kind === 'MAIN');
     expect(main.length).toBeGreaterThan(3);
-    // Employment's demo cannot see social's stages (no cross-schema reads): it only guarantees both cases exist.
     expect(main.some((p) => p.employed)).toBe(true);
     for (const p of people.flatMap((x) => x.placements)) expect(p.employer.inn).toMatch(/^\d{10}(\d{2})?$/);
+  });
+
+  it('tells one story per demo person across the ministries (the journey every demo reads)', async () => {
+    const res = await t.gql<{
+      recipients: {
+        edges: {
+          node: {
+            applications: { submittedOn: string; decision: string | null }[];
+            currentStage: { kind: string } | null;
+            stages: { kind: string }[];
+            medicalConclusions: { issuedOn: string; contraindicationsPresent: boolean }[];
+            placements: { startDate: string; endDate: string | null }[];
+            employed: boolean;
+            registeredUnemployed: boolean;
+          };
+        }[];
+      };
+    }>(`{ recipients(first: 60) { edges { node {
+      applications { submittedOn decision } currentStage { kind } stages { kind }
+      medicalConclusions { issuedOn contraindicationsPresent }
+      placements { startDate endDate } employed registeredUnemployed } } } }`);
+    expect(res.errors).toBeUndefined();
+    const cards = res.data!.recipients.edges.map((e) => e.node);
+    expect(cards).toHaveLength(60);
+    for (const card of cards) {
+      const granted = card.applications.some((a) => a.decision === 'GRANTED');
+      // placements only for people whose application was granted, none before the application
+      if (card.placements.length > 0) {
+        expect(granted).toBe(true);
+        const appliedOn = card.applications.map((a) => a.submittedOn).sort()[0]!;
+        for (const p of card.placements) expect(p.startDate > appliedOn).toBe(true);
+      }
+      // a medical conclusion for everyone who applied, issued before the application (001 §3)
+      expect(card.applications.length).toBeGreaterThan(0);
+      expect(card.medicalConclusions.length).toBeGreaterThan(0);
+      expect(card.medicalConclusions.some((c) => c.issuedOn <= card.applications[0]!.submittedOn)).toBe(true);
+      // contraindications found: not granted (a ground to refuse supported living)
+      if (card.medicalConclusions.some((c) => c.contraindicationsPresent)) expect(granted).toBe(false);
+      // stages only after a grant; no one both at work and registered unemployed
+      if (card.stages.length > 0) expect(granted).toBe(true);
+      expect(card.employed && card.registeredUnemployed).toBe(false);
+    }
+    const main = cards.filter((c) => c.currentStage?.kind === 'MAIN');
+    // people in the main stage mostly work, and some do not: the list of the jobless in the main stage
+    expect(main.filter((c) => c.employed).length).toBeGreaterThan(main.length / 2);
+    expect(main.some((c) => !c.employed)).toBe(true);
+    expect(main.filter((c) => !c.employed).every((c) => c.registeredUnemployed)).toBe(true);
   });
 
   it('lists people in the main stage without a job from one page, without a query per person', async () => {

@@ -1,3 +1,4 @@
+import { demoPeople } from '@sl/core';
 import { startTestSystem, type TestSystem } from '../support/system.js';
 
 const CARD = /* GraphQL */ `
@@ -54,12 +55,18 @@ describe('the federated graph through the gateway', () => {
     const { totalCount, edges } = res.data!.recipients;
     expect(totalCount).toBe(60);
     expect(edges).toHaveLength(60);
-    // Demo data: every person is in the need register (coordination); two in three have a medical
-    // conclusion (health); every fifth an enrolment (education); every fourth a placement (employment).
+    // Demo data follows each person's journey: every person is in the need register (coordination)
+    // and brought a medical conclusion (health); enrolments (education) and placements (employment)
+    // as the journey says.
+    const journeys = new Map(demoPeople(60, 'kaluga').map((p) => [p.id, p.journey]));
     expect(edges.every((e) => e.node.needRegistryEntry !== null)).toBe(true);
-    expect(edges.filter((e) => e.node.medicalConclusions.length > 0)).toHaveLength(40);
-    expect(edges.filter((e) => e.node.enrolments.length > 0)).toHaveLength(12);
-    expect(edges.filter((e) => e.node.placements.length > 0)).toHaveLength(15);
+    expect(edges.filter((e) => e.node.medicalConclusions.length > 0)).toHaveLength(60);
+    for (const { node } of edges) {
+      const journey = journeys.get(node.id)!;
+      expect(node.enrolments.length > 0).toBe(journey.education !== 'NONE');
+      expect(node.placements.length > 0).toBe(journey.job !== 'NONE');
+    }
+    expect(edges.filter((e) => e.node.placements.length > 0).length).toBeGreaterThan(5);
     for (const { node } of edges) expect(node.snils).toMatch(/^\d{11}$/);
   });
 

@@ -38,9 +38,9 @@ export async function seedEducationDemo(em: EntityManager, people: DemoPerson[])
         suggestedProfessions: ['Садовник', 'Укладчик-упаковщик'],
       });
     }
-    if (p.index % 5 !== 1) continue;
+    if (p.journey.education === 'NONE') continue;
     const [level, organisation, programme] = PROGRAMMES[p.index % PROGRAMMES.length]!;
-    const completed = p.index % 2 === 0;
+    const completed = p.journey.education === 'COMPLETED';
     em.create(Enrolment, {
       recipientId: p.id,
       level,

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { DemoPerson } from '@sl/core';
+import { DEMO_TODAY, type DemoPerson } from '@sl/core';
 import { Employer } from './employer/employer.entity.js';
 import { withInnCheckDigits } from './employer/inn.js';
 import { WorkRecommendation, WorkVerdict } from './ipra/work-recommendation.entity.js';
@@ -22,8 +22,20 @@ const JOBS: [number, string, WorkKind, boolean, WorkplaceOrigin][] = [
 ];
 const MENTORS = ['Иванова Т. П.', 'Петров С. А.', 'Кузнецова Е. В.'];
 
-/** Main stage (the stage demo's history 5 of 8) is where people work: employment follows it. */
-const inMainStage = (p: DemoPerson) => p.index % 8 === 5;
+const DAY = 86_400_000;
+const plusDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+
+/**
+ * Employment follows the person's journey (core's `demoJourney`, which social's case follows too):
+ * jobs only for people whose application was granted, most of those in the main stage working
+ * (from a date by which the journey has reached it), some in training in supported employment.
+ */
+function placementStart(p: DemoPerson): string {
+  const { appliedOn, mainStage } = p.journey;
+  const start = plusDays(appliedOn, mainStage ? 530 + (p.index % 30) : 30 + (p.index % 60));
+  return start < DEMO_TODAY ? start : plusDays(DEMO_TODAY, -1);
+}
 
 export async function seedEmploymentDemo(em: EntityManager, people: DemoPerson[]): Promise<void> {
   if ((await em.count(Employer, {})) > 0) return;
@@ -45,7 +57,7 @@ export async function seedEmploymentDemo(em: EntityManager, people: DemoPerson[]
     }),
   );
   for (const p of people) {
-    const employed = inMainStage(p) ? p.index % 3 !== 0 : p.index % 6 === 0;
+    const employed = p.journey.job !== 'NONE';
     if (p.index % 5 === 0 || employed) {
       const base = {
         recipientId: p.id,
@@ -70,18 +82,18 @@ export async function seedEmploymentDemo(em: EntityManager, people: DemoPerson[]
     }
     if (employed) {
       const [employer, position, workKind, quota] = JOBS[p.index % JOBS.length]!;
-      const supported = p.index % 2 === 1;
+      const supported = p.journey.job === 'SUPPORTED';
       em.create(Placement, {
         recipientId: p.id,
         employer: employers[employer]!,
         position,
         workKind,
-        startDate: inMainStage(p) ? `2025-0${4 + (p.index % 6)}-01` : `2025-0${1 + (p.index % 9)}-01`,
+        startDate: placementStart(p),
         supported,
         mentorName: supported ? MENTORS[p.index % MENTORS.length]! : null,
         quota,
       });
-    } else if (inMainStage(p) || p.index % 4 === 2) {
+    } else if (p.journey.mainStage || p.index % 4 === 2) {
       // Those without work in the main stage are on the agency's register (004 п. 2.1).
       em.create(EmploymentSupport, {
         recipientId: p.id,

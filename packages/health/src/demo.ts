@@ -18,17 +18,21 @@ const SETTINGS = Object.values(RehabilitationSetting);
 export async function seedHealthDemo(em: EntityManager, people: DemoPerson[]): Promise<void> {
   if ((await em.count(MedicalConclusion, {})) > 0) return;
   for (const p of people) {
-    // Two in three applicants bring the optional conclusion (seed 001 §3).
-    if (p.index % 3 !== 2) {
-      const year = 2024 + (p.index % 3);
-      const present = p.index % 17 === 0;
+    // Every applicant brings the conclusion with the application (seed 001 §3); the journey says
+    // when, and whether contraindications were found.
+    const conclusion = p.journey.medicalConclusion;
+    if (conclusion) {
+      const year = Number(conclusion.issuedOn.slice(0, 4));
       em.create(MedicalConclusion, {
         recipientId: p.id,
-        issuedOn: `${year}-0${1 + (p.index % 9)}-15`,
-        contraindicationsPresent: present,
-        conditions: present ? CONTRAINDICATIONS[p.index % CONTRAINDICATIONS.length]! : [],
+        issuedOn: conclusion.issuedOn,
+        contraindicationsPresent: conclusion.contraindications,
+        conditions: conclusion.contraindications
+          ? CONTRAINDICATIONS[p.index % CONTRAINDICATIONS.length]!
+          : [],
         organisation: ORGANISATIONS[p.index % ORGANISATIONS.length]!,
-        validUntil: `${year + 1}-0${1 + (p.index % 9)}-14`,
+        // Valid a year (a 29 February issue runs to 28 February).
+        validUntil: `${year + 1}${conclusion.issuedOn.slice(4).replace('-02-29', '-02-28')}`,
       });
     }
     if (p.index % 6 === 1) {

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { DemoPerson } from '@sl/core';
-import { addDays, formatISO, parseISO, subDays, subYears } from 'date-fns';
+import { DEMO_TODAY, type DemoPerson } from '@sl/core';
+import { addDays, formatISO, parseISO } from 'date-fns';
 import { Application, ApplicationDocument } from './application/application.entity.js';
 import {
   ApplicationDocumentKind,
@@ -8,7 +8,6 @@ import {
   AppliedBy,
   Decision,
 } from './application/application.enums.js';
-import { ageOn } from './application/eligibility.js';
 import { Assessment, HoursPer } from './assessment/assessment.entity.js';
 import { seedHousingDemo } from './housing/housing.demo.js';
 import { InteragencyRequest, InteragencySubject } from './interagency/interagency-request.entity.js';
@@ -76,14 +75,9 @@ export function demoRecipient(em: EntityManager, p: DemoPerson): Recipient {
   });
 }
 
-/**
- * The demo's "today": fixed so that the same people get the same case on every machine. Dates of
- * applications, assessments and requests are laid out around it.
- */
-export const DEMO_TODAY = '2026-11-20';
+export { DEMO_TODAY };
 
 const iso = (d: Date) => formatISO(d, { representation: 'date' });
-const before = (days: number) => iso(subDays(parseISO(DEMO_TODAY), days));
 const plus = (date: string, days: number) => iso(addDays(parseISO(date), days));
 
 const AGENCIES: Record<InteragencySubject, string> = {
@@ -94,9 +88,10 @@ const AGENCIES: Record<InteragencySubject, string> = {
 };
 
 /**
- * Each person's case by their index: every tenth is a fresh application (some past the 10 days),
- * every tenth under review, the ineligible ones (index ending in 7) offered another form of
- * service, the rest granted — a tenth of them with a re-assessment due about now.
+ * Each person's case as their journey (core's `demoJourney`, which every ministry's demo reads too)
+ * tells it: every tenth a fresh application (some past the 10 days), every tenth under review, the
+ * ineligible ones (index ending in 7) offered another form of service, the rest granted — a tenth
+ * of them with a re-assessment due about now.
  */
 function demoCase(
   em: EntityManager,
@@ -106,13 +101,8 @@ function demoCase(
 ): GrantedCase | null {
   const i = p.index;
   const stage = i % 10;
-  let submittedOn: string;
-  if (stage === 0) submittedOn = before(i % 20);
-  else if (stage === 1) submittedOn = before(5 + (i % 8));
-  else if (stage === 9) submittedOn = iso(subYears(parseISO(before(-(i % 50) + 20)), 3));
-  else submittedOn = before(30 + ((i * 29) % 900));
-  if (ageOn(p.birthDate, submittedOn) < 18) submittedOn = before(i % 5);
-  const decided = stage >= 2 && submittedOn < before(10);
+  const { application: outcome, appliedOn: submittedOn } = p.journey;
+  const decided = outcome === 'GRANTED' || outcome === 'OTHER_FORM';
   const representative = recipient.representative !== null;
   const application = em.create(Application, {
     recipientId: p.id,
@@ -123,7 +113,7 @@ function demoCase(
     decisionDueOn: rules.decisionDueDate(submittedOn),
     status: decided
       ? ApplicationStatus.DECIDED
-      : stage === 1
+      : outcome === 'UNDER_REVIEW'
         ? ApplicationStatus.UNDER_REVIEW
         : ApplicationStatus.SUBMITTED,
   });
@@ -182,9 +172,10 @@ function demoCase(
   recipient.autonomyDegree = degree as AutonomyDegree;
   if (!decided) return null;
   application.decidedOn = plus(submittedOn, 7);
-  application.decision = stage === 7 ? Decision.OTHER_FORM : Decision.GRANTED;
-  application.assessmentId = stage === 7 ? null : assessment.id;
-  return stage === 7 ? null : { person: p, decidedOn: application.decidedOn, assessment };
+  const granted = outcome === 'GRANTED';
+  application.decision = granted ? Decision.GRANTED : Decision.OTHER_FORM;
+  application.assessmentId = granted ? assessment.id : null;
+  return granted ? { person: p, decidedOn: application.decidedOn, assessment } : null;
 }
 
 export async function seedSocialDemo(

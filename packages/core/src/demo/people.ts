@@ -1,6 +1,39 @@
 import { Faker, ru } from '@faker-js/faker';
 import { snilsFromBody } from '../validation/snils.js';
 
+/**
+ * The demo's "today": fixed so that the same people get the same story on every machine. Dates of
+ * applications, stages, conclusions and placements are laid out around it.
+ */
+export const DEMO_TODAY = '2026-11-20';
+
+/** How the person's application stands on the demo's today. */
+export type DemoApplicationOutcome = 'SUBMITTED' | 'UNDER_REVIEW' | 'OTHER_FORM' | 'GRANTED';
+/** What follows the start of the training stage: readiness reviews, the main stage, an early end. */
+export type DemoStep = 'READY' | 'NOT_READY' | 'MAIN' | 'TERMINATE';
+
+/**
+ * One story per person that social and every ministry read, so that the card of a demo person
+ * agrees with itself: only people with a granted application work through the employment agency,
+ * people in the main stage mostly work (not all: the jobless in the main stage are a list the
+ * dashboard shows), every applicant brought a medical conclusion. Decided here, from the index and
+ * the birth date only, because no subgraph may read another's tables to find out.
+ */
+export interface DemoJourney {
+  application: DemoApplicationOutcome;
+  /** The day the application was submitted (the person was of age then, seed 002 §2). */
+  appliedOn: string;
+  /** After training begins; only for a granted application. */
+  steps: DemoStep[];
+  /** In the main stage on the demo's today: the steps reach it in time and it has not ended. */
+  mainStage: boolean;
+  /** Works on the demo's today, in open or supported (mentored, 004 п. 2.2.2) employment. */
+  job: 'NONE' | 'OPEN' | 'SUPPORTED';
+  education: 'NONE' | 'ACTIVE' | 'COMPLETED';
+  /** The conclusion on contraindications brought with the application (order 202н). */
+  medicalConclusion: { issuedOn: string; contraindications: boolean } | null;
+}
+
 /** One synthetic person; every subgraph's demo data hangs on the same list. */
 export interface DemoPerson {
   index: number;
@@ -12,6 +45,7 @@ export interface DemoPerson {
   sex: 'MALE' | 'FEMALE';
   birthDate: string;
   municipality: string;
+  journey: DemoJourney;
 }
 
 export const MUNICIPALITIES: Record<string, string[]> = {
@@ -51,10 +85,10 @@ export function demoPeople(count: number, region: string, seed = 2024): DemoPers
   const municipalities = MUNICIPALITIES[region] ?? MUNICIPALITIES.kaluga!;
   const people: DemoPerson[] = [];
   for (let index = 0; index < count; index += 1) {
-    const sex = faker.datatype.boolean() ? 'MALE' : 'FEMALE';
+    const sex: DemoPerson['sex'] = faker.datatype.boolean() ? 'MALE' : 'FEMALE';
     const fakerSex = sex === 'MALE' ? 'male' : 'female';
     const birth = faker.date.birthdate({ mode: 'age', min: 18, max: 75, refDate: new Date('2026-01-01') });
-    people.push({
+    const person = {
       index,
       id: faker.string.uuid(),
       // Bodies above 001-001-998 so that every number carries a real check number.
@@ -65,7 +99,76 @@ export function demoPeople(count: number, region: string, seed = 2024): DemoPers
       sex,
       birthDate: birth.toISOString().slice(0, 10),
       municipality: faker.helpers.arrayElement(municipalities),
-    });
+    };
+    people.push({ ...person, journey: demoJourney(index, person.birthDate) });
   }
   return people;
+}
+
+const HISTORIES: DemoStep[][] = [
+  ['NOT_READY', 'READY', 'MAIN'],
+  ['READY', 'MAIN'],
+  [],
+  ['NOT_READY', 'NOT_READY', 'NOT_READY', 'NOT_READY'],
+  ['NOT_READY'],
+  ['READY', 'MAIN', 'TERMINATE'],
+  ['NOT_READY', 'NOT_READY'],
+];
+
+/**
+ * Days from submission to the main stage's reach, at the slowest: decision 7, preparatory 7,
+ * training from 30 to 120 days later, two half-year readiness reviews, 5 days to the main stage,
+ * and 200 more to an early end (seed 002 §15.2): about 530. A story through the main stage is
+ * submitted earlier than that, so every step it names has happened by the demo's today.
+ */
+const MAIN_STAGE_LEAD_DAYS = 560;
+
+const DAY = 86_400_000;
+const daysBefore = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) - days * DAY).toISOString().slice(0, 10);
+const yearsBefore = (date: string, years: number) => `${Number(date.slice(0, 4)) - years}${date.slice(4)}`;
+const ofAge = (birthDate: string, on: string) => yearsBefore(on, 18) >= birthDate;
+
+/** The person's story from the index (and the birth date, for age at application). */
+export function demoJourney(index: number, birthDate: string): DemoJourney {
+  const i = index;
+  const kind = i % 10;
+  let application: DemoApplicationOutcome =
+    kind === 0 ? 'SUBMITTED' : kind === 1 ? 'UNDER_REVIEW' : kind === 7 ? 'OTHER_FORM' : 'GRANTED';
+  let steps = application === 'GRANTED' ? HISTORIES[i % HISTORIES.length]! : [];
+  let appliedOn: string;
+  if (kind === 0) appliedOn = daysBefore(DEMO_TODAY, i % 20);
+  else if (kind === 1) appliedOn = daysBefore(DEMO_TODAY, 5 + (i % 8));
+  // Re-assessment due about now: granted three years ago (001 §15).
+  else if (kind === 9) appliedOn = yearsBefore(daysBefore(DEMO_TODAY, 20 - (i % 50)), 3);
+  else appliedOn = daysBefore(DEMO_TODAY, 30 + ((i * 29) % 900));
+  if (steps.includes('MAIN') && appliedOn > daysBefore(DEMO_TODAY, MAIN_STAGE_LEAD_DAYS)) {
+    appliedOn = daysBefore(DEMO_TODAY, MAIN_STAGE_LEAD_DAYS + ((i * 29) % 300));
+  }
+  if (!ofAge(birthDate, appliedOn)) {
+    // Not of age then: the person applied only now, and the application waits for its decision.
+    application = 'SUBMITTED';
+    steps = [];
+    appliedOn = daysBefore(DEMO_TODAY, i % 5);
+  }
+  const granted = application === 'GRANTED';
+  const mainStage = steps.includes('MAIN') && !steps.includes('TERMINATE');
+  let job: DemoJourney['job'] = 'NONE';
+  if (mainStage && i % 3 !== 0) job = i % 2 === 1 ? 'SUPPORTED' : 'OPEN';
+  // In training some already work, with a mentor.
+  else if (granted && !mainStage && !steps.includes('TERMINATE') && i % 6 === 0) job = 'SUPPORTED';
+  return {
+    application,
+    appliedOn,
+    steps,
+    mainStage,
+    job,
+    education: i % 5 !== 1 ? 'NONE' : i % 2 === 0 ? 'COMPLETED' : 'ACTIVE',
+    // Everyone who applied brought one, issued in the weeks before; contraindications only among
+    // those offered another form of service (a contraindication is a ground to refuse, 001 §16).
+    medicalConclusion: {
+      issuedOn: daysBefore(appliedOn, 7 + (i % 21)),
+      contraindications: application === 'OTHER_FORM' && i % 20 === 17,
+    },
+  };
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ValidationError } from '@sl/core';
+import { ConflictError, ValidationError } from '@sl/core';
 import { type EmploymentContext, snapshot, todayOf } from '../common.js';
+import { Placement } from '../placement/placement.entity.js';
 import { EmploymentSupport, SupportKind } from './employment-support.entity.js';
 import type { RecordEmploymentSupportInput } from './employment-support.inputs.js';
 
@@ -33,8 +34,28 @@ export class EmploymentSupportService {
       throw new ValidationError('Окончание раньше начала', 'endDate', 'DATES_ORDER_INVALID');
     }
     return this.em.transactional(async (em) => {
+      const supports = await em.find(EmploymentSupport, { recipientId: input.recipientId });
+      if (input.kind === SupportKind.UNEMPLOYMENT_REGISTRATION) {
+        // A person at work is not unemployed (Law 565-ФЗ art. 3), and one registration at a time.
+        const placements = await em.find(Placement, { recipientId: input.recipientId });
+        if (placements.some((p) => p.isActiveOn(input.startDate))) {
+          throw new ValidationError(
+            'Работающий на эту дату гражданин не может быть зарегистрирован безработным',
+            'kind',
+            'EMPLOYED_ON_DATE',
+          );
+        }
+        if (registeredOn(supports, input.startDate)) {
+          throw new ConflictError(
+            'ALREADY_REGISTERED',
+            'Гражданин уже зарегистрирован безработным на эту дату',
+            {
+              field: 'startDate',
+            },
+          );
+        }
+      }
       if (NEEDS_UNEMPLOYED_STATUS.has(input.kind)) {
-        const supports = await em.find(EmploymentSupport, { recipientId: input.recipientId });
         if (!registeredOn(supports, input.startDate)) {
           throw new ValidationError(
             'Мера доступна только гражданину, зарегистрированному в качестве безработного на дату начала',

@@ -1,5 +1,5 @@
 import { LocalDate } from '@sl/core';
-import { IsUUID, Length } from 'class-validator';
+import { IsOptional, IsUUID, Length } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { WorkKind } from '../work-kind.js';
 import { WorkplaceOrigin } from './vacancy.entity.js';
@@ -30,6 +30,8 @@ export class CreateVacancyInput {
 @InputType()
 export class VacancyFilter {
   @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'Неверный идентификатор работодателя' })
   employerId?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Only quota jobs (true) or only others (false)' })

@@ -23,7 +23,7 @@ export class RehabilitationEpisodeResolver {
         recipientId: input.recipientId,
         setting: input.setting,
         organisation: input.organisation.trim(),
-        condition: input.condition ?? null,
+        condition: input.condition?.trim().toUpperCase() ?? null,
         startDate: input.startDate,
         endDate: input.endDate ?? null,
       });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Opt } from '@mikro-orm/core';
 import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { Access, LocalDate, Personal } from '@sl/core';
+import { Access, LocalDate, Personal, Role } from '@sl/core';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Application } from '../application/application.entity.js';
 import { Recipient } from '../recipient/recipient.entity.js';
@@ -24,6 +24,29 @@ registerEnumType(InteragencySubject, {
 });
 
 /**
+ * The ministry that answers each subject inside the graph: its officers see the subject's queue and
+ * mark the requests answered; the other subjects go to agencies outside the graph.
+ */
+export const ANSWERED_BY: Partial<Record<InteragencySubject, Role>> = {
+  [InteragencySubject.MEDICAL_CONCLUSION]: Role.HEALTH_OFFICER,
+};
+
+/** Where a request stands, from the authorised body's own record of it. */
+export enum InteragencyRequestStatus {
+  AWAITING = 'AWAITING',
+  OVERDUE = 'OVERDUE',
+  ANSWERED = 'ANSWERED',
+}
+registerEnumType(InteragencyRequestStatus, {
+  name: 'InteragencyRequestStatus',
+  valuesConfig: {
+    AWAITING: { description: 'ответ ожидается, срок не истёк' },
+    OVERDUE: { description: 'ответ не получен в срок (210-ФЗ ст. 7.2)' },
+    ANSWERED: { description: 'ответ получен' },
+  },
+});
+
+/**
  * Who reads a request: the coordinator who sent it and the officers of the ministries that answer
  * (their queue, `interagencyQueue`); the answering ministry contributes its answer to this entity.
  */
@@ -38,6 +61,10 @@ export const INTERAGENCY_READ = [
 @ObjectType({ description: 'Межведомственный запрос (001 §4)' })
 @Entity({ tableName: 'interagency_request' })
 @Check({ name: 'interagency_request_answer_dated', expression: '(answered_on is null) = (answer is null)' })
+@Check({
+  name: 'interagency_request_record_when_answered',
+  expression: 'answer_record_id is null or answered_on is not null',
+})
 @Check({ name: 'interagency_request_answer_after_sent', expression: 'answered_on >= sent_on' })
 @Check({ name: 'interagency_request_due_after_sent', expression: 'due_on >= sent_on' })
 @Index({ properties: ['recipientId', 'sentOn'] })
@@ -90,11 +117,25 @@ export class InteragencyRequest {
   @Property({ type: 'text', nullable: true })
   answer: string | null = null;
 
+  /**
+   * The record the answering ministry created (e.g. health's medical conclusion), by its id: the
+   * ministry owns it and serves it on this request (e.g. `healthAnswer`); no foreign key across schemas.
+   */
+  @Personal(INTERAGENCY_READ)
+  @Field(() => ID, { nullable: true, description: 'The record the answering ministry created, by id' })
+  @Property({ type: 'uuid', nullable: true })
+  answerRecordId: string | null = null;
+
   @Property({ type: 'Date', columnType: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Opt<Date> = new Date();
 
   /** Unanswered after the due date, as of a given day. */
   isOverdue(today: string): boolean {
     return this.answeredOn === null && today > this.dueOn;
+  }
+
+  statusOn(today: string): InteragencyRequestStatus {
+    if (this.answeredOn !== null) return InteragencyRequestStatus.ANSWERED;
+    return this.isOverdue(today) ? InteragencyRequestStatus.OVERDUE : InteragencyRequestStatus.AWAITING;
   }
 }

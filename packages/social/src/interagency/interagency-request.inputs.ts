@@ -38,3 +38,21 @@ export class RecordInteragencyAnswerInput {
   @Length(1, 5000, { message: 'Ответ: от 1 до 5000 символов' })
   answer!: string;
 }
+
+@InputType({
+  description:
+    'The answering ministry marks the request answered once it has created its record (e.g. the conclusion)',
+})
+export class MarkInteragencyAnsweredInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'Неверный идентификатор запроса' })
+  requestId!: string;
+
+  @Field(() => ID, { description: 'The person the ministry answered about, as its queue listed them' })
+  @IsUUID('all', { message: 'Неверный идентификатор получателя' })
+  recipientId!: string;
+
+  @Field(() => ID, { description: 'The record the ministry created in answer (e.g. the conclusion’s id)' })
+  @IsUUID('all', { message: 'Неверный идентификатор ответа ведомства' })
+  answerRecordId!: string;
+}

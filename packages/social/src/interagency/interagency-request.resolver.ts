@@ -1,4 +1,4 @@
-import { Access, AppError, Connection, Personal, paginate, Role } from '@sl/core';
+import { Access, Connection, Personal, paginate, Role } from '@sl/core';
 import {
   Arg,
   Authorized,
@@ -13,17 +13,24 @@ import {
 } from 'type-graphql';
 import { type SocialContext, todayOf } from '../common/social-context.js';
 import { Recipient } from '../recipient/recipient.entity.js';
-import { INTERAGENCY_READ, InteragencyRequest, InteragencySubject } from './interagency-request.entity.js';
-import { RecordInteragencyAnswerInput, SendInteragencyRequestInput } from './interagency-request.inputs.js';
-import { InteragencyRequestService } from './interagency-request.service.js';
+import {
+  INTERAGENCY_READ,
+  InteragencyRequest,
+  InteragencyRequestStatus,
+  InteragencySubject,
+} from './interagency-request.entity.js';
+import {
+  MarkInteragencyAnsweredInput,
+  RecordInteragencyAnswerInput,
+  SendInteragencyRequestInput,
+} from './interagency-request.inputs.js';
+import { assertAnswersSubject, InteragencyRequestService } from './interagency-request.service.js';
 
 @ObjectType()
 class InteragencyRequestConnection extends Connection(InteragencyRequest, 'InteragencyRequest') {}
 
-/** The ministry that answers each subject in the graph; the others go to agencies outside it. */
-const ANSWERED_BY: Partial<Record<InteragencySubject, Role>> = {
-  [InteragencySubject.MEDICAL_CONCLUSION]: Role.HEALTH_OFFICER,
-};
+/** The officers who answer requests of their ministry's subjects. */
+const MINISTRY_WRITE = [...Access.HEALTH_WRITE, ...Access.EDUCATION_WRITE, ...Access.EMPLOYMENT_WRITE];
 
 @Resolver(() => InteragencyRequest)
 export class InteragencyRequestResolver {
@@ -40,10 +47,7 @@ export class InteragencyRequestResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
     const roles = ctx.actor?.roles ?? [];
-    const answerer = ANSWERED_BY[subject];
-    if (!roles.includes(Role.COORDINATOR) && !(answerer && roles.includes(answerer))) {
-      throw new AppError('OUT_OF_SCOPE', 'Запросы этого вида адресованы другому ведомству');
-    }
+    if (!roles.includes(Role.COORDINATOR)) assertAnswersSubject(roles, subject);
     return paginate(
       ctx.em,
       InteragencyRequest,
@@ -72,6 +76,27 @@ export class InteragencyRequestResolver {
     @Arg('input', () => RecordInteragencyAnswerInput) input: RecordInteragencyAnswerInput,
   ) {
     return new InteragencyRequestService(ctx.em).recordAnswer(ctx, input);
+  }
+
+  @Authorized(...MINISTRY_WRITE)
+  @Mutation(() => InteragencyRequest, {
+    description:
+      'The answering ministry marks a request of its subject answered, naming the record it created ' +
+      '(send it after the ministry’s own answer, e.g. `answerInteragencyRequest`, succeeded)',
+  })
+  markInteragencyAnswered(
+    @Ctx() ctx: SocialContext,
+    @Arg('input', () => MarkInteragencyAnsweredInput) input: MarkInteragencyAnsweredInput,
+  ) {
+    return new InteragencyRequestService(ctx.em).markAnswered(ctx, input);
+  }
+
+  @Personal(INTERAGENCY_READ)
+  @FieldResolver(() => InteragencyRequestStatus, {
+    description: 'Awaiting, overdue or answered as of today: the same record the queue follows',
+  })
+  status(@Root() request: InteragencyRequest, @Ctx() ctx: SocialContext) {
+    return request.statusOn(todayOf(ctx));
   }
 
   @Personal(INTERAGENCY_READ)

@@ -36,24 +36,14 @@ export interface DemoStageOutcome {
   mainHoursPerWeek: number | null;
 }
 
-type Step = ReadinessOutcome | 'MAIN' | 'TERMINATE';
-const { READY, NOT_READY } = ReadinessOutcome;
-
 /**
- * What follows the training stage's start, one history per person by index: reviews in their
- * half-year windows (seed 002 §15.2), the main stage after a READY one, a termination (001 §17).
- * Steps that would fall after the demo's "today" are not taken, so recent grants are still
- * preparatory or early in training.
+ * What follows the training stage's start is the person's journey (core's `demoJourney`): reviews
+ * in their half-year windows (seed 002 §15.2), the main stage after a READY one, a termination
+ * (001 §17). Steps that would fall after the demo's "today" are not taken, so recent grants are
+ * still preparatory or early in training; the journey applies early enough for every story that
+ * reaches the main stage, which the ministries' demo data relies on.
  */
-const HISTORIES: Step[][] = [
-  [NOT_READY, READY, 'MAIN'],
-  [READY, 'MAIN'],
-  [],
-  [NOT_READY, NOT_READY, NOT_READY, NOT_READY],
-  [NOT_READY],
-  [READY, 'MAIN', 'TERMINATE'],
-  [NOT_READY, NOT_READY],
-];
+const REVIEW_OUTCOME = { READY: ReadinessOutcome.READY, NOT_READY: ReadinessOutcome.NOT_READY } as const;
 
 const iso = (d: Date) => formatISO(d, { representation: 'date' });
 const plus = (date: string, days: number) => iso(addDays(parseISO(date), days));
@@ -102,7 +92,7 @@ export function seedStageDemo(
     outcome.trainingFrom = trainingOn;
     let last = trainingOn;
     let reviews = 0;
-    for (const step of HISTORIES[person.index % HISTORIES.length]!) {
+    for (const step of person.journey.steps) {
       if (step === 'MAIN') {
         const on = plus(last, 5);
         if (on > today) break;
@@ -143,7 +133,7 @@ export function seedStageDemo(
           ordinal: reviews,
           period: rules.readinessReviewPeriod(trainingOn, on),
           reviewedOn: on,
-          outcome: step,
+          outcome: REVIEW_OUTCOME[step],
         });
         last = on;
       }
