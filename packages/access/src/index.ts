@@ -1,5 +1,6 @@
 export { AccountService } from './account/account.service.js';
 export { hashPassword } from './account/password.js';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo.js';
+export { type IdempotencyClaim, IdempotencyService } from './idempotency/idempotency.service.js';
 export { Authenticator } from './session/authenticator.js';
 export { accessSubgraph } from './subgraph.js';

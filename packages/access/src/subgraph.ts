@@ -7,6 +7,7 @@ import { AuditEvent } from './audit/audit-event.entity.js';
 import { ApiClient } from './client/api-client.entity.js';
 import { ApiClientResolver } from './client/api-client.resolver.js';
 import { seedAccessDemo } from './demo.js';
+import { IdempotentRequest } from './idempotency/idempotent-request.entity.js';
 import { createAccessLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
 import { BreakGlassGrant } from './session/break-glass.entity.js';
@@ -15,7 +16,7 @@ import { Session } from './session/session.entity.js';
 /** Accounts, sessions, partner systems and the audit log: who may ask, and who asked. */
 export const accessSubgraph: SubgraphDefinition = {
   name: 'access',
-  entities: [Account, Session, BreakGlassGrant, ApiClient, AuditEvent],
+  entities: [Account, Session, BreakGlassGrant, ApiClient, AuditEvent, IdempotentRequest],
   migrations,
   resolvers: [AccountResolver, ApiClientResolver, AuditResolver],
   createLoaders: createAccessLoaders,

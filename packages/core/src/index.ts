@@ -12,6 +12,7 @@ export * from './audit/audit-writer.js';
 export * from './clock.js';
 export * from './config/config.js';
 export * from './context.js';
+export * from './db/backup.js';
 export * from './db/database.js';
 export * from './db/embedded.js';
 export * from './db/free-port.js';

@@ -9,6 +9,8 @@ import {
   connectOrm,
   createLogger,
   type Databases,
+  DatabaseUnavailableError,
+  isDatabaseUnavailable,
   type Logger,
   localDateOf,
   type RunningServer,
@@ -22,6 +24,7 @@ import {
 } from '@sl/core';
 import { GraphQLError } from 'graphql';
 import { mountDashboard } from './edge/dashboard.js';
+import { mountIdempotency } from './edge/idempotency.js';
 import { mountRateLimit, operationPolicy, queryLimits } from './edge/protection.js';
 import { createGateway, type SubgraphSource } from './gateway/supergraph.js';
 import { mountReports } from './reports/reports.route.js';
@@ -116,6 +119,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         plugins: [...limits.plugins, operationPolicy],
         extend: (app) => {
           mountRateLimit(app, config);
+          mountIdempotency(app, { em: () => authOrm.em.fork(), config, clock, logger });
           mountReports(app, { supergraphSdl, region: config.REGION, today: () => localDateOf(clock.now()) });
           if (options.dashboardDir !== false) mountDashboard(app, options.dashboardDir);
         },
@@ -123,6 +127,13 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
           try {
             return { ...base, actor: await authenticator.authenticate(req.header('authorization')) };
           } catch (error) {
+            // A database that is down is not a failed sign-in: say so, and let the client retry.
+            if (isDatabaseUnavailable(error)) {
+              const unavailable = new DatabaseUnavailableError();
+              throw new GraphQLError(unavailable.message, {
+                extensions: { code: unavailable.code, http: { status: 503 } },
+              });
+            }
             const message = error instanceof Error ? error.message : 'Требуется вход в систему';
             throw new GraphQLError(message, {
               extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },

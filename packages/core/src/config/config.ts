@@ -221,6 +221,16 @@ export const variables = {
     schema: z.coerce.number().int().min(1).default(600),
     example: '600',
   },
+  IDEMPOTENCY_KEEP_HOURS: {
+    description: 'How long the answer to a mutation sent with an Idempotency-Key is replayed to retries',
+    schema: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(24),
+    example: '24',
+  },
   QUERY_MAX_DEPTH: {
     description: 'Deepest selection nesting a query may have',
     schema: z.coerce.number().int().min(2).max(50).default(12),

@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -56,13 +57,50 @@ export async function startEmbeddedPostgres(options: {
     );
   }
   log.info({ port: options.port, dir }, 'embedded PostgreSQL started');
+
+  // The program owns this server, so it also brings it back when it dies (a crash, an OOM kill):
+  // PostgreSQL recovers committed transactions from its WAL on start, the pools reconnect, and the
+  // system serves again without being restarted itself.
   let stopped = false;
+  let alive = true;
+  let restarting: Promise<void> | null = null;
+  const processOf = () => (pg as unknown as { process?: ChildProcess }).process;
+  const watch = () => {
+    processOf()?.once('exit', (code, signal) => {
+      alive = false;
+      if (stopped) return;
+      log.error({ code, signal }, 'embedded PostgreSQL exited unexpectedly; restarting it');
+      restarting = restart().finally(() => {
+        restarting = null;
+      });
+    });
+  };
+  const restart = async () => {
+    for (let attempt = 1, delay = 200; !stopped; attempt += 1, delay = Math.min(delay * 2, 5_000)) {
+      // The old server's backends leave within moments of their postmaster; until then a new
+      // postmaster refuses the shared memory they still hold, so try again shortly.
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      if (stopped) return;
+      try {
+        await pg.start();
+        alive = true;
+        watch();
+        log.warn({ attempt }, 'embedded PostgreSQL restarted after a crash');
+        return;
+      } catch (error) {
+        log.warn({ attempt, err: error }, 'embedded PostgreSQL did not restart yet');
+      }
+    }
+  };
+  watch();
   return {
     serverUrl: `postgres://postgres:${encodeURIComponent(options.password)}@127.0.0.1:${options.port}/postgres`,
     async stop() {
       if (stopped) return;
       stopped = true;
-      await pg.stop();
+      await restarting;
+      // A dead server has nothing to stop, and waiting for its exit again would never end.
+      if (alive) await pg.stop();
       log.info('embedded PostgreSQL stopped');
     },
   };

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
-import { AppError, formatError, ValidationError } from './errors.js';
+import { AppError, formatError, isDatabaseUnavailable, ValidationError } from './errors.js';
 
 const wrap = (original: Error) =>
   new GraphQLError(original.message, { path: ['x'], originalError: original });
@@ -98,5 +98,26 @@ describe('formatError', () => {
     });
     expect(formatError(own.toJSON(), own, (e) => seen.push(e)).message).not.toMatch(/Int/);
     expect(seen).toHaveLength(1);
+  });
+
+  it('tells a database that cannot be reached from a query it refused, and says so without internals', () => {
+    const dead = Object.assign(new Error('driver failed'), {
+      cause: Object.assign(new Error('terminating connection due to administrator command'), {
+        code: '57P01',
+      }),
+    });
+    expect(isDatabaseUnavailable(dead)).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }))).toBe(true);
+    expect(
+      isDatabaseUnavailable(new Error('Client has encountered a connection error and is not queryable')),
+    ).toBe(true);
+    // A constraint violation or a syntax error is the query's fault: not "unavailable".
+    expect(isDatabaseUnavailable(Object.assign(new Error('duplicate key'), { code: '23505' }))).toBe(false);
+    expect(isDatabaseUnavailable(Object.assign(new Error('syntax'), { code: '42601' }))).toBe(false);
+    const seen: unknown[] = [];
+    const out = formatError(wrap(dead).toJSON(), wrap(dead), (e) => seen.push(e));
+    expect(out.extensions).toEqual({ code: 'DATABASE_UNAVAILABLE' });
+    expect(out.message).not.toMatch(/terminating|driver/);
+    expect(seen).toHaveLength(0);
   });
 });

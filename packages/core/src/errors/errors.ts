@@ -51,6 +51,51 @@ export class UnauthenticatedError extends AppError {
   }
 }
 
+export const DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE';
+const DATABASE_UNAVAILABLE_MESSAGE =
+  'База данных временно недоступна. Повторите действие через минуту; если ошибка повторяется, обратитесь к администратору.';
+
+/** Connection-level failures: class 08, and the server shutting down, crashed or still starting. */
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
+const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND']);
+
+/**
+ * True when the error (or its cause) says the database cannot be reached, as opposed to a query
+ * it refused: the caller may retry, and nothing about the data is wrong.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; depth += 1) {
+    const { code, name, message, cause } = e as {
+      code?: unknown;
+      name?: unknown;
+      message?: unknown;
+      cause?: unknown;
+    };
+    if (name === 'ConnectionException') return true;
+    if (typeof code === 'string') {
+      if (code.startsWith('08') || UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_SOCKET_CODES.has(code))
+        return true;
+    }
+    if (
+      typeof message === 'string' &&
+      /Connection terminated|connect ECONNREFUSED|connection error and is not queryable|the database system is (starting up|shutting down|in recovery mode)/.test(
+        message,
+      )
+    ) {
+      return true;
+    }
+    e = cause ?? (e as { originalError?: unknown }).originalError;
+  }
+  return false;
+}
+
+/** The database is down or restarting: the request may be retried. */
+export class DatabaseUnavailableError extends AppError {
+  constructor() {
+    super(DATABASE_UNAVAILABLE, DATABASE_UNAVAILABLE_MESSAGE);
+  }
+}
+
 const INTERNAL_MESSAGE = 'Внутренняя ошибка сервера. Попробуйте ещё раз или обратитесь к администратору.';
 
 /** Codes GraphQL itself (or Apollo) assigns that are safe to pass through with their message. */
@@ -127,6 +172,9 @@ export function formatError(
       const { stacktrace: _s, exception: _e, serviceName: _n, ...rest } = formatted.extensions ?? {};
       return { message: formatted.message, path, extensions: { ...rest, code } };
     }
+  }
+  if (isDatabaseUnavailable(original)) {
+    return { message: DATABASE_UNAVAILABLE_MESSAGE, path, extensions: { code: DATABASE_UNAVAILABLE } };
   }
   onUnexpected(error);
   return { message: INTERNAL_MESSAGE, path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };

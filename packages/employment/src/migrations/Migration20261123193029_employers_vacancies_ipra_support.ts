@@ -43,6 +43,12 @@ export class Migration20261123193029_employers_vacancies_ipra_support extends Mi
       `alter table "employment"."work_recommendation" add constraint "work_recommendation_recipient_id_work_kind_unique" unique ("recipient_id", "work_kind");`,
     );
 
+    // Placements recorded before employers were registered name the employer only as text and
+    // carry no kind of work: they cannot become rows of the new table without inventing an ИНН and
+    // a kind of work, so they are kept whole in placement_legacy for the agency to enter again.
+    this.addSql(
+      `do $$ begin if exists (select 1 from "employment"."placement") then create table "employment"."placement_legacy" as table "employment"."placement"; delete from "employment"."placement"; end if; end $$;`,
+    );
     this.addSql(`alter table "employment"."placement" drop column "employer_name";`);
     this.addSql(
       `alter table "employment"."placement" add "employer_id" uuid not null, add "vacancy_id" uuid null, add "work_kind" "employment"."work_kind" not null, add "mentor_name" varchar(200) null, add "quota" boolean not null default false;`,
@@ -92,7 +98,7 @@ export class Migration20261123193029_employers_vacancies_ipra_support extends Mi
     this.addSql(
       `alter table "employment"."placement" drop column "employer_id", drop column "vacancy_id", drop column "work_kind", drop column "mentor_name", drop column "quota";`,
     );
-    this.addSql(`alter table "employment"."placement" add "employer_name" varchar(300) not null;`);
+    this.addSql(`alter table "employment"."placement" add "employer_name" varchar(300) not null default '';`);
 
     this.addSql(`drop type "employment"."employment_support_kind";`);
     this.addSql(`drop type "employment"."work_kind";`);

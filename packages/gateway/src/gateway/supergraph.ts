@@ -12,6 +12,7 @@ import {
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import {
   ACTOR_HEADER,
+  AppError,
   AUDIT_UNAVAILABLE,
   type BaseContext,
   formatError,
@@ -105,12 +106,41 @@ function asUserInputError(error: GraphQLError): GraphQLError {
   return new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' } });
 }
 
+/** What a coordinator calls each part of the graph, for the message when one cannot be reached. */
+const SUBGRAPH_LABELS: Record<string, string> = {
+  social: 'социальной защиты',
+  health: 'здравоохранения',
+  education: 'образования',
+  employment: 'занятости',
+  coordination: 'дорожных карт и Совета',
+  access: 'учётных записей',
+};
+
 class ForwardingDataSource extends RemoteGraphQLDataSource<Record<string, unknown>> {
   constructor(
     options: { url: string },
     private readonly secret: string,
+    private readonly name: string,
   ) {
     super(options);
+  }
+
+  /**
+   * A subgraph that cannot be reached costs only its own fields: the gateway answers the rest and
+   * names the missing part with a stable code, instead of a network error with addresses in it.
+   */
+  override async process(options: GraphQLDataSourceProcessOptions<Record<string, unknown>>) {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      if (error instanceof GraphQLError && error.extensions?.code !== undefined) throw error;
+      const label = SUBGRAPH_LABELS[this.name] ?? this.name;
+      throw new AppError(
+        'SUBGRAPH_UNAVAILABLE',
+        `Сведения ${label} сейчас недоступны; остальные данные показаны. Повторите запрос позже.`,
+        { service: this.name },
+      );
+    }
   }
 
   override async willSendRequest({
@@ -139,7 +169,7 @@ export function createGateway(
     buildService: ({ name, url }) => {
       const source = byName.get(name);
       if (source?.runtime && !source.url) return new InProcessDataSource(source.runtime, onUnexpected);
-      return new ForwardingDataSource({ url: source?.url ?? url ?? '' }, secret);
+      return new ForwardingDataSource({ url: source?.url ?? url ?? '' }, secret, name);
     },
   });
   return { gateway: gateway as unknown as GatewayInterface, supergraphSdl };

@@ -41,6 +41,12 @@ export class Migration20261123192741_conclusions_rehabilitation_answers extends 
     this.addSql(
       `alter table "health"."medical_conclusion" add constraint "medical_conclusion_valid_after_issue" check (valid_until is null or valid_until >= issued_on);`,
     );
+    // Conclusions recorded before conditions were coded may say "contraindications" with no
+    // condition: rather than invent ICD-10 codes, they are kept whole in medical_conclusion_legacy
+    // for the ministry to enter again with their conditions.
+    this.addSql(
+      `do $$ begin if exists (select 1 from "health"."medical_conclusion" where contraindications_present <> (cardinality(conditions) > 0)) then create table "health"."medical_conclusion_legacy" as select * from "health"."medical_conclusion" where contraindications_present <> (cardinality(conditions) > 0); delete from "health"."medical_conclusion" where contraindications_present <> (cardinality(conditions) > 0); end if; end $$;`,
+    );
     this.addSql(
       `alter table "health"."medical_conclusion" add constraint "medical_conclusion_conditions_match" check (contraindications_present = (cardinality(conditions) > 0));`,
     );

@@ -1,0 +1,113 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createConnection } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort } from '@sl/core';
+import pg from 'pg';
+import { demoAuthorization } from '../support/demo-session.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+async function waitForReady(base: string, deadline: number): Promise<void> {
+  while (Date.now() < deadline) {
+    const ok = await fetch(`${base}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('the gateway did not become ready in time');
+}
+
+/** True when something accepts TCP connections on the port. */
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ port, host: '127.0.0.1' });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/**
+ * `pnpm start` with its own PostgreSQL receives SIGTERM (as a container does) while a coordinator's
+ * request is still running: that request is answered, new ones are not taken, the pools close and
+ * the embedded PostgreSQL shuts down cleanly before the process exits with 0.
+ */
+describe('graceful shutdown on SIGTERM', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'sl-shutdown-'));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('finishes the request in flight, takes no new ones, and stops the database cleanly', async () => {
+    const port = await freePort();
+    const pgPort = await freePort();
+    const env: Record<string, string> = {
+      ...(process.env as Record<string, string>),
+      PORT: String(port),
+      DATA_DIR: dir,
+      EMBEDDED_PG_PORT: String(pgPort),
+      EMBEDDED_PG_PASSWORD: 'shutdown-test',
+      DEMO_PEOPLE: '5',
+      LOG_LEVEL: 'warn',
+    };
+    delete env.DATABASE_URL;
+    const child = spawn(process.execPath, ['packages/gateway/dist/main.js'], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    const exited = once(child, 'exit');
+    const base = `http://127.0.0.1:${port}`;
+    const locker = new pg.Client({
+      connectionString: `postgres://postgres:shutdown-test@127.0.0.1:${pgPort}/supported_living`,
+    });
+    let signalled = false;
+    try {
+      await waitForReady(base, Date.now() + 120_000);
+      const authorization = await demoAuthorization(base);
+      // Hold the people's table so the next read waits inside the database: a request in flight.
+      await locker.connect();
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE social.recipient IN ACCESS EXCLUSIVE MODE');
+      const inFlight = fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization, connection: 'close' },
+        body: JSON.stringify({ query: '{ recipients(first: 3) { totalCount } }' }),
+      });
+      await new Promise((r) => setTimeout(r, 500));
+      child.kill('SIGTERM');
+      signalled = true;
+      await new Promise((r) => setTimeout(r, 500));
+
+      // The listener is closed: a new request is not taken while the old one finishes.
+      expect(await listening(port)).toBe(false);
+      expect(child.exitCode).toBeNull();
+
+      await locker.query('COMMIT');
+      const res = await inFlight;
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { data?: { recipients: { totalCount: number } }; errors?: unknown };
+      expect(body.errors).toBeUndefined();
+      expect(body.data?.recipients.totalCount).toBe(5);
+    } finally {
+      await locker.end().catch(() => {});
+      // A second signal would mean "exit now"; only a test that failed before its own sends one.
+      if (!signalled) child.kill('SIGTERM');
+    }
+    const [code] = await exited;
+    expect(code).toBe(0);
+    // The embedded PostgreSQL stopped cleanly: its lock file is gone and nothing listens on its port.
+    expect(existsSync(path.join(dir, 'postgres', 'postmaster.pid'))).toBe(false);
+    expect(await listening(pgPort)).toBe(false);
+  });
+});
