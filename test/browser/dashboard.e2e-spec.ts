@@ -196,10 +196,12 @@ describe('the dashboard in a browser', () => {
         trainingFlatPlaces: number;
         trainingFlatOccupied: number;
         roadmapTotals: { done: number; late: number; total: number } | null;
+        peopleEmployed: number;
+        peopleInSupportedEmployment: number;
       };
     }>(
       `{ indicators { asOf peopleIdentified councilDecisionsOverdue reassessmentsOverdue trainingFlatPlaces
-          trainingFlatOccupied roadmapTotals { done late total } } }`,
+          trainingFlatOccupied roadmapTotals { done late total } peopleEmployed peopleInSupportedEmployment } }`,
       {},
       { as: Role.COUNCIL_MEMBER },
     );
@@ -226,9 +228,13 @@ describe('the dashboard in a browser', () => {
     expect(await p.locator('[data-testid="tile-roadmapDone"]').textContent()).toContain(
       String(ind.roadmapTotals!.total),
     );
-    for (const chart of ['execution', 'stages', 'degrees', 'housing']) {
+    for (const chart of ['execution', 'stages', 'degrees', 'housing', 'employment']) {
       await p.locator(`[data-testid="chart-${chart}"] svg`).first().waitFor();
     }
+    // The ministries' figures on the chart are the employment subgraph's, as the query gives them.
+    const work = await p.locator('[data-testid="chart-employment"]').getAttribute('aria-label');
+    expect(work).toContain(`Работают: ${ind.peopleEmployed}`);
+    expect(work).toContain(`Сопровождаемая занятость (с наставником): ${ind.peopleInSupportedEmployment}`);
     await expectAccessible(p, '15-council-indicators');
 
     const [download] = await Promise.all([

@@ -262,7 +262,7 @@ describe('ministries’ records of a person, written through the gateway', () =>
     const END = `mutation($input: EndPlacementInput!) { endPlacement(input: $input) { id endDate } }`;
     const SUPPORT = `mutation($input: RecordEmploymentSupportInput!) { recordEmploymentSupport(input: $input) {
       kind startDate } }`;
-    const FIGURES = `{ employmentFigures(asOf: "${TODAY}") {
+    const FIGURES = `{ indicators(asOf: "${TODAY}") {
       vacanciesOpen quotaVacanciesOpen workplacesCreated workplacesEquipped workplacesAboveQuota } }`;
     type Figures = Record<
       | 'vacanciesOpen'
@@ -308,7 +308,7 @@ describe('ministries’ records of a person, written through the gateway', () =>
         as,
       );
     const figures = async () =>
-      (await t.gql<{ employmentFigures: Figures }>(FIGURES, {}, EMPLOYMENT)).data!.employmentFigures;
+      (await t.gql<{ indicators: Figures }>(FIGURES, {}, EMPLOYMENT)).data!.indicators;
 
     it('records quota jobs and created, equipped and above-quota workplaces (seed 004 items 2.2.1, 2.2.3–2.2.4)', async () => {
       const before = await figures();

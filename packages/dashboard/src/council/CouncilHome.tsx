@@ -187,6 +187,16 @@ export function CouncilHome() {
       notStarted: a.notStarted,
       late: a.late,
     })) ?? [];
+  // Each bar is one ministry's own figure, resolved by the subgraph that owns it.
+  const workRows = ind
+    ? [
+        { name: translate('app.charts.employed'), people: ind.peopleEmployed },
+        { name: translate('app.charts.supported_employment'), people: ind.peopleInSupportedEmployment },
+        { name: translate('app.charts.quota_jobs'), people: ind.peopleOnQuotaJobs },
+        { name: translate('app.charts.unemployed'), people: ind.registeredUnemployed ?? 0 },
+        { name: translate('app.charts.in_education'), people: ind.peopleInEducation ?? 0 },
+      ]
+    : [];
   const totals = ind?.roadmapTotals;
   const share = ind?.applications.shareDecidedOnTime;
   const tick = { fontSize: meeting ? 16 : 12 };
@@ -415,6 +425,22 @@ export function CouncilHome() {
                 <Legend />
                 <Bar dataKey="occupied" stackId="h" name={translate('app.charts.occupied')} fill="#0d47a1" />
                 <Bar dataKey="free" stackId="h" name={translate('app.charts.free')} fill="#607d8b" />
+              </BarChart>
+            </Chart>
+          </Box>
+          <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', mb: 3 }}>
+            <Chart
+              id="employment"
+              title={translate('app.charts.employment')}
+              height={Math.max(chartHeight, workRows.length * 40)}
+              summary={workRows.map((r) => `${r.name}: ${n(r.people)}`).join('; ')}
+            >
+              <BarChart data={workRows} layout="vertical" margin={{ left: 24, right: 24 }}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis type="number" allowDecimals={false} tick={tick} />
+                <YAxis type="category" dataKey="name" width={240} tick={tick} />
+                <Tooltip />
+                <Bar dataKey="people" name={translate('app.charts.people')} fill="#1b5e20" />
               </BarChart>
             </Chart>
           </Box>

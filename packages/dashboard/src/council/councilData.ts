@@ -47,6 +47,11 @@ export interface Indicators {
   trainingFlatOccupied: number;
   otherHousingPlaces: number;
   otherHousingOccupied: number;
+  peopleEmployed: number;
+  peopleInSupportedEmployment: number;
+  peopleOnQuotaJobs: number;
+  registeredUnemployed: number | null;
+  peopleInEducation: number | null;
 }
 export interface LateObligation {
   id: string;
@@ -88,6 +93,7 @@ const FIGURES = gql`
       peopleByAutonomyDegree { key label people }
       housing { kind units places occupied }
       trainingFlatPlaces trainingFlatOccupied otherHousingPlaces otherHousingOccupied
+      peopleEmployed peopleInSupportedEmployment peopleOnQuotaJobs registeredUnemployed peopleInEducation
     }
     lateObligations(first: 50) {
       totalCount

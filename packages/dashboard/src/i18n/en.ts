@@ -102,6 +102,12 @@ export const en: TranslationMessages = mergeTranslations(english, {
       people: 'Recipients',
     },
     charts: {
+      employment: 'Work and education of recipients',
+      employed: 'Employed',
+      supported_employment: 'Supported employment (with a mentor)',
+      quota_jobs: 'On quota jobs',
+      unemployed: 'Registered unemployed',
+      in_education: 'In education',
       execution: 'Roadmap execution by agency',
       by_status: 'Measures by status',
       stages: 'Recipients by stage, by month',

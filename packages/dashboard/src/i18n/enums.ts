@@ -81,6 +81,11 @@ export const ruEnums = {
     UNCHANGED: 'Без изменений',
     PREVIEW: 'Предпросмотр',
   },
+  InteragencyRequestStatus: {
+    AWAITING: 'Ожидается ответ',
+    OVERDUE: 'Ответ просрочен',
+    ANSWERED: 'Ответ получен',
+  },
   InteragencySubject: {
     RESIDENCE_REGISTRATION: 'Регистрация по месту жительства',
     DISABILITY_FACT: 'Сведения об инвалидности',
@@ -88,6 +93,13 @@ export const ruEnums = {
     MEDICAL_CONCLUSION: 'Медицинское заключение',
   },
   LegalCapacity: { FULL: 'Дееспособен', LIMITED: 'Ограниченно дееспособен', INCAPABLE: 'Недееспособен' },
+  PeopleIndicator: {
+    PEOPLE_IDENTIFIED: 'Выявлено нуждающихся',
+    PEOPLE_IN_SUPPORTED_LIVING: 'В сопровождаемом проживании',
+    PEOPLE_IN_EDUCATION: 'Обучаются',
+    PEOPLE_EMPLOYED: 'Трудоустроены',
+    PEOPLE_IN_SUPPORTED_EMPLOYMENT: 'В сопровождаемой занятости',
+  },
   ObligationStatus: {
     NOT_STARTED: 'Не начато',
     IN_PROGRESS: 'В работе',
@@ -257,6 +269,7 @@ export const enEnums: Record<EnumName, Record<string, string>> = {
     HOTEL: 'Hotel',
   },
   ImportOutcome: { CREATED: 'Imported', UPDATED: 'Updated', UNCHANGED: 'Unchanged', PREVIEW: 'Preview' },
+  InteragencyRequestStatus: { AWAITING: 'Awaiting answer', OVERDUE: 'Answer overdue', ANSWERED: 'Answered' },
   InteragencySubject: {
     RESIDENCE_REGISTRATION: 'Residence registration',
     DISABILITY_FACT: 'Disability record',
@@ -264,6 +277,13 @@ export const enEnums: Record<EnumName, Record<string, string>> = {
     MEDICAL_CONCLUSION: 'Medical conclusion',
   },
   LegalCapacity: { FULL: 'Full legal capacity', LIMITED: 'Limited capacity', INCAPABLE: 'Incapacitated' },
+  PeopleIndicator: {
+    PEOPLE_IDENTIFIED: 'People identified',
+    PEOPLE_IN_SUPPORTED_LIVING: 'In supported living',
+    PEOPLE_IN_EDUCATION: 'In education',
+    PEOPLE_EMPLOYED: 'Employed',
+    PEOPLE_IN_SUPPORTED_EMPLOYMENT: 'In supported employment',
+  },
   ObligationStatus: {
     NOT_STARTED: 'Not started',
     IN_PROGRESS: 'In progress',

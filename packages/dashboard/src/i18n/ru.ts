@@ -102,6 +102,12 @@ export const ru: TranslationMessages = mergeTranslations(russian as TranslationM
       people: 'Получатели',
     },
     charts: {
+      employment: 'Занятость и образование получателей',
+      employed: 'Работают',
+      supported_employment: 'Сопровождаемая занятость (с наставником)',
+      quota_jobs: 'На квотируемых местах',
+      unemployed: 'Состоят на учёте как безработные',
+      in_education: 'Обучаются',
       stages: 'Получатели по этапам, по месяцам',
       degrees: 'Получатели по степени самостоятельности',
       housing: 'Заполненность жилья по видам',
