@@ -177,25 +177,66 @@ describe('recipients: registering and finding people', () => {
   it('updates a record: omitted fields stay, null clears, a taken СНИЛС is refused', async () => {
     const found = await t.gql<Search>(SEARCH, { filter: { name: 'ёлкин' } });
     const id = found.data!.recipients.edges[0]!.node.id;
-    const UPDATE = `mutation($input: UpdateRecipientInput!) { updateRecipient(input: $input) { id lastName phone legalCapacity snils } }`;
+    const UPDATE = `mutation($input: UpdateRecipientInput!) { updateRecipient(input: $input) { id lastName phone legalCapacity snils version } }`;
     const ok = await t.gql<{ updateRecipient: Record<string, unknown> }>(UPDATE, {
-      input: { id, phone: '+7 4842 55-55-55', legalCapacity: 'FULL' },
+      input: { id, version: 1, phone: '+7 4842 55-55-55', legalCapacity: 'FULL' },
     });
     expect(ok.errors).toBeUndefined();
     expect(ok.data!.updateRecipient).toMatchObject({
       lastName: 'Ёлкин',
       phone: '+7 4842 55-55-55',
       legalCapacity: 'FULL',
+      version: 2,
     });
     const cleared = await t.gql<{ updateRecipient: Record<string, unknown> }>(UPDATE, {
-      input: { id, phone: null },
+      input: { id, version: 2, phone: null },
     });
     expect(cleared.data!.updateRecipient.phone).toBeNull();
-    const taken = await t.gql(UPDATE, { input: { id, snils: snilsFromBody(112_233_445) } });
+    const taken = await t.gql(UPDATE, { input: { id, version: 3, snils: snilsFromBody(112_233_445) } });
     expect(taken.errors?.[0]?.extensions?.code).toBe('SNILS_DUPLICATE');
     const missing = await t.gql(UPDATE, {
-      input: { id: '00000000-0000-4000-8000-000000000000', phone: '123456' },
+      input: { id: '00000000-0000-4000-8000-000000000000', version: 1, phone: '123456' },
     });
     expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('refuses the second of two coordinators editing the same version, and overwrites nothing', async () => {
+    const found = await t.gql<Search>(SEARCH, { filter: { name: 'ёлкин' } });
+    const id = found.data!.recipients.edges[0]!.node.id;
+    const READ = 'query($id: ID!) { recipient(id: $id) { version phone address } }';
+    const UPDATE = `mutation($input: UpdateRecipientInput!) { updateRecipient(input: $input) { version phone address } }`;
+    type Read = { recipient: { version: number; phone: string | null; address: string | null } };
+    // Both open the record at the same version…
+    const seen = (await t.gql<Read>(READ, { id })).data!.recipient.version;
+    // …the first saves a new phone, the second (still on the old version) a new address.
+    const first = await t.gql<{ updateRecipient: { version: number } }>(UPDATE, {
+      input: { id, version: seen, phone: '+7 4842 11-11-11' },
+    });
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.updateRecipient.version).toBe(seen + 1);
+    const second = await t.gql(UPDATE, {
+      input: { id, version: seen, address: 'г. Обнинск, ул. Мира, д. 1' },
+    });
+    expect(second.errors?.[0]?.extensions).toMatchObject({
+      code: 'EDIT_CONFLICT',
+      field: 'version',
+      currentVersion: seen + 1,
+    });
+    expect(second.errors?.[0]?.message).toMatch(/другой пользователь/);
+    const after = (await t.gql<Read>(READ, { id })).data!.recipient;
+    expect(after).toMatchObject({ version: seen + 1, phone: '+7 4842 11-11-11' });
+    expect(after.address).not.toBe('г. Обнинск, ул. Мира, д. 1');
+
+    // At the very same moment: exactly one of two edits of one version is saved.
+    const [a, b] = await Promise.all([
+      t.gql(UPDATE, { input: { id, version: seen + 1, phone: '+7 4842 22-22-22' } }),
+      t.gql(UPDATE, { input: { id, version: seen + 1, phone: '+7 4842 33-33-33' } }),
+    ]);
+    const codes = [a, b].map((r) => r.errors?.[0]?.extensions?.code ?? 'OK').sort();
+    expect(codes).toEqual(['EDIT_CONFLICT', 'OK']);
+    const final = (await t.gql<Read>(READ, { id })).data!.recipient;
+    expect(final.version).toBe(seen + 2);
+    const winner = [a, b].find((r) => !r.errors) as { data: { updateRecipient: { phone: string } } };
+    expect(final.phone).toBe(winner.data.updateRecipient.phone);
   });
 });

@@ -234,7 +234,17 @@ export function graphDataProvider(
           mutation: gql(`mutation Update($input: ${spec.update.input}!) {
             updated: ${spec.update.mutation}(input: $input) { ${selection(spec.oneFields ?? spec.fields, roles())} }
           }`),
-          variables: { input: { ...input, id: params.id } },
+          // A record that carries a version is edited on that version: if someone saved it
+          // meanwhile, the graph answers EDIT_CONFLICT instead of overwriting their change.
+          variables: {
+            input: {
+              ...input,
+              id: params.id,
+              ...(typeof params.previousData?.version === 'number'
+                ? { version: params.previousData.version }
+                : {}),
+            },
+          },
         });
         cursors.forget(resource);
         return { data: withId(spec, result.data!.updated) as never };

@@ -124,7 +124,7 @@ export const registry: Record<string, ResourceSpec> = {
       }),
     oneFields: (roles) =>
       when(roles, {
-        IDENTITY: 'id snils lastName firstName patronymic birthDate sex municipality',
+        IDENTITY: 'id snils lastName firstName patronymic birthDate sex municipality version',
         CONTACT: 'address phone email legalCapacity',
         DISABILITY: 'disabilityGroup ipraNumber ipraDate autonomyDegree',
         CASE: `applications { id submittedOn status decisionDueOn decision decidedOn missingDocuments }

@@ -8,6 +8,7 @@ import { Migration20261123190535_case_records } from './Migration20261123190535_
 import { Migration20261123190551_services } from './Migration20261123190551_services.js';
 import { Migration20261123192650_stage_provider_fk } from './Migration20261123192650_stage_provider_fk.js';
 import { Migration20261123205919_interagency_answer_record } from './Migration20261123205919_interagency_answer_record.js';
+import { Migration20261123215310_recipient_version } from './Migration20261123215310_recipient_version.js';
 
 export const migrations: MigrationClass[] = [
   { name: 'Migration20261123182828_init', class: Migration20261123182828_init },
@@ -21,4 +22,5 @@ export const migrations: MigrationClass[] = [
     name: 'Migration20261123205919_interagency_answer_record',
     class: Migration20261123205919_interagency_answer_record,
   },
+  { name: 'Migration20261123215310_recipient_version', class: Migration20261123215310_recipient_version },
 ];

@@ -213,6 +213,18 @@ export class Recipient {
   @Enum({ items: () => AutonomyDegree, nullable: true })
   autonomyDegree: AutonomyDegree | null = null;
 
+  /**
+   * Optimistic lock: every change adds one. An edit states the version it was made on; if someone
+   * changed the record meanwhile, the edit is refused instead of silently overwriting theirs.
+   */
+  @Personal(Access.IDENTITY)
+  @Field(() => Int, {
+    description:
+      'Send it back with `updateRecipient`: an edit of an older version is refused (EDIT_CONFLICT)',
+  })
+  @Property({ type: 'integer', version: true, default: 1 })
+  version: Opt<number> = 1;
+
   @Property({ type: 'Date', columnType: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Opt<Date> = new Date();
 

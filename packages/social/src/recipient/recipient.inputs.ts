@@ -240,6 +240,11 @@ export class UpdateRecipientInput extends RecipientFields {
   @IsUUID('all', { message: 'Неверный идентификатор получателя' })
   id!: string;
 
+  @Field(() => Int, { description: 'The `version` of the record this edit was made on' })
+  @IsInt({ message: 'Версия записи: целое число' })
+  @Min(1, { message: 'Версия записи: целое число' })
+  version!: number;
+
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Matches(SNILS_INPUT, { message: 'СНИЛС: 11 цифр' })

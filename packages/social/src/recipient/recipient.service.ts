@@ -1,4 +1,4 @@
-import { raw, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { OptimisticLockError, raw, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import {
   ConflictError,
@@ -135,6 +135,7 @@ export class RecipientService {
     return this.em.transactional(async (em) => {
       const recipient = await em.findOne(Recipient, { id: input.id });
       if (!recipient) throw new NotFoundError('Получатель', input.id);
+      if (recipient.version !== input.version) throw editConflict(recipient.version);
       const before = snapshot(recipient);
       if (input.snils !== undefined && input.snils !== null) {
         const snils = validSnils(input.snils);
@@ -151,7 +152,14 @@ export class RecipientService {
       if (input.sex) recipient.sex = input.sex;
       if (input.municipality) recipient.municipality = input.municipality.trim();
       applyOptionalFields(recipient, input);
-      await flushOrDuplicate(em);
+      try {
+        await flushOrDuplicate(em);
+      } catch (error) {
+        // Another edit of the same version committed between our read and our write: the row's
+        // version moved on, so the versioned UPDATE matched nothing.
+        if (error instanceof OptimisticLockError) throw editConflict(input.version + 1);
+        throw error;
+      }
       ctx.audit?.change({
         recipientId: recipient.id,
         entity: 'Recipient',
@@ -178,6 +186,14 @@ function checkBirthDate(ctx: SocialContext, birthDate: string): void {
 async function assertSnilsFree(em: EntityManager, snils: string, exceptId: string | null): Promise<void> {
   const other = await em.findOne(Recipient, { snils }, { fields: ['id'] });
   if (other && other.id !== exceptId) throw snilsDuplicate(other.id);
+}
+
+function editConflict(current: number): ConflictError {
+  return new ConflictError(
+    'EDIT_CONFLICT',
+    'Запись уже изменил другой пользователь. Откройте её заново, проверьте изменения и внесите свои ещё раз.',
+    { field: 'version', currentVersion: current },
+  );
 }
 
 function snilsDuplicate(existingId?: string): ConflictError {
