@@ -7,6 +7,7 @@ import { Migration20261123190116_recipient_record } from './Migration20261123190
 import { Migration20261123190535_case_records } from './Migration20261123190535_case_records.js';
 import { Migration20261123190551_services } from './Migration20261123190551_services.js';
 import { Migration20261123192650_stage_provider_fk } from './Migration20261123192650_stage_provider_fk.js';
+import { Migration20261123210157_consent_and_case_coordinator } from './Migration20261123210157_consent_and_case_coordinator.js';
 
 export const migrations: MigrationClass[] = [
   { name: 'Migration20261123182828_init', class: Migration20261123182828_init },
@@ -16,4 +17,8 @@ export const migrations: MigrationClass[] = [
   { name: 'Migration20261123190535_case_records', class: Migration20261123190535_case_records },
   { name: 'Migration20261123190551_services', class: Migration20261123190551_services },
   { name: 'Migration20261123192650_stage_provider_fk', class: Migration20261123192650_stage_provider_fk },
+  {
+    name: 'Migration20261123210157_consent_and_case_coordinator',
+    class: Migration20261123210157_consent_and_case_coordinator,
+  },
 ];
