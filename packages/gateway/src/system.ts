@@ -21,6 +21,7 @@ import {
   systemClock,
 } from '@sl/core';
 import { GraphQLError } from 'graphql';
+import { mountAuditExport } from './audit/audit-export.route.js';
 import { mountDashboard } from './edge/dashboard.js';
 import { mountRateLimit, operationPolicy, queryLimits } from './edge/protection.js';
 import { createGateway, type SubgraphSource } from './gateway/supergraph.js';
@@ -117,6 +118,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         extend: (app) => {
           mountRateLimit(app, config);
           mountReports(app, { supergraphSdl, region: config.REGION, today: () => localDateOf(clock.now()) });
+          mountAuditExport(app, { orm: () => authOrm, authenticator, config, clock });
           if (options.dashboardDir !== false) mountDashboard(app, options.dashboardDir);
         },
         buildContext: async (base, req): Promise<BaseContext> => {

@@ -2,8 +2,10 @@
 import type { MigrationClass } from '@sl/core';
 import { Migration20261123190548_init } from './Migration20261123190548_init.js';
 import { Migration20261123190600_audit_no_truncate } from './Migration20261123190600_audit_no_truncate.js';
+import { Migration20261123212014_audit_export } from './Migration20261123212014_audit_export.js';
 
 export const migrations: MigrationClass[] = [
   { name: 'Migration20261123190548_init', class: Migration20261123190548_init },
   { name: 'Migration20261123190600_audit_no_truncate', class: Migration20261123190600_audit_no_truncate },
+  { name: 'Migration20261123212014_audit_export', class: Migration20261123212014_audit_export },
 ];
