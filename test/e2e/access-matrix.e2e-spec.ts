@@ -83,7 +83,7 @@ interface Cell {
   role: Role | 'anonymous';
 }
 
-const expected = ({ row, role }: Cell, personRoles: Role[] | null) => {
+const expected = ({ row, role }: Cell, personRoles: Role[] | null, onCase = true) => {
   if (row.roles === null) return 'allowed';
   if (role === 'anonymous') return 'UNAUTHENTICATED';
   const allowed = row.roles.length === 0 || row.roles.includes(role);
@@ -92,6 +92,8 @@ const expected = ({ row, role }: Cell, personRoles: Role[] | null) => {
   if (!allowed || !reachable) return 'FORBIDDEN';
   // Provider staff pass the role check but see only their provider's people: not this test person.
   if (role === Role.PROVIDER_STAFF && row.type === 'Recipient' && row.audited) return 'OUT_OF_SCOPE';
+  // ✓¹: only the coordinators of the person's own case.
+  if (!onCase && row.ownCaseOnly.includes(role)) return 'NOT_CASE_COORDINATOR';
   return 'allowed';
 };
 
@@ -100,6 +102,8 @@ const outcome = (errors: readonly { extensions?: Record<string, unknown> }[] | u
   if (codes.includes('UNAUTHENTICATED')) return 'UNAUTHENTICATED';
   if (codes.includes('FORBIDDEN')) return 'FORBIDDEN';
   if (codes.includes('OUT_OF_SCOPE')) return 'OUT_OF_SCOPE';
+  if (codes.includes('NOT_CASE_COORDINATOR')) return 'NOT_CASE_COORDINATOR';
+  if (codes.some((c) => typeof c === 'string' && c.startsWith('CONSENT_'))) return 'CONSENT';
   return 'allowed';
 };
 
@@ -128,6 +132,20 @@ describe('the access matrix, cell by cell', () => {
       },
     );
     recipientId = created.data!.createRecipient.id;
+    // The person consents to sharing with every ministry, so that officers' cells test the role
+    // rule (consent itself: consent.e2e-spec.ts).
+    for (const input of [
+      { kind: 'PERSONAL_DATA' },
+      ...['HEALTH', 'EDUCATION', 'EMPLOYMENT'].map((sharedWith) => ({ kind: 'SHARING', sharedWith })),
+    ]) {
+      const given = await t.gql(
+        `mutation ($input: GiveConsentInput!) { giveConsent(input: $input) { id } }`,
+        {
+          input: { ...input, recipientId, givenOn: '2026-01-01' },
+        },
+      );
+      expect(given.errors).toBeUndefined();
+    }
     // Every role signs in once up front.
     for (const role of ROLES) await t.tokenFor(role);
   }, 120_000);
@@ -165,7 +183,14 @@ describe('the access matrix, cell by cell', () => {
 
   it('through the gateway: each role is let in exactly where the matrix says, nobody anywhere but signIn', async () => {
     const mismatches: string[] = [];
-    const seen = { allowed: 0, FORBIDDEN: 0, UNAUTHENTICATED: 0, OUT_OF_SCOPE: 0 };
+    const seen = {
+      allowed: 0,
+      FORBIDDEN: 0,
+      UNAUTHENTICATED: 0,
+      OUT_OF_SCOPE: 0,
+      NOT_CASE_COORDINATOR: 0,
+      CONSENT: 0,
+    };
     for (const role of [...ROLES, 'anonymous' as const]) {
       await Promise.all(
         rows
@@ -189,6 +214,20 @@ describe('the access matrix, cell by cell', () => {
     expect(seen.FORBIDDEN).toBeGreaterThan(100);
     expect(seen.UNAUTHENTICATED).toBeGreaterThan(50);
   }, 300_000);
+
+  it('✓¹ through the gateway: a coordinator not on the person’s case is refused exactly those cells', async () => {
+    const other = { role: Role.COORDINATOR, agencyId: 'Отдел-2' };
+    const cells = rows.filter((row) => row.type === 'Recipient' && row.roles?.includes(Role.COORDINATOR));
+    expect(cells.some((row) => row.ownCaseOnly.includes(Role.COORDINATOR))).toBe(true);
+    const mismatches: string[] = [];
+    for (const row of cells) {
+      const { query, variables } = operation(row);
+      const got = outcome((await t.gql(query, variables, { as: other })).errors);
+      const want = expected({ row, role: Role.COORDINATOR }, personRoles(), false);
+      if (got !== want) mismatches.push(`${row.field}: expected ${want}, got ${got}`);
+    }
+    expect(mismatches).toEqual([]);
+  }, 120_000);
 
   it('against the owning subgraph directly: the same answers without the gateway', async () => {
     const mismatches: string[] = [];
@@ -214,6 +253,8 @@ describe('the access matrix, cell by cell', () => {
           const field = entityType?.getFields()[row.field];
           // Only the subgraph that resolves the field (not a stub's `id`).
           if (!field || row.field === 'id' || !runtime.sdl.includes(`${row.field}`)) continue;
+          // An `@external` field is the owner's, only handed to this subgraph with the reference.
+          if (new RegExp(`\\b${row.field}\\b[^\\n]*@external`).test(runtime.sdl)) continue;
           if (runtime.definition.name !== 'social' && schema.getQueryType()?.getFields().recipient) continue;
           const { text, variables: v } = call(field, 'a_');
           const decl = declarations(field, 'a_');
@@ -243,8 +284,9 @@ describe('the access matrix, cell by cell', () => {
             const original = e.originalError as { code?: string } | undefined;
             return { extensions: { code: original?.code ?? e.extensions?.code } };
           });
-          // Directly, a person's field is reached through _entities, which needs no `recipient` role.
-          const want = expected({ row, role }, null);
+          // Directly, a person's field is reached through _entities, which needs no `recipient` role;
+          // the representation names no case coordinator, so ✓¹ cells refuse.
+          const want = expected({ row, role }, null, row.type !== 'Recipient');
           const got = outcome(errors);
           checked += 1;
           const passedRoleCheck = want === 'allowed' && got === 'OUT_OF_SCOPE' && row.type !== 'Recipient';

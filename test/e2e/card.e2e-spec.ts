@@ -1,4 +1,5 @@
 import { ManualClock, Role } from '@sl/core';
+import { demoAuthorization } from '../support/demo-session.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
 
 const CARD = /* GraphQL */ `
@@ -39,12 +40,15 @@ type Cards = { recipients: { edges: { node: Card }[] } };
 describe('the recipient card across the four ministries', () => {
   let t: TestSystem;
   let people: Card[];
+  // The demo coordinator runs the demo cases, so sees their health details (docs/access.md ✓¹).
+  const demo = { authorization: '' };
   beforeAll(async () => {
     t = await startTestSystem({
       clock: new ManualClock(new Date('2026-11-20T09:00:00Z')),
       env: { DEMO_DATA: 'true', DEMO_PEOPLE: '60' },
     });
-    const res = await t.gql<Cards>(CARD, { first: 60 });
+    demo.authorization = await demoAuthorization(`http://127.0.0.1:${t.system.server.port}`);
+    const res = await t.gql<Cards>(CARD, { first: 60 }, demo);
     expect(res.errors).toBeUndefined();
     people = res.data!.recipients.edges.map((e) => e.node);
   });
@@ -128,7 +132,7 @@ describe('the recipient card across the four ministries', () => {
   it('costs a bounded number of statements per subgraph for the card of 5 and of 50 people', async () => {
     const cost = async (first: number) => {
       t.resetQueries();
-      const res = await t.gql(CARD, { first });
+      const res = await t.gql(CARD, { first }, demo);
       expect(res.errors).toBeUndefined();
       return Object.fromEntries([...t.queries].map(([name, list]) => [name, list.length]));
     };
@@ -257,6 +261,7 @@ describe('the recipient card across the four ministries', () => {
         interagencyRequests { id healthAnswer { answeredOn conclusion { id conditions } } }
         medicalConclusions { conditions } } }`,
       { id: person.id },
+      demo,
     );
     expect(caseView.errors).toBeUndefined();
     const request = caseView.data!.recipient.interagencyRequests.find((r) => r.id === requestId)!;

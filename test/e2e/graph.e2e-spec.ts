@@ -1,4 +1,5 @@
 import { demoPeople } from '@sl/core';
+import { demoAuthorization } from '../support/demo-session.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
 
 const CARD = /* GraphQL */ `
@@ -39,8 +40,11 @@ interface Page {
 
 describe('the federated graph through the gateway', () => {
   let t: TestSystem;
+  const demo = { authorization: '' };
   beforeAll(async () => {
     t = await startTestSystem({ env: { DEMO_DATA: 'true', DEMO_PEOPLE: '60' } });
+    // The demo coordinator runs the demo cases, so sees their health details (docs/access.md ✓¹).
+    demo.authorization = await demoAuthorization(`http://127.0.0.1:${t.system.server.port}`);
   });
   afterAll(() => t.stop());
 
@@ -50,7 +54,7 @@ describe('the federated graph through the gateway', () => {
   });
 
   it('resolves one recipients query with fields from all five subgraphs', async () => {
-    const res = await t.gql<Page>(CARD, { first: 60 });
+    const res = await t.gql<Page>(CARD, { first: 60 }, demo);
     expect(res.errors).toBeUndefined();
     const { totalCount, edges } = res.data!.recipients;
     expect(totalCount).toBe(60);
@@ -76,7 +80,7 @@ describe('the federated graph through the gateway', () => {
     let after: string | null = null;
     let pages = 0;
     do {
-      const res: Awaited<ReturnType<typeof t.gql<Page>>> = await t.gql<Page>(CARD, { first: 7, after });
+      const res: Awaited<ReturnType<typeof t.gql<Page>>> = await t.gql<Page>(CARD, { first: 7, after }, demo);
       expect(res.errors).toBeUndefined();
       const page = res.data!.recipients;
       expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
@@ -91,10 +95,10 @@ describe('the federated graph through the gateway', () => {
   });
 
   it('filters by СНИЛС written with separators', async () => {
-    const all = await t.gql<Page>(CARD, { first: 1 });
+    const all = await t.gql<Page>(CARD, { first: 1 }, demo);
     const snils = all.data!.recipients.edges[0]!.node.snils;
     const formatted = `${snils.slice(0, 3)}-${snils.slice(3, 6)}-${snils.slice(6, 9)} ${snils.slice(9)}`;
-    const res = await t.gql<Page>(CARD, { filter: { snils: formatted } });
+    const res = await t.gql<Page>(CARD, { filter: { snils: formatted } }, demo);
     expect(res.data!.recipients.edges.map((e) => e.node.snils)).toEqual([snils]);
     expect(res.data!.recipients.totalCount).toBe(1);
   });
@@ -102,7 +106,7 @@ describe('the federated graph through the gateway', () => {
   it('costs the same number of SQL statements per subgraph for 5 people as for 50', async () => {
     const cost = async (first: number) => {
       t.resetQueries();
-      const res = await t.gql<Page>(CARD, { first });
+      const res = await t.gql<Page>(CARD, { first }, demo);
       expect(res.errors).toBeUndefined();
       return Object.fromEntries([...t.queries].map(([name, list]) => [name, list.length]));
     };
@@ -116,18 +120,22 @@ describe('the federated graph through the gateway', () => {
   });
 
   it('refuses a forged cursor and an oversized page with stable codes', async () => {
-    const forged = await t.gql<Page>(CARD, { first: 5, after: 'not-a-cursor' });
+    const forged = await t.gql<Page>(CARD, { first: 5, after: 'not-a-cursor' }, demo);
     expect(forged.errors?.[0]?.extensions?.code).toBe('BAD_CURSOR');
     expect(forged.errors?.[0]?.message).toMatch(/курсор/);
-    const huge = await t.gql<Page>(CARD, { first: 10_000 });
+    const huge = await t.gql<Page>(CARD, { first: 10_000 }, demo);
     expect(huge.errors?.[0]?.extensions?.code).toBe('PAGE_SIZE_INVALID');
     // A cursor of the ascending order cannot continue the descending one.
-    const asc = await t.gql<Page>(CARD, { first: 2 });
-    const mixed = await t.gql<Page>(CARD, {
-      first: 2,
-      after: asc.data!.recipients.pageInfo.endCursor,
-      orderBy: { field: 'NAME', direction: 'DESC' },
-    });
+    const asc = await t.gql<Page>(CARD, { first: 2 }, demo);
+    const mixed = await t.gql<Page>(
+      CARD,
+      {
+        first: 2,
+        after: asc.data!.recipients.pageInfo.endCursor,
+        orderBy: { field: 'NAME', direction: 'DESC' },
+      },
+      demo,
+    );
     expect(mixed.errors?.[0]?.extensions?.code).toBe('BAD_CURSOR');
   });
 
@@ -138,7 +146,7 @@ describe('the federated graph through the gateway', () => {
   });
 
   it('reads one person by id and says NOT_FOUND for an unknown one', async () => {
-    const first = await t.gql<Page>(CARD, { first: 1 });
+    const first = await t.gql<Page>(CARD, { first: 1 }, demo);
     const id = first.data!.recipients.edges[0]!.node.id;
     const one = await t.gql<{ recipient: { id: string; placements: unknown[] } }>(
       'query($id: ID!) { recipient(id: $id) { id placements { position } } }',

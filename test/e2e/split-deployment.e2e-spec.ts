@@ -13,6 +13,7 @@ import {
 } from '@sl/core';
 import { subgraphDefinitions } from '@sl/gateway';
 import request from 'supertest';
+import { demoAuthorization } from '../support/demo-session.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
 
 const CARD = `{ recipients(first: 3) { totalCount edges { node {
@@ -83,7 +84,14 @@ describe('split deployment: every subgraph as its own HTTP service', () => {
     expect(gateway.system.runtimes.size).toBe(0);
     const res = await gateway.gql<{
       recipients: { totalCount: number; edges: { node: Record<string, unknown> }[] };
-    }>(CARD);
+    }>(
+      CARD,
+      {},
+      {
+        // The demo coordinator runs the demo cases, so sees their health details (docs/access.md ✓¹).
+        authorization: await demoAuthorization(`http://127.0.0.1:${gateway.system.server.port}`),
+      },
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data!.recipients.totalCount).toBe(20);
     expect(res.data!.recipients.edges[0]!.node).toHaveProperty('needRegistryEntry.source');

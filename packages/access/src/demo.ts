@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Role } from '@sl/core';
+import { DEMO_COORDINATOR_ACCOUNT_ID, Role } from '@sl/core';
 import { Account } from './account/account.entity.js';
 import { AccountService } from './account/account.service.js';
 
@@ -51,6 +51,10 @@ export async function seedAccessDemo(em: EntityManager): Promise<void> {
   const service = new AccountService(em, { now: () => new Date() });
   for (const account of DEMO_ACCOUNTS) {
     if (await em.count(Account, { login: account.login })) continue;
-    await service.create({ ...account, password: DEMO_PASSWORD });
+    // The demo cases are in the demo coordinator's hands (social's demo names this account).
+    await service.create(
+      { ...account, password: DEMO_PASSWORD },
+      account.login === 'coordinator' ? DEMO_COORDINATOR_ACCOUNT_ID : undefined,
+    );
   }
 }

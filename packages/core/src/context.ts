@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { SharingState } from './access/scope.js';
 import type { AuditTrail } from './audit/audit-trail.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config/config.js';
@@ -35,6 +36,11 @@ export interface BaseContext {
   audit?: AuditTrail;
   /** For a scoped actor (provider staff): whether this person is theirs. Absent = nobody is. */
   inScope?: (recipientId: string) => Promise<boolean>;
+  /**
+   * For a ministry officer, where the subgraph shares data under the person's consent (social):
+   * whether a sharing consent with the officer's ministry is in force. Absent = no consent rule.
+   */
+  sharing?: (recipientId: string) => Promise<SharingState>;
 }
 
 /** A subgraph's view of the request: its own EntityManager fork and its own DataLoaders. */

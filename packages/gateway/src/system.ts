@@ -23,6 +23,7 @@ import {
   systemClock,
 } from '@sl/core';
 import { GraphQLError } from 'graphql';
+import { mountAuditExport } from './audit/audit-export.route.js';
 import { mountDashboard } from './edge/dashboard.js';
 import { mountIdempotency } from './edge/idempotency.js';
 import { mountRateLimit, operationPolicy, queryLimits } from './edge/protection.js';
@@ -121,6 +122,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
           mountRateLimit(app, config);
           mountIdempotency(app, { em: () => authOrm.em.fork(), config, clock, logger });
           mountReports(app, { supergraphSdl, region: config.REGION, today: () => localDateOf(clock.now()) });
+          mountAuditExport(app, { orm: () => authOrm, authenticator, config, clock });
           if (options.dashboardDir !== false) mountDashboard(app, options.dashboardDir);
         },
         buildContext: async (base, req): Promise<BaseContext> => {

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DEMO_TODAY, type DemoPerson } from '@sl/core';
+import { DEMO_COORDINATOR_ACCOUNT_ID, DEMO_TODAY, type DemoPerson } from '@sl/core';
 import { addDays, formatISO, parseISO } from 'date-fns';
 import { Application, ApplicationDocument } from './application/application.entity.js';
 import {
@@ -9,6 +9,7 @@ import {
   Decision,
 } from './application/application.enums.js';
 import { Assessment, HoursPer } from './assessment/assessment.entity.js';
+import { seedConsentDemo } from './consent/consent.demo.js';
 import { seedHousingDemo } from './housing/housing.demo.js';
 import { InteragencyRequest, InteragencySubject } from './interagency/interagency-request.entity.js';
 import { Provider } from './provider/provider.entity.js';
@@ -72,6 +73,7 @@ export function demoRecipient(em: EntityManager, p: DemoPerson): Recipient {
     ipraNumber: `${1000 + i}.${40 + (i % 10)}.${i % 2 === 0 ? '40' : '51'}/2025`,
     ipraDate: `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
     limitations,
+    caseCoordinatorId: DEMO_COORDINATOR_ACCOUNT_ID,
   });
 }
 
@@ -117,6 +119,7 @@ function demoCase(
         ? ApplicationStatus.UNDER_REVIEW
         : ApplicationStatus.SUBMITTED,
   });
+  seedConsentDemo(em, p.id, submittedOn);
   const kinds = [ApplicationDocumentKind.IDENTITY_DOCUMENT];
   if (stage !== 0) kinds.push(ApplicationDocumentKind.IPPSU);
   if (i % 4 === 0) kinds.push(ApplicationDocumentKind.MEDICAL_CONCLUSION);

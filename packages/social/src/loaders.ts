@@ -3,6 +3,7 @@ import { groupedLoader, singleLoader } from '@sl/core';
 import DataLoader from 'dataloader';
 import { Application, ApplicationDocument } from './application/application.entity.js';
 import { Assessment } from './assessment/assessment.entity.js';
+import { ConsentEvent } from './consent/consent.entity.js';
 import { HousingOccupancy } from './housing/housing-occupancy.entity.js';
 import { HousingUnit } from './housing/housing-unit.entity.js';
 import { InteragencyRequest } from './interagency/interagency-request.entity.js';
@@ -61,6 +62,10 @@ export function createSocialLoaders(em: EntityManager) {
       createdAt: 'desc',
     }),
     interagencyRequestById: singleLoader(em, InteragencyRequest, 'id'),
+    consentsByRecipient: groupedLoader(em, ConsentEvent, 'recipientId', {
+      effectiveOn: 'desc',
+      recordedAt: 'desc',
+    }),
     interagencyRequestsByRecipient: groupedLoader(em, InteragencyRequest, 'recipientId', {
       sentOn: 'desc',
       createdAt: 'desc',

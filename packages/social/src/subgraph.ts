@@ -4,6 +4,9 @@ import { ApplicationResolver, RecipientApplicationsResolver } from './applicatio
 import { Assessment } from './assessment/assessment.entity.js';
 import { AssessmentResolver, RecipientAssessmentsResolver } from './assessment/assessment.resolver.js';
 import type { SocialContext } from './common/social-context.js';
+import { ConsentEvent } from './consent/consent.entity.js';
+import { ConsentResolver, RecipientConsentResolver } from './consent/consent.resolver.js';
+import { consentSharing } from './consent/consent.service.js';
 import { DeadlineResolver } from './deadlines/deadline.resolver.js';
 import { seedSocialDemo } from './demo.js';
 import {
@@ -74,6 +77,7 @@ export const socialSubgraph: SubgraphDefinition = {
     Stage,
     ReadinessReview,
     Termination,
+    ConsentEvent,
   ],
   migrations,
   resolvers: [
@@ -100,6 +104,8 @@ export const socialSubgraph: SubgraphDefinition = {
     ReadinessReviewDueResolver,
     TerminationResolver,
     SocialIndicatorsResolver,
+    ConsentResolver,
+    RecipientConsentResolver,
   ],
   orphanedTypes: [SocialIndicators],
   referenceResolvers: {
@@ -113,6 +119,7 @@ export const socialSubgraph: SubgraphDefinition = {
   },
   createLoaders: (em) => ({ ...createSocialLoaders(em), indicators: createSocialIndicatorLoaders(em) }),
   scope: recipientScope,
+  sharing: consentSharing,
   seedDemo: seedSocialDemo,
   seedReference: async (em, region) => {
     await ProviderService.seedRegistry(em, region);

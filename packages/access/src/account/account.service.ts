@@ -34,7 +34,8 @@ export class AccountService {
     private readonly clock: Clock,
   ) {}
 
-  async create(input: CreateAccountInput): Promise<Account> {
+  /** `id` only for the demo's fixed accounts; otherwise a new one. */
+  async create(input: CreateAccountInput, id?: string): Promise<Account> {
     const login = input.login.toLowerCase();
     if (input.roles.includes(Role.PROVIDER_STAFF) && !input.providerId) {
       throw new ValidationError(
@@ -47,6 +48,7 @@ export class AccountService {
       throw new ConflictError('LOGIN_TAKEN', `Логин «${login}» уже занят`, { field: 'login' });
     }
     const account = this.em.create(Account, {
+      ...(id ? { id } : {}),
       login,
       displayName: input.displayName.trim(),
       passwordHash: await hashPassword(input.password),

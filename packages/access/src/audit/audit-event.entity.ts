@@ -8,6 +8,8 @@ export enum AuditAction {
   CREATE = 'create',
   UPDATE = 'update',
   DELETE = 'delete',
+  /** An auditor downloaded part of the log (`GET /audit/export`): the range is in `after`. */
+  EXPORT = 'export',
 }
 registerEnumType(AuditAction, { name: 'AuditAction' });
 

@@ -2,10 +2,12 @@
 import type { MigrationClass } from '@sl/core';
 import { Migration20261123190548_init } from './Migration20261123190548_init.js';
 import { Migration20261123190600_audit_no_truncate } from './Migration20261123190600_audit_no_truncate.js';
+import { Migration20261123212014_audit_export } from './Migration20261123212014_audit_export.js';
 import { Migration20261123213444_idempotency } from './Migration20261123213444_idempotency.js';
 
 export const migrations: MigrationClass[] = [
   { name: 'Migration20261123190548_init', class: Migration20261123190548_init },
   { name: 'Migration20261123190600_audit_no_truncate', class: Migration20261123190600_audit_no_truncate },
+  { name: 'Migration20261123212014_audit_export', class: Migration20261123212014_audit_export },
   { name: 'Migration20261123213444_idempotency', class: Migration20261123213444_idempotency },
 ];

@@ -9,13 +9,18 @@ export interface AccessRow {
   roles: Role[] | null;
   /** Marked `@Personal`: each read is written to the audit log. */
   audited: boolean;
+  /** Roles that may read it only on a case they coordinate (`@Personal(…, { ownCaseOnly })`). */
+  ownCaseOnly: Role[];
 }
 
-const personalFields = new Set<string>();
+/** `Class.member` of each `@Personal` field → its own-case-only roles. */
+const personalFields = new Map<string, Role[]>();
 
-/** Called by `@Personal`, so the matrix can show which fields are audited. */
-export function markPersonal(target: object, key: string | symbol): void {
-  personalFields.add(`${(target as { constructor: { name: string } }).constructor.name}.${String(key)}`);
+/** Called by `@Personal`, so the matrix can show which fields are audited and case-bound. */
+export function markPersonal(target: object, key: string | symbol, ownCaseOnly: readonly Role[] = []): void {
+  personalFields.set(`${(target as { constructor: { name: string } }).constructor.name}.${String(key)}`, [
+    ...ownCaseOnly,
+  ]);
 }
 
 /**
@@ -36,10 +41,22 @@ export function accessMatrix(): AccessRow[] {
   const rows = new Map<string, AccessRow>();
   const add = (row: AccessRow) => rows.set(`${row.type}.${row.field}`, row);
   for (const q of storage.queries) {
-    add({ type: 'Query', field: q.schemaName, roles: rolesOf(q.target, q.methodName), audited: false });
+    add({
+      type: 'Query',
+      field: q.schemaName,
+      roles: rolesOf(q.target, q.methodName),
+      audited: false,
+      ownCaseOnly: [],
+    });
   }
   for (const m of storage.mutations) {
-    add({ type: 'Mutation', field: m.schemaName, roles: rolesOf(m.target, m.methodName), audited: false });
+    add({
+      type: 'Mutation',
+      field: m.schemaName,
+      roles: rolesOf(m.target, m.methodName),
+      audited: false,
+      ownCaseOnly: [],
+    });
   }
   for (const f of storage.fieldResolvers) {
     const resolverClass = storage.resolverClasses.find((r) => r.target === f.target);
@@ -54,6 +71,7 @@ export function accessMatrix(): AccessRow[] {
       field: f.schemaName,
       roles,
       audited: personalFields.has(`${f.target.name}.${f.methodName}`),
+      ownCaseOnly: personalFields.get(`${f.target.name}.${f.methodName}`) ?? [],
     });
   }
   for (const field of storage.fields) {
@@ -65,6 +83,7 @@ export function accessMatrix(): AccessRow[] {
       field: field.schemaName,
       roles,
       audited: personalFields.has(`${field.target.name}.${field.name}`),
+      ownCaseOnly: personalFields.get(`${field.target.name}.${field.name}`) ?? [],
     });
   }
   return [...rows.values()].sort((a, b) =>
@@ -96,6 +115,22 @@ export function renderAccessMatrix(rows: AccessRow[]): string {
     'needs those. A signed-out caller may only `signIn`. Provider staff see only the people their',
     'provider serves; anyone outside their scope only through `breakGlass` (time-limited, audited).',
     '',
+    '✓¹ = only on a case the user coordinates: the coordinator of the authorised body assigned to the',
+    'person’s case (`Recipient.caseCoordinatorIds`, set when the person is registered, changed by',
+    '`assignCaseCoordinator`) reads their health details; any other coordinator is refused with',
+    '`NOT_CASE_COORDINATOR` and may only break the glass with a reason (flagged in the audit log).',
+    '',
+    '**Consent.** A ministry officer (health, education, employment; a user or an API client whose',
+    'roles are all officer roles) reads the person’s fields served by `social` (identity, СНИЛС,',
+    'disability) only while the person’s consents allow the authorised body to share them with that',
+    'ministry: the consent to personal-data processing and a sharing consent naming the ministry —',
+    'either the whole ministry or the officer’s own agency (`agencyId` of the account) — both given',
+    'on or before today and not withdrawn since (`Recipient.consents` keeps every dated fact; a',
+    'withdrawal is a new fact, nothing is deleted). Otherwise the read is refused with',
+    '`CONSENT_WITHDRAWN` (a consent was withdrawn) or `CONSENT_MISSING` (never given); break-the-glass',
+    'opens it for a while, flagged. Each ministry’s own records (conclusions, enrolments, placements)',
+    'are that ministry’s data and do not depend on social’s sharing consent.',
+    '',
   ];
   const byType = new Map<string, AccessRow[]>();
   for (const row of rows) byType.set(row.type, [...(byType.get(row.type) ?? []), row]);
@@ -111,7 +146,13 @@ export function renderAccessMatrix(rows: AccessRow[]): string {
     out.push(`|---|${roles.map(() => ':-:').join('|')}|`);
     for (const row of list) {
       const cells = roles.map((r) =>
-        row.roles === null ? 'any' : row.roles.length === 0 || row.roles.includes(r) ? '✓' : '',
+        row.roles === null
+          ? 'any'
+          : row.roles.length === 0 || row.roles.includes(r)
+            ? row.ownCaseOnly.includes(r)
+              ? '✓¹'
+              : '✓'
+            : '',
       );
       out.push(`| \`${row.field}\`${row.audited ? ' 📝' : ''} | ${cells.join(' | ')} |`);
     }

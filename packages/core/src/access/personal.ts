@@ -3,7 +3,7 @@ import type { BaseContext } from '../context.js';
 import { AppError } from '../errors/errors.js';
 import { markPersonal } from './access-matrix.js';
 import type { Role } from './roles.js';
-import { isScoped } from './scope.js';
+import { consentBoundMinistries, isScoped, type SharingState } from './scope.js';
 
 /** The person a value is about: the Recipient itself, or anything carrying `recipientId`. */
 export function auditSubject(typeName: string, root: unknown): string | null {
@@ -14,35 +14,97 @@ export function auditSubject(typeName: string, root: unknown): string | null {
   return null;
 }
 
+/** The coordinators assigned to the person's case, as the social subgraph states them. */
+export function caseCoordinatorsOf(root: unknown): string[] {
+  const ids = (root as { caseCoordinatorIds?: unknown } | null)?.caseCoordinatorIds;
+  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+}
+
+const BREAK_GLASS_HINT = 'При крайней необходимости запросите экстренный доступ с указанием причины.';
+
 const OUT_OF_SCOPE = () =>
+  new AppError('OUT_OF_SCOPE', `Этот человек не обслуживается вашей организацией. ${BREAK_GLASS_HINT}`);
+
+const NOT_CASE_COORDINATOR = () =>
   new AppError(
-    'OUT_OF_SCOPE',
-    'Этот человек не обслуживается вашей организацией. При крайней необходимости запросите экстренный доступ с указанием причины.',
+    'NOT_CASE_COORDINATOR',
+    `Сведения о здоровье доступны только координатору, ведущему дело этого человека. ${BREAK_GLASS_HINT}`,
   );
 
-const recordRead: MiddlewareFn<BaseContext> = async ({ root, info, context }, next) => {
-  const recipientId = auditSubject(info.parentType.name, root);
-  if (recipientId && context.actor && isScoped(context.actor)) {
-    if (context.actor.grants?.includes(recipientId)) {
-      // Outside the usual scope only by break-the-glass: flagged in the audit log.
-      if (!(await context.inScope?.(recipientId))) context.audit?.brokenGlass.add(recipientId);
-    } else if (!(await context.inScope?.(recipientId))) {
-      throw OUT_OF_SCOPE();
-    }
-  }
-  if (recipientId) context.audit?.read(recipientId, `${info.parentType.name}.${info.fieldName}`);
-  return next();
+const CONSENT_REFUSALS: Record<Exclude<SharingState, 'IN_FORCE'>, () => AppError> = {
+  WITHDRAWN: () =>
+    new AppError(
+      'CONSENT_WITHDRAWN',
+      'Человек отозвал согласие на передачу его сведений вашему ведомству: сведения не предоставляются.',
+    ),
+  MISSING: () =>
+    new AppError(
+      'CONSENT_MISSING',
+      'Нет согласия человека на передачу его сведений вашему ведомству: сведения не предоставляются.',
+    ),
 };
+
+export interface PersonalOptions {
+  /**
+   * Roles (among those allowed) that may read the field only on a case they coordinate: the root
+   * must carry `caseCoordinatorIds` (health obtains it from social with `@requires`).
+   */
+  ownCaseOnly?: readonly Role[];
+}
+
+/** Why this actor may not read this person's field here, or null when they may. */
+async function refusal(
+  context: BaseContext,
+  recipientId: string,
+  root: unknown,
+  fieldRoles: readonly Role[],
+  options: PersonalOptions,
+): Promise<AppError | null> {
+  const actor = context.actor!;
+  if (isScoped(actor) && !(await context.inScope?.(recipientId))) return OUT_OF_SCOPE();
+  if (options.ownCaseOnly?.length) {
+    const unbound = fieldRoles.filter((role) => !options.ownCaseOnly!.includes(role));
+    const onlyThroughCase = !actor.roles.some((role) => unbound.includes(role as Role));
+    if (onlyThroughCase && !caseCoordinatorsOf(root).includes(actor.id)) return NOT_CASE_COORDINATOR();
+  }
+  if (context.sharing && consentBoundMinistries(actor).length > 0) {
+    const state = await context.sharing(recipientId);
+    if (state !== 'IN_FORCE') return CONSENT_REFUSALS[state]();
+  }
+  return null;
+}
+
+function recordRead(fieldRoles: readonly Role[], options: PersonalOptions): MiddlewareFn<BaseContext> {
+  return async ({ root, info, context }, next) => {
+    const recipientId = auditSubject(info.parentType.name, root);
+    if (recipientId && context.actor) {
+      const refused = await refusal(context, recipientId, root, fieldRoles, options);
+      if (refused) {
+        if (!context.actor.grants?.includes(recipientId)) throw refused;
+        // Let in only by break-the-glass: flagged in the audit log.
+        context.audit?.brokenGlass.add(recipientId);
+      }
+    }
+    if (recipientId) context.audit?.read(recipientId, `${info.parentType.name}.${info.fieldName}`);
+    return next();
+  };
+}
 
 /**
  * A field carrying a person's data: readable only by the given roles, and every read is recorded
- * in the audit trail (who, which person, which field) — written before the response leaves.
+ * in the audit trail (who, which person, which field) — written before the response leaves. Row
+ * rules apply on top: provider staff see only their provider's people, ministry officers only
+ * people whose sharing consent with their ministry is in force (where the subgraph has consents),
+ * and `ownCaseOnly` roles only the cases they coordinate; break-the-glass opens any of these.
  */
-export function Personal(roles: readonly Role[]): MethodDecorator & PropertyDecorator {
+export function Personal(
+  roles: readonly Role[],
+  options: PersonalOptions = {},
+): MethodDecorator & PropertyDecorator {
   const authorized = Authorized(...roles);
-  const audited = UseMiddleware(recordRead);
+  const audited = UseMiddleware(recordRead(roles, options));
   return (target: object, key: string | symbol, descriptor?: PropertyDescriptor) => {
-    markPersonal(target, key);
+    markPersonal(target, key, options.ownCaseOnly ?? []);
     authorized(target, key, descriptor as never);
     audited(target, key, descriptor as never);
   };

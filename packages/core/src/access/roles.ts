@@ -43,8 +43,18 @@ export const Access = {
   CASE: [COORDINATOR],
   /** Stages, service plans, housing places, visits: the case as the provider delivers it. */
   SERVICE: [COORDINATOR, PROVIDER_STAFF],
-  /** Medical conclusions and other health details (a special category, 152-ФЗ art. 10). */
+  /**
+   * Medical conclusions and other health details (a special category, 152-ФЗ art. 10): health
+   * officers, and coordinators only on the cases they coordinate (`HEALTH_OWN_CASE_ONLY`).
+   */
   HEALTH: [HEALTH_OFFICER, COORDINATOR],
+  /**
+   * Who coordinates the person's case: the coordinators, and health officers because health's
+   * subgraph needs it (`@requires`) to apply the own-case rule to their own requests too.
+   */
+  CASE_ASSIGNMENT: [COORDINATOR, HEALTH_OFFICER],
+  /** The person's consents and their history: the authorised body that records them. */
+  CONSENT: [COORDINATOR],
   EDUCATION: [EDUCATION_OFFICER, COORDINATOR],
   EMPLOYMENT: [EMPLOYMENT_OFFICER, COORDINATOR],
   /** Registries that hold no personal data: providers, housing units, agencies. */
@@ -69,3 +79,6 @@ export const Access = {
 } as const satisfies Record<string, readonly Role[]>;
 
 export type AccessName = keyof typeof Access;
+
+/** Roles of `Access.HEALTH` that read health details only on a case they coordinate. */
+export const HEALTH_OWN_CASE_ONLY: readonly Role[] = [COORDINATOR];

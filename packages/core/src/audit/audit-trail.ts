@@ -7,7 +7,8 @@ export interface AuditChange {
   /** `Application`, `HousingOccupancy`, … */
   entity: string;
   entityId: string;
-  action: 'create' | 'update' | 'delete';
+  /** `export`: an auditor downloaded part of the audit log itself. */
+  action: 'create' | 'update' | 'delete' | 'export';
   before: unknown;
   after: unknown;
 }

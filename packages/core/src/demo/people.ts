@@ -172,3 +172,8 @@ export function demoJourney(index: number, birthDate: string): DemoJourney {
     },
   };
 }
+/**
+ * The demo coordinator's account id (access subgraph's demo): fixed, so that the social demo can
+ * put the demo cases in that coordinator's hands without reading another subgraph's tables.
+ */
+export const DEMO_COORDINATOR_ACCOUNT_ID = '00000000-0000-4000-8000-00000000c001';

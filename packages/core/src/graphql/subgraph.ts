@@ -10,7 +10,7 @@ import {
   type NonEmptyArray,
 } from 'type-graphql';
 import { authChecker } from '../access/auth-checker.js';
-import type { ScopeCheck } from '../access/scope.js';
+import type { ScopeCheck, SharingCheck } from '../access/scope.js';
 import type { Config, SubgraphName } from '../config/config.js';
 import type { SubgraphContext } from '../context.js';
 import type { MigrationClass } from '../db/orm.js';
@@ -41,6 +41,8 @@ export interface SubgraphDefinition<Loaders = unknown> {
   seedDemo?(em: EntityManager, people: DemoPerson[], region: string): Promise<void>;
   /** Which people a scoped actor (provider staff) may see, from this subgraph's own tables. */
   scope?(em: EntityManager): ScopeCheck;
+  /** Where the person's consents decide what is shared with ministry officers (social). */
+  sharing?(em: EntityManager, today: () => string): SharingCheck;
   /** Runs once the schema is migrated, before requests: reference data, the first administrator. */
   onStart?(em: EntityManager, config: Config): Promise<void>;
   /** Loads the region's reference data (e.g. its registry of providers) at every start; idempotent. */

@@ -1,9 +1,10 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { type GraphQLSchema } from 'graphql';
-import { isScoped } from '../access/scope.js';
+import { consentBoundMinistries, isScoped, type SharingState } from '../access/scope.js';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { auditChangesWithTransactions, writeAuditTrail } from '../audit/audit-writer.js';
+import { localDateOf } from '../clock.js';
 import type { Config } from '../config/config.js';
 import type { BaseContext, SubgraphContext } from '../context.js';
 import { connectOrm } from '../db/orm.js';
@@ -101,6 +102,14 @@ export async function startSubgraphRuntime(
           return ids.map((id) => allowed.has(id));
         });
         context.inScope = (recipientId) => loader.load(recipientId);
+      }
+      if (actor && definition.sharing && consentBoundMinistries(actor).length > 0) {
+        const check = definition.sharing(em, () => localDateOf(context.clock.now()));
+        const loader = new DataLoader<string, SharingState>(async (ids) => {
+          const states = await check(actor, ids);
+          return ids.map((id) => states.get(id) ?? 'MISSING');
+        });
+        context.sharing = (recipientId) => loader.load(recipientId);
       }
       return context;
     },

@@ -1,5 +1,17 @@
-import { Access, Personal, recipientStub } from '@sl/core';
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Access, HEALTH_OWN_CASE_ONLY, Personal } from '@sl/core';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Directive,
+  Field,
+  FieldResolver,
+  ID,
+  Mutation,
+  ObjectType,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { HealthContext } from '../common.js';
 import { MobileTeamVisit } from '../mobile-team/mobile-team-visit.entity.js';
 import { RehabilitationEpisode } from '../rehabilitation/rehabilitation-episode.entity.js';
@@ -7,24 +19,49 @@ import { MedicalConclusion } from './medical-conclusion.entity.js';
 import { RecordMedicalConclusionInput } from './medical-conclusion.inputs.js';
 import { MedicalConclusionService } from './medical-conclusion.service.js';
 
-export const Recipient = recipientStub();
-type Recipient = InstanceType<typeof Recipient>;
+/**
+ * The person as health sees it: the key, and social's `caseCoordinatorIds`, which the gateway
+ * fetches from social and hands over with the reference whenever a health detail is asked for.
+ *
+ * Residual risk: health trusts the representation it is given. A subgraph answers only requests
+ * carrying the gateway's signed actor assertion (core's actor-assertion.ts), and only the gateway
+ * builds representations, from social's answer; but whoever holds the signing secret (or a
+ * still-valid assertion, 60 s) could send health a representation naming themselves as the case's
+ * coordinator. Signing the assignment in social would close that; the secret is guarded instead.
+ */
+@Directive('@key(fields: "id")')
+@ObjectType('Recipient')
+export class Recipient {
+  @Field(() => ID)
+  id!: string;
+
+  @Directive('@external')
+  @Field(() => [ID])
+  caseCoordinatorIds?: string[];
+}
+
+/** Health details: health officers, and of all coordinators only the case's own (docs/access.md). */
+const HealthDetail = () => Personal(Access.HEALTH, { ownCaseOnly: HEALTH_OWN_CASE_ONLY });
+const REQUIRES_CASE = '@requires(fields: "caseCoordinatorIds")';
 
 @Resolver(() => Recipient)
 export class RecipientHealthResolver {
-  @Personal(Access.HEALTH)
+  @HealthDetail()
+  @Directive(REQUIRES_CASE)
   @FieldResolver(() => [MedicalConclusion], { description: 'Medical conclusions, newest first' })
   medicalConclusions(@Root() recipient: Recipient, @Ctx() ctx: HealthContext) {
     return ctx.loaders.conclusionsByRecipient.load(recipient.id);
   }
 
-  @Personal(Access.HEALTH)
+  @HealthDetail()
+  @Directive(REQUIRES_CASE)
   @FieldResolver(() => [RehabilitationEpisode], { description: 'Medical rehabilitation, newest first' })
   rehabilitationEpisodes(@Root() recipient: Recipient, @Ctx() ctx: HealthContext) {
     return ctx.loaders.episodesByRecipient.load(recipient.id);
   }
 
-  @Personal(Access.HEALTH)
+  @HealthDetail()
+  @Directive(REQUIRES_CASE)
   @FieldResolver(() => [MobileTeamVisit], { description: 'Mobile medical team visits, newest first' })
   mobileTeamVisits(@Root() recipient: Recipient, @Ctx() ctx: HealthContext) {
     return ctx.loaders.visitsByRecipient.load(recipient.id);

@@ -8,6 +8,7 @@ import { Migration20261123190535_case_records } from './Migration20261123190535_
 import { Migration20261123190551_services } from './Migration20261123190551_services.js';
 import { Migration20261123192650_stage_provider_fk } from './Migration20261123192650_stage_provider_fk.js';
 import { Migration20261123205919_interagency_answer_record } from './Migration20261123205919_interagency_answer_record.js';
+import { Migration20261123210157_consent_and_case_coordinator } from './Migration20261123210157_consent_and_case_coordinator.js';
 import { Migration20261123215310_recipient_version } from './Migration20261123215310_recipient_version.js';
 
 export const migrations: MigrationClass[] = [
@@ -21,6 +22,10 @@ export const migrations: MigrationClass[] = [
   {
     name: 'Migration20261123205919_interagency_answer_record',
     class: Migration20261123205919_interagency_answer_record,
+  },
+  {
+    name: 'Migration20261123210157_consent_and_case_coordinator',
+    class: Migration20261123210157_consent_and_case_coordinator,
   },
   { name: 'Migration20261123215310_recipient_version', class: Migration20261123215310_recipient_version },
 ];

@@ -12,7 +12,7 @@ import {
   Unique,
 } from '@mikro-orm/decorators/legacy';
 import { Access, LocalDate, Personal } from '@sl/core';
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Authorized, Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import {
   AutonomyDegree,
   DisabilityGroup,
@@ -224,6 +224,29 @@ export class Recipient {
   })
   @Property({ type: 'integer', version: true, default: 1 })
   version: Opt<number> = 1;
+
+  /**
+   * The coordinator account (access subgraph, no foreign key across schemas) running the person's
+   * case: set to the coordinator who registers the person, changed by `assignCaseCoordinator`.
+   */
+  @Index()
+  @Property({ type: 'uuid', nullable: true })
+  caseCoordinatorId: string | null = null;
+
+  /**
+   * Health reads this (`@requires`) to show health details to the case's own coordinator only. Not
+   * the person's data but who works on their case, so not audited per read.
+   */
+  @Authorized(...Access.CASE_ASSIGNMENT)
+  @Field(() => [ID], {
+    name: 'caseCoordinatorIds',
+    description:
+      'The accounts of the coordinators of the authorised body running this person’s case (today at most one): ' +
+      'only they, of all coordinators, read the person’s health details',
+  })
+  get caseCoordinatorIds(): Opt<string[]> {
+    return (this.caseCoordinatorId ? [this.caseCoordinatorId] : []) as Opt<string[]>;
+  }
 
   @Property({ type: 'Date', columnType: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Opt<Date> = new Date();

@@ -275,3 +275,14 @@ export class UpdateRecipientInput extends RecipientFields {
   @Length(1, 200, { message: 'Муниципальное образование: от 1 до 200 символов' })
   municipality?: string;
 }
+
+@InputType({ description: 'Hands the person’s case to a coordinator' })
+export class AssignCaseCoordinatorInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'Неверный идентификатор получателя' })
+  recipientId!: string;
+
+  @Field(() => ID, { description: 'The coordinator’s account id' })
+  @IsUUID('all', { message: 'Неверный идентификатор учётной записи координатора' })
+  accountId!: string;
+}

@@ -15,6 +15,7 @@ import {
 import type { SocialContext } from '../common/social-context.js';
 import { Recipient } from './recipient.entity.js';
 import {
+  AssignCaseCoordinatorInput,
   CreateRecipientInput,
   RecipientFilter,
   RecipientOrder,
@@ -72,6 +73,18 @@ export class RecipientResolver {
     @Arg('input', () => CreateRecipientInput) input: CreateRecipientInput,
   ) {
     return new RecipientService(ctx.em).create(ctx, input);
+  }
+
+  @Authorized(...Access.CASE_WRITE)
+  @Mutation(() => Recipient, {
+    description:
+      'Hands the person’s case to another coordinator: from now on they, not the previous one, see its health details',
+  })
+  assignCaseCoordinator(
+    @Ctx() ctx: SocialContext,
+    @Arg('input', () => AssignCaseCoordinatorInput) input: AssignCaseCoordinatorInput,
+  ) {
+    return new RecipientService(ctx.em).assignCaseCoordinator(ctx, input);
   }
 
   @Authorized(...Access.CASE_WRITE)

@@ -9,6 +9,7 @@ import {
   normalizeSnils,
   type PageRequest,
   paginate,
+  Role,
   type SortKey,
   ValidationError,
 } from '@sl/core';
@@ -17,6 +18,7 @@ import { currentProviderOf } from '../deadlines/deadline.sources.js';
 import { LifeLimitations, Recipient, Representative } from './recipient.entity.js';
 import { LIFE_CATEGORIES } from './recipient.enums.js';
 import {
+  type AssignCaseCoordinatorInput,
   type CreateRecipientInput,
   type RecipientFilter,
   type RecipientOrder,
@@ -116,6 +118,9 @@ export class RecipientService {
         birthDate: input.birthDate,
         sex: input.sex,
         municipality: input.municipality.trim(),
+        // The coordinator who registers the person runs the case until it is reassigned.
+        caseCoordinatorId:
+          ctx.actor?.kind === 'user' && ctx.actor.roles.includes(Role.COORDINATOR) ? ctx.actor.id : null,
       });
       applyOptionalFields(recipient, input);
       await flushOrDuplicate(em);
@@ -126,6 +131,26 @@ export class RecipientService {
         action: 'create',
         before: null,
         after: snapshot(recipient),
+      });
+      return recipient;
+    });
+  }
+
+  /** Hands the case to another coordinator (their account id); recorded before and after. */
+  async assignCaseCoordinator(ctx: SocialContext, input: AssignCaseCoordinatorInput): Promise<Recipient> {
+    return this.em.transactional(async (em) => {
+      const recipient = await em.findOne(Recipient, { id: input.recipientId });
+      if (!recipient) throw new NotFoundError('Получатель', input.recipientId);
+      const before = { caseCoordinatorId: recipient.caseCoordinatorId };
+      recipient.caseCoordinatorId = input.accountId;
+      await em.flush();
+      ctx.audit?.change({
+        recipientId: recipient.id,
+        entity: 'Recipient',
+        entityId: recipient.id,
+        action: 'update',
+        before,
+        after: { caseCoordinatorId: recipient.caseCoordinatorId },
       });
       return recipient;
     });
