@@ -84,10 +84,14 @@ describe('the recipient card across the four ministries', () => {
           };
         }[];
       };
-    }>(`{ recipients(first: 60) { edges { node {
+    }>(
+      `{ recipients(first: 60) { edges { node {
       applications { submittedOn decision } currentStage { kind } stages { kind }
       medicalConclusions { issuedOn contraindicationsPresent }
-      placements { startDate endDate } employed registeredUnemployed } } } }`);
+      placements { startDate endDate } employed registeredUnemployed } } } }`,
+      {},
+      demo,
+    );
     expect(res.errors).toBeUndefined();
     const cards = res.data!.recipients.edges.map((e) => e.node);
     expect(cards).toHaveLength(60);

@@ -102,10 +102,12 @@ describe('split deployment: every subgraph as its own HTTP service', () => {
     const name = 'coordination';
     const down = services.get(name)!;
     const port = down.server.port;
+    // The demo cases are the demo coordinator's (the only one who reads their health details).
+    const demo = { authorization: await demoAuthorization(`http://127.0.0.1:${gateway.system.server.port}`) };
     await down.stop();
     const partial = await gateway.gql<{
       recipients: { totalCount: number; edges: { node: Record<string, unknown> }[] };
-    }>(CARD);
+    }>(CARD, {}, demo);
     // The people and every other ministry's part are there…
     expect(partial.data!.recipients.totalCount).toBe(20);
     expect(partial.data!.recipients.edges[0]!.node.lastName).toEqual(expect.any(String));
@@ -124,7 +126,7 @@ describe('split deployment: every subgraph as its own HTTP service', () => {
     services.set(name, await startSubgraphService(definition, config, createLogger('silent')));
     const again = await gateway.gql<{
       recipients: { edges: { node: Record<string, unknown> }[] };
-    }>(CARD);
+    }>(CARD, {}, demo);
     expect(again.errors).toBeUndefined();
     expect(again.data!.recipients.edges[0]!.node).toHaveProperty('needRegistryEntry');
     await gateway.http().get('/readyz').expect(200);
