@@ -25,7 +25,20 @@ export const ruEnums = {
   },
   ApplicationStatus: { SUBMITTED: 'Подано', UNDER_REVIEW: 'На рассмотрении', DECIDED: 'Решение принято' },
   AppliedBy: { PERSON: 'Лично', REPRESENTATIVE: 'Представитель' },
-  AuditAction: { READ: 'Чтение', CREATE: 'Создание', UPDATE: 'Изменение', DELETE: 'Удаление' },
+  AuditAction: {
+    READ: 'Чтение',
+    CREATE: 'Создание',
+    UPDATE: 'Изменение',
+    DELETE: 'Удаление',
+    EXPORT: 'Выгрузка',
+  },
+  ConsentAction: { GIVEN: 'Дано', WITHDRAWN: 'Отозвано' },
+  ConsentKind: {
+    ASSESSMENT: 'На оценку нуждаемости',
+    PERSONAL_DATA: 'На обработку персональных данных',
+    SHARING: 'На передачу сведений ведомству',
+  },
+  Ministry: { HEALTH: 'Здравоохранение', EDUCATION: 'Образование', EMPLOYMENT: 'Занятость' },
   AutonomyDegree: { I: 'I степень', II: 'II степень', III: 'III степень', IV: 'IV степень' },
   Comparator: {
     AT_LEAST: 'не менее',
@@ -218,7 +231,14 @@ export const enEnums: Record<EnumName, Record<string, string>> = {
   },
   ApplicationStatus: { SUBMITTED: 'Submitted', UNDER_REVIEW: 'Under review', DECIDED: 'Decided' },
   AppliedBy: { PERSON: 'In person', REPRESENTATIVE: 'Representative' },
-  AuditAction: { READ: 'Read', CREATE: 'Create', UPDATE: 'Update', DELETE: 'Delete' },
+  AuditAction: { READ: 'Read', CREATE: 'Create', UPDATE: 'Update', DELETE: 'Delete', EXPORT: 'Export' },
+  ConsentAction: { GIVEN: 'Given', WITHDRAWN: 'Withdrawn' },
+  ConsentKind: {
+    ASSESSMENT: 'To the assessment of need',
+    PERSONAL_DATA: 'To the processing of personal data',
+    SHARING: 'To sharing with a ministry',
+  },
+  Ministry: { HEALTH: 'Health', EDUCATION: 'Education', EMPLOYMENT: 'Employment' },
   AutonomyDegree: { I: 'Degree I', II: 'Degree II', III: 'Degree III', IV: 'Degree IV' },
   Comparator: {
     AT_LEAST: 'at least',
