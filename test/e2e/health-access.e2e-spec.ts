@@ -101,6 +101,46 @@ describe('health details: health officers, and of the coordinators only the case
     expect(after[0]!.n).toBe(before[0]!.n);
   });
 
+  it('applies the same rule to health’s answer on an interagency request', async () => {
+    const sent = await t.gql<{ sendInteragencyRequest: { id: string } }>(
+      `mutation ($id: ID!) { sendInteragencyRequest(input: { recipientId: $id, agency: "Минздрав области",
+        subject: MEDICAL_CONCLUSION, sentOn: "2026-11-18" }) { id } }`,
+      { id: person },
+    );
+    expect(sent.errors).toBeUndefined();
+    const answered = await t.gql(
+      `mutation ($input: AnswerInteragencyRequestInput!) { answerInteragencyRequest(input: $input) { id } }`,
+      {
+        input: {
+          requestId: sent.data!.sendInteragencyRequest.id,
+          recipientId: person,
+          conclusion: {
+            issuedOn: '2026-11-19',
+            contraindicationsPresent: true,
+            conditions: ['F70'],
+            organisation: 'ГБУЗ «Областная больница»',
+          },
+        },
+      },
+      { as: Role.HEALTH_OFFICER },
+    );
+    expect(answered.errors).toBeUndefined();
+    const ANSWERS = `query ($id: ID!) { recipient(id: $id) { interagencyRequests { subject healthAnswer { conclusion { conditions } } } } }`;
+    type Answers = {
+      recipient: { interagencyRequests: { healthAnswer: { conclusion: { conditions: string[] } } | null }[] };
+    };
+    // The case's own coordinator reads the conclusion through the request…
+    const own = await t.gql<Answers>(ANSWERS, { id: person });
+    expect(own.errors).toBeUndefined();
+    expect(
+      own.data!.recipient.interagencyRequests.map((r) => r.healthAnswer?.conclusion.conditions),
+    ).toContainEqual(['F70']);
+    // …another coordinator may see the request, but not health's answer to it.
+    const foreign = await t.gql<Answers>(ANSWERS, { id: person }, other);
+    expect(codeOf(foreign)).toBe('NOT_CASE_COORDINATOR');
+    expect(JSON.stringify(foreign.data)).not.toContain('F70');
+  });
+
   it('lets the other coordinator in by break-the-glass with a reason, flagged in the audit log', async () => {
     const grant = await t.gql(
       `mutation ($r: ID!) { breakGlass(recipientId: $r, reason: "Координатор дела в отпуске, срочный вызов") { expiresAt } }`,

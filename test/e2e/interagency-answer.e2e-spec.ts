@@ -1,4 +1,5 @@
 import { ManualClock, Role } from '@sl/core';
+import { demoAuthorization } from '../support/demo-session.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
 
 // seed 001 §4: the authorised body requests a medical conclusion; the ministry of health answers it
@@ -29,12 +30,15 @@ describe('an interagency request answered by the owning ministry', () => {
   let t: TestSystem;
   let people: string[];
   const health = { as: Role.HEALTH_OFFICER };
+  // The demo cases are the demo coordinator's: the one coordinator who reads health's answers on them.
+  const caseCoordinator = { authorization: '' };
 
   beforeAll(async () => {
     t = await startTestSystem({
       clock: new ManualClock(new Date('2026-11-20T09:00:00Z')),
       env: { DEMO_DATA: 'true', DEMO_PEOPLE: '6' },
     });
+    caseCoordinator.authorization = await demoAuthorization(`http://127.0.0.1:${t.system.server.port}`);
     const res = await t.gql<{ recipients: { edges: { node: { id: string } }[] } }>(
       '{ recipients(first: 6) { edges { node { id } } } }',
     );
@@ -48,7 +52,11 @@ describe('an interagency request answered by the owning ministry', () => {
     return res.data!.interagencyQueue.edges.map((e) => e.node.id);
   };
   const requestOnCase = async (recipientId: string, requestId: string) => {
-    const res = await t.gql<{ recipient: { interagencyRequests: CaseRequest[] } }>(CASE, { id: recipientId });
+    const res = await t.gql<{ recipient: { interagencyRequests: CaseRequest[] } }>(
+      CASE,
+      { id: recipientId },
+      caseCoordinator,
+    );
     expect(res.errors).toBeUndefined();
     return res.data!.recipient.interagencyRequests.find((r) => r.id === requestId)!;
   };
@@ -248,10 +256,11 @@ describe('an interagency request answered by the owning ministry', () => {
     const all = await cost(100);
     expect(one.size).toBe(1);
     expect(all.size).toBeGreaterThan(1);
-    // social: the page, the officer's consents for the page's people (one batch), one audit insert;
-    // health: answers, conclusions, one audit insert
+    // social: the page, the officer's consents for the page's people (one batch), their case
+    // coordinators for health's rule (one batch), one audit insert; health: answers, conclusions,
+    // one audit insert
     expect(all.social).toBe(one.social);
-    expect(all.social).toBeLessThanOrEqual(3);
+    expect(all.social).toBeLessThanOrEqual(4);
     for (const page of [one, all]) expect(page.health).toBeLessThanOrEqual(3);
   });
 });

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SubgraphContext } from '../context.js';
-import { AppError } from '../errors/errors.js';
+import { AppError, DatabaseUnavailableError, isDatabaseUnavailable } from '../errors/errors.js';
 
 export const AUDIT_UNAVAILABLE_MESSAGE =
   'Не удалось записать журнал доступа, поэтому запрос отклонён. Обратитесь к администратору.';
@@ -111,6 +111,8 @@ export function auditChangesWithTransactions(em: EntityManager, context: () => S
       try {
         await writeAuditTrail(tx as EntityManager, context(), { changesOnly: true });
       } catch (err) {
+        // The whole database being down is not an audit fault: the client may simply retry.
+        if (isDatabaseUnavailable(err)) throw new DatabaseUnavailableError();
         context().logger.error({ err }, 'audit trail could not be written; the change is rolled back');
         throw new AppError('AUDIT_UNAVAILABLE', AUDIT_UNAVAILABLE_MESSAGE);
       }

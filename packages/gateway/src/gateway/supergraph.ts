@@ -15,7 +15,9 @@ import {
   AppError,
   AUDIT_UNAVAILABLE,
   type BaseContext,
+  DatabaseUnavailableError,
   formatError,
+  isDatabaseUnavailable,
   OPERATION_HEADER,
   type SubgraphContext,
   type SubgraphRuntime,
@@ -73,6 +75,14 @@ class InProcessDataSource implements GraphQLDataSource<Record<string, unknown>> 
       // Written before the gateway sees the data: no answer leaves unrecorded.
       await this.runtime.flushAudit(subgraphContext);
     } catch (error) {
+      // Nothing is served unrecorded either way; a database that is down says so (retry later).
+      if (isDatabaseUnavailable(error)) {
+        const unavailable = new DatabaseUnavailableError();
+        return {
+          data: null,
+          errors: [{ message: unavailable.message, extensions: { code: unavailable.code } }],
+        };
+      }
       this.onUnexpected(error);
       return { data: null, errors: [AUDIT_UNAVAILABLE] };
     }

@@ -1,4 +1,4 @@
-import { Access } from '@sl/core';
+import { Access, HEALTH_OWN_CASE_ONLY, Personal } from '@sl/core';
 import {
   Arg,
   Authorized,
@@ -18,17 +18,30 @@ import { RequestAnswer } from './request-answer.entity.js';
 import { AnswerInteragencyRequestInput } from './request-answer.inputs.js';
 import { RequestAnswerService } from './request-answer.service.js';
 
-/** The social subgraph's request as health sees it: only the key; health adds its answer. */
+/**
+ * The social subgraph's request as health sees it: the key, and (from social, with `@requires`)
+ * the person and who runs their case — the answer is a health detail, shown to coordinators only
+ * on their own cases, exactly as on the person's card (same residual risk as noted there).
+ */
 @Directive('@key(fields: "id")')
 @ObjectType('InteragencyRequest')
 export class InteragencyRequestStub {
   @Field(() => ID)
   id!: string;
+
+  @Directive('@external')
+  @Field(() => ID)
+  recipientId?: string;
+
+  @Directive('@external')
+  @Field(() => [ID])
+  caseCoordinatorIds?: string[];
 }
 
 @Resolver(() => InteragencyRequestStub)
 export class InteragencyRequestHealthResolver {
-  @Authorized(...Access.HEALTH)
+  @Personal(Access.HEALTH, { ownCaseOnly: HEALTH_OWN_CASE_ONLY })
+  @Directive('@requires(fields: "recipientId caseCoordinatorIds")')
   @FieldResolver(() => RequestAnswer, {
     nullable: true,
     description: 'Health’s answer, once the health ministry has answered the request',

@@ -4,6 +4,7 @@ import {
   Authorized,
   Ctx,
   FieldResolver,
+  ID,
   Int,
   Mutation,
   ObjectType,
@@ -97,6 +98,20 @@ export class InteragencyRequestResolver {
   })
   status(@Root() request: InteragencyRequest, @Ctx() ctx: SocialContext) {
     return request.statusOn(todayOf(ctx));
+  }
+
+  /**
+   * Who runs the person's case: health requires it (`@requires`) to show its answer's details only
+   * to the case's own coordinator, as it does on the person's card.
+   */
+  @Authorized(...Access.CASE_ASSIGNMENT)
+  @FieldResolver(() => [ID], { description: 'The coordinators running the case of the request’s person' })
+  async caseCoordinatorIds(
+    @Root() request: InteragencyRequest,
+    @Ctx() ctx: SocialContext,
+  ): Promise<string[]> {
+    const recipient = await ctx.loaders.recipientById.load(request.recipientId);
+    return recipient?.caseCoordinatorIds ?? [];
   }
 
   @Personal(INTERAGENCY_READ)
