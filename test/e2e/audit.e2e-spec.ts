@@ -1,4 +1,5 @@
 import { ManualClock, Role } from '@sl/core';
+import pg from 'pg';
 import { startTestSystem, type TestSystem } from '../support/system.js';
 
 // A valid СНИЛС (check number 85 for 112-233-445).
@@ -23,6 +24,16 @@ interface AuditRow {
 
 describe('the audit log (152-ФЗ: every access to a person’s data is traceable)', () => {
   let t: TestSystem;
+  /** The database's owner (who runs the migrations), not an application role. */
+  async function owner<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+    const client = new pg.Client({ connectionString: t.database.url });
+    await client.connect();
+    try {
+      return await work(client);
+    } finally {
+      await client.end();
+    }
+  }
   let recipientId: string;
   const clock = new ManualClock(new Date('2026-11-20T09:00:00Z'));
 
@@ -98,15 +109,45 @@ describe('the audit log (152-ФЗ: every access to a person’s data is traceabl
     expect(grant).toMatchObject({ break_glass: true, recipient_id: recipientId, subgraph: 'access' });
   });
 
-  it('is append-only: the application’s own connection cannot update, delete or truncate it', async () => {
-    const connection = t.system.accessOrm.em.getConnection();
-    await expect(
-      connection.execute(`UPDATE access.audit_event SET actor_name = 'someone else'`),
-    ).rejects.toThrow(/append-only/);
-    await expect(connection.execute(`DELETE FROM access.audit_event`)).rejects.toThrow(/append-only/);
-    await expect(connection.execute(`TRUNCATE access.audit_event`)).rejects.toThrow(/append-only/);
+  it('is append-only: the application’s own roles may not update, delete or truncate it', async () => {
+    // Each subgraph serves with its own role; none holds UPDATE, DELETE or TRUNCATE on the log,
+    // so the database itself refuses.
+    for (const connection of [
+      t.system.accessOrm.em.getConnection(),
+      t.system.runtimes.get('social')!.orm.em.getConnection(),
+    ]) {
+      const [row] = await connection.execute<{ role: string }[]>('SELECT current_user AS role');
+      expect(row?.role).toMatch(/^sl_(access|social)$/);
+      await expect(
+        connection.execute(`UPDATE access.audit_event SET actor_name = 'someone else'`),
+      ).rejects.toThrow(/permission denied/);
+      await expect(connection.execute(`DELETE FROM access.audit_event`)).rejects.toThrow(/permission denied/);
+      await expect(connection.execute(`TRUNCATE access.audit_event`)).rejects.toThrow(/permission denied/);
+    }
+    // Below the privileges, the table's triggers refuse it even to its owner.
+    await owner(async (client) => {
+      await expect(client.query(`UPDATE access.audit_event SET actor_name = 'someone else'`)).rejects.toThrow(
+        /append-only/,
+      );
+      await expect(client.query(`DELETE FROM access.audit_event`)).rejects.toThrow(/append-only/);
+      await expect(client.query(`TRUNCATE access.audit_event`)).rejects.toThrow(/append-only/);
+    });
+  });
+
+  it('gives each subgraph its own schema only', async () => {
     const social = t.system.runtimes.get('social')!.orm.em.getConnection();
-    await expect(social.execute(`DELETE FROM access.audit_event`)).rejects.toThrow(/append-only/);
+    await expect(social.execute('SELECT count(*) FROM health.medical_conclusion')).rejects.toThrow(
+      /permission denied/,
+    );
+    await expect(social.execute('SELECT count(*) FROM access.account')).rejects.toThrow(/permission denied/);
+    await expect(social.execute('SELECT count(*) FROM access.audit_event')).rejects.toThrow(
+      /permission denied/,
+    );
+    const health = t.system.runtimes.get('health')!.orm.em.getConnection();
+    await expect(health.execute('SELECT count(*) FROM social.recipient')).rejects.toThrow(
+      /permission denied/,
+    );
+    expect(await health.execute('SELECT count(*) FROM health.medical_conclusion')).toHaveLength(1);
   });
 
   it('is readable by auditors only, newest first, filtered by person', async () => {
@@ -124,22 +165,20 @@ describe('the audit log (152-ФЗ: every access to a person’s data is traceabl
   });
 
   it('fails the request rather than serving data it cannot record', async () => {
-    // Simulate an unavailable audit store: rename the table for the length of one request.
-    const admin = t.system.accessOrm.em.getConnection();
-    await admin.execute('ALTER TABLE access.audit_event RENAME TO audit_event_away');
+    // Simulate an unavailable audit store: the owner renames the table for one request.
+    await owner((admin) => admin.query('ALTER TABLE access.audit_event RENAME TO audit_event_away'));
     try {
       const res = await t.gql(`query ($id: ID!) { recipient(id: $id) { lastName } }`, { id: recipientId });
       expect(res.data?.recipient ?? null).toBeNull();
       expect(res.errors?.map((e) => e.extensions?.code)).toContain('AUDIT_UNAVAILABLE');
       expect(JSON.stringify(res)).not.toContain('Орлова');
     } finally {
-      await admin.execute('ALTER TABLE access.audit_event_away RENAME TO audit_event');
+      await owner((admin) => admin.query('ALTER TABLE access.audit_event_away RENAME TO audit_event'));
     }
   });
 
   it('rolls a change back when its audit record cannot be written in the same transaction', async () => {
-    const admin = t.system.accessOrm.em.getConnection();
-    await admin.execute('ALTER TABLE access.audit_event RENAME TO audit_event_away');
+    await owner((admin) => admin.query('ALTER TABLE access.audit_event RENAME TO audit_event_away'));
     let res: Awaited<ReturnType<TestSystem['gql']>>;
     try {
       res = await t.gql(CREATE, {
@@ -153,7 +192,7 @@ describe('the audit log (152-ФЗ: every access to a person’s data is traceabl
         },
       });
     } finally {
-      await admin.execute('ALTER TABLE access.audit_event_away RENAME TO audit_event');
+      await owner((admin) => admin.query('ALTER TABLE access.audit_event_away RENAME TO audit_event'));
     }
     expect(res.errors?.[0]?.extensions?.code).toBe('AUDIT_UNAVAILABLE');
     const found = await t.gql<{ recipients: { totalCount: number } }>(

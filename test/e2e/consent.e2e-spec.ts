@@ -35,8 +35,9 @@ describe('consents: recorded with dates and withdrawals; sharing stops when with
   const consentCount = async () =>
     Number(
       (
-        await t.system.accessOrm.em
-          .getConnection()
+        await t.system.runtimes
+          .get('social')!
+          .orm.em.getConnection()
           .execute<{ n: string }[]>('SELECT count(*) n FROM social.consent_event WHERE recipient_id = ?', [
             person,
           ])

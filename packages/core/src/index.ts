@@ -17,6 +17,7 @@ export * from './db/database.js';
 export * from './db/embedded.js';
 export * from './db/free-port.js';
 export * from './db/orm.js';
+export * from './db/schema-role.js';
 export * from './demo/people.js';
 export * from './errors/errors.js';
 export * from './graphql/indicators.js';

@@ -103,6 +103,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         migrations: accessSubgraph.migrations,
         poolMax: config.DB_POOL_MAX,
         statementTimeoutMs: config.STATEMENT_TIMEOUT_MS,
+        schemaRole: config.DB_SCHEMA_ROLES,
         logger,
       });
     }

@@ -136,6 +136,12 @@ export const variables = {
       .default('supported_living'),
     example: 'supported_living',
   },
+  DB_SCHEMA_ROLES: {
+    description:
+      "Serve each subgraph with its own database role (its schema only; the audit log append-only). The database URL's user runs the migrations and must be allowed to create roles",
+    schema: bool.default(true),
+    example: 'true',
+  },
   DB_POOL_MAX: {
     description: 'Connections per subgraph pool',
     schema: z.coerce.number().int().min(1).max(100).default(5),

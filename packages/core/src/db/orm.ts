@@ -2,6 +2,7 @@ import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { Migrator } from '@mikro-orm/migrations';
 import { type LogContext, MikroORM, type Options, type Logger as OrmLogger } from '@mikro-orm/postgresql';
 import type { Logger } from '../logging/logger.js';
+import { ensureSchemaRole, schemaRolePassword, withCredentials } from './schema-role.js';
 
 export type MigrationClass = NonNullable<NonNullable<Options['migrations']>['migrationsList']>[number];
 
@@ -18,6 +19,11 @@ export interface OrmOptions {
   onQuery?: (sql: string) => void;
   /** PostgreSQL cancels a statement that runs longer (a runaway query cannot hold the pool). */
   statementTimeoutMs?: number;
+  /**
+   * Serve with the subgraph's own role (its schema only, the audit log append-only) once the owner
+   * of `url` has run the migrations. The owner must be allowed to create roles.
+   */
+  schemaRole?: boolean;
 }
 
 function ormLogger(logger: Logger, onQuery?: (sql: string) => void): OrmLogger {
@@ -75,5 +81,19 @@ export async function connectOrm(options: OrmOptions): Promise<MikroORM> {
       'migrations applied',
     );
   }
-  return orm;
+  if (!options.schemaRole) return orm;
+  let role: string;
+  try {
+    role = await ensureSchemaRole(orm, options.schema, options.url);
+  } catch (error) {
+    await orm.close();
+    throw new Error(
+      `Could not set up the database role of schema ${options.schema}: the user of the database URL must be allowed to create roles (CREATEROLE), or set DB_SCHEMA_ROLES=false`,
+      { cause: error },
+    );
+  }
+  await orm.close();
+  return MikroORM.init(
+    ormConfig({ ...options, url: withCredentials(options.url, role, schemaRolePassword(options.url, role)) }),
+  );
 }

@@ -47,6 +47,7 @@ export async function startSubgraphRuntime(
     migrations: definition.migrations,
     poolMax: config.DB_POOL_MAX,
     statementTimeoutMs: config.STATEMENT_TIMEOUT_MS,
+    schemaRole: config.DB_SCHEMA_ROLES,
     logger: options.logger,
     ...(options.onQuery ? { onQuery: options.onQuery } : {}),
   });
