@@ -34,6 +34,21 @@ const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
  * grants every other subgraph's existing role the INSERT, whichever started first.
  */
 export async function ensureSchemaRole(orm: MikroORM, schema: string, ownerUrl: string): Promise<string> {
+  // Roles belong to the whole server: two processes (or two databases of one server) granting to
+  // the same role at once make PostgreSQL answer "tuple concurrently updated". Grants are
+  // idempotent, so the later one simply tries again.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await grantSchemaRole(orm, schema, ownerUrl);
+    } catch (error) {
+      const concurrent = /tuple concurrently (updated|deleted)/.test(String((error as Error).message));
+      if (!concurrent || attempt >= 8) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200 * attempt));
+    }
+  }
+}
+
+async function grantSchemaRole(orm: MikroORM, schema: string, ownerUrl: string): Promise<string> {
   const role = schemaRoleName(schema);
   const password = schemaRolePassword(ownerUrl, role);
   const connection = orm.em.getConnection();
