@@ -98,37 +98,45 @@ describe('split deployment: every subgraph as its own HTTP service', () => {
     await gateway.http().get('/readyz').expect(200);
   });
 
-  it('with a subgraph down, answers what the others own, says what is missing, and recovers', async () => {
-    const name = 'coordination';
-    const down = services.get(name)!;
-    const port = down.server.port;
-    // The demo cases are the demo coordinator's (the only one who reads their health details).
-    const demo = { authorization: await demoAuthorization(`http://127.0.0.1:${gateway.system.server.port}`) };
-    await down.stop();
-    const partial = await gateway.gql<{
-      recipients: { totalCount: number; edges: { node: Record<string, unknown> }[] };
-    }>(CARD, {}, demo);
-    // The people and every other ministry's part are there…
-    expect(partial.data!.recipients.totalCount).toBe(20);
-    expect(partial.data!.recipients.edges[0]!.node.lastName).toEqual(expect.any(String));
-    expect(partial.data!.recipients.edges[0]!.node.placements).toEqual(expect.any(Array));
-    // …the missing part is null, with an error that names it and says what to do.
-    expect(partial.data!.recipients.edges[0]!.node.needRegistryEntry).toBeNull();
-    const error = partial.errors?.find((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE');
-    expect(error?.extensions?.service).toBe('coordination');
-    expect(error?.message).toMatch(/недоступны/);
-    expect(JSON.stringify(partial.errors)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|fetch/);
-    await gateway.http().get('/readyz').expect(503);
+  it.each([
+    ['coordination', 'needRegistryEntry', 'placements'],
+    ['health', 'medicalConclusions', 'placements'],
+    ['employment', 'placements', 'medicalConclusions'],
+  ] as const)(
+    'with %s down, answers what the others own, says what is missing, and recovers',
+    async (name, missing, kept) => {
+      const down = services.get(name)!;
+      const port = down.server.port;
+      // The demo cases are the demo coordinator's (the only one who reads their health details).
+      const demo = {
+        authorization: await demoAuthorization(`http://127.0.0.1:${gateway.system.server.port}`),
+      };
+      await down.stop();
+      const partial = await gateway.gql<{
+        recipients: { totalCount: number; edges: { node: Record<string, unknown> }[] };
+      }>(CARD, {}, demo);
+      // The people and every other ministry's part are there…
+      expect(partial.data!.recipients.totalCount).toBe(20);
+      expect(partial.data!.recipients.edges[0]!.node.lastName).toEqual(expect.any(String));
+      expect(partial.data!.recipients.edges[0]!.node[kept]).toEqual(expect.any(Array));
+      // …the missing part is null, with an error that names it and says what to do.
+      expect(partial.data!.recipients.edges[0]!.node[missing]).toBeNull();
+      const error = partial.errors?.find((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE');
+      expect(error?.extensions?.service).toBe(name);
+      expect(error?.message).toMatch(/недоступны/);
+      expect(JSON.stringify(partial.errors)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|fetch/);
+      await gateway.http().get('/readyz').expect(503);
 
-    // The same service comes back on its address: the gateway uses it again without a restart.
-    const config = testConfig({ DATABASE_URL: db.url, PORT: String(port) });
-    const definition = subgraphDefinitions.find((d) => d.name === name)!;
-    services.set(name, await startSubgraphService(definition, config, createLogger('silent')));
-    const again = await gateway.gql<{
-      recipients: { edges: { node: Record<string, unknown> }[] };
-    }>(CARD, {}, demo);
-    expect(again.errors).toBeUndefined();
-    expect(again.data!.recipients.edges[0]!.node).toHaveProperty('needRegistryEntry');
-    await gateway.http().get('/readyz').expect(200);
-  });
+      // The same service comes back on its address: the gateway uses it again without a restart.
+      const config = testConfig({ DATABASE_URL: db.url, PORT: String(port) });
+      const definition = subgraphDefinitions.find((d) => d.name === name)!;
+      services.set(name, await startSubgraphService(definition, config, createLogger('silent')));
+      const again = await gateway.gql<{
+        recipients: { edges: { node: Record<string, unknown> }[] };
+      }>(CARD, {}, demo);
+      expect(again.errors).toBeUndefined();
+      expect(again.data!.recipients.edges[0]!.node).toHaveProperty(missing);
+      await gateway.http().get('/readyz').expect(200);
+    },
+  );
 });

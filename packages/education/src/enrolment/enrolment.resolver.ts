@@ -15,19 +15,25 @@ type Recipient = InstanceType<typeof Recipient>;
 @Resolver(() => Recipient)
 export class RecipientEducationResolver {
   @Personal(Access.EDUCATION)
-  @FieldResolver(() => [Enrolment], { description: 'Newest first' })
+  @FieldResolver(() => [Enrolment], { nullable: true, description: 'Newest first' })
   enrolments(@Root() recipient: Recipient, @Ctx() ctx: EducationContext) {
     return ctx.loaders.enrolmentsByRecipient.load(recipient.id);
   }
 
   @Personal(Access.EDUCATION)
-  @FieldResolver(() => [PmpkRecommendation], { description: 'ПМПК recommendations, newest first' })
+  @FieldResolver(() => [PmpkRecommendation], {
+    nullable: true,
+    description: 'ПМПК recommendations, newest first',
+  })
   pmpkRecommendations(@Root() recipient: Recipient, @Ctx() ctx: EducationContext) {
     return ctx.loaders.pmpkByRecipient.load(recipient.id);
   }
 
   @Personal(Access.EDUCATION)
-  @FieldResolver(() => [GuidanceSession], { description: 'Vocational guidance, newest first' })
+  @FieldResolver(() => [GuidanceSession], {
+    nullable: true,
+    description: 'Vocational guidance, newest first',
+  })
   guidanceSessions(@Root() recipient: Recipient, @Ctx() ctx: EducationContext) {
     return ctx.loaders.guidanceByRecipient.load(recipient.id);
   }

@@ -28,6 +28,7 @@ async function regional(root: EmploymentIndicators, ctx: EmploymentContext, pick
 export class EmploymentIndicatorsResolver {
   @Authorized(...Access.AGGREGATE)
   @FieldResolver(() => Int, {
+    nullable: true,
     description: `People employed on the date, each counted once (seed 000 item 11). ${BY_EMPLOYER}`,
   })
   peopleEmployed(@Root() root: EmploymentIndicators, @Ctx() ctx: EmploymentContext) {
@@ -36,6 +37,7 @@ export class EmploymentIndicatorsResolver {
 
   @Authorized(...Access.AGGREGATE)
   @FieldResolver(() => Int, {
+    nullable: true,
     description: `Of those: in supported employment with a mentor (seed 004 item 2.2.2). ${BY_EMPLOYER}`,
   })
   peopleInSupportedEmployment(@Root() root: EmploymentIndicators, @Ctx() ctx: EmploymentContext) {
@@ -44,6 +46,7 @@ export class EmploymentIndicatorsResolver {
 
   @Authorized(...Access.AGGREGATE)
   @FieldResolver(() => Int, {
+    nullable: true,
     description: `Of those: placed on quota jobs (seed 004 item 2.2.1). ${BY_EMPLOYER}`,
   })
   peopleOnQuotaJobs(@Root() root: EmploymentIndicators, @Ctx() ctx: EmploymentContext) {
@@ -51,13 +54,14 @@ export class EmploymentIndicatorsResolver {
   }
 
   @Authorized(...Access.AGGREGATE)
-  @FieldResolver(() => Int, { description: `Vacancies open on the date. ${BY_EMPLOYER}` })
+  @FieldResolver(() => Int, { nullable: true, description: `Vacancies open on the date. ${BY_EMPLOYER}` })
   vacanciesOpen(@Root() root: EmploymentIndicators, @Ctx() ctx: EmploymentContext) {
     return byEmployer(root, ctx, (f) => f.vacanciesOpen);
   }
 
   @Authorized(...Access.AGGREGATE)
   @FieldResolver(() => Int, {
+    nullable: true,
     description: `Of those: quota jobs (seed 004 item 2.2.1). ${BY_EMPLOYER}`,
   })
   quotaVacanciesOpen(@Root() root: EmploymentIndicators, @Ctx() ctx: EmploymentContext) {
@@ -66,6 +70,7 @@ export class EmploymentIndicatorsResolver {
 
   @Authorized(...Access.AGGREGATE)
   @FieldResolver(() => Int, {
+    nullable: true,
     description: `Workplaces created for disabled people by the date (seed 004 item 2.2.3). ${BY_EMPLOYER}`,
   })
   workplacesCreated(@Root() root: EmploymentIndicators, @Ctx() ctx: EmploymentContext) {
@@ -74,6 +79,7 @@ export class EmploymentIndicatorsResolver {
 
   @Authorized(...Access.AGGREGATE)
   @FieldResolver(() => Int, {
+    nullable: true,
     description: `Workplaces equipped for disabled people by the date (seed 004 item 2.2.3). ${BY_EMPLOYER}`,
   })
   workplacesEquipped(@Root() root: EmploymentIndicators, @Ctx() ctx: EmploymentContext) {
@@ -82,6 +88,7 @@ export class EmploymentIndicatorsResolver {
 
   @Authorized(...Access.AGGREGATE)
   @FieldResolver(() => Int, {
+    nullable: true,
     description: `Additional workplaces above the quota by the date (seed 004 item 2.2.4). ${BY_EMPLOYER}`,
   })
   workplacesAboveQuota(@Root() root: EmploymentIndicators, @Ctx() ctx: EmploymentContext) {

@@ -16,13 +16,14 @@ type Recipient = InstanceType<typeof Recipient>;
 @Resolver(() => Recipient)
 export class RecipientEmploymentResolver {
   @Personal(Access.EMPLOYMENT)
-  @FieldResolver(() => [Placement], { description: 'Newest first' })
+  @FieldResolver(() => [Placement], { nullable: true, description: 'Newest first' })
   placements(@Root() recipient: Recipient, @Ctx() ctx: EmploymentContext) {
     return ctx.loaders.placementsByRecipient.load(recipient.id);
   }
 
   @Personal(Access.EMPLOYMENT)
   @FieldResolver(() => Boolean, {
+    nullable: true,
     description:
       'Has a placement under way today. Lists filtered across ministries (e.g. main stage and no job) ' +
       'select this beside the social fields: one batched statement per page',
@@ -33,19 +34,25 @@ export class RecipientEmploymentResolver {
   }
 
   @Personal(Access.EMPLOYMENT)
-  @FieldResolver(() => Boolean, { description: 'Registered as unemployed today' })
+  @FieldResolver(() => Boolean, { nullable: true, description: 'Registered as unemployed today' })
   async registeredUnemployed(@Root() recipient: Recipient, @Ctx() ctx: EmploymentContext) {
     return registeredOn(await ctx.loaders.supportsByRecipient.load(recipient.id), todayOf(ctx));
   }
 
   @Personal(Access.EMPLOYMENT)
-  @FieldResolver(() => [WorkRecommendation], { description: 'The ИПРА’s employment recommendations' })
+  @FieldResolver(() => [WorkRecommendation], {
+    nullable: true,
+    description: 'The ИПРА’s employment recommendations',
+  })
   workRecommendations(@Root() recipient: Recipient, @Ctx() ctx: EmploymentContext) {
     return ctx.loaders.recommendationsByRecipient.load(recipient.id);
   }
 
   @Personal(Access.EMPLOYMENT)
-  @FieldResolver(() => [EmploymentSupport], { description: 'Employment-agency measures, newest first' })
+  @FieldResolver(() => [EmploymentSupport], {
+    nullable: true,
+    description: 'Employment-agency measures, newest first',
+  })
   employmentSupports(@Root() recipient: Recipient, @Ctx() ctx: EmploymentContext) {
     return ctx.loaders.supportsByRecipient.load(recipient.id);
   }

@@ -48,21 +48,30 @@ const REQUIRES_CASE = '@requires(fields: "caseCoordinatorIds")';
 export class RecipientHealthResolver {
   @HealthDetail()
   @Directive(REQUIRES_CASE)
-  @FieldResolver(() => [MedicalConclusion], { description: 'Medical conclusions, newest first' })
+  @FieldResolver(() => [MedicalConclusion], {
+    nullable: true,
+    description: 'Medical conclusions, newest first',
+  })
   medicalConclusions(@Root() recipient: Recipient, @Ctx() ctx: HealthContext) {
     return ctx.loaders.conclusionsByRecipient.load(recipient.id);
   }
 
   @HealthDetail()
   @Directive(REQUIRES_CASE)
-  @FieldResolver(() => [RehabilitationEpisode], { description: 'Medical rehabilitation, newest first' })
+  @FieldResolver(() => [RehabilitationEpisode], {
+    nullable: true,
+    description: 'Medical rehabilitation, newest first',
+  })
   rehabilitationEpisodes(@Root() recipient: Recipient, @Ctx() ctx: HealthContext) {
     return ctx.loaders.episodesByRecipient.load(recipient.id);
   }
 
   @HealthDetail()
   @Directive(REQUIRES_CASE)
-  @FieldResolver(() => [MobileTeamVisit], { description: 'Mobile medical team visits, newest first' })
+  @FieldResolver(() => [MobileTeamVisit], {
+    nullable: true,
+    description: 'Mobile medical team visits, newest first',
+  })
   mobileTeamVisits(@Root() recipient: Recipient, @Ctx() ctx: HealthContext) {
     return ctx.loaders.visitsByRecipient.load(recipient.id);
   }
