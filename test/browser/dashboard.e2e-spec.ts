@@ -453,9 +453,18 @@ describe('the dashboard in a browser', () => {
 
   it('shows a roadmap measure going late when its due date passes', async () => {
     const next = await t.gql<{
-      obligations: { edges: { node: { id: string; dueDate: string; item: { measure: string } } }[] };
+      obligations: {
+        edges: {
+          node: {
+            id: string;
+            dueDate: string;
+            item: { measure: string; roadmapId: string };
+            responsibleAgency: { id: string } | null;
+          };
+        }[];
+      };
     }>(
-      '{ obligations(first: 1, filter: { status: NOT_STARTED }) { edges { node { id dueDate item { measure } } } } }',
+      '{ obligations(first: 1, filter: { status: NOT_STARTED }) { edges { node { id dueDate item { measure roadmapId } responsibleAgency { id } } } } }',
     );
     const obligation = next.data!.obligations.edges[0]!.node;
     await signInAgain(page, 'coordinator');
@@ -471,7 +480,15 @@ describe('the dashboard in a browser', () => {
     await page.goto(`${base}/#/obligations/${obligation.id}/show`);
     await page.getByText(/^Просрочено: [23] дн(я|ей) просрочки$/).waitFor({ timeout: 15_000 });
     await screenshot(page, '29-obligation-late');
-    await page.goto(`${base}/#/obligations?filter=${encodeURIComponent('{"status":"LATE"}')}`);
+    // Among the late measures of its roadmap and agency due by then (other measures may be late
+    // too, so the list is narrowed to where this one must be, on one page).
+    const filter = {
+      status: 'LATE',
+      roadmapId: obligation.item.roadmapId,
+      dueBefore: obligation.dueDate,
+      ...(obligation.responsibleAgency ? { agencyId: obligation.responsibleAgency.id } : {}),
+    };
+    await page.goto(`${base}/#/obligations?filter=${encodeURIComponent(JSON.stringify(filter))}&perPage=100`);
     await page
       .locator('tbody tr')
       .getByText(obligation.item.measure.slice(0, 40))
