@@ -5,24 +5,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { freePort } from '@sl/core';
 import pg from 'pg';
+import { repositoryRoot, waitForReady } from '../support/built-gateway.js';
 import { demoAuthorization } from '../support/demo-session.js';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
-
-async function waitForReady(base: string, deadline: number): Promise<void> {
-  while (Date.now() < deadline) {
-    const ok = await fetch(`${base}/readyz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('the gateway did not become ready in time');
-}
 
 /** True when something accepts TCP connections on the port. */
 function listening(port: number): Promise<boolean> {
@@ -62,7 +48,7 @@ describe('graceful shutdown on SIGTERM', () => {
     };
     delete env.DATABASE_URL;
     const child = spawn(process.execPath, ['packages/gateway/dist/main.js'], {
-      cwd: root,
+      cwd: repositoryRoot,
       env,
       stdio: ['ignore', 'inherit', 'inherit'],
     });

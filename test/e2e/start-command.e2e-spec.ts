@@ -1,22 +1,8 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
 import { createTestDatabase, freePort, type TestDatabase } from '@sl/core';
+import { repositoryRoot, waitForReady } from '../support/built-gateway.js';
 import { demoAuthorization } from '../support/demo-session.js';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
-
-async function waitForReady(base: string, deadline: number): Promise<void> {
-  while (Date.now() < deadline) {
-    const ok = await fetch(`${base}/readyz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('the gateway did not become ready in time');
-}
 
 describe('the built gateway, started as `pnpm start` starts it', () => {
   let db: TestDatabase;
@@ -28,7 +14,7 @@ describe('the built gateway, started as `pnpm start` starts it', () => {
   it('serves the graph with demo data and exits cleanly on SIGTERM', async () => {
     const port = await freePort();
     const child = spawn(process.execPath, ['packages/gateway/dist/main.js'], {
-      cwd: root,
+      cwd: repositoryRoot,
       env: { ...process.env, DATABASE_URL: db.url, PORT: String(port), DEMO_PEOPLE: '25', LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'inherit', 'inherit'],
     });

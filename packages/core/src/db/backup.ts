@@ -18,24 +18,7 @@ import path from 'node:path';
 import pg from 'pg';
 import * as tar from 'tar';
 
-/**
- * Files PostgreSQL's documentation says to leave out of a file-level backup: they are rebuilt at
- * start, belong to the running server, or are WAL that the backup brings separately.
- */
-const EXCLUDED = new Set([
-  'postmaster.pid',
-  'postmaster.opts',
-  'pg_internal.init',
-  'pg_wal',
-  'pg_replslot',
-  'pg_stat_tmp',
-  'pg_dynshmem',
-  'pg_notify',
-  'pg_serial',
-  'pg_snapshots',
-  'pg_subtrans',
-]);
-/** Folders kept empty in the archive: PostgreSQL expects them to exist. */
+/** Folders PostgreSQL rebuilds or fills at start: kept in the archive, but empty. */
 const KEPT_EMPTY = [
   'pg_wal',
   'pg_replslot',
@@ -46,6 +29,12 @@ const KEPT_EMPTY = [
   'pg_snapshots',
   'pg_subtrans',
 ];
+
+/**
+ * What PostgreSQL's documentation says to leave out of a file-level backup: files of the running
+ * server, and the contents of the folders above (the WAL comes separately, after the copy).
+ */
+const EXCLUDED = new Set(['postmaster.pid', 'postmaster.opts', 'pg_internal.init', ...KEPT_EMPTY]);
 
 /** True when a PostgreSQL server is running on the cluster folder (its lock file names a live process). */
 export async function clusterRunning(clusterDir: string): Promise<boolean> {
