@@ -20,6 +20,7 @@ export * from './db/orm.js';
 export * from './db/schema-role.js';
 export * from './demo/people.js';
 export * from './errors/errors.js';
+export * from './graphql/figure-cache.js';
 export * from './graphql/indicators.js';
 export * from './graphql/loaders.js';
 export * from './graphql/pagination.js';

@@ -88,11 +88,12 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       runtimes.set(definition.name, runtime);
       sources.push({ name: definition.name, sdl: built.sdl, runtime });
     }
-    const { gateway, supergraphSdl } = createGateway(
-      sources,
-      (error) => logger.error({ err: error }, 'unexpected error in a subgraph'),
-      sessionSecret(config),
-    );
+    const { gateway, supergraphSdl } = createGateway(sources, {
+      onUnexpected: (error) => logger.error({ err: error }, 'unexpected error in a subgraph'),
+      secret: sessionSecret(config),
+      queryPlanCacheMiB: config.QUERY_PLAN_CACHE_MB,
+      documentCacheMiB: config.DOCUMENT_CACHE_MB,
+    });
     const remote = sources.filter((s) => s.url);
     const accessRuntime = runtimes.get('access');
     if (!accessRuntime) {
@@ -116,6 +117,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         clock,
         production: config.NODE_ENV === 'production',
         maxBodyBytes: config.MAX_BODY_BYTES,
+        documentCacheMiB: config.DOCUMENT_CACHE_MB,
         gateway,
         validationRules: limits.validationRules,
         plugins: [...limits.plugins, operationPolicy],

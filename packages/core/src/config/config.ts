@@ -147,6 +147,29 @@ export const variables = {
     schema: z.coerce.number().int().min(1).max(100).default(5),
     example: '5',
   },
+  QUERY_PLAN_CACHE_MB: {
+    description:
+      "Memory for the gateway's query plans (each distinct operation is planned once, then served from here)",
+    schema: z.coerce.number().int().min(1).max(1024).default(30),
+    example: '30',
+  },
+  DOCUMENT_CACHE_MB: {
+    description:
+      'Memory for parsed and validated GraphQL documents, at the edge and in each in-process subgraph',
+    schema: z.coerce.number().int().min(1).max(1024).default(30),
+    example: '30',
+  },
+  INDICATORS_STALE_SECONDS: {
+    description:
+      'After a change, indicators may be answered from the previous count for this long while they are recounted in the background (0: always count the data as it is)',
+    schema: z.coerce.number().int().min(0).max(3600).default(15),
+    example: '15',
+  },
+  INDICATORS_MAX_AGE_SECONDS: {
+    description: 'Indicators are recounted at least this often, changed data or not (0: never kept)',
+    schema: z.coerce.number().int().min(0).max(86_400).default(300),
+    example: '300',
+  },
   LOG_LEVEL: {
     description: 'pino level: fatal, error, warn, info, debug, trace, silent',
     schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

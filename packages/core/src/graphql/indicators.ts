@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { figureCacheOf } from './figure-cache.js';
 
 /**
  * The federated `Indicators` entity is keyed by `scope asOf`: coordination owns it, every subgraph
@@ -45,18 +46,30 @@ export async function selectRows(
   >[];
 }
 
+const keyFromString = (key: string): IndicatorKey => {
+  const [scope, asOf] = key.split('\u0000') as [string, string];
+  return { scope, asOf };
+};
+
 /**
  * A request-scoped loader of one subgraph's figures per `Indicators` key: `load` gets every key
  * the request asks for (a series of 24 months is one batch) and runs one statement for all of them;
- * keys it leaves out get `empty()`.
+ * keys it leaves out get `empty()`. With `cached`, the subgraph's figure cache (if its runtime
+ * keeps one) answers the keys whose data has not changed since they were last counted.
  */
 export function indicatorLoader<T>(
   load: (keys: readonly IndicatorKey[]) => Promise<Map<string, T>>,
   empty: () => T,
+  cached?: { em: EntityManager; figure: string },
 ): DataLoader<IndicatorKey, T, string> {
   return new DataLoader<IndicatorKey, T, string>(
     async (keys) => {
-      const byKey = await load(keys);
+      const cache = cached && figureCacheOf(cached.em);
+      const byKey = cache
+        ? await cache.load(cached.em, cached.figure, keys.map(indicatorKeyOf), (strings) =>
+            load(strings.map(keyFromString)),
+          )
+        : await load(keys);
       return keys.map((k) => byKey.get(indicatorKeyOf(k)) ?? empty());
     },
     { cacheKeyFn: indicatorKeyOf },

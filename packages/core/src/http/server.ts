@@ -9,9 +9,10 @@ import {
 import { ApolloServerPluginDisableSuggestions } from '@apollo/server/plugin/disableSuggestions';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
+import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type Request } from 'express';
-import type { GraphQLSchema, ValidationRule } from 'graphql';
+import type { DocumentNode, GraphQLSchema, ValidationRule } from 'graphql';
 import type { Clock } from '../clock.js';
 import type { BaseContext } from '../context.js';
 import { formatError } from '../errors/errors.js';
@@ -33,6 +34,8 @@ export interface HttpServerOptions<TContext extends BaseContext> {
   plugins?: ApolloServerPlugin<TContext>[];
   /** Extra validation rules (the gateway's query limits). */
   validationRules?: ValidationRule[];
+  /** Memory for parsed and validated documents (Apollo's default is 30 MiB). */
+  documentCacheMiB?: number;
 }
 
 export interface RunningServer {
@@ -57,6 +60,9 @@ export async function startHttpServer<TContext extends BaseContext>(
     ...(options.gateway ? { gateway: options.gateway } : { schema: options.schema! }),
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
+    ...(options.documentCacheMiB
+      ? { documentStore: new InMemoryLRUCache<DocumentNode>({ maxSize: options.documentCacheMiB * 2 ** 20 }) }
+      : {}),
     ...(options.validationRules ? { validationRules: options.validationRules } : {}),
     hideSchemaDetailsFromClientErrors: options.production,
     formatError: (formatted, error) =>

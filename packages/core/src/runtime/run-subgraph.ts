@@ -36,6 +36,7 @@ export async function startSubgraphService(
       clock,
       production: config.NODE_ENV === 'production',
       maxBodyBytes: config.MAX_BODY_BYTES,
+      documentCacheMiB: config.DOCUMENT_CACHE_MB,
       schema: runtime.schema,
       // Only the gateway's signed assertion says who is asking; without one the caller is anonymous
       // and every protected field refuses.

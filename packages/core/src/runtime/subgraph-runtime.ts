@@ -9,6 +9,7 @@ import type { Config } from '../config/config.js';
 import type { BaseContext, SubgraphContext } from '../context.js';
 import { connectOrm } from '../db/orm.js';
 import { demoPeople } from '../demo/people.js';
+import { FigureCache, setFigureCache } from '../graphql/figure-cache.js';
 import { type BuiltSubgraph, buildFederatedSubgraph, type SubgraphDefinition } from '../graphql/subgraph.js';
 import type { Logger } from '../logging/logger.js';
 
@@ -74,6 +75,7 @@ export async function startSubgraphRuntime(
         definition.seedDemo!(tx, demoPeople(config.DEMO_PEOPLE, config.REGION), config.REGION),
       );
     }
+    await keepFigures(orm, definition.name, config, options.logger);
   } catch (error) {
     await orm.close();
     throw error;
@@ -125,4 +127,24 @@ export async function startSubgraphRuntime(
     },
     close: () => orm.close(),
   };
+}
+
+/** Figures are kept between requests where the schema's migrations keep a version of its data. */
+async function keepFigures(orm: MikroORM, schema: string, config: Config, logger: Logger): Promise<void> {
+  if (config.INDICATORS_MAX_AGE_SECONDS === 0) return;
+  const sequence = `${schema}.figures_version`;
+  const row = (await orm.em
+    .getConnection()
+    .execute('select to_regclass(?) is not null as present', [sequence], 'get')) as { present: boolean };
+  if (!row.present) return;
+  setFigureCache(
+    orm.em,
+    new FigureCache({
+      sequence,
+      staleMs: config.INDICATORS_STALE_SECONDS * 1000,
+      maxAgeMs: config.INDICATORS_MAX_AGE_SECONDS * 1000,
+      maxEntries: 10_000,
+      logger,
+    }),
+  );
 }

@@ -46,6 +46,8 @@ export function testConfig(overrides: Record<string, string | undefined> = {}): 
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DEMO_DATA: 'false',
     DB_POOL_MAX: '3',
+    // Tests compare the indicators with the tables right after writing them.
+    INDICATORS_STALE_SECONDS: '0',
     ...overrides,
   });
 }

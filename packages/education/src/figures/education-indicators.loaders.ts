@@ -15,6 +15,7 @@ export function createEducationIndicatorLoaders(em: EntityManager) {
         pmpkRecommendationsIssued: 0,
         vocationalGuidanceSessions: 0,
       }),
+      { em, figure: 'education' },
     ),
   };
 }

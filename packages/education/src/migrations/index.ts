@@ -2,6 +2,7 @@
 import type { MigrationClass } from '@sl/core';
 import { Migration20261123182857_init } from './Migration20261123182857_init.js';
 import { Migration20261123193220_pmpk_guidance_study_form } from './Migration20261123193220_pmpk_guidance_study_form.js';
+import { Migration20261123231704_figures_version } from './Migration20261123231704_figures_version.js';
 
 export const migrations: MigrationClass[] = [
   { name: 'Migration20261123182857_init', class: Migration20261123182857_init },
@@ -9,4 +10,5 @@ export const migrations: MigrationClass[] = [
     name: 'Migration20261123193220_pmpk_guidance_study_form',
     class: Migration20261123193220_pmpk_guidance_study_form,
   },
+  { name: 'Migration20261123231704_figures_version', class: Migration20261123231704_figures_version },
 ];

@@ -21,6 +21,7 @@ export function createEmploymentIndicatorLoaders(em: EntityManager) {
         vocationalGuidanceGiven: 0,
         selfEmploymentSupported: 0,
       }),
+      { em, figure: 'employment' },
     ),
   };
 }

@@ -2,6 +2,7 @@
 import type { MigrationClass } from '@sl/core';
 import { Migration20261123182903_init } from './Migration20261123182903_init.js';
 import { Migration20261123193029_employers_vacancies_ipra_support } from './Migration20261123193029_employers_vacancies_ipra_support.js';
+import { Migration20261123231745_figures_version } from './Migration20261123231745_figures_version.js';
 
 export const migrations: MigrationClass[] = [
   { name: 'Migration20261123182903_init', class: Migration20261123182903_init },
@@ -9,4 +10,5 @@ export const migrations: MigrationClass[] = [
     name: 'Migration20261123193029_employers_vacancies_ipra_support',
     class: Migration20261123193029_employers_vacancies_ipra_support,
   },
+  { name: 'Migration20261123231745_figures_version', class: Migration20261123231745_figures_version },
 ];

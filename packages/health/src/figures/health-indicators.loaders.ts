@@ -14,6 +14,7 @@ export function createHealthIndicatorLoaders(em: EntityManager) {
         peopleInMedicalRehabilitation: 0,
         mobileTeamVisits: 0,
       }),
+      { em, figure: 'health' },
     ),
   };
 }

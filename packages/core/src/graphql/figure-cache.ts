@@ -1,0 +1,143 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { LRUCache } from 'lru-cache';
+import type { Logger } from '../logging/logger.js';
+
+/**
+ * The indicators count millions of rows at the scale of a country, and the Council's page asks for
+ * them every minute from every screen that shows it. A subgraph computes each figure once per
+ * change of its data and keeps the answer here.
+ *
+ * "A change" is the subgraph's data version: a sequence its migrations bump from statement
+ * triggers on every table the figures read (`<schema>.figures_version`). Reading it costs one tiny
+ * statement per request; the figures themselves are recomputed only when it moved.
+ *
+ * The version is bumped when the writing statement runs, not when its transaction commits, so a
+ * figure computed in between would carry the new version without the new rows. `maxAgeMs` bounds
+ * that rare case: no answer is older than that.
+ *
+ * `staleMs` > 0 lets a request be answered with the figures of the previous version while they are
+ * recomputed in the background (at most one recomputation per figure at a time), so a busy region
+ * does not make the Council's page wait on every write; 0 means every answer counts the data as it
+ * is at that moment.
+ */
+export interface FigureCacheOptions {
+  /** The sequence the subgraph's triggers bump, e.g. `social.figures_version`. */
+  sequence: string;
+  staleMs: number;
+  maxAgeMs: number;
+  /** Figures (one per figure and key) kept at most; the least recently used go first. */
+  maxEntries: number;
+  logger?: Logger;
+  now?: () => number;
+}
+
+interface Entry {
+  version: string;
+  at: number;
+  value: unknown;
+}
+
+export class FigureCache {
+  private readonly entries: LRUCache<string, Entry>;
+  private readonly refreshing = new Set<string>();
+  /** One version read per request (per EntityManager fork), however many figures it asks. */
+  private readonly versions = new WeakMap<EntityManager, Promise<string>>();
+  private readonly now: () => number;
+
+  constructor(private readonly options: FigureCacheOptions) {
+    this.entries = new LRUCache({ max: options.maxEntries });
+    this.now = options.now ?? Date.now;
+  }
+
+  private version(em: EntityManager): Promise<string> {
+    let version = this.versions.get(em);
+    if (!version) {
+      version = em
+        .getConnection()
+        .execute(`select last_value::text as v from ${this.options.sequence}`, [], 'get')
+        .then((row) => String((row as unknown as { v: string }).v));
+      this.versions.set(em, version);
+    }
+    return version;
+  }
+
+  /**
+   * The figure `name` for each key: kept answers of the current version, kept answers of an older
+   * one within `staleMs` (recomputed behind the request), the rest computed now in one call.
+   */
+  async load<T>(
+    em: EntityManager,
+    name: string,
+    keys: readonly string[],
+    compute: (keys: readonly string[]) => Promise<Map<string, T>>,
+  ): Promise<Map<string, T>> {
+    const version = await this.version(em);
+    const now = this.now();
+    const out = new Map<string, T>();
+    const missing: string[] = [];
+    const behind: string[] = [];
+    for (const key of keys) {
+      const entry = this.entries.get(`${name}\u0000${key}`);
+      const age = entry ? now - entry.at : Number.POSITIVE_INFINITY;
+      if (entry && entry.version === version && age < this.options.maxAgeMs) {
+        out.set(key, entry.value as T);
+      } else if (entry && age < this.options.staleMs) {
+        out.set(key, entry.value as T);
+        behind.push(key);
+      } else {
+        missing.push(key);
+      }
+    }
+    if (behind.length > 0) this.refreshBehind(name, behind, version, compute);
+    if (missing.length > 0) {
+      const computed = await compute(missing);
+      this.store(name, missing, version, now, computed);
+      for (const key of missing) if (computed.has(key)) out.set(key, computed.get(key) as T);
+    }
+    return out;
+  }
+
+  private store<T>(
+    name: string,
+    keys: readonly string[],
+    version: string,
+    at: number,
+    values: Map<string, T>,
+  ) {
+    for (const key of keys) {
+      // A key the computation left out is an empty figure the loader fills in; it is not kept,
+      // so a later request asks the database again rather than trusting an absence.
+      if (values.has(key)) this.entries.set(`${name}\u0000${key}`, { version, at, value: values.get(key) });
+    }
+  }
+
+  private refreshBehind<T>(
+    name: string,
+    keys: readonly string[],
+    version: string,
+    compute: (keys: readonly string[]) => Promise<Map<string, T>>,
+  ): void {
+    const pending = keys.filter((k) => !this.refreshing.has(`${name}\u0000${k}`));
+    if (pending.length === 0) return;
+    for (const k of pending) this.refreshing.add(`${name}\u0000${k}`);
+    const at = this.now();
+    compute(pending)
+      .then((values) => this.store(name, pending, version, at, values))
+      .catch((err: unknown) => this.options.logger?.warn({ err, figure: name }, 'figures not recomputed'))
+      .finally(() => {
+        for (const k of pending) this.refreshing.delete(`${name}\u0000${k}`);
+      });
+  }
+}
+
+/** The cache of each subgraph's ORM (its driver), set by the runtime that serves it. */
+const caches = new WeakMap<object, FigureCache>();
+
+export function setFigureCache(em: EntityManager, cache: FigureCache): void {
+  caches.set(em.getDriver(), cache);
+}
+
+/** The cache serving this EntityManager's subgraph, if its runtime keeps one. */
+export function figureCacheOf(em: EntityManager): FigureCache | undefined {
+  return caches.get(em.getDriver());
+}
