@@ -1,10 +1,24 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { type Actor, type Clock, type Config, UnauthenticatedError } from '@sl/core';
+import { type Actor, type Clock, type Config, type Role, UnauthenticatedError } from '@sl/core';
 import { addMinutes, differenceInSeconds } from 'date-fns';
 import { CLIENT_PREFIX, SESSION_PREFIX, sameHash, sha256 } from '../account/tokens.js';
 import { ApiClient } from '../client/api-client.entity.js';
-import { BreakGlassGrant } from './break-glass.entity.js';
 import { Session } from './session.entity.js';
+
+interface SessionRow {
+  session_id: string;
+  // Timestamps as the driver gives them (a Date or its text); read through `new Date`.
+  revoked_at: Date | string | null;
+  expires_at: Date | string;
+  last_seen_at: Date | string;
+  id: string;
+  login: string;
+  agency_id: string | null;
+  roles: string[];
+  provider_id: string | null;
+  active: boolean;
+  grants: string[];
+}
 
 /** lastSeenAt is written at most this often, not on every request. */
 const TOUCH_EVERY_SECONDS = 60;
@@ -30,35 +44,44 @@ export class Authenticator {
     throw new UnauthenticatedError('Недействительный токен доступа. Войдите заново.');
   }
 
+  /**
+   * The session, its account and the account's open break-the-glass grants in one statement: it
+   * runs before every request a signed-in user sends.
+   */
   private async session(token: string): Promise<Actor> {
     const em = this.fork();
     const now = this.clock.now();
-    const session = await em.findOne(Session, { tokenHash: sha256(token) }, { populate: ['account'] });
+    const row = (await em.getConnection().execute(
+      `select s.id as session_id, s.revoked_at, s.expires_at, s.last_seen_at,
+         a.id, a.login, a.agency_id, a.roles, a.provider_id, a.active,
+         array(select distinct g.recipient_id::text from access.break_glass_grant g
+           where g.account_id = a.id and g.expires_at > ?) as grants
+       from access.session s join access.account a on a.id = s.account_id
+       where s.token_hash = ?`,
+      [now, sha256(token)],
+      'get',
+    )) as unknown as SessionRow | undefined;
+    const lastSeenAt = row && new Date(row.last_seen_at);
     const expired =
-      !session ||
-      session.revokedAt !== null ||
-      session.expiresAt <= now ||
-      addMinutes(session.lastSeenAt, this.config.SESSION_IDLE_MINUTES) <= now ||
-      !session.account.active;
+      !row ||
+      !lastSeenAt ||
+      row.revoked_at !== null ||
+      new Date(row.expires_at) <= now ||
+      addMinutes(lastSeenAt, this.config.SESSION_IDLE_MINUTES) <= now ||
+      !row.active;
     if (expired) throw new UnauthenticatedError('Сеанс завершён. Войдите заново.');
-    if (differenceInSeconds(now, session.lastSeenAt) >= TOUCH_EVERY_SECONDS) {
-      await em.nativeUpdate(Session, { id: session.id }, { lastSeenAt: now });
+    if (differenceInSeconds(now, lastSeenAt) >= TOUCH_EVERY_SECONDS) {
+      await em.nativeUpdate(Session, { id: row.session_id }, { lastSeenAt: now });
     }
-    const grants = await em.find(
-      BreakGlassGrant,
-      { account: session.account, expiresAt: { $gt: now } },
-      { fields: ['recipientId'] },
-    );
-    const account = session.account;
     return {
       kind: 'user',
-      id: account.id,
-      name: account.login,
-      agencyId: account.agencyId,
-      roles: account.roles,
-      providerId: account.providerId,
-      sessionId: session.id,
-      grants: [...new Set(grants.map((g) => g.recipientId))],
+      id: row.id,
+      name: row.login,
+      agencyId: row.agency_id,
+      roles: row.roles as Role[],
+      providerId: row.provider_id,
+      sessionId: row.session_id,
+      grants: row.grants,
     };
   }
 
