@@ -1,4 +1,4 @@
-import { ManualClock, Role } from '@sl/core';
+import { AuditBatcher, AuditTrail, ManualClock, Role, type SubgraphContext } from '@sl/core';
 import pg from 'pg';
 import { startTestSystem, type TestSystem } from '../support/system.js';
 
@@ -85,6 +85,45 @@ describe('the audit log (152-ФЗ: every access to a person’s data is traceabl
     ]);
     expect(rows[0]!.fields).toEqual(['Recipient.birthDate', 'Recipient.lastName', 'Recipient.snils']);
     expect(rows[1]!.fields).toEqual(['Recipient.medicalConclusions']);
+  });
+
+  it('writes the reads of concurrent requests together, each request still recorded as itself', async () => {
+    const before = (await auditRows()).length;
+    t.resetQueries();
+    const names = Array.from({ length: 8 }, (_, i) => `ConcurrentCard${i}`);
+    const answers = await Promise.all(
+      names.map((name) =>
+        t.gql(`query ${name}($id: ID!) { recipient(id: $id) { lastName } }`, { id: recipientId }),
+      ),
+    );
+    for (const res of answers) expect(res.errors).toBeUndefined();
+    const inserts = (t.queries.get('social') ?? []).filter((q) =>
+      q.includes('INSERT INTO access.audit_event'),
+    );
+    expect(inserts.length).toBeGreaterThan(0);
+    expect(inserts.length).toBeLessThan(names.length);
+    const rows = (await auditRows()).slice(before);
+    expect(rows.map((r) => r.operation).sort()).toEqual([...names].sort());
+    expect(rows.every((r) => r.subgraph === 'social' && r.recipient_id === recipientId)).toBe(true);
+  });
+
+  it('fails only the request whose audit row cannot be written when reads are written together', async () => {
+    // The graph bounds every value it logs, so a row the table refuses is forged here: a request id
+    // longer than its column, written in the same turn as two good ones.
+    const batcher = new AuditBatcher(() => t.system.accessOrm.em.fork());
+    const context = (requestId: string) => {
+      const audit = new AuditTrail();
+      audit.read(recipientId, 'Recipient.lastName');
+      return { requestId, subgraph: 'social', clock, actor: null, audit } as unknown as SubgraphContext;
+    };
+    const results = await Promise.allSettled([
+      batcher.write(context('x'.repeat(65))),
+      batcher.write(context('batch-ok-1')),
+      batcher.write(context('batch-ok-2')),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled', 'fulfilled']);
+    const written = await auditRows(`request_id IN ('batch-ok-1', 'batch-ok-2')`);
+    expect(written).toHaveLength(2);
   });
 
   it('records nothing for a refused read, and the refusal says FORBIDDEN', async () => {

@@ -31,19 +31,11 @@ const COLUMNS = [
 
 const PLACEHOLDERS = `(${COLUMNS.map((c) => (['roles', 'fields', 'before', 'after'].includes(c) ? '?::jsonb' : '?')).join(', ')})`;
 
-/**
- * Appends what the request read and changed to the audit log, in one statement, and empties the
- * trail. It throws when the write fails: the caller then fails the request, because an access
- * that cannot be recorded must not be served.
- */
-export async function writeAuditTrail(
-  em: EntityManager,
-  context: SubgraphContext,
-  options: { changesOnly?: boolean } = {},
-): Promise<void> {
+/** The rows of what the request read and changed, emptying the trail. */
+function auditRows(context: SubgraphContext, options: { changesOnly?: boolean }): unknown[][] {
   const trail = context.audit;
-  if (!trail || trail.isEmpty) return;
-  if (options.changesOnly && trail.changes.length === 0) return;
+  if (!trail || trail.isEmpty) return [];
+  if (options.changesOnly && trail.changes.length === 0) return [];
   const actor = context.actor;
   const now = context.clock.now();
   const common = [
@@ -87,6 +79,10 @@ export async function writeAuditTrail(
   }
   if (options.changesOnly) trail.changes.length = 0;
   else trail.clear();
+  return rows;
+}
+
+async function insertRows(em: EntityManager, rows: readonly unknown[][]): Promise<void> {
   await em
     .getConnection()
     .execute(
@@ -95,6 +91,91 @@ export async function writeAuditTrail(
       'run',
       em.getTransactionContext(),
     );
+}
+
+/**
+ * Appends what the request read and changed to the audit log, in one statement, and empties the
+ * trail. It throws when the write fails: the caller then fails the request, because an access
+ * that cannot be recorded must not be served.
+ */
+export async function writeAuditTrail(
+  em: EntityManager,
+  context: SubgraphContext,
+  options: { changesOnly?: boolean } = {},
+): Promise<void> {
+  const rows = auditRows(context, options);
+  if (rows.length > 0) await insertRows(em, rows);
+}
+
+/** Rows per statement: PostgreSQL binds at most 65 535 parameters. */
+const ROWS_PER_INSERT = Math.floor(65_535 / COLUMNS.length);
+
+/**
+ * Writes the read trails of concurrent requests together: each request still waits until its own
+ * rows are in the log before its answer leaves, but under load one INSERT carries the trails of
+ * every request that finished in the same turn of the event loop instead of one INSERT each.
+ * If a shared INSERT fails, each request's rows are tried on their own, so one request's bad row
+ * fails that request only.
+ */
+export class AuditBatcher {
+  private queue: { rows: unknown[][]; done: (error?: unknown) => void }[] = [];
+  private scheduled = false;
+
+  constructor(private readonly fork: () => EntityManager) {}
+
+  async write(context: SubgraphContext): Promise<void> {
+    const rows = auditRows(context, {});
+    if (rows.length === 0) return;
+    await new Promise<void>((resolve, reject) => {
+      this.queue.push({ rows, done: (error) => (error === undefined ? resolve() : reject(error)) });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => void this.flush());
+      }
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.scheduled = false;
+    const batch = this.queue;
+    this.queue = [];
+    // Requests grouped so that each group fits one statement.
+    const groups: (typeof batch)[] = [];
+    let size = Number.POSITIVE_INFINITY;
+    for (const entry of batch) {
+      if (size + entry.rows.length > ROWS_PER_INSERT) {
+        groups.push([]);
+        size = 0;
+      }
+      groups.at(-1)!.push(entry);
+      size += entry.rows.length;
+    }
+    await Promise.all(groups.map((group) => this.insertGroup(group)));
+  }
+
+  private async insertGroup(group: typeof this.queue): Promise<void> {
+    try {
+      await this.insert(group.flatMap((g) => g.rows));
+      for (const g of group) g.done();
+    } catch (error) {
+      if (group.length === 1) return group[0]!.done(error);
+      await Promise.all(
+        group.map((g) =>
+          this.insert(g.rows).then(
+            () => g.done(),
+            (own: unknown) => g.done(own),
+          ),
+        ),
+      );
+    }
+  }
+
+  /** One request alone may exceed a statement's parameters (a very long page): split it. */
+  private async insert(rows: readonly unknown[][]): Promise<void> {
+    for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+      await insertRows(this.fork(), rows.slice(i, i + ROWS_PER_INSERT));
+    }
+  }
 }
 
 /**

@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import { type GraphQLSchema } from 'graphql';
 import { consentBoundMinistries, isScoped, type SharingState } from '../access/scope.js';
 import { AuditTrail } from '../audit/audit-trail.js';
-import { auditChangesWithTransactions, writeAuditTrail } from '../audit/audit-writer.js';
+import { AuditBatcher, auditChangesWithTransactions } from '../audit/audit-writer.js';
 import { localDateOf } from '../clock.js';
 import type { Config } from '../config/config.js';
 import type { BaseContext, SubgraphContext } from '../context.js';
@@ -80,6 +80,7 @@ export async function startSubgraphRuntime(
     await orm.close();
     throw error;
   }
+  const audit = new AuditBatcher(() => orm.em.fork());
   return {
     definition,
     schema: built.schema,
@@ -116,7 +117,7 @@ export async function startSubgraphRuntime(
       }
       return context;
     },
-    flushAudit: (context) => writeAuditTrail(orm.em.fork(), context),
+    flushAudit: (context) => audit.write(context),
     async ping() {
       try {
         await orm.em.getConnection().execute('SELECT 1');
