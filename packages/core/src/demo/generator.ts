@@ -16,7 +16,7 @@ export interface DemoProfile {
 }
 
 /** The weeks of visit history the large profiles write (the demo keeps its six). */
-const LARGE_VISIT_WEEKS = 16;
+const LARGE_VISIT_WEEKS = 9;
 
 /**
  * `demo`: the demo people (DEMO_PEOPLE, 300 by default) as they always were; `region`: 50 000
@@ -28,7 +28,7 @@ export function demoProfile(name: DemoProfileName, demoPeopleCount = 300, people
     return { name, people: count, chunkSize: 5_000, scale: { large: false, visitWeeks: 6 } };
   }
   const count = people ?? (name === 'region' ? 50_000 : 1_000_000);
-  return { name, people: count, chunkSize: 10_000, scale: { large: true, visitWeeks: LARGE_VISIT_WEEKS } };
+  return { name, people: count, chunkSize: 2_000, scale: { large: true, visitWeeks: LARGE_VISIT_WEEKS } };
 }
 
 export interface DemoContext {

@@ -207,10 +207,11 @@ export function demoJourney(index: number, birthDate: string, scale: DemoScale =
   const granted = application === 'GRANTED';
   const mainStage = steps.includes('MAIN') && !steps.includes('TERMINATE');
   let job: DemoJourney['job'] = 'NONE';
-  if (mainStage && i % 3 !== 0) job = i % 2 === 1 ? 'SUPPORTED' : 'OPEN';
+  // In the main stage most work (the large profiles: four in five); the rest are the jobless list.
+  if (mainStage && (scale.large ? i % 5 !== 0 : i % 3 !== 0)) job = i % 2 === 1 ? 'SUPPORTED' : 'OPEN';
   // In training some already work, with a mentor.
-  // In training some already work, with a mentor (in the large profiles every other one).
-  else if (granted && !mainStage && !steps.includes('TERMINATE') && i % (scale.large ? 2 : 6) === 0) {
+  // In training some already work, with a mentor (in the large profiles every third one).
+  else if (granted && !mainStage && !steps.includes('TERMINATE') && i % (scale.large ? 3 : 6) === 0) {
     job = 'SUPPORTED';
   }
   return {
