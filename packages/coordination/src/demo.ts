@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { type DemoPerson, systemClock } from '@sl/core';
+import { type DemoSeeder, systemClock } from '@sl/core';
 import { Agency } from './agency/agency.entity.js';
 import { CouncilDecision, CouncilMeeting, DecisionStatus } from './council/council.entity.js';
 import { NeedRegistryEntry } from './need-registry/need-registry.entity.js';
@@ -18,8 +18,14 @@ export const DEMO_ROADMAP_REGION = 'kaliningrad';
 /** Seed 000 as committed with the package (copied into dist by the build). */
 const DEMO_ROADMAP = new URL('./fixtures/seeds/kaliningrad-000.txt', import.meta.url);
 
-export async function seedCoordinationDemo(em: EntityManager, people: DemoPerson[]): Promise<void> {
-  if ((await em.count(NeedRegistryEntry, {})) === 0) {
+/** The need registry for every person; the roadmap (reference data) once. */
+export const coordinationDemo: DemoSeeder<null> = {
+  hasData: async (em) => (await em.count(NeedRegistryEntry, {})) > 0,
+  async reference(em) {
+    if ((await em.count(Roadmap, { region: DEMO_ROADMAP_REGION })) === 0) await seedRoadmapDemo(em);
+    return null;
+  },
+  people(em, people) {
     for (const p of people) {
       em.create(NeedRegistryEntry, {
         recipientId: p.id,
@@ -27,10 +33,8 @@ export async function seedCoordinationDemo(em: EntityManager, people: DemoPerson
         source: SOURCES[p.index % SOURCES.length]!,
       });
     }
-    await em.flush();
-  }
-  if ((await em.count(Roadmap, { region: DEMO_ROADMAP_REGION })) === 0) await seedRoadmapDemo(em);
-}
+  },
+};
 
 /**
  * The real Kaliningrad roadmap (seed 000) with a plausible execution: what was due by mid-2025 is

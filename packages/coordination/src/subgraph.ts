@@ -4,7 +4,7 @@ import { AgencyResolver } from './agency/agency.resolver.js';
 import { AgencyService } from './agency/agency.service.js';
 import { CouncilDecision, CouncilMeeting } from './council/council.entity.js';
 import { CouncilDecisionResolver, CouncilMeetingResolver } from './council/council.resolver.js';
-import { seedCoordinationDemo } from './demo.js';
+import { coordinationDemo } from './demo.js';
 import { IndicatorsResolver } from './indicators/indicators.resolver.js';
 import { createCoordinationLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
@@ -48,5 +48,5 @@ export const coordinationSubgraph: SubgraphDefinition = {
   seedReference: async (em) => {
     await new AgencyService(em).loadDirectory();
   },
-  seedDemo: seedCoordinationDemo,
+  demo: coordinationDemo,
 };

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { DemoPerson } from '@sl/core';
+import type { DemoPerson, DemoSeeder } from '@sl/core';
 import { EducationLevel, Enrolment, EnrolmentStatus, StudyForm } from './enrolment/enrolment.entity.js';
 import { GuidanceSession } from './guidance/guidance-session.entity.js';
 import { PmpkRecommendation } from './pmpk/pmpk-recommendation.entity.js';
@@ -15,8 +15,13 @@ const PROGRAMMES: [EducationLevel, string, string][] = [
   [EducationLevel.GENERAL, 'Вечерняя (сменная) школа № 1', 'Основное общее образование'],
 ];
 
-export async function seedEducationDemo(em: EntityManager, people: DemoPerson[]): Promise<void> {
-  if ((await em.count(Enrolment, {})) > 0) return;
+export const educationDemo: DemoSeeder<null> = {
+  hasData: async (em) => (await em.count(Enrolment, {})) > 0,
+  reference: async () => null,
+  people: (em, people) => seedEducationPeople(em, people),
+};
+
+function seedEducationPeople(em: EntityManager, people: readonly DemoPerson[]): void {
   const forms = Object.values(StudyForm);
   for (const p of people) {
     // seed 003 item 2.14: a ПМПК recommendation comes before general education.
@@ -52,5 +57,4 @@ export async function seedEducationDemo(em: EntityManager, people: DemoPerson[])
       status: completed ? EnrolmentStatus.COMPLETED : EnrolmentStatus.ACTIVE,
     });
   }
-  await em.flush();
 }

@@ -1,5 +1,5 @@
 import type { SubgraphDefinition } from '@sl/core';
-import { seedEducationDemo } from './demo.js';
+import { educationDemo } from './demo.js';
 import { Enrolment } from './enrolment/enrolment.entity.js';
 import { EnrolmentResolver, Recipient, RecipientEducationResolver } from './enrolment/enrolment.resolver.js';
 import { EducationIndicators } from './figures/education-indicators.model.js';
@@ -16,5 +16,5 @@ export const educationSubgraph: SubgraphDefinition = {
   resolvers: [RecipientEducationResolver, EnrolmentResolver, EducationIndicatorsResolver],
   orphanedTypes: [Recipient, EducationIndicators],
   createLoaders: createEducationLoaders,
-  seedDemo: seedEducationDemo,
+  demo: educationDemo,
 };

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DEMO_TODAY, type DemoPerson } from '@sl/core';
+import { DEMO_TODAY, type DemoPerson, type DemoSeeder } from '@sl/core';
 import { Employer } from './employer/employer.entity.js';
 import { withInnCheckDigits } from './employer/inn.js';
 import { WorkRecommendation, WorkVerdict } from './ipra/work-recommendation.entity.js';
@@ -37,25 +37,45 @@ function placementStart(p: DemoPerson): string {
   return start < DEMO_TODAY ? start : plusDays(DEMO_TODAY, -1);
 }
 
-export async function seedEmploymentDemo(em: EntityManager, people: DemoPerson[]): Promise<void> {
-  if ((await em.count(Employer, {})) > 0) return;
-  const employers = EMPLOYERS.map(([name, prefix], i) =>
-    em.create(Employer, {
-      name,
-      inn: withInnCheckDigits(prefix),
-      municipality: people[i]?.municipality ?? null,
-    }),
-  );
-  const vacancies = JOBS.map(([employer, position, workKind, quota, origin], i) =>
-    em.create(Vacancy, {
-      employer: employers[employer]!,
-      position,
-      workKind,
-      quota,
-      origin,
-      openedOn: `2025-0${1 + i}-10`,
-    }),
-  );
+/** The employers' ids, in the order of EMPLOYERS. */
+interface EmploymentDemoState {
+  employers: string[];
+}
+
+export const employmentDemo: DemoSeeder<EmploymentDemoState> = {
+  hasData: async (em) => (await em.count(Employer, {})) > 0,
+  async reference(em, people) {
+    const employers = EMPLOYERS.map(([name, prefix], i) =>
+      em.create(Employer, {
+        name,
+        inn: withInnCheckDigits(prefix),
+        municipality: people[i]?.municipality ?? null,
+      }),
+    );
+    JOBS.forEach(([employer, position, workKind, quota, origin], i) => {
+      em.create(Vacancy, {
+        employer: employers[employer]!,
+        position,
+        workKind,
+        quota,
+        origin,
+        openedOn: `2025-0${1 + i}-10`,
+        // The vacancies filled are closed; the others stay open.
+        closedOn: i === 0 ? '2025-04-01' : null,
+      });
+    });
+    await em.flush();
+    return { employers: employers.map((e) => e.id) };
+  },
+  people: (em, people, state) => seedEmploymentPeople(em, people, state),
+};
+
+function seedEmploymentPeople(
+  em: EntityManager,
+  people: readonly DemoPerson[],
+  state: EmploymentDemoState,
+): void {
+  const employers = state.employers.map((id) => em.getReference(Employer, id));
   for (const p of people) {
     const employed = p.journey.job !== 'NONE';
     if (p.index % 5 === 0 || employed) {
@@ -119,7 +139,4 @@ export async function seedEmploymentDemo(em: EntityManager, people: DemoPerson[]
       });
     }
   }
-  // The vacancies filled are closed; the others stay open.
-  for (const v of vacancies.slice(0, 1)) v.closedOn = '2025-04-01';
-  await em.flush();
 }

@@ -1,5 +1,5 @@
 import type { SubgraphDefinition } from '@sl/core';
-import { seedEmploymentDemo } from './demo.js';
+import { employmentDemo } from './demo.js';
 import { Employer } from './employer/employer.entity.js';
 import { EmployerResolver } from './employer/employer.resolver.js';
 import { EmploymentIndicators } from './figures/employment-indicators.model.js';
@@ -30,5 +30,5 @@ export const employmentSubgraph: SubgraphDefinition = {
   ],
   orphanedTypes: [Recipient, EmploymentIndicators],
   createLoaders: createEmploymentLoaders,
-  seedDemo: seedEmploymentDemo,
+  demo: employmentDemo,
 };

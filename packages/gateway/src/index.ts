@@ -1,3 +1,4 @@
+export * from './data/generate-data.js';
 export * from './gateway/supergraph.js';
 export * from './subgraphs.js';
 export * from './system.js';

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { DemoPerson } from '@sl/core';
+import type { DemoPerson, DemoSeeder } from '@sl/core';
 import { MedicalConclusion } from './conclusion/medical-conclusion.entity.js';
 import { MobileTeamVisit } from './mobile-team/mobile-team-visit.entity.js';
 import {
@@ -15,8 +15,13 @@ const ORGANISATIONS = [
 const CONTRAINDICATIONS = [['A15.0'], ['F20.0', 'F10.2'], ['C34.1']];
 const SETTINGS = Object.values(RehabilitationSetting);
 
-export async function seedHealthDemo(em: EntityManager, people: DemoPerson[]): Promise<void> {
-  if ((await em.count(MedicalConclusion, {})) > 0) return;
+export const healthDemo: DemoSeeder<null> = {
+  hasData: async (em) => (await em.count(MedicalConclusion, {})) > 0,
+  reference: async () => null,
+  people: (em, people) => seedHealthPeople(em, people),
+};
+
+function seedHealthPeople(em: EntityManager, people: readonly DemoPerson[]): void {
   for (const p of people) {
     // Every applicant brings the conclusion with the application (seed 001 §3); the journey says
     // when, and whether contraindications were found.
@@ -55,5 +60,4 @@ export async function seedHealthDemo(em: EntityManager, people: DemoPerson[]): P
       });
     }
   }
-  await em.flush();
 }

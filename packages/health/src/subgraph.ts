@@ -5,7 +5,7 @@ import {
   Recipient,
   RecipientHealthResolver,
 } from './conclusion/medical-conclusion.resolver.js';
-import { seedHealthDemo } from './demo.js';
+import { healthDemo } from './demo.js';
 import { HealthIndicators } from './figures/health-indicators.model.js';
 import { HealthIndicatorsResolver } from './figures/health-indicators.resolver.js';
 import { RequestAnswer } from './interagency/request-answer.entity.js';
@@ -36,5 +36,5 @@ export const healthSubgraph: SubgraphDefinition = {
   ],
   orphanedTypes: [Recipient, InteragencyRequestStub, HealthIndicators],
   createLoaders: createHealthLoaders,
-  seedDemo: seedHealthDemo,
+  demo: healthDemo,
 };

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DEMO_COORDINATOR_ACCOUNT_ID, DEMO_TODAY, type DemoPerson } from '@sl/core';
+import { DEMO_COORDINATOR_ACCOUNT_ID, DEMO_TODAY, type DemoPerson, type DemoSeeder } from '@sl/core';
 import { addDays, formatISO, parseISO } from 'date-fns';
 import { Application, ApplicationDocument } from './application/application.entity.js';
 import {
@@ -10,7 +10,7 @@ import {
 } from './application/application.enums.js';
 import { Assessment, HoursPer } from './assessment/assessment.entity.js';
 import { seedConsentDemo } from './consent/consent.demo.js';
-import { seedHousingDemo } from './housing/housing.demo.js';
+import { type HousingDemoState, seedHousingPlaces, seedHousingUnits } from './housing/housing.demo.js';
 import { InteragencyRequest, InteragencySubject } from './interagency/interagency-request.entity.js';
 import { Provider } from './provider/provider.entity.js';
 import { ProviderService } from './provider/provider.service.js';
@@ -24,7 +24,7 @@ import {
   Sex,
 } from './recipient/recipient.enums.js';
 import { RuleSet } from './rules/rule-set.js';
-import { seedServicesDemo } from './services/services.demo.js';
+import { seedServicesPeople, seedStaff } from './services/services.demo.js';
 import { type GrantedCase, seedStageDemo } from './stage/stage.demo.js';
 
 const STREETS = ['ул. Ленина', 'ул. Гагарина', 'ул. Садовая', 'пр-т Мира', 'ул. Советская', 'ул. Молодёжная'];
@@ -181,26 +181,50 @@ function demoCase(
   return granted ? { person: p, decidedOn: application.decidedOn, assessment } : null;
 }
 
-export async function seedSocialDemo(
-  em: EntityManager,
-  people: DemoPerson[],
-  region = 'kaluga',
-): Promise<void> {
-  if ((await em.count(Recipient, {})) > 0) return;
-  const rules = RuleSet.for(region);
-  const granted: GrantedCase[] = [];
-  for (const p of people) {
-    const grant = demoCase(em, p, demoRecipient(em, p), rules);
-    if (grant) granted.push(grant);
-  }
-  await em.flush();
-  // The Murmansk registry is real reference data: in any region's demo it serves as the registry.
-  await ProviderService.seedRegistry(em, 'murmansk');
-  const providers = await em.find(Provider, {}, { orderBy: { name: 'asc' } });
-  // One story per person: stages only after a grant; housing, the plan and the team from the
-  // start of training with the stage's provider; all of it closed on a termination.
-  const outcomes = seedStageDemo(em, granted, providers, rules, DEMO_TODAY);
-  seedHousingDemo(em, people, providers, outcomes, DEMO_TODAY);
-  seedServicesDemo(em, outcomes, providers, DEMO_TODAY);
-  await em.flush();
+interface SocialDemoState {
+  rules: RuleSet;
+  /** The registry's providers' ids, by name. */
+  providers: string[];
+  /** Each provider's team's staff ids. */
+  staff: Map<string, string[]>;
+  housing: HousingDemoState;
 }
+
+/**
+ * The Murmansk registry is real reference data: in any region's demo it serves as the registry;
+ * its providers' staff and the housing units are written with it, once. Then each person's case as
+ * their journey tells it; stages only after a grant; housing, the plan and the team from the start
+ * of training with the stage's provider; all of it closed on a termination.
+ */
+export const socialDemo: DemoSeeder<SocialDemoState> = {
+  hasData: async (em) => (await em.count(Recipient, {})) > 0,
+  async reference(em, first, { region, profile }) {
+    await ProviderService.seedRegistry(em, 'murmansk');
+    const providers = await em.find(Provider, {}, { orderBy: { name: 'asc' } });
+    const staff = seedStaff(em, providers);
+    const units = seedHousingUnits(em, first, providers);
+    await em.flush();
+    return {
+      rules: RuleSet.for(region),
+      providers: providers.map((p) => p.id),
+      staff: new Map([...staff].map(([id, members]) => [id, members.map((m) => m.id)])),
+      housing: {
+        units: units.map((u) => ({ id: u.id, places: u.places, taken: 0 })),
+        cursor: 0,
+        grow: profile.scale.large,
+        providers: providers.map((p) => p.id),
+      },
+    };
+  },
+  people(em, people, state, { profile }) {
+    const granted: GrantedCase[] = [];
+    for (const p of people) {
+      const grant = demoCase(em, p, demoRecipient(em, p), state.rules);
+      if (grant) granted.push(grant);
+    }
+    const providers = state.providers.map((id) => em.getReference(Provider, id));
+    const outcomes = seedStageDemo(em, granted, providers, state.rules, DEMO_TODAY);
+    seedHousingPlaces(em, people, outcomes, state.housing, DEMO_TODAY);
+    seedServicesPeople(em, outcomes, state.staff, DEMO_TODAY, profile.scale.visitWeeks);
+  },
+};

@@ -8,7 +8,7 @@ import { ConsentEvent } from './consent/consent.entity.js';
 import { ConsentResolver, RecipientConsentResolver } from './consent/consent.resolver.js';
 import { consentSharing } from './consent/consent.service.js';
 import { DeadlineResolver } from './deadlines/deadline.resolver.js';
-import { seedSocialDemo } from './demo.js';
+import { socialDemo } from './demo.js';
 import {
   HousingOccupancyResolver,
   HousingUnitResolver,
@@ -120,7 +120,7 @@ export const socialSubgraph: SubgraphDefinition = {
   createLoaders: (em) => ({ ...createSocialLoaders(em), indicators: createSocialIndicatorLoaders(em) }),
   scope: recipientScope,
   sharing: consentSharing,
-  seedDemo: seedSocialDemo,
+  demo: socialDemo,
   seedReference: async (em, region) => {
     await ProviderService.seedRegistry(em, region);
   },

@@ -2,6 +2,7 @@ import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { Migrator } from '@mikro-orm/migrations';
 import { type LogContext, MikroORM, type Options, type Logger as OrmLogger } from '@mikro-orm/postgresql';
 import type { Logger } from '../logging/logger.js';
+import { BulkPostgreSqlDriver } from './bulk-copy.js';
 import { ensureSchemaRole, schemaRolePassword, withCredentials } from './schema-role.js';
 
 export type MigrationClass = NonNullable<NonNullable<Options['migrations']>['migrationsList']>[number];
@@ -44,6 +45,8 @@ export function ormConfig(
 ): Options {
   const log = options.logger?.child({ component: 'orm', schema: options.schema });
   return {
+    // The plain driver, able to write a flush with COPY for the data generator (bulkFlush).
+    driver: BulkPostgreSqlDriver,
     clientUrl: options.url,
     schema: options.schema,
     entities: options.entities,

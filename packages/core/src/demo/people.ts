@@ -76,14 +76,54 @@ export const MUNICIPALITIES: Record<string, string[]> = {
 };
 
 /**
- * The same seed gives the same people on every machine, so each subgraph can write its own part
- * of the demo data independently and the parts still meet on the person's id.
+ * How a profile bends the stories: the demo profile (`large` off) tells them as they always were;
+ * the large profiles (region, country) put more people in work and fewer in education, so that
+ * about 30% have a placement and 10% an enrolment, and give more weeks of visit history.
  */
-export function demoPeople(count: number, region: string, seed = 2024): DemoPerson[] {
+export interface DemoScale {
+  large: boolean;
+  /** Weeks of visits before the demo's last week (the demo shows six). */
+  visitWeeks: number;
+}
+
+export const DEMO_SCALE: DemoScale = { large: false, visitWeeks: 6 };
+
+/** Indexes below this keep the demo's original СНИЛС formula (its bodies stay under 892 000 000). */
+const SNILS_FIRST_BAND = 100_000;
+/** Past it, a stride of 100 in the band the first one leaves free: 892 000 000 + 900 000 × 100 < 10⁹. */
+const SNILS_SECOND_BAND_START = 892_000_000;
+
+/**
+ * The СНИЛС body of the person at `index`, with `jitter` (0–7000) drawn from the seeded faker. Each
+ * index owns a band of bodies no other index reaches: [100 000 000 + 7919·i, +7000] for the first
+ * 100 000 people (the demo's numbers as they always were), then [892 000 000 + 100·(i − 100 000),
+ * +99], so the numbers stay unique and nine digits long up to 1 000 000 people.
+ */
+export function demoSnilsBody(index: number, jitter: number): number {
+  if (index < SNILS_FIRST_BAND) return 100_000_000 + index * 7919 + jitter;
+  return SNILS_SECOND_BAND_START + (index - SNILS_FIRST_BAND) * 100 + (jitter % 100);
+}
+
+/** The most people the СНИЛС bands hold. */
+export const DEMO_MAX_PEOPLE = SNILS_FIRST_BAND + (999_999_999 - SNILS_SECOND_BAND_START + 1) / 100;
+
+/**
+ * The same seed gives the same people on every machine, so each subgraph can write its own part
+ * of the demo data independently and the parts still meet on the person's id. Chunks continue one
+ * seeded faker: the first people of any profile are the demo's people.
+ */
+export function* demoPeopleChunks(
+  count: number,
+  region: string,
+  chunkSize: number,
+  scale: DemoScale = DEMO_SCALE,
+  seed = 2024,
+): Generator<DemoPerson[]> {
+  if (count > DEMO_MAX_PEOPLE) throw new Error(`At most ${DEMO_MAX_PEOPLE} demo people (СНИЛС bands)`);
   const faker = new Faker({ locale: [ru] });
   faker.seed(seed);
   const municipalities = MUNICIPALITIES[region] ?? MUNICIPALITIES.kaluga!;
-  const people: DemoPerson[] = [];
+  let people: DemoPerson[] = [];
   for (let index = 0; index < count; index += 1) {
     const sex: DemoPerson['sex'] = faker.datatype.boolean() ? 'MALE' : 'FEMALE';
     const fakerSex = sex === 'MALE' ? 'male' : 'female';
@@ -92,7 +132,7 @@ export function demoPeople(count: number, region: string, seed = 2024): DemoPers
       index,
       id: faker.string.uuid(),
       // Bodies above 001-001-998 so that every number carries a real check number.
-      snils: snilsFromBody(100_000_000 + index * 7919 + faker.number.int({ min: 0, max: 7000 })),
+      snils: snilsFromBody(demoSnilsBody(index, faker.number.int({ min: 0, max: 7000 }))),
       lastName: faker.person.lastName(fakerSex),
       firstName: faker.person.firstName(fakerSex),
       patronymic: faker.person.middleName(fakerSex),
@@ -100,9 +140,17 @@ export function demoPeople(count: number, region: string, seed = 2024): DemoPers
       birthDate: birth.toISOString().slice(0, 10),
       municipality: faker.helpers.arrayElement(municipalities),
     };
-    people.push({ ...person, journey: demoJourney(index, person.birthDate) });
+    people.push({ ...person, journey: demoJourney(index, person.birthDate, scale) });
+    if (people.length === chunkSize) {
+      yield people;
+      people = [];
+    }
   }
-  return people;
+  if (people.length > 0) yield people;
+}
+
+export function demoPeople(count: number, region: string, seed = 2024): DemoPerson[] {
+  return [...demoPeopleChunks(count, region, Math.max(count, 1), DEMO_SCALE, seed)].flat();
 }
 
 const HISTORIES: DemoStep[][] = [
@@ -129,8 +177,13 @@ const daysBefore = (date: string, days: number) =>
 const yearsBefore = (date: string, years: number) => `${Number(date.slice(0, 4)) - years}${date.slice(4)}`;
 const ofAge = (birthDate: string, on: string) => yearsBefore(on, 18) >= birthDate;
 
+function demoEducation(i: number, scale: DemoScale): DemoJourney['education'] {
+  if (scale.large) return i % 10 !== 1 ? 'NONE' : i % 20 === 1 ? 'COMPLETED' : 'ACTIVE';
+  return i % 5 !== 1 ? 'NONE' : i % 2 === 0 ? 'COMPLETED' : 'ACTIVE';
+}
+
 /** The person's story from the index (and the birth date, for age at application). */
-export function demoJourney(index: number, birthDate: string): DemoJourney {
+export function demoJourney(index: number, birthDate: string, scale: DemoScale = DEMO_SCALE): DemoJourney {
   const i = index;
   const kind = i % 10;
   let application: DemoApplicationOutcome =
@@ -154,16 +207,20 @@ export function demoJourney(index: number, birthDate: string): DemoJourney {
   const granted = application === 'GRANTED';
   const mainStage = steps.includes('MAIN') && !steps.includes('TERMINATE');
   let job: DemoJourney['job'] = 'NONE';
-  if (mainStage && i % 3 !== 0) job = i % 2 === 1 ? 'SUPPORTED' : 'OPEN';
+  // In the main stage most work (the large profiles: four in five); the rest are the jobless list.
+  if (mainStage && (scale.large ? i % 5 !== 0 : i % 3 !== 0)) job = i % 2 === 1 ? 'SUPPORTED' : 'OPEN';
   // In training some already work, with a mentor.
-  else if (granted && !mainStage && !steps.includes('TERMINATE') && i % 6 === 0) job = 'SUPPORTED';
+  // In training some already work, with a mentor (in the large profiles every third one).
+  else if (granted && !mainStage && !steps.includes('TERMINATE') && i % (scale.large ? 3 : 6) === 0) {
+    job = 'SUPPORTED';
+  }
   return {
     application,
     appliedOn,
     steps,
     mainStage,
     job,
-    education: i % 5 !== 1 ? 'NONE' : i % 2 === 0 ? 'COMPLETED' : 'ACTIVE',
+    education: demoEducation(i, scale),
     // Everyone who applied brought one, issued in the weeks before; contraindications only among
     // those offered another form of service (a contraindication is a ground to refuse, 001 §16).
     medicalConclusion: {

@@ -14,6 +14,7 @@ import type { ScopeCheck, SharingCheck } from '../access/scope.js';
 import type { Config, SubgraphName } from '../config/config.js';
 import type { SubgraphContext } from '../context.js';
 import type { MigrationClass } from '../db/orm.js';
+import type { DemoSeeder } from '../demo/generator.js';
 import type { DemoPerson } from '../demo/people.js';
 
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"])`;
@@ -37,8 +38,10 @@ export interface SubgraphDefinition<Loaders = unknown> {
   referenceResolvers?: ReferenceResolvers;
   /** Request-scoped DataLoaders, built for each request on its EntityManager fork. */
   createLoaders(em: EntityManager): Loaders;
-  /** Writes this subgraph's part of the demo data for the given synthetic people. */
+  /** Demo data that is not about people (access: the demo accounts). */
   seedDemo?(em: EntityManager, people: DemoPerson[], region: string): Promise<void>;
+  /** This subgraph's part of the generated people's data (the data generator, the demo at start). */
+  demo?: DemoSeeder;
   /** Which people a scoped actor (provider staff) may see, from this subgraph's own tables. */
   scope?(em: EntityManager): ScopeCheck;
   /** Where the person's consents decide what is shared with ministry officers (social). */

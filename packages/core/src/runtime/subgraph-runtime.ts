@@ -8,6 +8,7 @@ import { localDateOf } from '../clock.js';
 import type { Config } from '../config/config.js';
 import type { BaseContext, SubgraphContext } from '../context.js';
 import { connectOrm } from '../db/orm.js';
+import { demoProfile, generateDemoData } from '../demo/generator.js';
 import { demoPeople } from '../demo/people.js';
 import { FigureCache, setFigureCache } from '../graphql/figure-cache.js';
 import { type BuiltSubgraph, buildFederatedSubgraph, type SubgraphDefinition } from '../graphql/subgraph.js';
@@ -74,6 +75,14 @@ export async function startSubgraphRuntime(
       await seedExclusively('demo', (tx) =>
         definition.seedDemo!(tx, demoPeople(config.DEMO_PEOPLE, config.REGION), config.REGION),
       );
+    }
+    // The demo profile of the data generator, through the same COPY path as `pnpm data:generate`.
+    if (config.DEMO_DATA && config.DEMO_PEOPLE > 0 && definition.demo) {
+      await generateDemoData([{ name: definition.name, orm, seeder: definition.demo }], {
+        region: config.REGION,
+        profile: demoProfile('demo', config.DEMO_PEOPLE),
+        logger: options.logger,
+      });
     }
     await keepFigures(orm, definition.name, config, options.logger);
   } catch (error) {

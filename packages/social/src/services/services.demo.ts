@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Provider } from '../provider/provider.entity.js';
+import { Provider } from '../provider/provider.entity.js';
 import type { DemoStageOutcome } from '../stage/stage.demo.js';
 import { RehabilitationRoute, RouteGoal } from './rehabilitation-route.entity.js';
 import { ServicePlan } from './service-plan.entity.js';
@@ -58,25 +58,13 @@ const HOURS_PER_WEEK = [6, 10, 12, 20, 28];
 const addDays = (iso: string, days: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-/**
- * Four team members per provider; for every person from the day their training stage began, a
- * service plan with the stage's provider (the main stage's hours when they are in it), a team of
- * two or three of its staff, a rehabilitation route with goals, and two visits a week in the recent
- * weeks the plan covers (delivered, except the last week's second visit, still ahead). A
- * termination closed the plan and the team on its date; such people have no recent visits.
- */
-export function seedServicesDemo(
-  em: EntityManager,
-  outcomes: readonly DemoStageOutcome[],
-  providers: Provider[],
-  today: string,
-): void {
-  if (providers.length === 0) return;
+/** Four team members per provider, keyed by the provider's id. */
+export function seedStaff(em: EntityManager, providers: readonly Provider[]): Map<string, StaffMember[]> {
   let n = 0;
-  const staff = new Map<Provider, StaffMember[]>();
+  const staff = new Map<string, StaffMember[]>();
   for (const provider of providers) {
     staff.set(
-      provider,
+      provider.id,
       TEAM_ROLES.map((role) => {
         n += 1;
         const fullName = `${STAFF_NAMES[n % STAFF_NAMES.length]} ${INITIALS[(n * 7) % INITIALS.length]}`;
@@ -84,10 +72,29 @@ export function seedServicesDemo(
       }),
     );
   }
-  const firstWeek = addDays(DEMO_LAST_WEEK, -7 * (WEEKS - 1));
-  for (const { person, provider, trainingFrom, terminatedOn, mainHoursPerWeek } of outcomes) {
+  return staff;
+}
+
+/**
+ * For every person from the day their training stage began, a service plan with the stage's
+ * provider (the main stage's hours when they are in it), a team of two or three of its staff
+ * (`staff`: the staff ids per provider id), a rehabilitation route with goals, and two visits a
+ * week in the recent `weeks` the plan covers (delivered, except the last week's second visit,
+ * still ahead). A termination closed the plan and the team on its date; such people have no
+ * recent visits.
+ */
+export function seedServicesPeople(
+  em: EntityManager,
+  outcomes: readonly DemoStageOutcome[],
+  staff: ReadonlyMap<string, readonly string[]>,
+  today: string,
+  weeks = WEEKS,
+): void {
+  const firstWeek = addDays(DEMO_LAST_WEEK, -7 * (weeks - 1));
+  for (const { person, provider: stageProvider, trainingFrom, terminatedOn, mainHoursPerWeek } of outcomes) {
     if (!trainingFrom) continue;
-    const members = staff.get(provider)!;
+    const provider = em.getReference(Provider, stageProvider.id);
+    const members = staff.get(provider.id)!.map((id) => em.getReference(StaffMember, id));
     const fromDate = trainingFrom;
     const toDate = terminatedOn;
     em.create(ServicePlan, {
@@ -112,12 +119,12 @@ export function seedServicesDemo(
       });
     }
     if (toDate) continue;
-    for (let w = 0; w < WEEKS; w += 1) {
+    for (let w = 0; w < weeks; w += 1) {
       const monday = addDays(firstWeek, 7 * w);
       for (const [slot, day] of [1, 3].entries()) {
         const on = addDays(monday, day);
         if (on < fromDate || on > today) continue;
-        const last = w === WEEKS - 1 && slot === 1;
+        const last = w === weeks - 1 && slot === 1;
         em.create(Visit, {
           recipientId: person.id,
           staffMember: team[(w + slot) % team.length]!,

@@ -1,0 +1,154 @@
+import type { EntityManager, MikroORM, PostgreSqlConnection } from '@mikro-orm/postgresql';
+import type pg from 'pg';
+import { bulkFlush, type CopySink, type CopyTableStats } from '../db/bulk-copy.js';
+import type { Logger } from '../logging/logger.js';
+import { type DemoPerson, type DemoScale, demoPeopleChunks } from './people.js';
+
+export type DemoProfileName = 'demo' | 'region' | 'country';
+export const DEMO_PROFILES: readonly DemoProfileName[] = ['demo', 'region', 'country'];
+
+/** How many people, in chunks of how many, and how their stories are told. */
+export interface DemoProfile {
+  name: DemoProfileName;
+  people: number;
+  chunkSize: number;
+  scale: DemoScale;
+}
+
+/** The weeks of visit history the large profiles write (the demo keeps its six). */
+const LARGE_VISIT_WEEKS = 9;
+
+/**
+ * `demo`: the demo people (DEMO_PEOPLE, 300 by default) as they always were; `region`: 50 000
+ * people; `country`: 1 000 000. `people` overrides the count (tests build a few thousand).
+ */
+export function demoProfile(name: DemoProfileName, demoPeopleCount = 300, people?: number): DemoProfile {
+  if (name === 'demo') {
+    const count = people ?? demoPeopleCount;
+    return { name, people: count, chunkSize: 5_000, scale: { large: false, visitWeeks: 6 } };
+  }
+  const count = people ?? (name === 'region' ? 50_000 : 1_000_000);
+  return { name, people: count, chunkSize: 2_000, scale: { large: true, visitWeeks: LARGE_VISIT_WEEKS } };
+}
+
+export interface DemoContext {
+  region: string;
+  profile: DemoProfile;
+}
+
+/**
+ * One subgraph's part of the generated data. Reference data (registries, employers, the roadmap)
+ * is written once with an ordinary flush; the people's part only creates entities, chunk after
+ * chunk, and the generator writes them with COPY. State (ids of the reference rows, places taken)
+ * carries from one chunk to the next.
+ */
+export interface DemoSeeder<State = unknown> {
+  /** True when the schema already holds people's data: the generator then leaves it alone. */
+  hasData(em: EntityManager): Promise<boolean>;
+  /** Writes the reference data; `first` is the first chunk of people. */
+  reference(em: EntityManager, first: readonly DemoPerson[], context: DemoContext): Promise<State>;
+  /** Creates (never flushes) the entities of one chunk of people. */
+  people(em: EntityManager, chunk: readonly DemoPerson[], state: State, context: DemoContext): void;
+}
+
+export interface DemoTarget {
+  /** The subgraph's name, which is also its schema. */
+  name: string;
+  orm: MikroORM;
+  // biome-ignore lint/suspicious/noExplicitAny: each subgraph's seeder has a state of its own
+  seeder: DemoSeeder<any>;
+}
+
+export interface DemoGeneration {
+  people: number;
+  ms: number;
+  /** Rows and COPY time per `schema.table`. */
+  tables: Map<string, CopyTableStats>;
+  /** Subgraphs left alone because they already had people's data. */
+  skipped: string[];
+}
+
+export interface GenerateOptions {
+  region: string;
+  profile: DemoProfile;
+  logger?: Logger;
+  /** Runs ANALYZE on the tables written (the large profiles; the planner needs the statistics). */
+  analyze?: boolean;
+  /** Called after each chunk with the people written so far. */
+  onChunk?(written: number, tables: ReadonlyMap<string, CopyTableStats>): void;
+}
+
+interface Running {
+  target: DemoTarget;
+  em: EntityManager;
+  client: pg.PoolClient;
+  sink: CopySink;
+  state: unknown;
+}
+
+/**
+ * Writes the profile's people into every target subgraph: the people are generated once per chunk
+ * and every subgraph writes its part of that chunk, so the parts meet on the person's id. Each
+ * subgraph's writing holds an advisory lock (two processes starting together do not both seed).
+ */
+export async function generateDemoData(
+  targets: readonly DemoTarget[],
+  options: GenerateOptions,
+): Promise<DemoGeneration> {
+  const started = performance.now();
+  const context: DemoContext = { region: options.region, profile: options.profile };
+  const tables = new Map<string, CopyTableStats>();
+  const running: Running[] = [];
+  const skipped: string[] = [];
+  let written = 0;
+  try {
+    for (const target of targets) {
+      const pool = await (target.orm.em.getConnection() as PostgreSqlConnection).getNativeClient();
+      const client = await pool.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock(hashtext($1))', [`demo:${target.name}`]);
+      } catch (error) {
+        client.release();
+        throw error;
+      }
+      const em = target.orm.em.fork();
+      const run: Running = { target, em, client, sink: { client, stats: tables }, state: null };
+      running.push(run);
+      if (await target.seeder.hasData(em)) skipped.push(target.name);
+    }
+    const active = running.filter((r) => !skipped.includes(r.target.name));
+    const { people, chunkSize, scale } = options.profile;
+    let first = true;
+    for (const chunk of demoPeopleChunks(people, options.region, chunkSize, scale)) {
+      for (const run of active) {
+        if (first) {
+          run.state = await run.target.seeder.reference(run.em, chunk, context);
+          run.em.clear();
+        }
+        run.target.seeder.people(run.em, chunk, run.state, context);
+        await bulkFlush(run.em, run.sink);
+      }
+      first = false;
+      written += chunk.length;
+      options.onChunk?.(written, tables);
+    }
+    if (options.analyze) {
+      for (const run of active) {
+        for (const table of tables.keys()) {
+          const [schema, name] = table.split('.');
+          if (schema === run.target.name) await run.client.query(`ANALYZE "${schema}"."${name}"`);
+        }
+      }
+    }
+  } finally {
+    for (const run of running) {
+      await run.client
+        .query('SELECT pg_advisory_unlock(hashtext($1))', [`demo:${run.target.name}`])
+        .catch(() => undefined);
+      run.client.release();
+    }
+  }
+  const ms = performance.now() - started;
+  options.logger?.debug({ people: written, ms: Math.round(ms), skipped }, 'demo data generated');
+  return { people: written, ms, tables, skipped };
+}

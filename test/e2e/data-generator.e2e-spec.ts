@@ -1,0 +1,154 @@
+import { checkSnils, createLogger, demoPeopleChunks, demoProfile, testConfig } from '@sl/core';
+import { DatabaseHasPeopleError, generateData } from '@sl/gateway';
+import pg from 'pg';
+import { startTestSystem, type TestSystem } from '../support/system.js';
+
+/**
+ * The data generator through its real path (the people's part written with COPY) on a fresh
+ * database: a `region` profile cut down to a few thousand people, checked across the subgraphs'
+ * schemas with SQL as the database's owner, then read through the gateway.
+ */
+const PEOPLE = 3000;
+
+describe('the data generator', () => {
+  let t: TestSystem;
+  let db: pg.Client;
+  const count = async (sql: string) => Number((await db.query(sql)).rows[0].n);
+
+  beforeAll(async () => {
+    t = await startTestSystem();
+    db = new pg.Client({ connectionString: t.database.url });
+    await db.connect();
+    await generateData({
+      config: testConfig({ DATABASE_URL: t.database.url }),
+      profile: 'region',
+      people: PEOPLE,
+      logger: createLogger('silent'),
+    });
+  }, 600_000);
+  afterAll(async () => {
+    await db?.end();
+    await t?.stop();
+  });
+
+  const people = () => [...demoPeopleChunks(PEOPLE, 'kaluga', 1000, demoProfile('region').scale)].flat();
+
+  it('writes the rows the profile asks for in every subgraph', async () => {
+    const journeys = people().map((p) => p.journey);
+    expect(await count('SELECT count(*) n FROM social.recipient')).toBe(PEOPLE);
+    expect(await count('SELECT count(*) n FROM social.application')).toBe(PEOPLE);
+    expect(await count('SELECT count(*) n FROM health.medical_conclusion')).toBe(PEOPLE);
+    expect(await count('SELECT count(*) n FROM coordination.need_registry_entry')).toBe(PEOPLE);
+    const working = journeys.filter((j) => j.job !== 'NONE').length;
+    const studying = journeys.filter((j) => j.education !== 'NONE').length;
+    expect(await count('SELECT count(*) n FROM employment.placement')).toBe(working);
+    expect(await count('SELECT count(*) n FROM education.enrolment')).toBe(studying);
+    // The large profiles: about 30% in work, 10% in education.
+    expect(working / PEOPLE).toBeGreaterThan(0.25);
+    expect(working / PEOPLE).toBeLessThan(0.35);
+    expect(studying / PEOPLE).toBeCloseTo(0.1, 2);
+    // Visits grow with the weeks of history: more than the demo's six weeks would give.
+    const visits = await count('SELECT count(*) n FROM social.visit');
+    expect(visits / PEOPLE).toBeGreaterThan(5);
+  });
+
+  it('meets on the person: every ministry writes only about people social knows', async () => {
+    for (const table of [
+      'health.medical_conclusion',
+      'health.rehabilitation_episode',
+      'education.enrolment',
+      'education.guidance_session',
+      'employment.placement',
+      'employment.employment_support',
+      'employment.work_recommendation',
+      'coordination.need_registry_entry',
+    ]) {
+      const orphans = await count(
+        `SELECT count(*) n FROM ${table} x WHERE NOT EXISTS (SELECT 1 FROM social.recipient r WHERE r.id = x.recipient_id)`,
+      );
+      expect({ table, orphans }).toEqual({ table, orphans: 0 });
+    }
+  });
+
+  it('keeps the rules: placements, stages, housing, СНИЛС', async () => {
+    // seed 001 §13 е, §14: services (and the agency's supported employment) only after a grant.
+    expect(
+      await count(`SELECT count(*) n FROM employment.placement p WHERE NOT EXISTS (
+        SELECT 1 FROM social.application a WHERE a.recipient_id = p.recipient_id AND a.decision = 'GRANTED')`),
+    ).toBe(0);
+    expect(
+      await count(`SELECT count(*) n FROM social.stage s WHERE NOT EXISTS (
+        SELECT 1 FROM social.application a WHERE a.recipient_id = s.recipient_id AND a.decision = 'GRANTED'
+          AND a.decided_on <= s.started_on)`),
+    ).toBe(0);
+    // seed 004 п. 2.1: nobody is both in work and on the register of the unemployed.
+    expect(
+      await count(`SELECT count(*) n FROM employment.placement p JOIN employment.employment_support s
+        ON s.recipient_id = p.recipient_id AND s.kind = 'UNEMPLOYMENT_REGISTRATION'
+        WHERE p.end_date IS NULL AND s.end_date IS NULL`),
+    ).toBe(0);
+    // seed 002 §15.2: stages follow each other, each beginning when the one before ended.
+    expect(
+      await count(`SELECT count(*) n FROM social.stage a JOIN social.stage b ON a.recipient_id = b.recipient_id
+        AND a.id <> b.id AND a.started_on < b.started_on WHERE a.ended_on IS NULL OR a.ended_on > b.started_on`),
+    ).toBe(0);
+    // seed 000 item 12: a unit never holds more people at once than its places.
+    expect(
+      await count(`SELECT count(*) n FROM social.housing_unit u WHERE u.places < (
+        SELECT count(*) FROM social.housing_occupancy o WHERE o.unit_id = u.id AND o.to_date IS NULL)`),
+    ).toBe(0);
+    expect(
+      await count('SELECT count(*) n FROM social.housing_occupancy WHERE to_date IS NULL'),
+    ).toBeGreaterThan(100);
+    // seed 002 §2: every СНИЛС carries its check number, and no two people share one.
+    const snils = (await db.query<{ snils: string }>('SELECT snils FROM social.recipient')).rows.map(
+      (r) => r.snils,
+    );
+    expect(snils.filter((s) => checkSnils(s) !== null)).toEqual([]);
+    expect(new Set(snils).size).toBe(PEOPLE);
+  });
+
+  it('answers through the gateway: the card and the indicators', async () => {
+    const card = await t.gql<{
+      recipients: {
+        edges: {
+          node: {
+            snils: string;
+            applications: { decision: string | null }[];
+            employed: boolean;
+            registeredUnemployed: boolean;
+            enrolments: { status: string }[];
+          };
+        }[];
+      };
+    }>(
+      `{ recipients(first: 50) { edges { node { snils applications { decision }
+        employed registeredUnemployed enrolments { status } } } } }`,
+    );
+    expect(card.errors).toBeUndefined();
+    const nodes = card.data!.recipients.edges.map((e) => e.node);
+    expect(nodes).toHaveLength(50);
+    for (const n of nodes) expect(n.employed && n.registeredUnemployed).toBe(false);
+    const indicators = await t.gql<{ indicators: { applications: { submitted: number } } }>(
+      '{ indicators(asOf: "2026-11-20") { applications { submitted } } }',
+    );
+    expect(indicators.errors).toBeUndefined();
+    expect(indicators.data!.indicators.applications.submitted).toBeGreaterThan(0);
+  });
+
+  it('refuses a database that has people unless told to reset, and resets only the data', async () => {
+    const options = {
+      config: testConfig({ DATABASE_URL: t.database.url }),
+      profile: 'demo' as const,
+      people: 50,
+      logger: createLogger('silent'),
+    };
+    await expect(generateData(options)).rejects.toBeInstanceOf(DatabaseHasPeopleError);
+    expect(await count('SELECT count(*) n FROM social.recipient')).toBe(PEOPLE);
+    const accounts = await count('SELECT count(*) n FROM access.account');
+    await generateData({ ...options, reset: true });
+    expect(await count('SELECT count(*) n FROM social.recipient')).toBe(50);
+    expect(await count('SELECT count(*) n FROM employment.employer')).toBe(4);
+    expect(await count('SELECT count(*) n FROM access.account')).toBe(accounts);
+  });
+});
