@@ -33,8 +33,9 @@ export interface Database {
   env: Record<string, string>;
 }
 
+/** Per profile, under BENCH_DATA_DIR (default `.data/`, git-ignored). */
 export function databaseOf(root: string, profile: Profile, pgPort: number): Database {
-  const dataDir = path.join(root, '.data', `bench-${profile}`);
+  const dataDir = path.resolve(root, process.env.BENCH_DATA_DIR ?? '.data', `bench-${profile}`);
   return {
     dataDir,
     pgPort,
@@ -77,7 +78,7 @@ export async function prepareData(
   const started = Date.now();
   const child = spawn(process.execPath, [cli, '--profile', profile], {
     cwd: root,
-    env: { ...process.env, ...db.env, LOG_LEVEL: 'warn' },
+    env: childEnv({ ...db.env, LOG_LEVEL: 'warn' }),
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const [code] = await once(child, 'exit');
@@ -87,6 +88,21 @@ export async function prepareData(
     JSON.stringify({ at: new Date().toISOString(), seconds: (Date.now() - started) / 1000 }),
   );
   return { DEMO_DATA: 'false' };
+}
+
+/**
+ * The environment of a child: the bench always runs on its profile's own embedded database, so a
+ * database or subgraph URL of the calling shell (e.g. CI's DATABASE_URL) must not leak in.
+ */
+export function childEnv(extra: Record<string, string>): Record<string, string | undefined> {
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([key]) =>
+        !/^([A-Z]+_)?DATABASE_URL$/.test(key) &&
+        !/^(ACCESS|SOCIAL|HEALTH|EDUCATION|EMPLOYMENT|COORDINATION)_URL$/.test(key),
+    ),
+  );
+  return { ...env, ...extra };
 }
 
 /** Waits until a process answers `/readyz`, or fails at the deadline or when it exits. */
@@ -121,7 +137,7 @@ export async function startProcess(
   const started = performance.now();
   const child = spawn(process.execPath, [script], {
     cwd: root,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    env: childEnv({ ...env, PORT: String(port), HOST: '127.0.0.1' }),
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = once(child, 'exit');
