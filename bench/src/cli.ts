@@ -27,7 +27,7 @@ import {
 
 /**
  * `pnpm bench [--profile demo|region|country] [--scenarios card,list,…] [--duration 20]
- * [--connections 32]`: starts the built gateway on the profile's data, loads it scenario by
+ * [--connections 32] [--warmup 3]`: starts the built gateway on the profile's data, loads it scenario by
  * scenario, then the floor for the card and the list, and writes the results under
  * bench/results/ (BENCH_RESULTS_DIR).
  */
@@ -40,6 +40,7 @@ const { values } = parseArgs({
     scenarios: { type: 'string', default: SCENARIOS.join(',') },
     duration: { type: 'string', default: '20' },
     connections: { type: 'string', default: '32' },
+    warmup: { type: 'string', default: '3' },
   },
 });
 const profile = values.profile as Profile;
@@ -50,6 +51,8 @@ if (unknown.length)
   throw new Error(`--scenarios: unknown ${unknown.join(', ')}; known: ${SCENARIOS.join(', ')}`);
 const durationSeconds = Number(values.duration);
 const connections = Number(values.connections);
+// Unrecorded load before each scenario: the first requests pay for JIT and query plans.
+const warmupSeconds = Number(values.warmup);
 if (!(durationSeconds > 0) || !(connections > 0))
   throw new Error('--duration and --connections: positive numbers');
 const resultsDir = path.resolve(root, process.env.BENCH_RESULTS_DIR ?? 'bench/results');
@@ -97,6 +100,19 @@ try {
   for (const scenario of scenarios) {
     const load = scenarioLoad(scenario, fixtures, tokens, root, runTag);
     const c = Math.min(connections, load.connections ?? connections);
+    if (warmupSeconds > 0) {
+      log(`${scenario}: warm-up ${warmupSeconds} s`);
+      const target = { connections: c, durationSeconds: warmupSeconds };
+      await runLoad({
+        url: gateway.base,
+        next: load.next,
+        check: load.check,
+        pid: gateway.child.pid!,
+        ...target,
+      });
+      if (load.floor && floor)
+        await runLoad({ url: floor.base, ...load.floor, pid: floor.child.pid!, ...target });
+    }
     log(`${scenario}: gateway, ${c} connections, ${durationSeconds} s`);
     const measured = await runLoad({
       url: gateway.base,
@@ -146,7 +162,7 @@ try {
       platform: `${os.platform()} ${os.release()}`,
       totalMemMb: Math.round(os.totalmem() / 1048576),
     },
-    settings: { durationSeconds, connections },
+    settings: { durationSeconds, connections, warmupSeconds },
     readySeconds: Math.round(gateway.readySeconds * 10) / 10,
     rowCounts: fixtures.rowCounts,
     list: {

@@ -37,6 +37,9 @@ export interface Measured {
   peakRssMb: number;
 }
 
+/** Counts requests across runs, so a measured run never repeats its warm-up's data. */
+let n = 0;
+
 const percentile = (sorted: number[], p: number) =>
   sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 const round = (n: number) => Math.round(n * 10) / 10;
@@ -47,7 +50,6 @@ const round = (n: number) => Math.round(n * 10) / 10;
  * the scenario's check refuses each count as an error.
  */
 export async function runLoad(spec: LoadSpec): Promise<Measured> {
-  let n = 0;
   let errors = 0;
   const samples = new Set<string>();
   const fail = (what: string) => {

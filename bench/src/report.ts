@@ -24,7 +24,7 @@ export interface Results {
   profile: string;
   startedAt: string;
   machine: { cpus: number; cpuModel: string; node: string; platform: string; totalMemMb: number };
-  settings: { durationSeconds: number; connections: number };
+  settings: { durationSeconds: number; connections: number; warmupSeconds: number };
   readySeconds: number;
   rowCounts: Record<string, number>;
   list: { municipality: string; total: number; depth: number };
@@ -83,7 +83,7 @@ export function markdown(r: Results): string {
     `# Benchmark: profile \`${r.profile}\`, ${r.startedAt}`,
     '',
     `Machine: ${r.machine.cpus} CPU (${r.machine.cpuModel}), ${r.machine.totalMemMb} MB, Node ${r.machine.node} on ${r.machine.platform}. ` +
-      `Load: autocannon, ${r.settings.connections} connections, ${r.settings.durationSeconds} s per scenario (import: 2 connections).`,
+      `Load: autocannon, ${r.settings.connections} connections, ${r.settings.durationSeconds} s per scenario after ${r.settings.warmupSeconds} s of unrecorded warm-up (import: 2 connections).`,
     '',
     `Gateway ready ${r.readySeconds.toFixed(1)} s after start. Gateway peak RSS under load ${r.gatewayPeakRssMb} MB (VmHWM over its whole life ${r.gatewayHwmMb} MB).`,
     r.profile === r.barProfile

@@ -31,6 +31,8 @@ describe('pnpm bench (smoke)', () => {
         '2',
         '--connections',
         '4',
+        '--warmup',
+        '1',
       ],
       {
         cwd: repositoryRoot,
