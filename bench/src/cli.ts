@@ -22,6 +22,7 @@ import {
   prepareData,
   type Started,
   signIn,
+  startFlags,
   startProcess,
 } from './system.js';
 
@@ -82,6 +83,7 @@ try {
     'packages/gateway/dist/main.js',
     { ...db.env, ...dataEnv, ...loadEnv() },
     await freePort(),
+    await startFlags(root),
   );
   log(`gateway ready in ${gateway.readySeconds.toFixed(1)} s`);
   const tokens = {

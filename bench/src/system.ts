@@ -127,15 +127,28 @@ export interface Started {
   stop(): Promise<void>;
 }
 
+/**
+ * The Node flags `pnpm start:built` gives the gateway (its heap size above all), read from the
+ * root package.json so that the gateway measured is the gateway deployed.
+ */
+export async function startFlags(root: string): Promise<string[]> {
+  const manifest = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const words = manifest.scripts['start:built']!.split(/\s+/);
+  return words.filter((w) => w.startsWith('--'));
+}
+
 /** Starts a built program as its own process (as `pnpm start` does) and waits for `/readyz`. */
 export async function startProcess(
   root: string,
   script: string,
   env: Record<string, string>,
   port: number,
+  flags: string[] = [],
 ): Promise<Started> {
   const started = performance.now();
-  const child = spawn(process.execPath, [script], {
+  const child = spawn(process.execPath, [...flags, script], {
     cwd: root,
     env: childEnv({ ...env, PORT: String(port), HOST: '127.0.0.1' }),
     stdio: ['ignore', 'ignore', 'inherit'],
