@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { DEMO_COORDINATOR_ACCOUNT_ID, Role } from '@sl/core';
 import { Account } from './account/account.entity.js';
 import { AccountService } from './account/account.service.js';
+import { hashPassword } from './account/password.js';
 
 /** Published in the README: demo accounts exist only with DEMO_DATA, which production refuses. */
 export const DEMO_PASSWORD = 'demo-password-2026';
@@ -49,12 +50,11 @@ export const DEMO_ACCOUNTS: { login: string; displayName: string; roles: Role[];
 export async function seedAccessDemo(em: EntityManager): Promise<void> {
   if ((await em.count(Account, {})) > 1) return;
   const service = new AccountService(em, { now: () => new Date() });
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const account of DEMO_ACCOUNTS) {
     if (await em.count(Account, { login: account.login })) continue;
     // The demo cases are in the demo coordinator's hands (social's demo names this account).
-    await service.create(
-      { ...account, password: DEMO_PASSWORD },
-      account.login === 'coordinator' ? DEMO_COORDINATOR_ACCOUNT_ID : undefined,
-    );
+    const id = account.login === 'coordinator' ? DEMO_COORDINATOR_ACCOUNT_ID : undefined;
+    await service.create({ ...account, password: DEMO_PASSWORD }, { ...(id ? { id } : {}), passwordHash });
   }
 }

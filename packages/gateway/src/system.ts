@@ -14,6 +14,7 @@ import {
   type Logger,
   localDateOf,
   type RunningServer,
+  type SubgraphDefinition,
   type SubgraphName,
   type SubgraphRuntime,
   sessionSecret,
@@ -69,14 +70,10 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     await accessOrm?.close();
   };
   try {
-    const sources: SubgraphSource[] = [];
-    for (const definition of subgraphDefinitions) {
+    const start = async (definition: SubgraphDefinition): Promise<SubgraphSource> => {
       const built = await buildFederatedSubgraph(definition);
       const url = subgraphServiceUrl(config, definition.name);
-      if (url) {
-        sources.push({ name: definition.name, sdl: built.sdl, url });
-        continue;
-      }
+      if (url) return { name: definition.name, sdl: built.sdl, url };
       const onQuery = options.onQuery;
       const runtime = await startSubgraphRuntime(definition, {
         config,
@@ -86,7 +83,16 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         ...(onQuery ? { onQuery: (sql: string) => onQuery(definition.name, sql) } : {}),
       });
       runtimes.set(definition.name, runtime);
-      sources.push({ name: definition.name, sdl: built.sdl, runtime });
+      return { name: definition.name, sdl: built.sdl, runtime };
+    };
+    // Access first: its schema holds the audit log the others are granted to append to. The others
+    // own separate schemas and start side by side (migrations and demo data wait on the database).
+    const [first, ...rest] = subgraphDefinitions;
+    const sources = [await start(first!)];
+    const started = await Promise.allSettled(rest.map(start));
+    for (const result of started) {
+      if (result.status === 'rejected') throw result.reason;
+      sources.push(result.value);
     }
     const { gateway, supergraphSdl } = createGateway(sources, {
       onUnexpected: (error) => logger.error({ err: error }, 'unexpected error in a subgraph'),

@@ -34,8 +34,11 @@ export class AccountService {
     private readonly clock: Clock,
   ) {}
 
-  /** `id` only for the demo's fixed accounts; otherwise a new one. */
-  async create(input: CreateAccountInput, id?: string): Promise<Account> {
+  /**
+   * `demo` only for the demo's accounts: a fixed id, and the hash of their shared published
+   * password computed once rather than once per account (scrypt costs a few hundred ms each).
+   */
+  async create(input: CreateAccountInput, demo?: { id?: string; passwordHash: string }): Promise<Account> {
     const login = input.login.toLowerCase();
     if (input.roles.includes(Role.PROVIDER_STAFF) && !input.providerId) {
       throw new ValidationError(
@@ -48,10 +51,10 @@ export class AccountService {
       throw new ConflictError('LOGIN_TAKEN', `Логин «${login}» уже занят`, { field: 'login' });
     }
     const account = this.em.create(Account, {
-      ...(id ? { id } : {}),
+      ...(demo?.id ? { id: demo.id } : {}),
       login,
       displayName: input.displayName.trim(),
-      passwordHash: await hashPassword(input.password),
+      passwordHash: demo?.passwordHash ?? (await hashPassword(input.password)),
       roles: [...new Set(input.roles)],
       agencyId: input.agencyId ?? null,
       providerId: input.providerId ?? null,
