@@ -141,3 +141,19 @@ export function setFigureCache(em: EntityManager, cache: FigureCache): void {
 export function figureCacheOf(em: EntityManager): FigureCache | undefined {
   return caches.get(em.getDriver());
 }
+
+/**
+ * The statement trigger that moves a subgraph's data version when a table its figures read
+ * changes. Declared on the entity so that the migrations' schema diff knows it; the sequence and
+ * the function it calls are created by the subgraph's `figures_version` migration.
+ */
+export function figuresVersionTrigger(schema: string, table: string) {
+  const name = `${table}_figures_version`;
+  return {
+    name,
+    timing: 'after' as const,
+    events: ['insert' as const, 'update' as const, 'delete' as const, 'truncate' as const],
+    forEach: 'statement' as const,
+    expression: `create trigger ${name} after insert or update or delete or truncate on ${schema}.${table} for each statement execute function ${schema}.bump_figures_version()`,
+  };
+}

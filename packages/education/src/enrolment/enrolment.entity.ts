@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Opt } from '@mikro-orm/core';
-import { Check, Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { Access, LocalDate, Personal } from '@sl/core';
+import { Check, Entity, Enum, Index, PrimaryKey, Property, Trigger } from '@mikro-orm/decorators/legacy';
+import { Access, figuresVersionTrigger, LocalDate, Personal } from '@sl/core';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum EducationLevel {
@@ -37,6 +37,7 @@ registerEnumType(StudyForm, {
 
 @ObjectType({ description: 'A person enrolled in an education programme' })
 @Entity({ tableName: 'enrolment' })
+@Trigger(figuresVersionTrigger('education', 'enrolment'))
 @Index({ properties: ['recipientId', 'startDate'] })
 @Index({ properties: ['startDate'] })
 @Check({ name: 'enrolment_dates_order', expression: 'end_date is null or end_date >= start_date' })

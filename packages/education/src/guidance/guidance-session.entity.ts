@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { Access, LocalDate, Personal } from '@sl/core';
+import { Entity, Index, PrimaryKey, Property, Trigger } from '@mikro-orm/decorators/legacy';
+import { Access, figuresVersionTrigger, LocalDate, Personal } from '@sl/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 
 /** A vocational guidance session (seed 003 item 2.16). */
 @ObjectType({ description: 'A vocational guidance session (003 п. 2.16)' })
 @Entity({ tableName: 'guidance_session' })
+@Trigger(figuresVersionTrigger('education', 'guidance_session'))
 @Index({ properties: ['recipientId', 'heldOn'] })
 @Index({ properties: ['heldOn'] })
 export class GuidanceSession {

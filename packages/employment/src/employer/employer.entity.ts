@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Opt } from '@mikro-orm/core';
-import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { Access } from '@sl/core';
+import { Entity, PrimaryKey, Property, Trigger, Unique } from '@mikro-orm/decorators/legacy';
+import { Access, figuresVersionTrigger } from '@sl/core';
 import { Authorized, Field, ID, ObjectType } from 'type-graphql';
 
 /** An employer: a registry entry, no personal data (an entrepreneur is listed as a business). */
 @ObjectType({ description: 'An employer (registry, not personal data)' })
 @Entity({ tableName: 'employer' })
+@Trigger(figuresVersionTrigger('employment', 'employer'))
 @Unique({ properties: ['inn'] })
 export class Employer {
   @Field(() => ID)

@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { Access, LocalDate, Personal } from '@sl/core';
+import {
+  Check,
+  Entity,
+  Enum,
+  Index,
+  ManyToOne,
+  PrimaryKey,
+  Property,
+  Trigger,
+} from '@mikro-orm/decorators/legacy';
+import { Access, figuresVersionTrigger, LocalDate, Personal } from '@sl/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Employer } from '../employer/employer.entity.js';
 import { Vacancy } from '../vacancy/vacancy.entity.js';
@@ -8,6 +17,7 @@ import { WorkKind } from '../work-kind.js';
 
 @ObjectType({ description: 'A job placement of a person (seed 000 item 11, seed 004 item 2.2.2)' })
 @Entity({ tableName: 'placement' })
+@Trigger(figuresVersionTrigger('employment', 'placement'))
 @Index({ properties: ['recipientId', 'startDate'] })
 @Index({ properties: ['startDate'] })
 @Check({ name: 'placement_dates_order', expression: 'end_date is null or end_date >= start_date' })

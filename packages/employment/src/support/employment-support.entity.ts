@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Check, Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { Access, LocalDate, Personal } from '@sl/core';
+import { Check, Entity, Enum, Index, PrimaryKey, Property, Trigger } from '@mikro-orm/decorators/legacy';
+import { Access, figuresVersionTrigger, LocalDate, Personal } from '@sl/core';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 
 /** The employment agency's measures for a person (seed 004 items 2.1.1–2.1.3). */
@@ -22,6 +22,7 @@ registerEnumType(SupportKind, {
 
 @ObjectType({ description: 'An employment-agency measure for the person (004 п. 2.1.1–2.1.3)' })
 @Entity({ tableName: 'employment_support' })
+@Trigger(figuresVersionTrigger('employment', 'employment_support'))
 @Index({ properties: ['recipientId', 'startDate'] })
 @Index({ properties: ['kind', 'startDate'] })
 @Check({ name: 'employment_support_dates_order', expression: 'end_date is null or end_date >= start_date' })

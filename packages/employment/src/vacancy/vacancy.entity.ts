@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Opt } from '@mikro-orm/core';
-import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { Access, LocalDate } from '@sl/core';
+import {
+  Check,
+  Entity,
+  Enum,
+  Index,
+  ManyToOne,
+  PrimaryKey,
+  Property,
+  Trigger,
+} from '@mikro-orm/decorators/legacy';
+import { Access, figuresVersionTrigger, LocalDate } from '@sl/core';
 import { Authorized, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Employer } from '../employer/employer.entity.js';
 import { WorkKind } from '../work-kind.js';
@@ -25,6 +34,7 @@ registerEnumType(WorkplaceOrigin, {
 
 @ObjectType({ description: 'A vacancy an employer declared to the employment agency' })
 @Entity({ tableName: 'vacancy' })
+@Trigger(figuresVersionTrigger('employment', 'vacancy'))
 @Index({ properties: ['employer', 'openedOn'] })
 @Check({ name: 'vacancy_dates_order', expression: 'closed_on is null or closed_on >= opened_on' })
 @Check({ name: 'vacancy_above_quota_not_quota', expression: "not (quota and origin = 'ABOVE_QUOTA')" })

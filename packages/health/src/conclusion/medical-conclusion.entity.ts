@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Opt } from '@mikro-orm/core';
-import { Check, Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { Access, LocalDate, Personal } from '@sl/core';
+import { Check, Entity, Index, PrimaryKey, Property, Trigger } from '@mikro-orm/decorators/legacy';
+import { Access, figuresVersionTrigger, LocalDate, Personal } from '@sl/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 
 /**
@@ -11,6 +11,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
  */
 @ObjectType({ description: 'Medical conclusion on contraindications to social services (order 202н)' })
 @Entity({ tableName: 'medical_conclusion' })
+@Trigger(figuresVersionTrigger('health', 'medical_conclusion'))
 @Index({ properties: ['recipientId', 'issuedOn'] })
 @Index({ properties: ['issuedOn'] })
 @Check({

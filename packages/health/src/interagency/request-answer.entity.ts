@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Opt } from '@mikro-orm/core';
-import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { Access, LocalDate, Personal } from '@sl/core';
+import {
+  Entity,
+  Index,
+  ManyToOne,
+  PrimaryKey,
+  Property,
+  Trigger,
+  Unique,
+} from '@mikro-orm/decorators/legacy';
+import { Access, figuresVersionTrigger, LocalDate, Personal } from '@sl/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { MedicalConclusion } from '../conclusion/medical-conclusion.entity.js';
 
@@ -11,6 +19,7 @@ import { MedicalConclusion } from '../conclusion/medical-conclusion.entity.js';
  */
 @ObjectType('HealthRequestAnswer', { description: 'The health ministry’s answer to an interagency request' })
 @Entity({ tableName: 'request_answer' })
+@Trigger(figuresVersionTrigger('health', 'request_answer'))
 @Unique({ properties: ['requestId'] })
 @Index({ properties: ['answeredOn'] })
 export class RequestAnswer {

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { Access, LocalDate, Personal } from '@sl/core';
+import { Entity, Index, PrimaryKey, Property, Trigger } from '@mikro-orm/decorators/legacy';
+import { Access, figuresVersionTrigger, LocalDate, Personal } from '@sl/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 
 /** A visit of a mobile (field) medical team to the person (seed 003 item 1.9). */
 @ObjectType({ description: 'A visit of a mobile medical team (seed 003 item 1.9)' })
 @Entity({ tableName: 'mobile_team_visit' })
+@Trigger(figuresVersionTrigger('health', 'mobile_team_visit'))
 @Index({ properties: ['recipientId', 'visitedOn'] })
 @Index({ properties: ['visitedOn'] })
 export class MobileTeamVisit {

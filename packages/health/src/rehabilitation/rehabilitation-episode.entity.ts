@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Check, Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { Access, LocalDate, Personal } from '@sl/core';
+import { Check, Entity, Enum, Index, PrimaryKey, Property, Trigger } from '@mikro-orm/decorators/legacy';
+import { Access, figuresVersionTrigger, LocalDate, Personal } from '@sl/core';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum RehabilitationSetting {
@@ -19,6 +19,7 @@ registerEnumType(RehabilitationSetting, {
 
 @ObjectType({ description: 'An episode of medical rehabilitation' })
 @Entity({ tableName: 'rehabilitation_episode' })
+@Trigger(figuresVersionTrigger('health', 'rehabilitation_episode'))
 @Index({ properties: ['recipientId', 'startDate'] })
 @Check({
   name: 'rehabilitation_episode_dates_order',

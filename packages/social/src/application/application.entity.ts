@@ -8,9 +8,10 @@ import {
   ManyToOne,
   PrimaryKey,
   Property,
+  Trigger,
   Unique,
 } from '@mikro-orm/decorators/legacy';
-import { Access, LocalDate, Personal } from '@sl/core';
+import { Access, figuresVersionTrigger, LocalDate, Personal } from '@sl/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Assessment } from '../assessment/assessment.entity.js';
 import { Recipient } from '../recipient/recipient.entity.js';
@@ -25,6 +26,7 @@ import {
 /** An application for supported living (001 §3 а, 002 §4 and its appendix form). */
 @ObjectType({ description: 'Заявление о предоставлении сопровождаемого проживания' })
 @Entity({ tableName: 'application' })
+@Trigger(figuresVersionTrigger('social', 'application'))
 @Check({
   name: 'application_decided_has_decision',
   expression: "(status = 'DECIDED') = (decision is not null)",

@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Opt } from '@mikro-orm/core';
-import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { Access, LocalDate, Personal } from '@sl/core';
+import {
+  Check,
+  Entity,
+  Enum,
+  Index,
+  ManyToOne,
+  PrimaryKey,
+  Property,
+  Trigger,
+} from '@mikro-orm/decorators/legacy';
+import { Access, figuresVersionTrigger, LocalDate, Personal } from '@sl/core';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Recipient } from '../recipient/recipient.entity.js';
 import { AutonomyDegree } from '../recipient/recipient.enums.js';
@@ -42,6 +51,7 @@ export class ServiceRecommendation {
  */
 @ObjectType({ description: 'Оценка нуждаемости: балл, степень, рекомендованный тип услуг' })
 @Entity({ tableName: 'assessment' })
+@Trigger(figuresVersionTrigger('social', 'assessment'))
 @Check({ name: 'assessment_score_range', expression: 'score >= 23 and score <= 272' })
 @Check({ name: 'assessment_hours_order', expression: 'hours_min <= hours_max' })
 @Check({ name: 'assessment_reassessment_after', expression: 'reassessment_due_on > assessed_on' })

@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Opt } from '@mikro-orm/core';
-import { Check, Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { Access, LocalDate, Personal } from '@sl/core';
+import {
+  Check,
+  Entity,
+  Index,
+  ManyToOne,
+  PrimaryKey,
+  Property,
+  Trigger,
+  Unique,
+} from '@mikro-orm/decorators/legacy';
+import { Access, figuresVersionTrigger, LocalDate, Personal } from '@sl/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Recipient } from '../recipient/recipient.entity.js';
 import { HousingUnit } from './housing-unit.entity.js';
@@ -9,6 +18,7 @@ import { HousingUnit } from './housing-unit.entity.js';
 /** Who lives in a unit from when to when; an open row (no end date) holds one place. */
 @ObjectType({ description: 'A person living in a housing unit over a period' })
 @Entity({ tableName: 'housing_occupancy' })
+@Trigger(figuresVersionTrigger('social', 'housing_occupancy'))
 @Check({ name: 'housing_occupancy_dates_order', expression: 'to_date is null or to_date >= from_date' })
 // One open place per person at a time.
 @Unique({

@@ -1,6 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Opt } from '@mikro-orm/core';
-import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import {
+  Check,
+  Entity,
+  Enum,
+  Index,
+  ManyToOne,
+  PrimaryKey,
+  Property,
+  Trigger,
+} from '@mikro-orm/decorators/legacy';
+import { figuresVersionTrigger } from '@sl/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Provider } from '../provider/provider.entity.js';
 import { HousingKind } from './housing.enums.js';
@@ -8,6 +18,7 @@ import { HousingKind } from './housing.enums.js';
 /** A flat, unit or room where supported living happens, with a fixed number of places. */
 @ObjectType({ description: 'A housing unit of supported living with its number of places' })
 @Entity({ tableName: 'housing_unit' })
+@Trigger(figuresVersionTrigger('social', 'housing_unit'))
 @Check({ name: 'housing_unit_places_range', expression: 'places >= 1 and places <= 500' })
 @Check({ name: 'housing_unit_address_present', expression: 'length(address) > 0' })
 @Index({ properties: ['address', 'id'] })

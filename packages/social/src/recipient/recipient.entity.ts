@@ -9,9 +9,10 @@ import {
   Index,
   PrimaryKey,
   Property,
+  Trigger,
   Unique,
 } from '@mikro-orm/decorators/legacy';
-import { Access, LocalDate, Personal } from '@sl/core';
+import { Access, figuresVersionTrigger, LocalDate, Personal } from '@sl/core';
 import { Authorized, Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import {
   AutonomyDegree,
@@ -91,6 +92,7 @@ const SEARCH_NAME_SQL =
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A person who applies for or receives supported living' })
 @Entity({ tableName: 'recipient' })
+@Trigger(figuresVersionTrigger('social', 'recipient'))
 @Check({ name: 'recipient_snils_format', expression: "snils ~ '^[0-9]{11}$'" })
 @Check({ name: 'recipient_names_present', expression: 'length(last_name) > 0 and length(first_name) > 0' })
 @Check(limitationCheck('self_care'))
@@ -108,7 +110,16 @@ const SEARCH_NAME_SQL =
 @Index({ properties: ['municipality', 'lastName', 'firstName', 'patronymic', 'id'] })
 @Index({ properties: ['birthDate', 'id'] })
 @Index({ properties: ['searchName', 'birthDate'] })
-@Index({ properties: ['autonomyDegree'] })
+// Every filter of the list with every order it offers, so a page deep into a million people is
+// read from an index in its keyset order; name words match anywhere in the name (trigrams).
+@Index({ properties: ['municipality', 'birthDate', 'id'] })
+@Index({ properties: ['autonomyDegree', 'lastName', 'firstName', 'patronymic', 'id'] })
+@Index({ properties: ['autonomyDegree', 'birthDate', 'id'] })
+@Index({
+  name: 'recipient_search_name_trgm',
+  expression:
+    'create index "recipient_search_name_trgm" on "social"."recipient" using gin ("search_name" public.gin_trgm_ops)',
+})
 export class Recipient {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })

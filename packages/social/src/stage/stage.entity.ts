@@ -8,9 +8,10 @@ import {
   ManyToOne,
   PrimaryKey,
   Property,
+  Trigger,
   Unique,
 } from '@mikro-orm/decorators/legacy';
-import { LocalDate } from '@sl/core';
+import { figuresVersionTrigger, LocalDate } from '@sl/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Provider } from '../provider/provider.entity.js';
 import { Recipient } from '../recipient/recipient.entity.js';
@@ -24,6 +25,7 @@ import { PlannedHoursPer, StageEndReason, StageKind, StageServiceType } from './
  */
 @ObjectType({ description: 'A stage of supported living (seed 002 §15) with its dates' })
 @Entity({ tableName: 'stage' })
+@Trigger(figuresVersionTrigger('social', 'stage'))
 @Unique({ name: 'stage_one_open_per_recipient', properties: ['recipientId'], where: 'ended_on is null' })
 @Index({ properties: ['recipientId', 'startedOn'] })
 @Check({ name: 'stage_dates_ordered', expression: 'ended_on is null or ended_on >= started_on' })
