@@ -53,6 +53,8 @@ export const en: TranslationMessages = mergeTranslations(english, {
       supported: 'Supported',
       verdict: 'IPRA verdict',
       ipraNumber: 'IPRA number',
+      answer: 'Answer',
+      outcome: 'Outcome',
     },
     actions: {
       open_card: 'Open the card',
@@ -63,6 +65,9 @@ export const en: TranslationMessages = mergeTranslations(english, {
       record_pmpk: 'Record a PMPK recommendation',
       place: 'Place in a job',
       report_progress: 'Report progress',
+      answer_request: 'Answer with a conclusion',
+      record_visit: 'Record the outcome',
+      record_guidance: 'Record a vocational guidance session',
     },
     roadmap: {
       import: 'Roadmap import',
@@ -81,6 +86,7 @@ export const en: TranslationMessages = mergeTranslations(english, {
       figures: 'Figures',
       evidence: 'Evidence',
       back: 'Back to the roadmap',
+      download: 'Download “%{name}” (%{size} KB)',
     },
     title: 'Supported living',
     language: 'Language',
@@ -166,8 +172,31 @@ export const en: TranslationMessages = mergeTranslations(english, {
       name: 'Interagency request |||| Interagency requests',
       fields: { overdue: 'Deadline' },
     },
-    assessments: { name: 'Assessment |||| Assessments' },
-    enrolments: { name: 'Enrolment |||| Enrolments' },
+    assessments: {
+      name: 'Assessment |||| Assessments',
+      fields: {
+        recipient: 'Person',
+        assessedOn: 'Assessed on',
+        assessor: 'Assessor',
+        score: 'Score',
+        degree: 'Autonomy degree',
+        reassessmentDueOn: 'Re-assessment due',
+        reassessmentDueBefore: 'Re-assessment due before',
+        assessedFrom: 'Assessed from',
+      },
+    },
+    enrolments: {
+      name: 'Enrolment |||| Enrolments',
+      fields: {
+        recipient: 'Person',
+        level: 'Level',
+        organisation: 'Organisation',
+        programme: 'Programme',
+        startDate: 'Start date',
+        status: 'Status',
+        startedFrom: 'Started from',
+      },
+    },
     pmpkRecommendations: { name: 'PMPK recommendation |||| PMPK recommendations' },
     medicalConclusions: {
       name: 'Medical conclusion |||| Medical conclusions',
@@ -175,6 +204,31 @@ export const en: TranslationMessages = mergeTranslations(english, {
     },
     placements: { name: 'Placement |||| Placements', fields: { employerId: 'Employer' } },
     visits: { name: 'Visit |||| Visits', fields: { staffMemberId: 'Staff member' } },
+    interagencyAnswers: {
+      name: 'Answer to a request |||| Answers to requests',
+      fields: {
+        requestId: 'Request',
+        conclusion: {
+          issuedOn: 'Conclusion issued on',
+          organisation: 'Health organisation',
+          contraindicationsPresent: 'Contraindications present',
+          conditionsText: 'Conditions, ICD-10 codes (one per line)',
+          validUntil: 'Valid until',
+        },
+      },
+    },
+    visitOutcomes: {
+      name: 'Visit outcome |||| Visit outcomes',
+      fields: { visitId: 'Visit', delivered: 'The visit took place', hoursDelivered: 'Hours delivered' },
+    },
+    guidanceSessions: {
+      name: 'Vocational guidance session |||| Vocational guidance sessions',
+      fields: {
+        heldOn: 'Held on',
+        organisation: 'Organisation',
+        professionsText: 'Suggested professions (one per line)',
+      },
+    },
     progressReports: {
       name: 'Progress report |||| Progress reports',
       fields: {

@@ -53,6 +53,8 @@ export const ru: TranslationMessages = mergeTranslations(russian as TranslationM
       supported: 'Сопровождаемое',
       verdict: 'Заключение ИПРА',
       ipraNumber: 'Номер ИПРА',
+      answer: 'Ответ',
+      outcome: 'Результат',
     },
     actions: {
       open_card: 'Открыть карточку',
@@ -63,6 +65,9 @@ export const ru: TranslationMessages = mergeTranslations(russian as TranslationM
       record_pmpk: 'Записать рекомендацию ПМПК',
       place: 'Трудоустроить',
       report_progress: 'Отчитаться о выполнении',
+      answer_request: 'Ответить заключением',
+      record_visit: 'Отметить результат',
+      record_guidance: 'Записать профориентационную консультацию',
     },
     roadmap: {
       import: 'Загрузка дорожной карты',
@@ -81,6 +86,7 @@ export const ru: TranslationMessages = mergeTranslations(russian as TranslationM
       figures: 'Показатели',
       evidence: 'Подтверждающие документы',
       back: 'К дорожной карте',
+      download: 'Скачать «%{name}» (%{size} КБ)',
     },
     title: 'Сопровождаемое проживание',
     language: 'Язык',
@@ -185,7 +191,16 @@ export const ru: TranslationMessages = mergeTranslations(russian as TranslationM
     },
     assessments: {
       name: 'Оценка нуждаемости |||| Оценки нуждаемости',
-      fields: { assessedOn: 'Дата оценки', assessor: 'Кто оценивал', score: 'Баллы' },
+      fields: {
+        recipient: 'Получатель',
+        assessedOn: 'Дата оценки',
+        assessor: 'Кто оценивал',
+        score: 'Баллы',
+        degree: 'Степень самостоятельности',
+        reassessmentDueOn: 'Повторная оценка',
+        reassessmentDueBefore: 'Повторная оценка до',
+        assessedFrom: 'Оценены с',
+      },
     },
     enrolments: {
       name: 'Обучение |||| Обучение',
@@ -195,6 +210,9 @@ export const ru: TranslationMessages = mergeTranslations(russian as TranslationM
         programme: 'Программа',
         form: 'Форма обучения',
         startDate: 'Дата начала',
+        recipient: 'Получатель',
+        status: 'Статус',
+        startedFrom: 'Начали с',
       },
     },
     pmpkRecommendations: {
@@ -224,6 +242,31 @@ export const ru: TranslationMessages = mergeTranslations(russian as TranslationM
     visits: {
       name: 'Посещение |||| Посещения',
       fields: { staffMemberId: 'Сотрудник', plannedAt: 'Дата и время' },
+    },
+    interagencyAnswers: {
+      name: 'Ответ на запрос |||| Ответы на запросы',
+      fields: {
+        requestId: 'Запрос',
+        conclusion: {
+          issuedOn: 'Дата выдачи заключения',
+          organisation: 'Медицинская организация',
+          contraindicationsPresent: 'Есть противопоказания',
+          conditionsText: 'Заболевания, коды МКБ-10 (по одному в строке)',
+          validUntil: 'Действительно до',
+        },
+      },
+    },
+    visitOutcomes: {
+      name: 'Результат посещения |||| Результаты посещений',
+      fields: { visitId: 'Посещение', delivered: 'Посещение состоялось', hoursDelivered: 'Часов оказано' },
+    },
+    guidanceSessions: {
+      name: 'Профориентационная консультация |||| Профориентационные консультации',
+      fields: {
+        heldOn: 'Дата консультации',
+        organisation: 'Организация',
+        professionsText: 'Рекомендованные профессии (по одной в строке)',
+      },
     },
     progressReports: {
       name: 'Отчёт о выполнении |||| Отчёты о выполнении',

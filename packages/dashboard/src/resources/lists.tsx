@@ -4,6 +4,7 @@ import {
   BooleanField,
   Create,
   Datagrid,
+  DateInput,
   Edit,
   List,
   NumberField,
@@ -159,6 +160,83 @@ export function DeadlineList() {
         <DateText source="dueOn" label="resources.deadlines.fields.dueOn" />
         <LateBadge source="daysLate" label="resources.deadlines.fields.daysLate" />
         <TextField source="agency" sortable={false} emptyText="—" />
+      </Datagrid>
+    </List>
+  );
+}
+
+/** All assessments of need, newest first; each row opens the person's card. */
+export function AssessmentList() {
+  return (
+    <List
+      filters={[
+        <EnumInput
+          key="d"
+          source="degree"
+          enumName="AutonomyDegree"
+          values={ENUMS.AutonomyDegree}
+          alwaysOn
+        />,
+        <DateInput key="r" source="reassessmentDueBefore" alwaysOn />,
+        <DateInput key="a" source="assessedFrom" />,
+      ]}
+    >
+      <Datagrid
+        {...noBulk}
+        rowClick={(_id, _resource, record) => `/recipients/${record.recipientId}/show/social`}
+      >
+        <FullName source="recipient" label="resources.assessments.fields.recipient" />
+        <DateText source="assessedOn" label="resources.assessments.fields.assessedOn" />
+        <TextField source="assessor" sortable={false} />
+        <NumberField source="score" sortable={false} />
+        <EnumText
+          source="degree"
+          enumName="AutonomyDegree"
+          label="resources.assessments.fields.degree"
+          sortable={false}
+        />
+        <DateText source="reassessmentDueOn" label="resources.assessments.fields.reassessmentDueOn" />
+      </Datagrid>
+    </List>
+  );
+}
+
+/** All education enrolments, latest start first; each row opens the person's education tab. */
+export function EnrolmentList() {
+  return (
+    <List
+      filters={[
+        <EnumInput key="l" source="level" enumName="EducationLevel" values={ENUMS.EducationLevel} alwaysOn />,
+        <EnumInput
+          key="s"
+          source="status"
+          enumName="EnrolmentStatus"
+          values={ENUMS.EnrolmentStatus}
+          alwaysOn
+        />,
+        <DateInput key="f" source="startedFrom" />,
+      ]}
+    >
+      <Datagrid
+        {...noBulk}
+        rowClick={(_id, _resource, record) => `/recipients/${record.recipientId}/show/education`}
+      >
+        <FullName source="recipient" label="resources.enrolments.fields.recipient" />
+        <EnumText
+          source="level"
+          enumName="EducationLevel"
+          label="resources.enrolments.fields.level"
+          sortable={false}
+        />
+        <TextField source="organisation" sortable={false} />
+        <TextField source="programme" sortable={false} />
+        <DateText source="startDate" label="resources.enrolments.fields.startDate" />
+        <EnumText
+          source="status"
+          enumName="EnrolmentStatus"
+          label="resources.enrolments.fields.status"
+          sortable={false}
+        />
       </Datagrid>
     </List>
   );

@@ -10,6 +10,7 @@ import { Migration20261123192650_stage_provider_fk } from './Migration2026112319
 import { Migration20261123205919_interagency_answer_record } from './Migration20261123205919_interagency_answer_record.js';
 import { Migration20261123210157_consent_and_case_coordinator } from './Migration20261123210157_consent_and_case_coordinator.js';
 import { Migration20261123215310_recipient_version } from './Migration20261123215310_recipient_version.js';
+import { Migration20261123232801_assessment_list } from './Migration20261123232801_assessment_list.js';
 
 export const migrations: MigrationClass[] = [
   { name: 'Migration20261123182828_init', class: Migration20261123182828_init },
@@ -28,4 +29,5 @@ export const migrations: MigrationClass[] = [
     class: Migration20261123210157_consent_and_case_coordinator,
   },
   { name: 'Migration20261123215310_recipient_version', class: Migration20261123215310_recipient_version },
+  { name: 'Migration20261123232801_assessment_list', class: Migration20261123232801_assessment_list },
 ];
