@@ -502,6 +502,14 @@ describe('the dashboard in a browser', () => {
     // The list refreshes after the redirect: the answered request is no longer among its rows.
     await until(async () => (await p.locator(`a[href*="${requestId}"]`).count()) === 0);
     expect(await queue()).not.toContain(requestId);
+    // The conclusion given in answer heads the list of all conclusions (health officers only).
+    await p.goto(`${base}/#/medicalConclusions`);
+    await p
+      .locator('table tbody tr')
+      .first()
+      .getByText('ГБУЗ «Областная больница»')
+      .waitFor({ timeout: 15_000 });
+    await expectAccessible(p, '37-medical-conclusions');
     await context.close();
   });
 
@@ -628,6 +636,40 @@ describe('the dashboard in a browser', () => {
     const { readFileSync } = await import('node:fs');
     expect(readFileSync(await download.path()).toString()).toBe(content);
     await context.close();
+  });
+
+  it('lists all assessments, enrolments, placements and visits, filtered, each row leading to the person’s card', async () => {
+    await signInAgain(page, 'coordinator');
+    for (const [path, name, tab] of [
+      ['assessments', '34-assessments', 'Социальный случай'],
+      ['enrolments', '35-enrolments', 'Образование'],
+      ['placements', '36-placements', 'Занятость'],
+      ['visits', '38-visits', 'Социальный случай'],
+    ] as const) {
+      await page.goto(`${base}/#/${path}`);
+      await page.locator('table tbody tr').first().waitFor({ timeout: 15_000 });
+      await expectAccessible(page, name);
+      const firstName = (await page.locator('table tbody tr td').first().textContent()) ?? '';
+      expect(firstName.trim().length).toBeGreaterThan(3);
+      await page.locator('table tbody tr').first().click();
+      await page.getByRole('tab', { name: tab, selected: true }).waitFor({ timeout: 15_000 });
+    }
+    // A filter narrows the list on the server: the degree filter shows only that degree.
+    const degree = (
+      await t.gql<{ assessments: { edges: { node: { degree: string } }[] } }>(
+        '{ assessments(first: 1) { edges { node { degree } } } }',
+      )
+    ).data!.assessments.edges[0]!.node.degree;
+    const expected = (
+      await t.gql<{ assessments: { totalCount: number } }>(
+        'query($d: AutonomyDegree) { assessments(filter: { degree: $d }) { totalCount } }',
+        { d: degree },
+      )
+    ).data!.assessments.totalCount;
+    await page.goto(
+      `${base}/#/assessments?filter=${encodeURIComponent(JSON.stringify({ degree }))}&perPage=100`,
+    );
+    await until(async () => (await page.locator('table tbody tr').count()) === expected);
   });
 
   it('does not offer an administrator the Council page the graph would refuse them', async () => {

@@ -1,12 +1,15 @@
 import AssignmentLateIcon from '@mui/icons-material/AssignmentLate';
 import BusinessIcon from '@mui/icons-material/Business';
+import EventAvailableIcon from '@mui/icons-material/EventAvailable';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import GavelIcon from '@mui/icons-material/Gavel';
+import HandshakeIcon from '@mui/icons-material/Handshake';
 import HistoryIcon from '@mui/icons-material/History';
 import HomeWorkIcon from '@mui/icons-material/HomeWork';
 import KeyIcon from '@mui/icons-material/Key';
 import ListAltIcon from '@mui/icons-material/ListAlt';
 import MapIcon from '@mui/icons-material/Map';
+import MedicalServicesIcon from '@mui/icons-material/MedicalServices';
 import PeopleIcon from '@mui/icons-material/People';
 import PersonIcon from '@mui/icons-material/Person';
 import QuestionAnswerIcon from '@mui/icons-material/QuestionAnswer';
@@ -31,12 +34,15 @@ import {
   DeadlineList,
   EnrolmentList,
   HousingUnitList,
+  MedicalConclusionList,
   ObligationList,
+  PlacementList,
   ProviderCreate,
   ProviderEdit,
   ProviderList,
   RoadmapList,
   StaffMemberList,
+  VisitList,
 } from './resources/lists';
 import { RecipientCreate, RecipientEdit, RecipientList, RecipientShow } from './resources/recipients';
 import {
@@ -162,7 +168,15 @@ export function App() {
               {...(granted(roles, 'CASE_WRITE') ? { create: AssessmentCreate } : {})}
             />
           ),
-          write && <Resource key="visits" name="visits" create={VisitCreate} />,
+          granted(roles, 'SERVICE') && (
+            <Resource
+              key="visits"
+              name="visits"
+              icon={EventAvailableIcon}
+              list={VisitList}
+              {...(write ? { create: VisitCreate } : {})}
+            />
+          ),
           write && <Resource key="visitOutcomes" name="visitOutcomes" create={VisitOutcomeCreate} />,
           granted(roles, 'HEALTH_WRITE') && (
             <Resource key="interagencyAnswers" name="interagencyAnswers" create={InteragencyAnswerCreate} />
@@ -170,8 +184,14 @@ export function App() {
           granted(roles, 'EDUCATION_WRITE') && (
             <Resource key="guidanceSessions" name="guidanceSessions" create={GuidanceSessionCreate} />
           ),
-          has('HEALTH_OFFICER') && (
-            <Resource key="medicalConclusions" name="medicalConclusions" create={MedicalConclusionCreate} />
+          granted(roles, 'HEALTH_WRITE') && (
+            <Resource
+              key="medicalConclusions"
+              name="medicalConclusions"
+              icon={MedicalServicesIcon}
+              list={MedicalConclusionList}
+              create={MedicalConclusionCreate}
+            />
           ),
           granted(roles, 'EDUCATION') && (
             <Resource
@@ -189,8 +209,14 @@ export function App() {
               create={PmpkRecommendationCreate}
             />
           ),
-          has('EMPLOYMENT_OFFICER') && (
-            <Resource key="placements" name="placements" create={PlacementCreate} />
+          granted(roles, 'EMPLOYMENT') && (
+            <Resource
+              key="placements"
+              name="placements"
+              icon={HandshakeIcon}
+              list={PlacementList}
+              {...(granted(roles, 'EMPLOYMENT_WRITE') ? { create: PlacementCreate } : {})}
+            />
           ),
           can.councilMeetings(roles) && (
             <Resource

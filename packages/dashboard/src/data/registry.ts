@@ -295,18 +295,37 @@ export const registry: Record<string, ResourceSpec> = {
     ['issuedOn', 'commission', 'programme', 'conditions'],
     'id recipientId issuedOn commission programme',
   ),
-  medicalConclusions: recorded(
-    'recordMedicalConclusion',
-    'RecordMedicalConclusionInput',
-    ['issuedOn', 'contraindicationsPresent', 'conditions', 'organisation', 'validUntil'],
-    'id recipientId issuedOn organisation validUntil',
-  ),
-  placements: recorded(
-    'placeRecipient',
-    'PlaceRecipientInput',
-    ['employerId', 'vacancyId', 'position', 'workKind', 'startDate', 'mentorName'],
-    'id recipientId position startDate',
-  ),
+  /** The list is health officers' only (coordinators read conclusions on their own cases, on the card). */
+  medicalConclusions: {
+    ...recorded(
+      'recordMedicalConclusion',
+      'RecordMedicalConclusionInput',
+      ['issuedOn', 'contraindicationsPresent', 'conditions', 'organisation', 'validUntil'],
+      'id recipientId issuedOn organisation validUntil',
+    ),
+    list: 'medicalConclusions',
+    fields: `id recipientId issuedOn organisation contraindicationsPresent validUntil
+      recipient { id lastName firstName patronymic }`,
+    filter: {
+      input: 'MedicalConclusionFilter',
+      fields: { contraindicationsPresent: 'Boolean', issuedFrom: 'LocalDate', validUntilBefore: 'LocalDate' },
+    },
+  },
+  placements: {
+    ...recorded(
+      'placeRecipient',
+      'PlaceRecipientInput',
+      ['employerId', 'vacancyId', 'position', 'workKind', 'startDate', 'mentorName'],
+      'id recipientId position startDate',
+    ),
+    list: 'placements',
+    fields: `id recipientId position workKind startDate endDate supported quota employer { id name }
+      recipient { id lastName firstName patronymic }`,
+    filter: {
+      input: 'PlacementFilter',
+      fields: { employerId: 'ID', workKind: 'WorkKind', supported: 'Boolean', current: 'Boolean' },
+    },
+  },
   /** Health's answer to a request of its queue: the conclusion, then the request marked answered. */
   interagencyAnswers: {
     list: '',
@@ -342,12 +361,28 @@ export const registry: Record<string, ResourceSpec> = {
     ['heldOn', 'organisation', 'suggestedProfessions'],
     'id recipientId heldOn organisation suggestedProfessions',
   ),
-  visits: recorded(
-    'scheduleVisit',
-    'ScheduleVisitInput',
-    ['staffMemberId', 'plannedAt'],
-    'id recipientId plannedAt delivered',
-  ),
+  visits: {
+    ...recorded(
+      'scheduleVisit',
+      'ScheduleVisitInput',
+      ['staffMemberId', 'plannedAt'],
+      'id recipientId plannedAt delivered',
+    ),
+    list: 'visits',
+    fields: `id recipientId plannedAt delivered hoursDelivered
+      staffMember { id fullName role provider { id shortName } }
+      recipient { id lastName firstName patronymic }`,
+    filter: {
+      input: 'VisitFilter',
+      fields: {
+        staffMemberId: 'ID',
+        providerId: 'ID',
+        delivered: 'Boolean',
+        from: 'LocalDate',
+        to: 'LocalDate',
+      },
+    },
+  },
   councilMeetings: {
     list: 'councilMeetings',
     fields: `id region heldOn agenda attendees protocolNumber

@@ -200,10 +200,44 @@ export const en: TranslationMessages = mergeTranslations(english, {
     pmpkRecommendations: { name: 'PMPK recommendation |||| PMPK recommendations' },
     medicalConclusions: {
       name: 'Medical conclusion |||| Medical conclusions',
-      fields: { conditionsText: 'Conditions (one per line)' },
+      fields: {
+        conditionsText: 'Conditions (one per line)',
+        recipient: 'Person',
+        issuedOn: 'Issued on',
+        organisation: 'Health organisation',
+        contraindicationsPresent: 'Contraindications present',
+        validUntil: 'Valid until',
+        issuedFrom: 'Issued from',
+        validUntilBefore: 'Expiring before',
+      },
     },
-    placements: { name: 'Placement |||| Placements', fields: { employerId: 'Employer' } },
-    visits: { name: 'Visit |||| Visits', fields: { staffMemberId: 'Staff member' } },
+    placements: {
+      name: 'Placement |||| Placements',
+      fields: {
+        employerId: 'Employer',
+        recipient: 'Person',
+        employer: 'Employer',
+        position: 'Position',
+        workKind: 'Kind of work',
+        startDate: 'Start date',
+        endDate: 'End date',
+        supported: 'Supported',
+        current: 'Working now',
+      },
+    },
+    visits: {
+      name: 'Visit |||| Visits',
+      fields: {
+        staffMemberId: 'Staff member',
+        plannedAt: 'Planned at',
+        recipient: 'Person',
+        provider: 'Provider',
+        delivered: 'Took place',
+        hoursDelivered: 'Hours delivered',
+        from: 'From',
+        to: 'To',
+      },
+    },
     interagencyAnswers: {
       name: 'Answer to a request |||| Answers to requests',
       fields: {
