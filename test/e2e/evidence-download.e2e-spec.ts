@@ -100,6 +100,17 @@ describe('evidence files of progress reports downloaded through the gateway (GET
     expect(forged.status).toBe(401);
   });
 
+  it('gives the content in the graph too, in one batch when a list asks for it', async () => {
+    const res = await t.gql<{
+      obligations: {
+        edges: { node: { reports: { evidence: { id: string; contentBase64: string }[] }[] } }[];
+      };
+    }>('{ obligations(first: 50) { edges { node { reports { evidence { id contentBase64 } } } } } }');
+    expect(res.errors).toBeUndefined();
+    const files = res.data!.obligations.edges.flatMap((e) => e.node.reports.flatMap((r) => r.evidence));
+    expect(files.find((f) => f.id === file.id)?.contentBase64).toBe(PNG.toString('base64'));
+  });
+
   it('answers 404 for a file that does not exist and 400 for an id that is not one', async () => {
     const missing = await download('/evidence/00000000-0000-4000-8000-000000000000', Role.COORDINATOR);
     expect(missing.status).toBe(404);

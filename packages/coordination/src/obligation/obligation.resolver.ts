@@ -145,11 +145,9 @@ export class EvidenceFileResolver {
     description: 'The content, base64; read one file at a time (`evidenceFile`)',
   })
   async contentBase64(@Root() file: EvidenceFile, @Ctx() ctx: CoordinationContext): Promise<string> {
-    // Lists load files without their content: a list asking for it gets it file by file, which the
-    // size limit (one request) keeps bounded; the download route asks for one file only.
-    const content =
-      file.content ?? (await new ObligationService(ctx.em, ctx.clock).evidenceFile(file.id)).content;
-    return Buffer.from(content).toString('base64');
+    // Lists load files without their content: asked for in a list, it comes in one batch.
+    const content = file.content ?? (await ctx.loaders.evidenceContentById.load(file.id));
+    return content ? Buffer.from(content).toString('base64') : '';
   }
 
   @FieldResolver(() => String, {
