@@ -8,7 +8,7 @@ const gateway = process.env.GATEWAY_URL ?? 'http://127.0.0.1:4000';
 
 export default defineConfig({
   plugins: [react()],
-  server: { port: 5173, proxy: { '/graphql': gateway, '/reports': gateway } },
+  server: { port: 5173, proxy: { '/graphql': gateway, '/reports': gateway, '/evidence': gateway } },
   build: {
     outDir: 'dist',
     sourcemap: false,

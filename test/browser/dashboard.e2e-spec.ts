@@ -28,6 +28,12 @@ async function signInAgain(p: Page, login: string): Promise<void> {
 }
 
 async function expectAccessible(p: Page, screen: string): Promise<void> {
+  // A notification fading in or out is checked mid-animation (its contrast is not final): let it go.
+  await p
+    .locator('.MuiSnackbar-root')
+    .first()
+    .waitFor({ state: 'detached', timeout: 10_000 })
+    .catch(() => undefined);
   await screenshot(p, screen);
   const violations = await seriousViolations(p);
   expect({ screen, violations }).toEqual({ screen, violations: [] });
@@ -449,6 +455,233 @@ describe('the dashboard in a browser', () => {
     await page.reload();
     await page.waitForSelector('input[name="username"]', { timeout: 15_000 });
     expect(await page.evaluate('sessionStorage.getItem("sl.session")')).toBeNull();
+  });
+
+  it('lets health answer a request of its queue, which then leaves the queue', async () => {
+    const person = (
+      await t.gql<{ recipients: { edges: { node: { id: string } }[] } }>(
+        '{ recipients(first: 1) { edges { node { id } } } }',
+      )
+    ).data!.recipients.edges[0]!.node;
+    const sent = await t.gql<{ sendInteragencyRequest: { id: string } }>(
+      `mutation($id: ID!, $sentOn: LocalDate!) { sendInteragencyRequest(input: {
+        recipientId: $id, agency: "Минздрав области", subject: MEDICAL_CONCLUSION, sentOn: $sentOn }) { id } }`,
+      { id: person.id, sentOn: new Date().toISOString().slice(0, 10) },
+    );
+    expect(sent.errors).toBeUndefined();
+    const requestId = sent.data!.sendInteragencyRequest.id;
+    const queue = async () =>
+      (
+        await t.gql<{ interagencyQueue: { edges: { node: { id: string } }[] } }>(
+          '{ interagencyQueue(subject: MEDICAL_CONCLUSION, first: 200) { edges { node { id } } } }',
+          {},
+          { as: Role.HEALTH_OFFICER },
+        )
+      ).data!.interagencyQueue.edges.map((e) => e.node.id);
+    expect(await queue()).toContain(requestId);
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const p = await context.newPage();
+    await signIn(p, 'health');
+    await p.goto(
+      `${base}/#/interagencyRequests?filter=${encodeURIComponent('{"subject":"MEDICAL_CONCLUSION"}')}&perPage=100`,
+    );
+    const answer = p.locator(`a[href*="${requestId}"]`);
+    await answer.waitFor({ timeout: 15_000 }).catch(async (error) => {
+      await screenshot(p, 'failed-30-interagency-queue');
+      throw error;
+    });
+    expect(await answer.textContent()).toContain('Ответить заключением');
+    await answer.click();
+    await p.locator('input[name="conclusion.organisation"]').waitFor();
+    await p.fill('input[name="conclusion.issuedOn"]', new Date().toISOString().slice(0, 10));
+    await p.fill('input[name="conclusion.organisation"]', 'ГБУЗ «Областная больница»');
+    await expectAccessible(p, '30-interagency-answer');
+    await p.click('button[type="submit"]');
+    await p.waitForURL(/#\/interagencyRequests/, { timeout: 15_000 });
+    // The list refreshes after the redirect: the answered request is no longer among its rows.
+    await until(async () => (await p.locator(`a[href*="${requestId}"]`).count()) === 0);
+    expect(await queue()).not.toContain(requestId);
+    // The conclusion given in answer heads the list of all conclusions (health officers only).
+    await p.goto(`${base}/#/medicalConclusions`);
+    await p
+      .locator('table tbody tr')
+      .first()
+      .getByText('ГБУЗ «Областная больница»')
+      .waitFor({ timeout: 15_000 });
+    await expectAccessible(p, '37-medical-conclusions');
+    await context.close();
+  });
+
+  it('records a visit’s outcome and a guidance session, showing the server’s refusals on the fields', async () => {
+    const now = new Date();
+    const day = (offset: number) => new Date(now.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+    const people = await t.gql<{
+      recipients: {
+        edges: { node: { id: string; visits: { id: string; plannedAt: string; delivered: boolean }[] } }[];
+      };
+    }>(
+      'query($from: LocalDate!, $to: LocalDate!) { recipients(first: 50) { edges { node { id visits(from: $from, to: $to) { id plannedAt delivered } } } } }',
+      { from: day(-30), to: day(0) },
+    );
+    expect(people.errors).toBeUndefined();
+    const [person, visit] = people
+      .data!.recipients.edges.flatMap((e) =>
+        e.node.visits
+          .filter((v) => !v.delivered && new Date(v.plannedAt) < now)
+          .map((v) => [e.node.id, v.id] as const),
+      )
+      .at(0)!;
+    await signInAgain(page, 'coordinator');
+    await page.goto(`${base}/#/recipients/${person}/show/social`);
+    const outcome = page.locator(`a[href*="${visit}"]`);
+    await outcome.waitFor({ timeout: 15_000 });
+    await outcome.click();
+    await page.locator('input[name="hoursDelivered"]').waitFor();
+    await page.getByLabel('Посещение состоялось').check();
+    await page.fill('input[name="hoursDelivered"]', '30');
+    await page.click('button[type="submit"]');
+    const hours = page.locator('input[name="hoursDelivered"]');
+    await until(async () => (await hours.getAttribute('aria-invalid')) === 'true').catch(async (error) => {
+      await screenshot(page, 'failed-31-visit-outcome');
+      throw error;
+    });
+    await page.getByText('Не больше 24 часов в сутки').first().waitFor();
+    await expectAccessible(page, '31-visit-outcome-error');
+    await page.fill('input[name="hoursDelivered"]', '1.5');
+    await page.click('button[type="submit"]');
+    await page
+      .getByRole('tab', { name: 'Социальный случай' })
+      .waitFor({ timeout: 15_000 })
+      .catch(async (error) => {
+        await screenshot(page, 'failed-31-visit-outcome-saved');
+        throw error;
+      });
+    const recorded = await t.gql<{
+      recipient: { visits: { id: string; delivered: boolean; hoursDelivered: number }[] };
+    }>(
+      'query($id: ID!, $from: LocalDate!, $to: LocalDate!) { recipient(id: $id) { visits(from: $from, to: $to) { id delivered hoursDelivered } } }',
+      { id: person, from: day(-30), to: day(0) },
+    );
+    expect(recorded.data!.recipient.visits.find((v) => v.id === visit)).toMatchObject({
+      delivered: true,
+      hoursDelivered: 1.5,
+    });
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const p = await context.newPage();
+    await signIn(p, 'education');
+    await p.goto(`${base}/#/recipients/${person}/show/education`);
+    await p.getByRole('link', { name: 'Записать профориентационную консультацию' }).click();
+    await p.locator('input[name="organisation"]').waitFor();
+    await p.fill('input[name="heldOn"]', day(30));
+    await p.fill('input[name="organisation"]', 'Центр профориентации «Вектор»');
+    await p.fill('textarea[name="professionsText"]', 'Садовник\nПовар');
+    await p.click('button[type="submit"]');
+    const heldOn = p.locator('input[name="heldOn"]');
+    await until(async () => (await heldOn.getAttribute('aria-invalid')) === 'true').catch(async (error) => {
+      await screenshot(p, 'failed-32-guidance-session');
+      throw error;
+    });
+    await p.getByText('Дата консультации не может быть позже сегодняшней').first().waitFor();
+    await expectAccessible(p, '32-guidance-session-error');
+    await p.fill('input[name="heldOn"]', day(-1));
+    await p.click('button[type="submit"]');
+    await p.getByRole('tab', { name: 'Образование' }).waitFor({ timeout: 15_000 });
+    await p.getByText('Центр профориентации «Вектор»').first().waitFor({ timeout: 15_000 });
+    await context.close();
+  });
+
+  it('titles an obligation by its measure and downloads a report’s evidence file', async () => {
+    const first = await t.gql<{
+      obligations: { edges: { node: { id: string; item: { key: string; measure: string } } }[] };
+    }>('{ obligations(first: 1) { edges { node { id item { key measure } } } } }');
+    const obligation = first.data!.obligations.edges[0]!.node;
+    const content = 'Протокол рабочей группы № 7';
+    const reported = await t.gql(
+      `mutation($input: ProgressReportInput!) { reportProgress(input: $input) { id } }`,
+      {
+        input: {
+          obligationId: obligation.id,
+          text: 'Рабочая группа собрана',
+          evidence: [
+            {
+              filename: 'протокол-7.txt',
+              mediaType: 'text/plain',
+              contentBase64: Buffer.from(content).toString('base64'),
+            },
+          ],
+        },
+      },
+    );
+    expect(reported.errors).toBeUndefined();
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+    });
+    const p = await context.newPage();
+    await signIn(p, 'coordinator');
+    await p.goto(`${base}/#/obligations/${obligation.id}/show`);
+    const title = p.locator('[data-testid="obligation-title"]').first();
+    await title.waitFor({ timeout: 15_000 });
+    const text = (await title.textContent()) ?? '';
+    expect(text.startsWith(`${obligation.item.key} `)).toBe(true);
+    expect(text).toContain(obligation.item.measure.slice(0, 40));
+    expect(text).not.toContain(obligation.id);
+    const link = p.getByRole('link', { name: /Скачать «протокол-7\.txt»/ });
+    await link.waitFor();
+    await expectAccessible(p, '33-obligation-evidence');
+    const [download] = await Promise.all([p.waitForEvent('download', { timeout: 30_000 }), link.click()]);
+    expect(download.suggestedFilename()).toBe('протокол-7.txt');
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(await download.path()).toString()).toBe(content);
+    await context.close();
+  });
+
+  it('lists all assessments, enrolments, placements and visits, filtered, each row leading to the person’s card', async () => {
+    await signInAgain(page, 'coordinator');
+    for (const [path, name, tab] of [
+      ['assessments', '34-assessments', 'Социальный случай'],
+      ['enrolments', '35-enrolments', 'Образование'],
+      ['placements', '36-placements', 'Занятость'],
+      ['visits', '38-visits', 'Социальный случай'],
+    ] as const) {
+      await page.goto(`${base}/#/${path}`);
+      await page.locator('table tbody tr').first().waitFor({ timeout: 15_000 });
+      await expectAccessible(page, name);
+      const firstName = (await page.locator('table tbody tr td').first().textContent()) ?? '';
+      expect(firstName.trim().length).toBeGreaterThan(3);
+      await page.locator('table tbody tr').first().click();
+      await page.getByRole('tab', { name: tab, selected: true }).waitFor({ timeout: 15_000 });
+    }
+    // A filter narrows the list on the server: the degree filter shows only that degree.
+    const degree = (
+      await t.gql<{ assessments: { edges: { node: { degree: string } }[] } }>(
+        '{ assessments(first: 1) { edges { node { degree } } } }',
+      )
+    ).data!.assessments.edges[0]!.node.degree;
+    const expected = (
+      await t.gql<{ assessments: { totalCount: number } }>(
+        'query($d: AutonomyDegree) { assessments(filter: { degree: $d }) { totalCount } }',
+        { d: degree },
+      )
+    ).data!.assessments.totalCount;
+    await page.goto(
+      `${base}/#/assessments?filter=${encodeURIComponent(JSON.stringify({ degree }))}&perPage=100`,
+    );
+    await until(async () => (await page.locator('table tbody tr').count()) === expected);
+  });
+
+  it('does not offer an administrator the Council page the graph would refuse them', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const p = await context.newPage();
+    await signIn(p, 'admin');
+    await p
+      .getByRole('heading', { name: 'Сопровождаемое проживание', level: 1 })
+      .waitFor({ timeout: 15_000 });
+    expect(await p.locator('[data-testid="council-home"]').count()).toBe(0);
+    expect(await p.getByRole('menuitem', { name: /Заседания|Дорожн|Мероприяти/ }).count()).toBe(0);
+    await context.close();
   });
 
   it('shows a roadmap measure going late when its due date passes', async () => {

@@ -19,6 +19,16 @@ export function createCoordinationLoaders(em: EntityManager) {
     obligationsByItem: groupedByRelation(em, Obligation, 'item', { dueDate: 'asc' }),
     reportsByObligation: groupedByRelation(em, ProgressReport, 'obligation', { reportedOn: 'asc' }),
     evidenceByReport: groupedByRelation(em, EvidenceFile, 'report', { id: 'asc' }),
+    /** Files with their content (lists load files without it). */
+    evidenceContentById: new DataLoader<string, Buffer | null>(async (ids) => {
+      const files = await em.find(
+        EvidenceFile,
+        { id: { $in: [...ids] } },
+        { populate: ['content'] as never },
+      );
+      const byId = new Map(files.map((f) => [f.id, f.content]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
     sectionsByRoadmap: groupedByRelation(em, RoadmapSection, 'roadmap', { position: 'asc' }),
     decisionsByMeeting: groupedByRelation(em, CouncilDecision, 'meeting', { number: 'asc', id: 'asc' }),
     itemsByDecision: new DataLoader<string, RoadmapItem[]>(async (ids) => {

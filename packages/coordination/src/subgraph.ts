@@ -11,7 +11,11 @@ import { migrations } from './migrations/index.js';
 import { NeedRegistryEntry } from './need-registry/need-registry.entity.js';
 import { Recipient, RecipientCoordinationResolver } from './need-registry/need-registry.resolver.js';
 import { EvidenceFile, Obligation, ProgressReport } from './obligation/obligation.entity.js';
-import { ObligationResolver, ProgressReportResolver } from './obligation/obligation.resolver.js';
+import {
+  EvidenceFileResolver,
+  ObligationResolver,
+  ProgressReportResolver,
+} from './obligation/obligation.resolver.js';
 import { ItemExecutor, Roadmap, RoadmapItem, RoadmapSection } from './roadmap/roadmap.entity.js';
 import { ItemExecutorResolver, RoadmapItemResolver, RoadmapResolver } from './roadmap/roadmap.resolver.js';
 
@@ -39,6 +43,7 @@ export const coordinationSubgraph: SubgraphDefinition = {
     ItemExecutorResolver,
     ObligationResolver,
     ProgressReportResolver,
+    EvidenceFileResolver,
     CouncilMeetingResolver,
     CouncilDecisionResolver,
     IndicatorsResolver,

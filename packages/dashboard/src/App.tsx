@@ -1,18 +1,23 @@
 import AssignmentLateIcon from '@mui/icons-material/AssignmentLate';
 import BusinessIcon from '@mui/icons-material/Business';
+import EventAvailableIcon from '@mui/icons-material/EventAvailable';
+import FactCheckIcon from '@mui/icons-material/FactCheck';
 import GavelIcon from '@mui/icons-material/Gavel';
+import HandshakeIcon from '@mui/icons-material/Handshake';
 import HistoryIcon from '@mui/icons-material/History';
 import HomeWorkIcon from '@mui/icons-material/HomeWork';
 import KeyIcon from '@mui/icons-material/Key';
 import ListAltIcon from '@mui/icons-material/ListAlt';
 import MapIcon from '@mui/icons-material/Map';
+import MedicalServicesIcon from '@mui/icons-material/MedicalServices';
 import PeopleIcon from '@mui/icons-material/People';
 import PersonIcon from '@mui/icons-material/Person';
 import QuestionAnswerIcon from '@mui/icons-material/QuestionAnswer';
+import SchoolIcon from '@mui/icons-material/School';
 import StoreIcon from '@mui/icons-material/Store';
 import WorkIcon from '@mui/icons-material/Work';
 import { Admin, Resource } from 'react-admin';
-import { can, graphAuthProvider } from './auth/authProvider';
+import { can, granted, graphAuthProvider } from './auth/authProvider';
 import { graphDataProvider } from './data/dataProvider';
 import { client } from './graphql/client';
 import { i18nProvider } from './i18n/i18nProvider';
@@ -23,26 +28,34 @@ import { EmployerCreate, EmployerList, VacancyCreate, VacancyList } from './reso
 import {
   AccountList,
   ApiClientList,
+  AssessmentList,
   AuditEventList,
   CouncilMeetingList,
   DeadlineList,
+  EnrolmentList,
   HousingUnitList,
+  MedicalConclusionList,
   ObligationList,
+  PlacementList,
   ProviderCreate,
   ProviderEdit,
   ProviderList,
   RoadmapList,
   StaffMemberList,
+  VisitList,
 } from './resources/lists';
 import { RecipientCreate, RecipientEdit, RecipientList, RecipientShow } from './resources/recipients';
 import {
   AssessmentCreate,
   EnrolmentCreate,
+  GuidanceSessionCreate,
+  InteragencyAnswerCreate,
   InteragencyRequestList,
   MedicalConclusionCreate,
   PlacementCreate,
   PmpkRecommendationCreate,
   VisitCreate,
+  VisitOutcomeCreate,
 } from './resources/records';
 import { ObligationShow, ProgressReportCreate, RoadmapImport, RoadmapShow } from './resources/roadmaps';
 
@@ -68,8 +81,7 @@ export function App() {
         const coordinator = roles.includes('COORDINATOR');
         const write = can.writeCases(roles);
         const has = (role: string) => roles.includes(role);
-        const progress =
-          coordinator || has('HEALTH_OFFICER') || has('EDUCATION_OFFICER') || has('EMPLOYMENT_OFFICER');
+        const progress = can.progress(roles);
         return [
           cases && (
             <Resource
@@ -147,13 +159,48 @@ export function App() {
             />
           ),
           progress && <Resource key="progressReports" name="progressReports" create={ProgressReportCreate} />,
-          coordinator && <Resource key="assessments" name="assessments" create={AssessmentCreate} />,
-          write && <Resource key="visits" name="visits" create={VisitCreate} />,
-          has('HEALTH_OFFICER') && (
-            <Resource key="medicalConclusions" name="medicalConclusions" create={MedicalConclusionCreate} />
+          granted(roles, 'CASE') && (
+            <Resource
+              key="assessments"
+              name="assessments"
+              icon={FactCheckIcon}
+              list={AssessmentList}
+              {...(granted(roles, 'CASE_WRITE') ? { create: AssessmentCreate } : {})}
+            />
           ),
-          has('EDUCATION_OFFICER') && (
-            <Resource key="enrolments" name="enrolments" create={EnrolmentCreate} />
+          granted(roles, 'SERVICE') && (
+            <Resource
+              key="visits"
+              name="visits"
+              icon={EventAvailableIcon}
+              list={VisitList}
+              {...(write ? { create: VisitCreate } : {})}
+            />
+          ),
+          write && <Resource key="visitOutcomes" name="visitOutcomes" create={VisitOutcomeCreate} />,
+          granted(roles, 'HEALTH_WRITE') && (
+            <Resource key="interagencyAnswers" name="interagencyAnswers" create={InteragencyAnswerCreate} />
+          ),
+          granted(roles, 'EDUCATION_WRITE') && (
+            <Resource key="guidanceSessions" name="guidanceSessions" create={GuidanceSessionCreate} />
+          ),
+          granted(roles, 'HEALTH_WRITE') && (
+            <Resource
+              key="medicalConclusions"
+              name="medicalConclusions"
+              icon={MedicalServicesIcon}
+              list={MedicalConclusionList}
+              create={MedicalConclusionCreate}
+            />
+          ),
+          granted(roles, 'EDUCATION') && (
+            <Resource
+              key="enrolments"
+              name="enrolments"
+              icon={SchoolIcon}
+              list={EnrolmentList}
+              {...(granted(roles, 'EDUCATION_WRITE') ? { create: EnrolmentCreate } : {})}
+            />
           ),
           has('EDUCATION_OFFICER') && (
             <Resource
@@ -162,10 +209,16 @@ export function App() {
               create={PmpkRecommendationCreate}
             />
           ),
-          has('EMPLOYMENT_OFFICER') && (
-            <Resource key="placements" name="placements" create={PlacementCreate} />
+          granted(roles, 'EMPLOYMENT') && (
+            <Resource
+              key="placements"
+              name="placements"
+              icon={HandshakeIcon}
+              list={PlacementList}
+              {...(granted(roles, 'EMPLOYMENT_WRITE') ? { create: PlacementCreate } : {})}
+            />
           ),
-          (coordinator || has('COUNCIL_MEMBER')) && (
+          can.councilMeetings(roles) && (
             <Resource
               key="councilMeetings"
               name="councilMeetings"

@@ -28,6 +28,7 @@ import { mountAuditExport } from './audit/audit-export.route.js';
 import { mountDashboard } from './edge/dashboard.js';
 import { mountIdempotency } from './edge/idempotency.js';
 import { mountRateLimit, operationPolicy, queryLimits } from './edge/protection.js';
+import { mountEvidenceDownload } from './evidence/evidence-download.route.js';
 import { createGateway, type SubgraphSource } from './gateway/supergraph.js';
 import { mountReports } from './reports/reports.route.js';
 import { subgraphDefinitions } from './subgraphs.js';
@@ -132,6 +133,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
           mountIdempotency(app, { em: () => authOrm.em.fork(), config, clock, logger });
           mountReports(app, { supergraphSdl, region: config.REGION, today: () => localDateOf(clock.now()) });
           mountAuditExport(app, { orm: () => authOrm, authenticator, config, clock });
+          mountEvidenceDownload(app);
           if (options.dashboardDir !== false) mountDashboard(app, options.dashboardDir);
         },
         buildContext: async (base, req): Promise<BaseContext> => {

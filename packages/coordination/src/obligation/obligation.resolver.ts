@@ -128,6 +128,36 @@ export class ObligationResolver {
   }
 }
 
+@Resolver(() => EvidenceFile)
+export class EvidenceFileResolver {
+  /**
+   * One file with its content, for the gateway's download route (`GET /evidence/:id`), which asks
+   * the graph with the caller's own authorization: the same readers as the reports it belongs to.
+   */
+  @Authorized(...Access.AGGREGATE)
+  @Query(() => EvidenceFile, { description: 'An evidence file of a progress report, with its content' })
+  evidenceFile(@Ctx() ctx: CoordinationContext, @Arg('id', () => ID) id: string) {
+    return new ObligationService(ctx.em, ctx.clock).evidenceFile(id);
+  }
+
+  @Authorized(...Access.AGGREGATE)
+  @FieldResolver(() => String, {
+    description: 'The content, base64; read one file at a time (`evidenceFile`)',
+  })
+  async contentBase64(@Root() file: EvidenceFile, @Ctx() ctx: CoordinationContext): Promise<string> {
+    // Lists load files without their content: asked for in a list, it comes in one batch.
+    const content = file.content ?? (await ctx.loaders.evidenceContentById.load(file.id));
+    return content ? Buffer.from(content).toString('base64') : '';
+  }
+
+  @FieldResolver(() => String, {
+    description: 'Where the gateway serves the file (`GET`, with the same Authorization header as /graphql)',
+  })
+  downloadUrl(@Root() file: EvidenceFile): string {
+    return `/evidence/${file.id}`;
+  }
+}
+
 @Resolver(() => ProgressReport)
 export class ProgressReportResolver {
   @FieldResolver(() => [EvidenceFile])

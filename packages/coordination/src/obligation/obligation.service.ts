@@ -144,6 +144,15 @@ export class ObligationService {
     return found;
   }
 
+  /** An evidence file with its content (loaded only here: lists never carry the bytes). */
+  async evidenceFile(id: string): Promise<EvidenceFile> {
+    const found = isUuid(id)
+      ? await this.em.findOne(EvidenceFile, { id }, { populate: ['content'] as never })
+      : null;
+    if (!found) throw new NotFoundError('Файл', id);
+    return found;
+  }
+
   async setStatus(id: string, status: StoredObligationStatus, on?: string | null): Promise<Obligation> {
     return this.em.transactional(async (tx) => {
       const o = await new ObligationService(tx, this.clock).get(id);

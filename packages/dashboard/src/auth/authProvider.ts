@@ -1,6 +1,9 @@
 import type { ApolloClient } from '@apollo/client';
 import { gql } from '@apollo/client';
 import type { AuthProvider } from 'react-admin';
+// The server's own role presets (a plain module without imports), so the menu cannot drift from
+// what the graph enforces.
+import { Access, type AccessName } from '../../../core/src/access/roles';
 import { toHttpError } from '../graphql/errors';
 import { clearSession, readSession, writeSession } from './session';
 
@@ -71,18 +74,26 @@ export function graphAuthProvider(client: ApolloClient): AuthProvider {
 
 export type Roles = string[];
 
+/** Whether one of the roles is in a preset of the server (core's `Access`). */
+export function granted(roles: Roles, access: AccessName): boolean {
+  return (Access[access] as readonly string[]).some((role) => roles.includes(role));
+}
+
+/**
+ * What the menu and the home page offer, from the same presets the graph enforces: a page is
+ * offered only when the queries behind it would answer (an administrator, outside
+ * `Access.AGGREGATE`, is not offered the Council page).
+ */
 export const can = {
-  council: (roles: Roles) => roles.some((r) => ['COUNCIL_MEMBER', 'ADMIN', 'COORDINATOR'].includes(r)),
-  cases: (roles: Roles) =>
-    roles.some((r) =>
-      ['COORDINATOR', 'PROVIDER_STAFF', 'HEALTH_OFFICER', 'EDUCATION_OFFICER', 'EMPLOYMENT_OFFICER'].includes(
-        r,
-      ),
-    ),
-  writeCases: (roles: Roles) => roles.some((r) => ['COORDINATOR', 'PROVIDER_STAFF'].includes(r)),
-  health: (roles: Roles) => roles.some((r) => ['HEALTH_OFFICER', 'COORDINATOR'].includes(r)),
-  reference: (roles: Roles) => roles.some((r) => r !== 'AUDITOR' && r !== 'COUNCIL_MEMBER'),
-  roadmaps: (roles: Roles) => roles.some((r) => ['COORDINATOR', 'ADMIN', 'COUNCIL_MEMBER'].includes(r)),
-  audit: (roles: Roles) => roles.includes('AUDITOR'),
-  admin: (roles: Roles) => roles.includes('ADMIN'),
+  /** The Council's page is for its members and its secretariat, and reads aggregates only. */
+  council: (roles: Roles) => granted(roles, 'AGGREGATE') && granted(roles, 'COUNCIL_WRITE'),
+  cases: (roles: Roles) => granted(roles, 'IDENTITY'),
+  writeCases: (roles: Roles) => granted(roles, 'SERVICE_WRITE'),
+  health: (roles: Roles) => granted(roles, 'HEALTH'),
+  reference: (roles: Roles) => granted(roles, 'REFERENCE'),
+  roadmaps: (roles: Roles) => granted(roles, 'AGGREGATE'),
+  progress: (roles: Roles) => granted(roles, 'AGGREGATE') && granted(roles, 'PROGRESS_WRITE'),
+  councilMeetings: (roles: Roles) => granted(roles, 'AGGREGATE') && granted(roles, 'COUNCIL_WRITE'),
+  audit: (roles: Roles) => granted(roles, 'AUDIT'),
+  admin: (roles: Roles) => granted(roles, 'ADMINISTRATION'),
 };

@@ -1,6 +1,6 @@
 import type { ApolloClient } from '@apollo/client';
 import { gql } from '@apollo/client';
-import { readSession } from '../auth/session';
+import { downloadFile } from '../graphql/download';
 
 export interface ExecutionCounts {
   agencyId: string | null;
@@ -145,21 +145,9 @@ export function targetOf(indicators: Indicators, field: string): IndicatorTarget
  * The meeting brief (DOCX) as the gateway makes it for this user: the same bearer token as the
  * graph's requests, so the brief holds exactly what the user may see.
  */
-export async function downloadCouncilBrief(asOf: string): Promise<void> {
-  const session = readSession();
-  const response = await fetch(`/reports/council-brief?asOf=${encodeURIComponent(asOf)}`, {
-    headers: session ? { authorization: `Bearer ${session.token}` } : {},
-  });
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { errors?: { message: string }[] } | null;
-    throw new Error(body?.errors?.[0]?.message ?? `HTTP ${response.status}`);
-  }
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `council-brief-${asOf}.docx`;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+export function downloadCouncilBrief(asOf: string): Promise<void> {
+  return downloadFile(
+    `/reports/council-brief?asOf=${encodeURIComponent(asOf)}`,
+    `council-brief-${asOf}.docx`,
+  );
 }

@@ -214,6 +214,15 @@ export function graphDataProvider(
           }`),
           variables: { input },
         });
+        if (spec.create.followedBy) {
+          const then = spec.create.followedBy;
+          await client.mutate({
+            mutation: gql(
+              `mutation Then($input: ${then.input}!) { done: ${then.mutation}(input: $input) { id } }`,
+            ),
+            variables: { input: then.variables(input, result.data!.created) },
+          });
+        }
         cursors.forget(resource);
         // What the record was made for (recipientId, obligationId) stays on it, so the form can
         // go back to the person or the obligation even when the graph's type does not repeat it.

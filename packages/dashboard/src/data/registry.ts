@@ -1,3 +1,5 @@
+import type { AccessName } from '../../../core/src/access/roles';
+import { granted } from '../auth/authProvider';
 /**
  * What the dashboard knows about each resource of the graph, in one place. The generic data
  * provider (dataProvider.ts) builds every query from these entries, so a new resource of the graph
@@ -28,31 +30,37 @@ export interface ResourceSpec {
   args?: Record<string, string>;
   /** Sorting the API supports: react-admin field → the order enum's value. */
   orderBy?: { input: string; fields: Record<string, string> };
-  create?: { mutation: string; input: string; fields: string[] };
+  create?: {
+    mutation: string;
+    input: string;
+    fields: string[];
+    /**
+     * A second mutation the same action needs once the first succeeded, e.g. health answers a
+     * request with a conclusion, then marks the request answered on the case (two subgraphs, two
+     * writes): its input from the first's input and answer.
+     */
+    followedBy?: {
+      mutation: string;
+      input: string;
+      variables: (
+        input: Record<string, unknown>,
+        created: Record<string, unknown>,
+      ) => Record<string, unknown>;
+    };
+  };
   update?: { mutation: string; input: string; fields: string[] };
   /** Records without an `id` of their own (e.g. deadlines) get one from their content. */
   idOf?: (node: Record<string, unknown>) => string;
 }
 
-/** Which roles may read which part of a person's record (core's Access presets, access/roles.ts). */
-export const ACCESS: Record<string, string[]> = {
-  IDENTITY: ['COORDINATOR', 'HEALTH_OFFICER', 'EDUCATION_OFFICER', 'EMPLOYMENT_OFFICER', 'PROVIDER_STAFF'],
-  CONTACT: ['COORDINATOR', 'PROVIDER_STAFF'],
-  DISABILITY: ['COORDINATOR', 'HEALTH_OFFICER', 'EDUCATION_OFFICER', 'EMPLOYMENT_OFFICER', 'PROVIDER_STAFF'],
-  CASE: ['COORDINATOR'],
-  SERVICE: ['COORDINATOR', 'PROVIDER_STAFF'],
-  HEALTH: ['HEALTH_OFFICER', 'COORDINATOR'],
-  EDUCATION: ['EDUCATION_OFFICER', 'COORDINATOR'],
-  EMPLOYMENT: ['EMPLOYMENT_OFFICER', 'COORDINATOR'],
-};
-
-export function allowed(roles: string[], access: string): boolean {
-  return (ACCESS[access] ?? []).some((role) => roles.includes(role));
+/** Which roles may read which part of a person's record: the server's presets (core's `Access`). */
+export function allowed(roles: string[], access: AccessName): boolean {
+  return granted(roles, access);
 }
 
 /** The parts of a selection the roles may read. */
-function when(roles: string[], parts: Record<string, string>): string {
-  return Object.entries(parts)
+function when(roles: string[], parts: Partial<Record<AccessName, string>>): string {
+  return (Object.entries(parts) as [AccessName, string][])
     .filter(([access]) => allowed(roles, access))
     .map(([, selection]) => selection)
     .join('\n');
@@ -132,7 +140,7 @@ export const registry: Record<string, ResourceSpec> = {
           interagencyRequests { id agency subject sentOn overdue }`,
         SERVICE: `stages { id kind startedOn endedOn current providerId serviceType }
           visits(from: "${visitWindow().from}", to: "${visitWindow().to}") {
-            id plannedAt delivered hoursDelivered staffMember { id fullName role } }
+            id recipientId plannedAt delivered hoursDelivered staffMember { id fullName role } }
           housing { current { id fromDate unit { id address municipality kind } } }
           servicePlans { id hoursPerWeek fromDate }`,
         HEALTH: 'medicalConclusions { id issuedOn contraindicationsPresent organisation validUntil }',
@@ -195,10 +203,10 @@ export const registry: Record<string, ResourceSpec> = {
     one: 'obligation',
     fields: OBLIGATION_FIELDS,
     oneFields: `${OBLIGATION_FIELDS} startDate
-      item { id number measure roadmapId expectedResult deadlineText section { id title }
+      item { id key number measure roadmapId expectedResult deadlineText section { id title }
         targets { index value unit comparator text } }
       reports { id reportedOn text figures { targetIndex value } agency { id name }
-        evidence { id displayName mediaType size sha256 } }`,
+        evidence { id displayName mediaType size sha256 downloadUrl } }`,
     filter: {
       input: 'ObligationFilter',
       fields: { roadmapId: 'ID', agencyId: 'ID', status: 'ObligationStatus', dueBefore: 'String' },
@@ -251,42 +259,130 @@ export const registry: Record<string, ResourceSpec> = {
     fields: 'id recipientId applicationId agency subject sentOn dueOn answeredOn overdue',
     args: { subject: 'InteragencySubject!' },
   },
-  assessments: recorded(
-    'recordAssessment',
-    'RecordAssessmentInput',
-    ['assessedOn', 'assessor', 'score'],
-    'id recipientId assessedOn score degree reassessmentDueOn',
-  ),
-  enrolments: recorded(
-    'enrolRecipient',
-    'EnrolRecipientInput',
-    ['level', 'organisation', 'programme', 'form', 'startDate'],
-    'id recipientId level organisation programme startDate status',
-  ),
+  assessments: {
+    ...recorded(
+      'recordAssessment',
+      'RecordAssessmentInput',
+      ['assessedOn', 'assessor', 'score'],
+      'id recipientId assessedOn score degree reassessmentDueOn',
+    ),
+    list: 'assessments',
+    fields:
+      'id recipientId assessedOn assessor score degree reassessmentDueOn recipient { id lastName firstName patronymic }',
+    filter: {
+      input: 'AssessmentFilter',
+      fields: { degree: 'AutonomyDegree', reassessmentDueBefore: 'LocalDate', assessedFrom: 'LocalDate' },
+    },
+  },
+  enrolments: {
+    ...recorded(
+      'enrolRecipient',
+      'EnrolRecipientInput',
+      ['level', 'organisation', 'programme', 'form', 'startDate'],
+      'id recipientId level organisation programme startDate status',
+    ),
+    list: 'enrolments',
+    fields: `id recipientId level organisation programme form startDate endDate status
+      recipient { id lastName firstName patronymic }`,
+    filter: {
+      input: 'EnrolmentFilter',
+      fields: { level: 'EducationLevel', status: 'EnrolmentStatus', startedFrom: 'LocalDate' },
+    },
+  },
   pmpkRecommendations: recorded(
     'recordPmpkRecommendation',
     'RecordPmpkRecommendationInput',
     ['issuedOn', 'commission', 'programme', 'conditions'],
     'id recipientId issuedOn commission programme',
   ),
-  medicalConclusions: recorded(
-    'recordMedicalConclusion',
-    'RecordMedicalConclusionInput',
-    ['issuedOn', 'contraindicationsPresent', 'conditions', 'organisation', 'validUntil'],
-    'id recipientId issuedOn organisation validUntil',
+  /** The list is health officers' only (coordinators read conclusions on their own cases, on the card). */
+  medicalConclusions: {
+    ...recorded(
+      'recordMedicalConclusion',
+      'RecordMedicalConclusionInput',
+      ['issuedOn', 'contraindicationsPresent', 'conditions', 'organisation', 'validUntil'],
+      'id recipientId issuedOn organisation validUntil',
+    ),
+    list: 'medicalConclusions',
+    fields: `id recipientId issuedOn organisation contraindicationsPresent validUntil
+      recipient { id lastName firstName patronymic }`,
+    filter: {
+      input: 'MedicalConclusionFilter',
+      fields: { contraindicationsPresent: 'Boolean', issuedFrom: 'LocalDate', validUntilBefore: 'LocalDate' },
+    },
+  },
+  placements: {
+    ...recorded(
+      'placeRecipient',
+      'PlaceRecipientInput',
+      ['employerId', 'vacancyId', 'position', 'workKind', 'startDate', 'mentorName'],
+      'id recipientId position startDate',
+    ),
+    list: 'placements',
+    fields: `id recipientId position workKind startDate endDate supported quota employer { id name }
+      recipient { id lastName firstName patronymic }`,
+    filter: {
+      input: 'PlacementFilter',
+      fields: { employerId: 'ID', workKind: 'WorkKind', supported: 'Boolean', current: 'Boolean' },
+    },
+  },
+  /** Health's answer to a request of its queue: the conclusion, then the request marked answered. */
+  interagencyAnswers: {
+    list: '',
+    fields: 'id requestId recipientId answeredOn conclusion { id }',
+    create: {
+      mutation: 'answerInteragencyRequest',
+      input: 'AnswerInteragencyRequestInput',
+      fields: ['requestId', 'recipientId', 'conclusion'],
+      followedBy: {
+        mutation: 'markInteragencyAnswered',
+        input: 'MarkInteragencyAnsweredInput',
+        variables: (input, created) => ({
+          requestId: input.requestId,
+          recipientId: input.recipientId,
+          answerRecordId: (created.conclusion as { id: string }).id,
+        }),
+      },
+    },
+  },
+  /** Whether a scheduled visit took place, and its hours. */
+  visitOutcomes: {
+    list: '',
+    fields: 'id recipientId plannedAt delivered hoursDelivered',
+    create: {
+      mutation: 'recordVisit',
+      input: 'RecordVisitInput',
+      fields: ['visitId', 'delivered', 'hoursDelivered'],
+    },
+  },
+  guidanceSessions: recorded(
+    'recordGuidanceSession',
+    'RecordGuidanceSessionInput',
+    ['heldOn', 'organisation', 'suggestedProfessions'],
+    'id recipientId heldOn organisation suggestedProfessions',
   ),
-  placements: recorded(
-    'placeRecipient',
-    'PlaceRecipientInput',
-    ['employerId', 'vacancyId', 'position', 'workKind', 'startDate', 'mentorName'],
-    'id recipientId position startDate',
-  ),
-  visits: recorded(
-    'scheduleVisit',
-    'ScheduleVisitInput',
-    ['staffMemberId', 'plannedAt'],
-    'id recipientId plannedAt delivered',
-  ),
+  visits: {
+    ...recorded(
+      'scheduleVisit',
+      'ScheduleVisitInput',
+      ['staffMemberId', 'plannedAt'],
+      'id recipientId plannedAt delivered',
+    ),
+    list: 'visits',
+    fields: `id recipientId plannedAt delivered hoursDelivered
+      staffMember { id fullName role provider { id shortName } }
+      recipient { id lastName firstName patronymic }`,
+    filter: {
+      input: 'VisitFilter',
+      fields: {
+        staffMemberId: 'ID',
+        providerId: 'ID',
+        delivered: 'Boolean',
+        from: 'LocalDate',
+        to: 'LocalDate',
+      },
+    },
+  },
   councilMeetings: {
     list: 'councilMeetings',
     fields: `id region heldOn agenda attendees protocolNumber

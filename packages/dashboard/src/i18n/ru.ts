@@ -53,6 +53,8 @@ export const ru: TranslationMessages = mergeTranslations(russian as TranslationM
       supported: 'Сопровождаемое',
       verdict: 'Заключение ИПРА',
       ipraNumber: 'Номер ИПРА',
+      answer: 'Ответ',
+      outcome: 'Результат',
     },
     actions: {
       open_card: 'Открыть карточку',
@@ -63,6 +65,9 @@ export const ru: TranslationMessages = mergeTranslations(russian as TranslationM
       record_pmpk: 'Записать рекомендацию ПМПК',
       place: 'Трудоустроить',
       report_progress: 'Отчитаться о выполнении',
+      answer_request: 'Ответить заключением',
+      record_visit: 'Отметить результат',
+      record_guidance: 'Записать профориентационную консультацию',
     },
     roadmap: {
       import: 'Загрузка дорожной карты',
@@ -81,6 +86,7 @@ export const ru: TranslationMessages = mergeTranslations(russian as TranslationM
       figures: 'Показатели',
       evidence: 'Подтверждающие документы',
       back: 'К дорожной карте',
+      download: 'Скачать «%{name}» (%{size} КБ)',
     },
     title: 'Сопровождаемое проживание',
     language: 'Язык',
@@ -185,7 +191,16 @@ export const ru: TranslationMessages = mergeTranslations(russian as TranslationM
     },
     assessments: {
       name: 'Оценка нуждаемости |||| Оценки нуждаемости',
-      fields: { assessedOn: 'Дата оценки', assessor: 'Кто оценивал', score: 'Баллы' },
+      fields: {
+        recipient: 'Получатель',
+        assessedOn: 'Дата оценки',
+        assessor: 'Кто оценивал',
+        score: 'Баллы',
+        degree: 'Степень самостоятельности',
+        reassessmentDueOn: 'Повторная оценка',
+        reassessmentDueBefore: 'Повторная оценка до',
+        assessedFrom: 'Оценены с',
+      },
     },
     enrolments: {
       name: 'Обучение |||| Обучение',
@@ -195,6 +210,9 @@ export const ru: TranslationMessages = mergeTranslations(russian as TranslationM
         programme: 'Программа',
         form: 'Форма обучения',
         startDate: 'Дата начала',
+        recipient: 'Получатель',
+        status: 'Статус',
+        startedFrom: 'Начали с',
       },
     },
     pmpkRecommendations: {
@@ -209,6 +227,9 @@ export const ru: TranslationMessages = mergeTranslations(russian as TranslationM
         contraindicationsPresent: 'Есть противопоказания',
         conditionsText: 'Заболевания (по одному в строке)',
         validUntil: 'Действительно до',
+        recipient: 'Получатель',
+        issuedFrom: 'Выданы с',
+        validUntilBefore: 'Истекают до',
       },
     },
     placements: {
@@ -219,11 +240,50 @@ export const ru: TranslationMessages = mergeTranslations(russian as TranslationM
         workKind: 'Вид работ',
         startDate: 'Дата начала',
         mentorName: 'Наставник',
+        recipient: 'Получатель',
+        employer: 'Работодатель',
+        endDate: 'Дата окончания',
+        supported: 'Сопровождаемое',
+        current: 'Работают сейчас',
       },
     },
     visits: {
       name: 'Посещение |||| Посещения',
-      fields: { staffMemberId: 'Сотрудник', plannedAt: 'Дата и время' },
+      fields: {
+        staffMemberId: 'Сотрудник',
+        plannedAt: 'Дата и время',
+        recipient: 'Получатель',
+        provider: 'Поставщик',
+        delivered: 'Состоялось',
+        hoursDelivered: 'Часов оказано',
+        from: 'С',
+        to: 'По',
+      },
+    },
+    interagencyAnswers: {
+      name: 'Ответ на запрос |||| Ответы на запросы',
+      fields: {
+        requestId: 'Запрос',
+        conclusion: {
+          issuedOn: 'Дата выдачи заключения',
+          organisation: 'Медицинская организация',
+          contraindicationsPresent: 'Есть противопоказания',
+          conditionsText: 'Заболевания, коды МКБ-10 (по одному в строке)',
+          validUntil: 'Действительно до',
+        },
+      },
+    },
+    visitOutcomes: {
+      name: 'Результат посещения |||| Результаты посещений',
+      fields: { visitId: 'Посещение', delivered: 'Посещение состоялось', hoursDelivered: 'Часов оказано' },
+    },
+    guidanceSessions: {
+      name: 'Профориентационная консультация |||| Профориентационные консультации',
+      fields: {
+        heldOn: 'Дата консультации',
+        organisation: 'Организация',
+        professionsText: 'Рекомендованные профессии (по одной в строке)',
+      },
     },
     progressReports: {
       name: 'Отчёт о выполнении |||| Отчёты о выполнении',

@@ -1,24 +1,45 @@
 import { LinearProgress } from '@mui/material';
 import {
   ArrayField,
+  AutocompleteInput,
   BooleanField,
+  BooleanInput,
   Create,
   Datagrid,
+  DateInput,
   Edit,
+  ExportButton,
+  FilterButton,
   List,
+  NullableBooleanInput,
   NumberField,
   NumberInput,
+  ReferenceInput,
   required,
   ShowButton,
   SimpleForm,
   TextField,
   TextInput,
+  TopToolbar,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { DateText, ENUMS, EnumInput, EnumText, FullName, LateBadge } from './common';
 
 const noBulk = { bulkActionButtons: false as const };
+
+/**
+ * Lists of records about a person: no "create" here, a record is made from the person's card
+ * (the form needs the person).
+ */
+function PersonRecordListActions() {
+  return (
+    <TopToolbar>
+      <FilterButton />
+      <ExportButton />
+    </TopToolbar>
+  );
+}
 
 /** Providers: the registry of social-service providers. */
 export function ProviderList() {
@@ -159,6 +180,182 @@ export function DeadlineList() {
         <DateText source="dueOn" label="resources.deadlines.fields.dueOn" />
         <LateBadge source="daysLate" label="resources.deadlines.fields.daysLate" />
         <TextField source="agency" sortable={false} emptyText="—" />
+      </Datagrid>
+    </List>
+  );
+}
+
+/** All assessments of need, newest first; each row opens the person's card. */
+export function AssessmentList() {
+  return (
+    <List
+      actions={<PersonRecordListActions />}
+      filters={[
+        <EnumInput
+          key="d"
+          source="degree"
+          enumName="AutonomyDegree"
+          values={ENUMS.AutonomyDegree}
+          alwaysOn
+        />,
+        <DateInput key="r" source="reassessmentDueBefore" alwaysOn />,
+        <DateInput key="a" source="assessedFrom" />,
+      ]}
+    >
+      <Datagrid
+        {...noBulk}
+        rowClick={(_id, _resource, record) => `/recipients/${record.recipientId}/show/social`}
+      >
+        <FullName source="recipient" label="resources.assessments.fields.recipient" />
+        <DateText source="assessedOn" label="resources.assessments.fields.assessedOn" />
+        <TextField source="assessor" sortable={false} />
+        <NumberField source="score" sortable={false} />
+        <EnumText
+          source="degree"
+          enumName="AutonomyDegree"
+          label="resources.assessments.fields.degree"
+          sortable={false}
+        />
+        <DateText source="reassessmentDueOn" label="resources.assessments.fields.reassessmentDueOn" />
+      </Datagrid>
+    </List>
+  );
+}
+
+/** All education enrolments, latest start first; each row opens the person's education tab. */
+export function EnrolmentList() {
+  return (
+    <List
+      actions={<PersonRecordListActions />}
+      filters={[
+        <EnumInput key="l" source="level" enumName="EducationLevel" values={ENUMS.EducationLevel} alwaysOn />,
+        <EnumInput
+          key="s"
+          source="status"
+          enumName="EnrolmentStatus"
+          values={ENUMS.EnrolmentStatus}
+          alwaysOn
+        />,
+        <DateInput key="f" source="startedFrom" />,
+      ]}
+    >
+      <Datagrid
+        {...noBulk}
+        rowClick={(_id, _resource, record) => `/recipients/${record.recipientId}/show/education`}
+      >
+        <FullName source="recipient" label="resources.enrolments.fields.recipient" />
+        <EnumText
+          source="level"
+          enumName="EducationLevel"
+          label="resources.enrolments.fields.level"
+          sortable={false}
+        />
+        <TextField source="organisation" sortable={false} />
+        <TextField source="programme" sortable={false} />
+        <DateText source="startDate" label="resources.enrolments.fields.startDate" />
+        <EnumText
+          source="status"
+          enumName="EnrolmentStatus"
+          label="resources.enrolments.fields.status"
+          sortable={false}
+        />
+      </Datagrid>
+    </List>
+  );
+}
+
+/** All job placements, latest start first; each row opens the person's employment tab. */
+export function PlacementList() {
+  return (
+    <List
+      actions={<PersonRecordListActions />}
+      filters={[
+        <ReferenceInput key="e" source="employerId" reference="employers" alwaysOn>
+          <AutocompleteInput optionText="name" />
+        </ReferenceInput>,
+        <EnumInput key="w" source="workKind" enumName="WorkKind" values={ENUMS.WorkKind} />,
+        <NullableBooleanInput key="s" source="supported" alwaysOn />,
+        <BooleanInput key="c" source="current" alwaysOn />,
+      ]}
+    >
+      <Datagrid
+        {...noBulk}
+        rowClick={(_id, _resource, record) => `/recipients/${record.recipientId}/show/employment`}
+      >
+        <FullName source="recipient" label="resources.placements.fields.recipient" />
+        <TextField source="employer.name" label="resources.placements.fields.employer" sortable={false} />
+        <TextField source="position" sortable={false} />
+        <EnumText
+          source="workKind"
+          enumName="WorkKind"
+          label="resources.placements.fields.workKind"
+          sortable={false}
+        />
+        <DateText source="startDate" label="resources.placements.fields.startDate" />
+        <DateText source="endDate" label="resources.placements.fields.endDate" />
+        <BooleanField source="supported" sortable={false} />
+      </Datagrid>
+    </List>
+  );
+}
+
+/** All medical conclusions, newest first (health officers); each row opens the person's health tab. */
+export function MedicalConclusionList() {
+  return (
+    <List
+      actions={<PersonRecordListActions />}
+      filters={[
+        <NullableBooleanInput key="c" source="contraindicationsPresent" alwaysOn />,
+        <DateInput key="v" source="validUntilBefore" alwaysOn />,
+        <DateInput key="i" source="issuedFrom" />,
+      ]}
+    >
+      <Datagrid
+        {...noBulk}
+        rowClick={(_id, _resource, record) => `/recipients/${record.recipientId}/show/health`}
+      >
+        <FullName source="recipient" label="resources.medicalConclusions.fields.recipient" />
+        <DateText source="issuedOn" label="resources.medicalConclusions.fields.issuedOn" />
+        <TextField source="organisation" sortable={false} />
+        <BooleanField source="contraindicationsPresent" sortable={false} />
+        <DateText source="validUntil" label="resources.medicalConclusions.fields.validUntil" />
+      </Datagrid>
+    </List>
+  );
+}
+
+/** Staff visits, latest first: what was planned, whether it took place, its hours; rows open the card. */
+export function VisitList() {
+  return (
+    <List
+      actions={<PersonRecordListActions />}
+      filters={[
+        <ReferenceInput key="s" source="staffMemberId" reference="staffMembers" alwaysOn>
+          <AutocompleteInput optionText="fullName" />
+        </ReferenceInput>,
+        <NullableBooleanInput key="d" source="delivered" alwaysOn />,
+        <DateInput key="f" source="from" alwaysOn />,
+        <DateInput key="t" source="to" alwaysOn />,
+      ]}
+    >
+      <Datagrid
+        {...noBulk}
+        rowClick={(_id, _resource, record) => `/recipients/${record.recipientId}/show/social`}
+      >
+        <DateText source="plannedAt" withTime label="resources.visits.fields.plannedAt" />
+        <FullName source="recipient" label="resources.visits.fields.recipient" />
+        <TextField
+          source="staffMember.fullName"
+          label="resources.visits.fields.staffMemberId"
+          sortable={false}
+        />
+        <TextField
+          source="staffMember.provider.shortName"
+          label="resources.visits.fields.provider"
+          sortable={false}
+        />
+        <BooleanField source="delivered" sortable={false} />
+        <NumberField source="hoursDelivered" sortable={false} emptyText="—" />
       </Datagrid>
     </List>
   );

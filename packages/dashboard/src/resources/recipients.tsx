@@ -20,10 +20,10 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
-import { can } from '../auth/authProvider';
+import { can, granted } from '../auth/authProvider';
 import { allowed } from '../data/registry';
 import { DateText, ENUMS, EnumInput, EnumText, FullName } from './common';
-import { RecordLink } from './records';
+import { RecordLink, VisitOutcomeLink } from './records';
 
 const filters = [
   <TextInput key="name" source="name" alwaysOn resettable />,
@@ -165,6 +165,7 @@ export function RecipientShow() {
                 <EnumText source="staffMember.role" enumName="StaffRole" label="app.f.staffRole" />
                 <BooleanField source="delivered" label="app.f.delivered" />
                 <NumberField source="hoursDelivered" label="app.f.hoursDelivered" emptyText="—" />
+                {can.writeCases(permissions) && <VisitOutcomeLink label="app.f.outcome" />}
               </Section>
             )}
             {allowed(permissions, 'SERVICE') && (
@@ -223,6 +224,9 @@ export function RecipientShow() {
               <TextField source="organisation" label="app.f.organisation" />
               <TextField source="suggestedProfessions" label="app.f.professions" />
             </Section>
+            {granted(permissions, 'EDUCATION_WRITE') && (
+              <PersonRecordLink resource="guidanceSessions" text="app.actions.record_guidance" />
+            )}
           </Tab>
         )}
         {allowed(permissions, 'EMPLOYMENT') && (

@@ -15,10 +15,12 @@ import {
   SimpleForm,
   TextField,
   TextInput,
+  usePermissions,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { Link } from 'react-router-dom';
+import { granted } from '../auth/authProvider';
 import { DateText, ENUMS, EnumInput, EnumText } from './common';
 
 /**
@@ -58,11 +60,15 @@ const backToCard =
   (_resource?: string, _id?: unknown, data?: Record<string, unknown>): string =>
     `recipients/${String(data?.recipientId ?? '')}/show/${tab}`;
 
+/**
+ * What the record is about is shown read-only, not disabled: a disabled input's value is left out
+ * of the submitted data, so a second submit after a server error would lose the person.
+ */
 function RecordCreate({ tab, children }: { tab: string; children: ReactNode }) {
   return (
     <Create redirect={backToCard(tab)}>
       <SimpleForm>
-        <TextInput source="recipientId" disabled label="resources.recipients.name" helperText={false} />
+        <TextInput source="recipientId" readOnly label="resources.recipients.name" helperText={false} />
         {children}
       </SimpleForm>
     </Create>
@@ -109,7 +115,7 @@ const splitConditions = (data: Record<string, unknown>) => ({
 export const MedicalConclusionCreate = () => (
   <Create redirect={backToCard('health')} transform={splitConditions}>
     <SimpleForm>
-      <TextInput source="recipientId" disabled label="resources.recipients.name" helperText={false} />
+      <TextInput source="recipientId" readOnly label="resources.recipients.name" helperText={false} />
       <DateInput source="issuedOn" validate={required()} />
       <TextInput source="organisation" validate={required()} fullWidth />
       <BooleanInput source="contraindicationsPresent" />
@@ -139,6 +145,110 @@ export const VisitCreate = () => (
     <DateTimeInput source="plannedAt" validate={required()} />
   </RecordCreate>
 );
+
+/** Topics are typed one per line; the graph takes a list. */
+const lines = (value: unknown) =>
+  String(value ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+
+/** A vocational guidance session (003 п. 2.16): the professions suggested, one per line. */
+export const GuidanceSessionCreate = () => (
+  <Create
+    redirect={backToCard('education')}
+    transform={({ professionsText, ...data }: Record<string, unknown>) => ({
+      ...data,
+      suggestedProfessions: lines(professionsText),
+    })}
+  >
+    <SimpleForm>
+      <TextInput source="recipientId" readOnly label="resources.recipients.name" helperText={false} />
+      <DateInput source="heldOn" validate={required()} />
+      <TextInput source="organisation" validate={required()} fullWidth />
+      <TextInput source="professionsText" multiline fullWidth minRows={2} />
+    </SimpleForm>
+  </Create>
+);
+
+/** Whether a scheduled visit took place; its hours when it did (the server checks the day's total). */
+export const VisitOutcomeCreate = () => (
+  <Create
+    redirect={backToCard('social')}
+    transform={(data: Record<string, unknown>) => ({
+      ...data,
+      delivered: Boolean(data.delivered),
+      hoursDelivered: data.delivered ? data.hoursDelivered : null,
+    })}
+  >
+    <SimpleForm>
+      <TextInput source="visitId" readOnly helperText={false} />
+      <BooleanInput source="delivered" />
+      {/* No min/max here: the server's rule (and its message on the field) covers the day's total too. */}
+      <NumberInput source="hoursDelivered" step={0.5} />
+    </SimpleForm>
+  </Create>
+);
+
+/** The link from a visit on the card to its outcome form. */
+export function VisitOutcomeLink(_: { label: string }) {
+  const visit = useRecordContext<{ id: string; recipientId: string; delivered: boolean }>();
+  if (!visit) return null;
+  return (
+    <RecordLink
+      resource="visitOutcomes"
+      label="app.actions.record_visit"
+      values={{ visitId: visit.id, recipientId: visit.recipientId, delivered: visit.delivered }}
+    />
+  );
+}
+
+/** Health answers with a conclusion; the request is then marked answered on the case and leaves the queue. */
+export const InteragencyAnswerCreate = () => (
+  <Create
+    redirect={() => 'interagencyRequests'}
+    transform={({
+      conclusion = {},
+      ...data
+    }: Record<string, unknown> & { conclusion?: Record<string, unknown> }) => {
+      const { conditionsText, ...fields } = conclusion;
+      return {
+        ...data,
+        conclusion: {
+          ...fields,
+          contraindicationsPresent: Boolean(fields.contraindicationsPresent),
+          conditions: lines(conditionsText),
+          validUntil: fields.validUntil || null,
+        },
+      };
+    }}
+  >
+    <SimpleForm>
+      <TextInput source="requestId" readOnly helperText={false} />
+      <TextInput source="recipientId" readOnly label="resources.recipients.name" helperText={false} />
+      <DateInput source="conclusion.issuedOn" validate={required()} />
+      <TextInput source="conclusion.organisation" validate={required()} fullWidth />
+      <BooleanInput source="conclusion.contraindicationsPresent" />
+      <TextInput source="conclusion.conditionsText" multiline fullWidth />
+      <DateInput source="conclusion.validUntil" />
+    </SimpleForm>
+  </Create>
+);
+
+/** The answer's form from a row of the health queue. */
+function AnswerLink(_: { label: string }) {
+  const request = useRecordContext<{ id: string; recipientId: string; subject: string }>();
+  const { permissions = [] } = usePermissions<string[]>();
+  if (request?.subject !== 'MEDICAL_CONCLUSION') return null;
+  if (!granted(permissions, 'HEALTH_WRITE')) return null;
+  return (
+    <RecordLink
+      resource="interagencyAnswers"
+      label="app.actions.answer_request"
+      values={{ requestId: request.id, recipientId: request.recipientId }}
+    />
+  );
+}
 
 function PersonLink() {
   const record = useRecordContext<{ id: string; recipientId: string }>();
@@ -178,6 +288,7 @@ export function InteragencyRequestList() {
         <DateText source="dueOn" label="resources.interagencyRequests.fields.dueOn" />
         <OverdueText label="resources.interagencyRequests.fields.overdue" />
         <PersonLink />
+        <AnswerLink label="app.f.answer" />
       </Datagrid>
     </List>
   );

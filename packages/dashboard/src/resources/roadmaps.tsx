@@ -25,11 +25,13 @@ import {
   Title,
   useGetList,
   useLocaleState,
+  useNotify,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { Link, useNavigate } from 'react-router-dom';
 import { client } from '../graphql/client';
+import { downloadFile } from '../graphql/download';
 import { toHttpError } from '../graphql/errors';
 import { formatDate } from './common';
 import { RecordLink } from './records';
@@ -383,7 +385,13 @@ interface ObligationRecord {
   completedOn: string | null;
   status: string;
   daysOverdue: number;
-  item: { number: string | null; measure: string; roadmapId: string; expectedResult: string | null };
+  item: {
+    key: string;
+    number: string | null;
+    measure: string;
+    roadmapId: string;
+    expectedResult: string | null;
+  };
   responsibleAgency: { name: string } | null;
   reports: {
     id: string;
@@ -391,7 +399,7 @@ interface ObligationRecord {
     text: string;
     agency: { name: string } | null;
     figures: { targetIndex: number; value: number }[];
-    evidence: { id: string; displayName: string; mediaType: string; size: number }[];
+    evidence: { id: string; displayName: string; mediaType: string; size: number; downloadUrl: string }[];
   }[];
 }
 
@@ -452,7 +460,12 @@ function ObligationDetails() {
               {r.evidence.length > 0 && (
                 <div>
                   {translate('app.roadmap.evidence')}:{' '}
-                  {r.evidence.map((e) => `${e.displayName} (${Math.ceil(e.size / 1024)} КБ)`).join(', ')}
+                  {r.evidence.map((e, i) => (
+                    <span key={e.id}>
+                      {i > 0 && ', '}
+                      <EvidenceLink file={e} />
+                    </span>
+                  ))}
                 </div>
               )}
             </li>
@@ -463,9 +476,45 @@ function ObligationDetails() {
   );
 }
 
+/**
+ * An evidence file as a link (reached by Tab, opened by Enter) that downloads it with the
+ * session's token; its size is part of the link's name.
+ */
+function EvidenceLink({ file }: { file: { displayName: string; size: number; downloadUrl: string } }) {
+  const notify = useNotify();
+  const translate = useTranslate();
+  return (
+    <a
+      href={file.downloadUrl}
+      download={file.displayName}
+      onClick={(event) => {
+        event.preventDefault();
+        downloadFile(file.downloadUrl, file.displayName).catch((error: Error) =>
+          notify(error.message, { type: 'error' }),
+        );
+      }}
+    >
+      {translate('app.roadmap.download', { name: file.displayName, size: Math.ceil(file.size / 1024) })}
+    </a>
+  );
+}
+
+/** The measure's key and wording, not the obligation's id: what a reader recognises. */
+function ObligationTitle() {
+  const record = useRecordContext<ObligationRecord>();
+  if (!record) return null;
+  const measure =
+    record.item.measure.length > 90 ? `${record.item.measure.slice(0, 89).trimEnd()}…` : record.item.measure;
+  return (
+    <span data-testid="obligation-title">
+      {record.item.key} {measure}
+    </span>
+  );
+}
+
 export function ObligationShow() {
   return (
-    <Show actions={false}>
+    <Show actions={false} title={<ObligationTitle />}>
       <ObligationDetails />
     </Show>
   );
@@ -508,7 +557,7 @@ export const ProgressReportCreate = () => (
     }
   >
     <SimpleForm>
-      <TextInput source="obligationId" disabled helperText={false} />
+      <TextInput source="obligationId" readOnly helperText={false} />
       <TextInput source="text" validate={required()} multiline fullWidth minRows={3} />
       <DateInput source="reportedOn" />
       <EvidenceInput />

@@ -1,7 +1,7 @@
 import { LocalDate } from '@sl/core';
-import { IsUUID, Length } from 'class-validator';
+import { IsOptional, IsUUID, Length } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { EducationLevel, StudyForm } from './enrolment.entity.js';
+import { EducationLevel, EnrolmentStatus, StudyForm } from './enrolment.entity.js';
 
 @InputType()
 export class EnrolRecipientInput {
@@ -38,4 +38,19 @@ export class FinishEnrolmentInput {
 
   @Field(() => Boolean, { description: 'True: programme completed; false: interrupted' })
   completed!: boolean;
+}
+
+@InputType({ description: 'Narrows the list of enrolments' })
+export class EnrolmentFilter {
+  @Field(() => EducationLevel, { nullable: true })
+  @IsOptional()
+  level?: EducationLevel | null;
+
+  @Field(() => EnrolmentStatus, { nullable: true })
+  @IsOptional()
+  status?: EnrolmentStatus | null;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Started on or after this day' })
+  @IsOptional()
+  startedFrom?: string | null;
 }

@@ -1,12 +1,24 @@
-import { Access, Personal, recipientStub, ValidationError } from '@sl/core';
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import type { FilterQuery } from '@mikro-orm/core';
+import { Access, Connection, Personal, paginate, recipientStub, ValidationError } from '@sl/core';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { type EducationContext, snapshot, todayOf } from '../common.js';
 import { GuidanceSession } from '../guidance/guidance-session.entity.js';
 import { RecordGuidanceSessionInput } from '../guidance/guidance-session.inputs.js';
 import { PmpkRecommendation } from '../pmpk/pmpk-recommendation.entity.js';
 import { RecordPmpkRecommendationInput } from '../pmpk/pmpk-recommendation.inputs.js';
 import { Enrolment } from './enrolment.entity.js';
-import { EnrolRecipientInput, FinishEnrolmentInput } from './enrolment.inputs.js';
+import { EnrolmentFilter, EnrolRecipientInput, FinishEnrolmentInput } from './enrolment.inputs.js';
 import { EnrolmentService } from './enrolment.service.js';
 
 export const Recipient = recipientStub();
@@ -39,8 +51,43 @@ export class RecipientEducationResolver {
   }
 }
 
+@ObjectType()
+class EnrolmentConnection extends Connection(Enrolment, 'Enrolment') {}
+
 @Resolver(() => Enrolment)
 export class EnrolmentResolver {
+  @Authorized(...Access.EDUCATION)
+  @Query(() => EnrolmentConnection, {
+    description: 'Enrolments of all people, latest start first (each read is audited per person)',
+  })
+  enrolments(
+    @Ctx() ctx: EducationContext,
+    @Arg('filter', () => EnrolmentFilter, { nullable: true }) filter?: EnrolmentFilter,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    const where: FilterQuery<Enrolment> = {};
+    if (filter?.level) where.level = filter.level;
+    if (filter?.status) where.status = filter.status;
+    if (filter?.startedFrom) where.startDate = { $gte: filter.startedFrom };
+    return paginate(
+      ctx.em,
+      Enrolment,
+      where,
+      [
+        { field: 'startDate', direction: 'DESC' },
+        { field: 'id', direction: 'DESC' },
+      ],
+      { first: first ?? null, after: after ?? null },
+    );
+  }
+
+  /** The person, by reference: the gateway reads their name from social, under social's rules. */
+  @FieldResolver(() => Recipient, { description: 'The person enrolled' })
+  recipient(@Root() enrolment: Enrolment): Recipient {
+    return { id: enrolment.recipientId };
+  }
+
   @Authorized(...Access.EDUCATION_WRITE)
   @Mutation(() => Enrolment, { description: 'Enrols a person in a programme (000 п. 9, 003 п. 2.14)' })
   enrolRecipient(

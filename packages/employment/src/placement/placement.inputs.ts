@@ -47,3 +47,23 @@ export class EndPlacementInput {
   @Field(() => LocalDate)
   endDate!: string;
 }
+
+@InputType({ description: 'Narrows the list of placements' })
+export class PlacementFilter {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'Неверный идентификатор работодателя' })
+  employerId?: string | null;
+
+  @Field(() => WorkKind, { nullable: true })
+  @IsOptional()
+  workKind?: WorkKind | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Supported employment (with a mentor) or not' })
+  @IsOptional()
+  supported?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only placements under way today' })
+  @IsOptional()
+  current?: boolean | null;
+}

@@ -1,5 +1,17 @@
-import { Access, Personal, recipientStub } from '@sl/core';
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import type { FilterQuery } from '@mikro-orm/core';
+import { Access, Connection, Personal, paginate, recipientStub } from '@sl/core';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { type EmploymentContext, todayOf } from '../common.js';
 import { Employer } from '../employer/employer.entity.js';
 import { WorkRecommendation } from '../ipra/work-recommendation.entity.js';
@@ -7,7 +19,7 @@ import { EmploymentSupport } from '../support/employment-support.entity.js';
 import { registeredOn } from '../support/employment-support.service.js';
 import { Vacancy } from '../vacancy/vacancy.entity.js';
 import { Placement } from './placement.entity.js';
-import { EndPlacementInput, PlaceRecipientInput } from './placement.inputs.js';
+import { EndPlacementInput, PlacementFilter, PlaceRecipientInput } from './placement.inputs.js';
 import { PlacementService } from './placement.service.js';
 
 export const Recipient = recipientStub();
@@ -58,8 +70,48 @@ export class RecipientEmploymentResolver {
   }
 }
 
+@ObjectType()
+class PlacementConnection extends Connection(Placement, 'Placement') {}
+
 @Resolver(() => Placement)
 export class PlacementResolver {
+  @Authorized(...Access.EMPLOYMENT)
+  @Query(() => PlacementConnection, {
+    description: 'Job placements of all people, latest start first (each read is audited per person)',
+  })
+  placements(
+    @Ctx() ctx: EmploymentContext,
+    @Arg('filter', () => PlacementFilter, { nullable: true }) filter?: PlacementFilter,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    const where: FilterQuery<Placement> = {};
+    if (filter?.employerId) where.employer = filter.employerId;
+    if (filter?.workKind) where.workKind = filter.workKind;
+    if (typeof filter?.supported === 'boolean') where.supported = filter.supported;
+    if (filter?.current) {
+      const today = todayOf(ctx);
+      where.startDate = { $lte: today };
+      where.$or = [{ endDate: null }, { endDate: { $gte: today } }];
+    }
+    return paginate(
+      ctx.em,
+      Placement,
+      where,
+      [
+        { field: 'startDate', direction: 'DESC' },
+        { field: 'id', direction: 'DESC' },
+      ],
+      { first: first ?? null, after: after ?? null },
+    );
+  }
+
+  /** The person, by reference: the gateway reads their name from social, under social's rules. */
+  @FieldResolver(() => Recipient, { description: 'The person placed' })
+  recipient(@Root() placement: Placement): Recipient {
+    return { id: placement.recipientId };
+  }
+
   @Authorized(...Access.EMPLOYMENT_WRITE)
   @Mutation(() => Placement, {
     description: 'Places a person in a job; a kind of work the ИПРА forbids is refused (004 п. 2.2.2)',

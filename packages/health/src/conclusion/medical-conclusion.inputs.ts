@@ -33,3 +33,18 @@ export class RecordMedicalConclusionInput extends MedicalConclusionFields {
   @IsUUID('all', { message: 'Неверный идентификатор получателя' })
   recipientId!: string;
 }
+
+@InputType({ description: 'Narrows the list of medical conclusions' })
+export class MedicalConclusionFilter {
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  contraindicationsPresent?: boolean | null;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Issued on or after this day' })
+  @IsOptional()
+  issuedFrom?: string | null;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Expiring before this day (exclusive)' })
+  @IsOptional()
+  validUntilBefore?: string | null;
+}

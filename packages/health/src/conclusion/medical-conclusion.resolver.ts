@@ -1,4 +1,5 @@
-import { Access, HEALTH_OWN_CASE_ONLY, Personal } from '@sl/core';
+import type { FilterQuery } from '@mikro-orm/core';
+import { Access, Connection, HEALTH_OWN_CASE_ONLY, Personal, paginate } from '@sl/core';
 import {
   Arg,
   Authorized,
@@ -7,8 +8,10 @@ import {
   Field,
   FieldResolver,
   ID,
+  Int,
   Mutation,
   ObjectType,
+  Query,
   Resolver,
   Root,
 } from 'type-graphql';
@@ -16,7 +19,7 @@ import type { HealthContext } from '../common.js';
 import { MobileTeamVisit } from '../mobile-team/mobile-team-visit.entity.js';
 import { RehabilitationEpisode } from '../rehabilitation/rehabilitation-episode.entity.js';
 import { MedicalConclusion } from './medical-conclusion.entity.js';
-import { RecordMedicalConclusionInput } from './medical-conclusion.inputs.js';
+import { MedicalConclusionFilter, RecordMedicalConclusionInput } from './medical-conclusion.inputs.js';
 import { MedicalConclusionService } from './medical-conclusion.service.js';
 
 /**
@@ -77,8 +80,50 @@ export class RecipientHealthResolver {
   }
 }
 
+@ObjectType()
+class MedicalConclusionConnection extends Connection(MedicalConclusion, 'MedicalConclusion') {}
+
 @Resolver(() => MedicalConclusion)
 export class MedicalConclusionResolver {
+  /**
+   * Health officers only: coordinators read a conclusion only on a case they coordinate, which
+   * health learns per person from social (`@requires`); a list across all people cannot apply it.
+   */
+  @Authorized(...Access.HEALTH_WRITE)
+  @Query(() => MedicalConclusionConnection, {
+    description:
+      'Medical conclusions of all people, newest first, for health officers (each read is audited per person)',
+  })
+  medicalConclusions(
+    @Ctx() ctx: HealthContext,
+    @Arg('filter', () => MedicalConclusionFilter, { nullable: true }) filter?: MedicalConclusionFilter,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    const where: FilterQuery<MedicalConclusion> = {};
+    if (typeof filter?.contraindicationsPresent === 'boolean') {
+      where.contraindicationsPresent = filter.contraindicationsPresent;
+    }
+    if (filter?.issuedFrom) where.issuedOn = { $gte: filter.issuedFrom };
+    if (filter?.validUntilBefore) where.validUntil = { $lt: filter.validUntilBefore };
+    return paginate(
+      ctx.em,
+      MedicalConclusion,
+      where,
+      [
+        { field: 'issuedOn', direction: 'DESC' },
+        { field: 'id', direction: 'DESC' },
+      ],
+      { first: first ?? null, after: after ?? null },
+    );
+  }
+
+  /** The person, by reference: the gateway reads their name from social, under social's rules. */
+  @FieldResolver(() => Recipient, { description: 'The person the conclusion is about' })
+  recipient(@Root() conclusion: MedicalConclusion): Recipient {
+    return { id: conclusion.recipientId };
+  }
+
   @Authorized(...Access.HEALTH_WRITE)
   @Mutation(() => MedicalConclusion, { description: 'Records a medical conclusion (order 202н)' })
   recordMedicalConclusion(

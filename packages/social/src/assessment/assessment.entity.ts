@@ -57,6 +57,8 @@ export class ServiceRecommendation {
 @Check({ name: 'assessment_reassessment_after', expression: 'reassessment_due_on > assessed_on' })
 @Index({ properties: ['recipientId', 'assessedOn'] })
 @Index({ properties: ['reassessmentDueOn'] })
+// The list of all assessments, newest first (keyset on assessed_on, id).
+@Index({ properties: ['assessedOn', 'id'] })
 export class Assessment {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })

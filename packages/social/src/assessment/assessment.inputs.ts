@@ -1,6 +1,7 @@
 import { LocalDate } from '@sl/core';
-import { IsInt, IsUUID, Length } from 'class-validator';
+import { IsInt, IsOptional, IsUUID, Length } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { AutonomyDegree } from '../recipient/recipient.enums.js';
 
 @InputType()
 export class RecordAssessmentInput {
@@ -19,4 +20,19 @@ export class RecordAssessmentInput {
   @Field(() => Int, { description: 'Total score by order 606н, 23–272' })
   @IsInt({ message: 'Балл — целое число' })
   score!: number;
+}
+
+@InputType({ description: 'Narrows the list of assessments' })
+export class AssessmentFilter {
+  @Field(() => AutonomyDegree, { nullable: true })
+  @IsOptional()
+  degree?: AutonomyDegree | null;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Re-assessment due before this day (exclusive)' })
+  @IsOptional()
+  reassessmentDueBefore?: string | null;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Assessed on or after this day' })
+  @IsOptional()
+  assessedFrom?: string | null;
 }

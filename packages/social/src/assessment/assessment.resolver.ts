@@ -1,13 +1,60 @@
-import { Access, Personal } from '@sl/core';
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import type { FilterQuery } from '@mikro-orm/core';
+import { Access, Connection, Personal, paginate } from '@sl/core';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { SocialContext } from '../common/social-context.js';
 import { Recipient } from '../recipient/recipient.entity.js';
 import { Assessment, ServiceRecommendation } from './assessment.entity.js';
-import { RecordAssessmentInput } from './assessment.inputs.js';
+import { AssessmentFilter, RecordAssessmentInput } from './assessment.inputs.js';
 import { AssessmentService } from './assessment.service.js';
+
+@ObjectType()
+class AssessmentConnection extends Connection(Assessment, 'Assessment') {}
 
 @Resolver(() => Assessment)
 export class AssessmentResolver {
+  @Authorized(...Access.CASE)
+  @Query(() => AssessmentConnection, {
+    description: 'Assessments of need of all people, newest first (each read is audited per person)',
+  })
+  assessments(
+    @Ctx() ctx: SocialContext,
+    @Arg('filter', () => AssessmentFilter, { nullable: true }) filter?: AssessmentFilter,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    const where: FilterQuery<Assessment> = {};
+    if (filter?.degree) where.degree = filter.degree;
+    if (filter?.reassessmentDueBefore) where.reassessmentDueOn = { $lt: filter.reassessmentDueBefore };
+    if (filter?.assessedFrom) where.assessedOn = { $gte: filter.assessedFrom };
+    return paginate(
+      ctx.em,
+      Assessment,
+      where,
+      [
+        { field: 'assessedOn', direction: 'DESC' },
+        { field: 'id', direction: 'DESC' },
+      ],
+      { first: first ?? null, after: after ?? null },
+    );
+  }
+
+  @Personal(Access.IDENTITY)
+  @FieldResolver(() => Recipient, { nullable: true, description: 'The person assessed' })
+  recipient(@Root() assessment: Assessment, @Ctx() ctx: SocialContext) {
+    return ctx.loaders.recipientById.load(assessment.recipientId);
+  }
+
   @Authorized(...Access.CASE_WRITE)
   @Mutation(() => Assessment, {
     description:

@@ -11,6 +11,8 @@ import { Migration20261123205919_interagency_answer_record } from './Migration20
 import { Migration20261123210157_consent_and_case_coordinator } from './Migration20261123210157_consent_and_case_coordinator.js';
 import { Migration20261123215310_recipient_version } from './Migration20261123215310_recipient_version.js';
 import { Migration20261123231554_figures_version } from './Migration20261123231554_figures_version.js';
+import { Migration20261123232801_assessment_list } from './Migration20261123232801_assessment_list.js';
+import { Migration20261123234253_visit_list } from './Migration20261123234253_visit_list.js';
 import { Migration20261124000551_list_indexes } from './Migration20261124000551_list_indexes.js';
 
 export const migrations: MigrationClass[] = [
@@ -31,5 +33,7 @@ export const migrations: MigrationClass[] = [
   },
   { name: 'Migration20261123215310_recipient_version', class: Migration20261123215310_recipient_version },
   { name: 'Migration20261123231554_figures_version', class: Migration20261123231554_figures_version },
+  { name: 'Migration20261123232801_assessment_list', class: Migration20261123232801_assessment_list },
+  { name: 'Migration20261123234253_visit_list', class: Migration20261123234253_visit_list },
   { name: 'Migration20261124000551_list_indexes', class: Migration20261124000551_list_indexes },
 ];

@@ -158,3 +158,28 @@ export class RecordVisitInput {
   @Max(24, { message: 'Не больше 24 часов в сутки' })
   hoursDelivered?: number | null;
 }
+
+@InputType({ description: 'Narrows the list of visits' })
+export class VisitFilter {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'Неверный идентификатор сотрудника' })
+  staffMemberId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Visits by the staff of this provider' })
+  @IsOptional()
+  @IsUUID('all', { message: 'Неверный идентификатор поставщика' })
+  providerId?: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  delivered?: boolean | null;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Planned on or after this day (Moscow time)' })
+  @IsOptional()
+  from?: string | null;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Planned on or before this day (Moscow time)' })
+  @IsOptional()
+  to?: string | null;
+}

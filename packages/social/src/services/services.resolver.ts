@@ -1,7 +1,8 @@
-import { wrap } from '@mikro-orm/core';
+import { type FilterQuery, wrap } from '@mikro-orm/core';
 import {
   Access,
   Connection,
+  isScoped,
   LocalDate,
   localDateOf,
   NotFoundError,
@@ -41,6 +42,7 @@ import {
   ScheduleVisitInput,
   SetGoalStatusInput,
   TeamMemberInput,
+  VisitFilter,
 } from './services.inputs.js';
 import { StaffMember } from './staff-member.entity.js';
 import { TeamAssignment } from './team-assignment.entity.js';
@@ -202,8 +204,58 @@ export class TeamAssignmentResolver {
   }
 }
 
+@ObjectType()
+class VisitConnection extends Connection(Visit, 'Visit') {}
+
+/** A calendar day of the region as an instant: Moscow time has no daylight saving since 2014. */
+const dayStart = (day: string) => new Date(`${day}T00:00:00+03:00`);
+
 @Resolver(() => Visit)
 export class VisitResolver {
+  @Authorized(Access.SERVICE)
+  @Query(() => VisitConnection, {
+    description:
+      'Visits of all people, latest first; provider staff see their own provider’s visits only ' +
+      '(each read is audited per person)',
+  })
+  visits(
+    @Ctx() ctx: SocialContext,
+    @Arg('filter', () => VisitFilter, { nullable: true }) filter?: VisitFilter,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    const where: FilterQuery<Visit> = {};
+    if (filter?.from && filter.to) checkWeekRange(filter.from, filter.to);
+    const staff: Record<string, unknown> = {};
+    if (filter?.staffMemberId) staff.id = filter.staffMemberId;
+    if (filter?.providerId) staff.provider = filter.providerId;
+    // Provider staff see the visits their provider's team makes, whatever the filter says.
+    if (ctx.actor && isScoped(ctx.actor))
+      staff.provider = ctx.actor.providerId ?? '00000000-0000-0000-0000-000000000000';
+    if (Object.keys(staff).length > 0) where.staffMember = staff;
+    if (typeof filter?.delivered === 'boolean') where.delivered = filter.delivered;
+    const planned: Record<string, Date> = {};
+    if (filter?.from) planned.$gte = dayStart(filter.from);
+    if (filter?.to) planned.$lt = new Date(dayStart(filter.to).getTime() + 86_400_000);
+    if (Object.keys(planned).length > 0) where.plannedAt = planned;
+    return paginate(
+      ctx.em,
+      Visit,
+      where,
+      [
+        { field: 'plannedAt', direction: 'DESC' },
+        { field: 'id', direction: 'DESC' },
+      ],
+      { first: first ?? null, after: after ?? null },
+    );
+  }
+
+  @Personal(Access.IDENTITY)
+  @FieldResolver(() => Recipient, { nullable: true, description: 'The person visited' })
+  recipient(@Root() visit: Visit, @Ctx() ctx: SocialContext) {
+    return ctx.loaders.recipientById.load(visit.recipientId);
+  }
+
   @Personal(Access.SERVICE)
   @FieldResolver(() => StaffMember)
   staffMember(@Root() visit: Visit, @Ctx() ctx: SocialContext) {

@@ -16,6 +16,8 @@ import { StaffMember } from './staff-member.entity.js';
 })
 @Index({ properties: ['recipientId', 'plannedAt'] })
 @Index({ properties: ['staffMember', 'plannedAt'] })
+// The list of all visits, latest first (keyset on planned_at, id).
+@Index({ properties: ['plannedAt', 'id'] })
 export class Visit {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
