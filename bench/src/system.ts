@@ -51,6 +51,12 @@ export function databaseOf(root: string, profile: Profile, pgPort: number): Data
  * written after a successful generation says it is there (the generator refuses a non-empty
  * database).
  */
+/**
+ * A generated profile is started with DEMO_DATA on: the subgraphs that hold people leave them
+ * alone, and the access subgraph adds the demo accounts the bench signs in with.
+ */
+const GENERATED = { DEMO_DATA: 'true' };
+
 export async function prepareData(
   root: string,
   profile: Profile,
@@ -65,7 +71,7 @@ export async function prepareData(
   const marker = path.join(db.dataDir, 'bench-generated.json');
   if (existsSync(marker)) {
     log(`data: ${profile} already generated (${JSON.parse(await readFile(marker, 'utf8')).at})`);
-    return { DEMO_DATA: 'false' };
+    return GENERATED;
   }
   const cli = path.join(root, 'packages/gateway/dist/cli/data-generate.js');
   if (!existsSync(cli)) {
@@ -87,7 +93,7 @@ export async function prepareData(
     marker,
     JSON.stringify({ at: new Date().toISOString(), seconds: (Date.now() - started) / 1000 }),
   );
-  return { DEMO_DATA: 'false' };
+  return GENERATED;
 }
 
 /**
