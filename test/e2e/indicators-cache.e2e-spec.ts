@@ -60,6 +60,15 @@ describe('indicators kept between requests until the data they count changes', (
       expect(after.applications).toEqual(before.applications);
     });
 
+    it('counts once for requests that miss the same figures at the same time', async () => {
+      expect((await t.gql(VISIT, { input: visit(4) }, HEALTH)).errors).toBeUndefined();
+      t.resetQueries();
+      const answers = await Promise.all([1, 2, 3, 4, 5].map(() => t.gql<{ indicators: Figures }>(FIGURES)));
+      for (const res of answers) expect(res.errors).toBeUndefined();
+      expect(new Set(answers.map((res) => res.data!.indicators.mobileTeamVisits)).size).toBe(1);
+      expect(statements(t, 'health').figures).toBe(1);
+    });
+
     it('does not count again for a change the figures do not read', async () => {
       await read(t);
       // A refused write changes nothing, so the version stays where it was.

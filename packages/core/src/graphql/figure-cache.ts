@@ -40,6 +40,8 @@ interface Entry {
 export class FigureCache {
   private readonly entries: LRUCache<string, Entry>;
   private readonly refreshing = new Set<string>();
+  /** Counts under way, by version, figure and key. */
+  private readonly counting = new Map<string, Promise<Map<string, unknown>>>();
   /** One version read per request (per EntityManager fork), however many figures it asks. */
   private readonly versions = new WeakMap<EntityManager, Promise<string>>();
   private readonly now: () => number;
@@ -90,9 +92,34 @@ export class FigureCache {
     }
     if (behind.length > 0) this.refreshBehind(name, behind, version, compute);
     if (missing.length > 0) {
-      const computed = await compute(missing);
-      this.store(name, missing, version, now, computed);
-      for (const key of missing) if (computed.has(key)) out.set(key, computed.get(key) as T);
+      // Requests that miss the same figure at once (the Council's screens opening together after a
+      // change) wait for one count instead of each starting its own.
+      const waits = new Map<string, Promise<Map<string, unknown>>>();
+      const own = missing.filter((key) => {
+        const pending = this.counting.get(`${version}\u0000${name}\u0000${key}`);
+        if (pending) waits.set(key, pending);
+        return !pending;
+      });
+      if (own.length > 0) {
+        const counted = compute(own).then((values) => {
+          this.store(name, own, version, now, values);
+          return values as Map<string, unknown>;
+        });
+        const settled = counted.finally(() => {
+          for (const key of own) this.counting.delete(`${version}\u0000${name}\u0000${key}`);
+        });
+        // Whoever waits on it gets a failure; nobody waiting must not crash the process.
+        settled.catch(() => undefined);
+        for (const key of own) {
+          this.counting.set(`${version}\u0000${name}\u0000${key}`, settled);
+          waits.set(key, counted);
+        }
+      }
+      const waiting = [...waits.keys()];
+      const answers = await Promise.all(waiting.map((key) => waits.get(key)!));
+      waiting.forEach((key, i) => {
+        if (answers[i]!.has(key)) out.set(key, answers[i]!.get(key) as T);
+      });
     }
     return out;
   }
