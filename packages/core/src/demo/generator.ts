@@ -1,6 +1,8 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { EntityManager, MikroORM, PostgreSqlConnection } from '@mikro-orm/postgresql';
 import type pg from 'pg';
-import { bulkFlush, type CopySink, type CopyTableStats } from '../db/bulk-copy.js';
+import type { CopySink, CopyTableStats } from '../db/bulk-copy.js';
+import { RowSink } from '../db/row-sink.js';
 import type { Logger } from '../logging/logger.js';
 import { type DemoPerson, type DemoScale, demoPeopleChunks } from './people.js';
 
@@ -47,7 +49,11 @@ export interface DemoSeeder<State = unknown> {
   hasData(em: EntityManager): Promise<boolean>;
   /** Writes the reference data; `first` is the first chunk of people. */
   reference(em: EntityManager, first: readonly DemoPerson[], context: DemoContext): Promise<State>;
-  /** Creates (never flushes) the entities of one chunk of people. */
+  /**
+   * Creates (never flushes) the entities of one chunk of people. The `em` given here builds
+   * entities outside the unit of work (`RowSink`): `create` and `getReference` only, no queries;
+   * the generator writes the entities with COPY.
+   */
   people(em: EntityManager, chunk: readonly DemoPerson[], state: State, context: DemoContext): void;
 }
 
@@ -83,7 +89,10 @@ interface Running {
   em: EntityManager;
   client: pg.PoolClient;
   sink: CopySink;
+  rows: RowSink;
   state: unknown;
+  /** The COPY of the previous chunk, still running while the next chunk is built. */
+  writing: Promise<void>;
 }
 
 /**
@@ -112,7 +121,15 @@ export async function generateDemoData(
         throw error;
       }
       const em = target.orm.em.fork();
-      const run: Running = { target, em, client, sink: { client, stats: tables }, state: null };
+      const run: Running = {
+        target,
+        em,
+        client,
+        sink: { client, stats: tables },
+        rows: new RowSink(em),
+        state: null,
+        writing: Promise.resolve(),
+      };
       running.push(run);
       if (await target.seeder.hasData(em)) skipped.push(target.name);
     }
@@ -125,13 +142,21 @@ export async function generateDemoData(
           run.state = await run.target.seeder.reference(run.em, chunk, context);
           run.em.clear();
         }
-        run.target.seeder.people(run.em, chunk, run.state, context);
-        await bulkFlush(run.em, run.sink);
+        run.target.seeder.people(run.rows.em, chunk, run.state, context);
+        run.em.clear();
+        const batch = run.rows.take();
+        // One COPY at a time per connection; while it runs (and the other subgraphs' COPYs on
+        // their connections), the next part is built: PostgreSQL and Node work side by side.
+        await run.writing;
+        run.writing = run.rows.write(batch, run.sink);
+        run.writing.catch(() => undefined);
+        await nextTurn();
       }
       first = false;
       written += chunk.length;
       options.onChunk?.(written, tables);
     }
+    await Promise.all(active.map((run) => run.writing));
     if (options.analyze) {
       for (const run of active) {
         for (const table of tables.keys()) {
@@ -141,6 +166,7 @@ export async function generateDemoData(
       }
     }
   } finally {
+    await Promise.allSettled(running.map((run) => run.writing));
     for (const run of running) {
       await run.client
         .query('SELECT pg_advisory_unlock(hashtext($1))', [`demo:${run.target.name}`])
