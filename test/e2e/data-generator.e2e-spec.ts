@@ -168,6 +168,7 @@ describe('the data generator', () => {
       url: t.database.url,
       entities: socialSubgraph.entities,
       migrations: socialSubgraph.migrations,
+      poolMax: 1,
       logger: createLogger('silent'),
     });
     try {
