@@ -113,17 +113,40 @@ export class RowSink {
     return batch;
   }
 
-  /** Writes a batch with COPY, tables in commit order, each table's rows in the order created. */
-  async write(batch: RowBatch, sink: CopySink): Promise<void> {
+  /**
+   * Writes a batch with COPY, each table's rows in the order created. With several sinks (each its
+   * own connection) the tables are written side by side, a table as soon as the tables its
+   * relations point to are written; with one, one after the other in commit order.
+   */
+  async write(batch: RowBatch, sinks: CopySink | readonly CopySink[]): Promise<void> {
     const driver = this.#em.getDriver();
     if (!(driver instanceof BulkPostgreSqlDriver)) throw new Error('RowSink needs the BulkPostgreSqlDriver');
     const comparator = this.#em.config.getComparator(this.#em.getMetadata());
     const schema = this.#em.schema ?? this.#em.config.get('schema');
+    const free = Array.isArray(sinks) ? [...sinks] : [sinks as CopySink];
+    const waiting: (() => void)[] = [];
     const byMeta = new Map(batch);
+    const written = new Map<string, Promise<void>>();
     for (const meta of commitOrder([...byMeta.keys()])) {
-      const rows = byMeta.get(meta)!.map((e) => comparator.prepareEntity(e) as Record<string, unknown>);
-      await driver.copyRows(meta, rows, sink, meta.schema ?? schema);
+      const parents = meta.relations.flatMap((p) => written.get(p.targetMeta?.root._id ?? '') ?? []);
+      const task = Promise.all(parents).then(async () => {
+        while (free.length === 0) await new Promise<void>((resolve) => waiting.push(resolve));
+        const sink = free.pop()!;
+        try {
+          const rows = byMeta.get(meta)!.map((e) => comparator.prepareEntity(e) as Record<string, unknown>);
+          await driver.copyRows(meta, rows, sink, meta.schema ?? schema);
+        } finally {
+          free.push(sink);
+          waiting.shift()?.();
+        }
+      });
+      task.catch(() => undefined);
+      written.set(meta.root._id, task);
     }
+    // Every COPY ends before this returns, failed or not: the connections are free again.
+    const results = await Promise.allSettled(written.values());
+    const failed = results.find((r) => r.status === 'rejected');
+    if (failed) throw (failed as PromiseRejectedResult).reason;
   }
 }
 

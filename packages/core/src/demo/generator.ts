@@ -80,6 +80,8 @@ export interface GenerateOptions {
   logger?: Logger;
   /** Runs ANALYZE on the tables written (the large profiles; the planner needs the statistics). */
   analyze?: boolean;
+  /** Connections per subgraph the people's rows are written on, side by side (default 1). */
+  writers?: number;
   /** Called after each chunk with the people written so far. */
   onChunk?(written: number, tables: ReadonlyMap<string, CopyTableStats>): void;
 }
@@ -89,6 +91,9 @@ interface Running {
   em: EntityManager;
   client: pg.PoolClient;
   sink: CopySink;
+  /** The connections the people's rows are written on (the large profiles: several, side by side). */
+  writers: CopySink[];
+  extra: pg.PoolClient[];
   rows: RowSink;
   state: unknown;
   /** The COPY of the previous chunk, still running while the next chunk is built. */
@@ -126,11 +131,18 @@ export async function generateDemoData(
         em,
         client,
         sink: { client, stats: tables },
+        writers: [{ client, stats: tables }],
+        extra: [],
         rows: new RowSink(em),
         state: null,
         writing: Promise.resolve(),
       };
       running.push(run);
+      for (let i = 1; i < (options.writers ?? 1); i += 1) {
+        const writer = await pool.connect();
+        run.extra.push(writer);
+        run.writers.push({ client: writer, stats: tables });
+      }
       if (await target.seeder.hasData(em)) skipped.push(target.name);
     }
     const active = running.filter((r) => !skipped.includes(r.target.name));
@@ -148,7 +160,7 @@ export async function generateDemoData(
         // One COPY at a time per connection; while it runs (and the other subgraphs' COPYs on
         // their connections), the next part is built: PostgreSQL and Node work side by side.
         await run.writing;
-        run.writing = run.rows.write(batch, run.sink);
+        run.writing = run.rows.write(batch, run.writers);
         run.writing.catch(() => undefined);
         await nextTurn();
       }
@@ -172,6 +184,7 @@ export async function generateDemoData(
         .query('SELECT pg_advisory_unlock(hashtext($1))', [`demo:${run.target.name}`])
         .catch(() => undefined);
       run.client.release();
+      for (const writer of run.extra) writer.release();
     }
   }
   const ms = performance.now() - started;
