@@ -126,9 +126,9 @@ export class RowSink {
     const free = Array.isArray(sinks) ? [...sinks] : [sinks as CopySink];
     const waiting: (() => void)[] = [];
     const byMeta = new Map(batch);
-    const written = new Map<string, Promise<void>>();
+    const written = new Map<number, Promise<void>>();
     for (const meta of commitOrder([...byMeta.keys()])) {
-      const parents = meta.relations.flatMap((p) => written.get(p.targetMeta?.root._id ?? '') ?? []);
+      const parents = meta.relations.flatMap((p) => written.get(p.targetMeta?.root._id ?? -1) ?? []);
       const task = Promise.all(parents).then(async () => {
         while (free.length === 0) await new Promise<void>((resolve) => waiting.push(resolve));
         const sink = free.pop()!;
