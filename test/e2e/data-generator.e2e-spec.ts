@@ -1,6 +1,16 @@
-import { checkSnils, createLogger, demoPeopleChunks, demoProfile, testConfig } from '@sl/core';
+import {
+  checkSnils,
+  connectOrm,
+  createLogger,
+  demoPeopleChunks,
+  demoProfile,
+  RowSink,
+  testConfig,
+} from '@sl/core';
 import { DatabaseHasPeopleError, generateData } from '@sl/gateway';
+import { socialSubgraph } from '@sl/social';
 import pg from 'pg';
+import { Visit } from '../../packages/social/src/services/visit.entity.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
 
 /**
@@ -150,5 +160,43 @@ describe('the data generator', () => {
     expect(await count('SELECT count(*) n FROM social.recipient')).toBe(50);
     expect(await count('SELECT count(*) n FROM employment.employer')).toBe(4);
     expect(await count('SELECT count(*) n FROM access.account')).toBe(accounts);
+  });
+
+  it('writes through the row sink the same row as the ORM writes for the same entity', async () => {
+    const orm = await connectOrm({
+      schema: 'social',
+      url: t.database.url,
+      entities: socialSubgraph.entities,
+      migrations: socialSubgraph.migrations,
+      poolMax: 1,
+      logger: createLogger('silent'),
+    });
+    try {
+      const { recipient_id: recipientId, staff_member_id: staffMember } = (
+        await db.query('SELECT recipient_id, staff_member_id FROM social.visit LIMIT 1')
+      ).rows[0];
+      // `delivered` left out: its default; a relation by key and one mapped to its key.
+      const data = {
+        recipientId,
+        staffMember,
+        plannedAt: new Date('2026-11-17T10:00:00+03:00'),
+        hoursDelivered: null,
+      };
+      const sink = new RowSink(orm.em.fork());
+      const viaSink = sink.create(Visit, data);
+      await sink.flush({ client: db, stats: new Map() });
+      const em = orm.em.fork();
+      const viaOrm = em.create(Visit, data);
+      await em.flush();
+      const rows = await db.query(
+        `SELECT id, to_jsonb(v) - 'id' - 'created_at' AS row FROM social.visit v WHERE id = ANY($1)`,
+        [[viaSink.id, viaOrm.id]],
+      );
+      expect(rows.rows).toHaveLength(2);
+      expect(rows.rows[0].row).toEqual(rows.rows[1].row);
+      expect(rows.rows[0].row).toMatchObject({ delivered: false, recipient_id: recipientId });
+    } finally {
+      await orm.close();
+    }
   });
 });

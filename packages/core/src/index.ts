@@ -18,6 +18,7 @@ export * from './db/database.js';
 export * from './db/embedded.js';
 export * from './db/free-port.js';
 export * from './db/orm.js';
+export * from './db/row-sink.js';
 export * from './db/schema-role.js';
 export * from './demo/generator.js';
 export * from './demo/people.js';

@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import {
   type EntityDictionary,
   type EntityManager,
+  type EntityMetadata,
   type EntityName,
   type EntityProperty,
   type NativeInsertUpdateManyOptions,
@@ -57,23 +58,42 @@ export class BulkPostgreSqlDriver extends PostgreSqlDriver {
     const sink = emId === undefined ? undefined : this.#sinks.get(emId);
     if (!sink) return super.nativeInsertMany(entityName, data, options, transform);
     const meta = this.metadata.get(entityName);
-    const table = this.getTableName(meta, options);
+    await this.copyRows(meta, data as Record<string, unknown>[], sink, options.schema);
+    // Keys are generated in the application; the columns left out (created_at) take their defaults.
+    return { affectedRows: data.length, rows: data.map(() => ({})) } as unknown as QueryResult<T>;
+  }
+
+  /**
+   * Writes rows (MikroORM's insert payloads: property names, DB-ready values) into the entity's
+   * table with COPY on the sink's connection, streamed in writes of about a megabyte.
+   */
+  async copyRows(
+    meta: EntityMetadata,
+    data: readonly Record<string, unknown>[],
+    sink: CopySink,
+    schema?: string,
+  ): Promise<void> {
+    if (data.length === 0) return;
+    const table = this.getTableName(meta, { schema });
     const started = performance.now();
     // A row without a value for a column takes the column's default; COPY cannot say DEFAULT per
     // row, so rows are grouped by the columns they carry (one group in practice).
     const groups = new Map<string, { props: EntityProperty[]; lines: string[] }>();
-    for (const row of data as Record<string, unknown>[]) {
+    const properties = meta.properties as Record<string, EntityProperty>;
+    for (const row of data) {
       const present: EntityProperty[] = [];
       const values: string[] = [];
-      for (const [name, raw] of Object.entries(row)) {
-        const prop = (meta.properties as Record<string, EntityProperty>)[name];
+      let key = '';
+      for (const name in row) {
+        const prop = properties[name];
         if (!prop) throw new Error(`COPY into ${table}: no property ${name}`);
+        const raw = row[name];
         const value = raw === undefined ? prop.default : raw;
         if (value === undefined) continue;
         present.push(prop);
-        values.push(...this.#copyFields(prop, value));
+        key += `${name},`;
+        for (const field of this.#copyFields(prop, value)) values.push(field);
       }
-      const key = present.map((p) => p.name).join(',');
       let group = groups.get(key);
       if (!group) {
         group = { props: present, lines: [] };
@@ -86,13 +106,11 @@ export class BulkPostgreSqlDriver extends PostgreSqlDriver {
       const stream = sink.client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
       await pipeline(Readable.from(batches(lines)), stream);
     }
-    const key = `${options.schema ?? meta.schema}.${meta.tableName}`;
+    const key = `${schema ?? meta.schema}.${meta.tableName}`;
     const stats = sink.stats.get(key) ?? { rows: 0, ms: 0 };
     stats.rows += data.length;
     stats.ms += performance.now() - started;
     sink.stats.set(key, stats);
-    // Keys are generated in the application; the columns left out (created_at) take their defaults.
-    return { affectedRows: data.length, rows: data.map(() => ({})) } as unknown as QueryResult<T>;
   }
 
   /** The COPY text of one property's columns, as INSERT would have bound them. */

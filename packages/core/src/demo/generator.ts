@@ -1,6 +1,8 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { EntityManager, MikroORM, PostgreSqlConnection } from '@mikro-orm/postgresql';
 import type pg from 'pg';
-import { bulkFlush, type CopySink, type CopyTableStats } from '../db/bulk-copy.js';
+import type { CopySink, CopyTableStats } from '../db/bulk-copy.js';
+import { RowSink } from '../db/row-sink.js';
 import type { Logger } from '../logging/logger.js';
 import { type DemoPerson, type DemoScale, demoPeopleChunks } from './people.js';
 
@@ -47,7 +49,11 @@ export interface DemoSeeder<State = unknown> {
   hasData(em: EntityManager): Promise<boolean>;
   /** Writes the reference data; `first` is the first chunk of people. */
   reference(em: EntityManager, first: readonly DemoPerson[], context: DemoContext): Promise<State>;
-  /** Creates (never flushes) the entities of one chunk of people. */
+  /**
+   * Creates (never flushes) the entities of one chunk of people. The `em` given here builds
+   * entities outside the unit of work (`RowSink`): `create` and `getReference` only, no queries;
+   * the generator writes the entities with COPY.
+   */
   people(em: EntityManager, chunk: readonly DemoPerson[], state: State, context: DemoContext): void;
 }
 
@@ -74,6 +80,8 @@ export interface GenerateOptions {
   logger?: Logger;
   /** Runs ANALYZE on the tables written (the large profiles; the planner needs the statistics). */
   analyze?: boolean;
+  /** Connections per subgraph the people's rows are written on, side by side (default 1). */
+  writers?: number;
   /** Called after each chunk with the people written so far. */
   onChunk?(written: number, tables: ReadonlyMap<string, CopyTableStats>): void;
 }
@@ -83,7 +91,13 @@ interface Running {
   em: EntityManager;
   client: pg.PoolClient;
   sink: CopySink;
+  /** The connections the people's rows are written on (the large profiles: several, side by side). */
+  writers: CopySink[];
+  extra: pg.PoolClient[];
+  rows: RowSink;
   state: unknown;
+  /** The COPY of the previous chunk, still running while the next chunk is built. */
+  writing: Promise<void>;
 }
 
 /**
@@ -112,8 +126,23 @@ export async function generateDemoData(
         throw error;
       }
       const em = target.orm.em.fork();
-      const run: Running = { target, em, client, sink: { client, stats: tables }, state: null };
+      const run: Running = {
+        target,
+        em,
+        client,
+        sink: { client, stats: tables },
+        writers: [{ client, stats: tables }],
+        extra: [],
+        rows: new RowSink(em),
+        state: null,
+        writing: Promise.resolve(),
+      };
       running.push(run);
+      for (let i = 1; i < (options.writers ?? 1); i += 1) {
+        const writer = await pool.connect();
+        run.extra.push(writer);
+        run.writers.push({ client: writer, stats: tables });
+      }
       if (await target.seeder.hasData(em)) skipped.push(target.name);
     }
     const active = running.filter((r) => !skipped.includes(r.target.name));
@@ -125,13 +154,21 @@ export async function generateDemoData(
           run.state = await run.target.seeder.reference(run.em, chunk, context);
           run.em.clear();
         }
-        run.target.seeder.people(run.em, chunk, run.state, context);
-        await bulkFlush(run.em, run.sink);
+        run.target.seeder.people(run.rows.em, chunk, run.state, context);
+        run.em.clear();
+        const batch = run.rows.take();
+        // One COPY at a time per connection; while it runs (and the other subgraphs' COPYs on
+        // their connections), the next part is built: PostgreSQL and Node work side by side.
+        await run.writing;
+        run.writing = run.rows.write(batch, run.writers);
+        run.writing.catch(() => undefined);
+        await nextTurn();
       }
       first = false;
       written += chunk.length;
       options.onChunk?.(written, tables);
     }
+    await Promise.all(active.map((run) => run.writing));
     if (options.analyze) {
       for (const run of active) {
         for (const table of tables.keys()) {
@@ -141,11 +178,13 @@ export async function generateDemoData(
       }
     }
   } finally {
+    await Promise.allSettled(running.map((run) => run.writing));
     for (const run of running) {
       await run.client
         .query('SELECT pg_advisory_unlock(hashtext($1))', [`demo:${run.target.name}`])
         .catch(() => undefined);
       run.client.release();
+      for (const writer of run.extra) writer.release();
     }
   }
   const ms = performance.now() - started;

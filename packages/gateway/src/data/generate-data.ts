@@ -27,6 +27,9 @@ export interface GenerateDataOptions {
   onProgress?(written: number, total: number, tables: ReadonlyMap<string, CopyTableStats>): void;
 }
 
+/** Connections per subgraph writing COPY side by side: PostgreSQL checks and indexes rows on both cores. */
+const WRITERS = 4;
+
 export class DatabaseHasPeopleError extends Error {
   constructor(readonly subgraphs: string[]) {
     super(
@@ -57,7 +60,8 @@ export async function generateData(options: GenerateDataOptions): Promise<DemoGe
         url: databases.urlFor(definition.name),
         entities: definition.entities,
         migrations: definition.migrations,
-        poolMax: 3,
+        // The generator's writers (WRITERS) and one more for the ORM's own queries.
+        poolMax: WRITERS + 1,
         logger: logger.child({ subgraph: definition.name }),
       });
       orms.push(orm);
@@ -85,6 +89,7 @@ export async function generateData(options: GenerateDataOptions): Promise<DemoGe
       profile,
       logger,
       analyze: true,
+      writers: WRITERS,
       onChunk: (written, tables) => options.onProgress?.(written, profile.people, tables),
     });
   } finally {
