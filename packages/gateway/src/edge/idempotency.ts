@@ -129,26 +129,26 @@ export function mountIdempotency(
     // The answer is recorded once the mutation has answered, even if the caller hung up before
     // (a timeout): its retry must get this answer, not run the mutation a second time.
     let answer: string | null = null;
-    let recorded = false;
-    const record = () => {
-      if (recorded) return;
-      recorded = true;
-      const done =
+    let recorded: Promise<void> | null = null;
+    const record = (): Promise<void> => {
+      recorded ??= (
         answer !== null && isFinal(res.statusCode, answer)
           ? service.complete(caller, key, res.statusCode, answer)
-          : service.release(caller, key);
-      done.catch((error: unknown) => logger.error({ err: error }, 'could not record an idempotent answer'));
+          : service.release(caller, key)
+      ).catch((error: unknown) => logger.error({ err: error }, 'could not record an idempotent answer'));
+      return recorded;
     };
     const send = res.send.bind(res);
     res.send = (payload?: unknown) => {
       if (typeof payload === 'string') answer = payload;
       else if (Buffer.isBuffer(payload)) answer = payload.toString('utf8');
-      const sent = send(payload);
-      record();
-      return sent;
+      // Stored before it leaves: a retry sent the moment this answer arrives finds it, rather
+      // than the key still taken (IDEMPOTENCY_IN_PROGRESS).
+      void record().then(() => send(payload));
+      return res;
     };
     // An answer written without send() (an error page) is not final: the key is freed.
-    res.on('finish', record);
+    res.on('finish', () => void record());
     next();
   });
 }
