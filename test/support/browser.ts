@@ -21,6 +21,9 @@ export async function launchBrowser(): Promise<Browser> {
   }
   return chromium.launch({
     executablePath: CHROMIUM,
+    // A user's browser runs in a UTF-8 locale; a bare CI shell may have none, and chromium then
+    // saves a download with a Cyrillic name as "download".
+    env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' },
     args: [
       '--headless',
       '--no-sandbox',
