@@ -129,7 +129,8 @@ export function totalsOf(byAgency: ExecutionCounts[]): ExecutionCounts {
 }
 
 /**
- * People in the need registry and Council decisions overdue as of each date, one statement.
+ * People in the need registry (kept as the registry changes: migration `figure_days`) and Council
+ * decisions overdue as of each date, one statement.
  * A decision is overdue on a date when its meeting had been held, it was due before the date and
  * it was neither cancelled nor done by then (today: the `overdue` filter of `councilDecisions`).
  */
@@ -141,7 +142,8 @@ export async function registryAndDecisions(
     em,
     `with k(as_of) as (select distinct unnest(?::date[]))
      select to_char(k.as_of, 'YYYY-MM-DD') as as_of,
-       (select count(*) from coordination.need_registry_entry n where n.identified_on <= k.as_of)::int as identified,
+       (select coalesce(sum(f.n), 0) from coordination.figure_day f
+         where f.figure = 'need.identified' and f.scope = 'region' and f.day <= k.as_of)::int as identified,
        (select count(*) from coordination.council_decision d join coordination.council_meeting m on m.id = d.meeting_id
          where m.held_on <= k.as_of and d.due_date < k.as_of and d.status <> 'CANCELLED'
            and (d.done_on is null or d.done_on > k.as_of))::int as overdue

@@ -3,6 +3,7 @@ import type { MigrationClass } from '@sl/core';
 import { Migration20261123182910_init } from './Migration20261123182910_init.js';
 import { Migration20261123190527_roadmap_council } from './Migration20261123190527_roadmap_council.js';
 import { Migration20261123210607_council_decision_people } from './Migration20261123210607_council_decision_people.js';
+import { Migration20261124021316_figure_days } from './Migration20261124021316_figure_days.js';
 
 export const migrations: MigrationClass[] = [
   { name: 'Migration20261123182910_init', class: Migration20261123182910_init },
@@ -11,4 +12,5 @@ export const migrations: MigrationClass[] = [
     name: 'Migration20261123210607_council_decision_people',
     class: Migration20261123210607_council_decision_people,
   },
+  { name: 'Migration20261124021316_figure_days', class: Migration20261124021316_figure_days },
 ];

@@ -1,5 +1,5 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { LocalDate } from '@sl/core';
+import { Entity, Index, PrimaryKey, Property, Trigger } from '@mikro-orm/decorators/legacy';
+import { figureTrigger, LocalDate } from '@sl/core';
 import { Field, ObjectType } from 'type-graphql';
 
 /**
@@ -7,6 +7,9 @@ import { Field, ObjectType } from 'type-graphql';
  * persons wishing to move to supported living), the base of the Council's "identified" indicator.
  */
 @ObjectType({ description: 'Entry in the register of people identified as needing supported living' })
+@Trigger(figureTrigger('coordination', 'need_registry_entry', 'recipient_id', 'insert'))
+@Trigger(figureTrigger('coordination', 'need_registry_entry', 'recipient_id', 'update'))
+@Trigger(figureTrigger('coordination', 'need_registry_entry', 'recipient_id', 'delete'))
 @Entity({ tableName: 'need_registry_entry' })
 @Index({ properties: ['identifiedOn'] })
 export class NeedRegistryEntry {

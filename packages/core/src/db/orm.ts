@@ -67,6 +67,9 @@ export function ormConfig(
       snapshot: false,
       emit: 'ts',
     },
+    // The maintained figures (core figure-days) are plain SQL of the migrations: their tables and
+    // functions are not entities, and the schema diff must leave them be.
+    schemaGenerator: { skipTables: ['figure_day', 'figure_owner'], ignoreRoutines: true },
     // Each request works in its own fork; touching the global manager is a bug.
     allowGlobalContext: false,
     forceUtcTimezone: true,

@@ -143,6 +143,9 @@ export async function generateDemoData(
         run.extra.push(writer);
         run.writers.push({ client: writer, stats: tables });
       }
+      // The maintained figures' triggers recompute every person a COPY touches, once per table:
+      // the writers switch them off and the figures are rebuilt in one pass at the end.
+      for (const writer of run.writers) await writer.client.query(`SET sl.bulk_load = 'on'`);
       if (await target.seeder.hasData(em)) skipped.push(target.name);
     }
     const active = running.filter((r) => !skipped.includes(r.target.name));
@@ -169,6 +172,19 @@ export async function generateDemoData(
       options.onChunk?.(written, tables);
     }
     await Promise.all(active.map((run) => run.writing));
+    for (const run of active) {
+      const schema = run.target.name;
+      const { rows } = await run.client.query<{ maintained: boolean }>(
+        `SELECT to_regprocedure($1) IS NOT NULL AS maintained`,
+        [`${schema}.rebuild_figures()`],
+      );
+      if (!rows[0]?.maintained) continue;
+      // One pass over every person: minutes for a country, beyond a request's statement timeout.
+      await run.client.query('BEGIN');
+      await run.client.query('SET LOCAL statement_timeout = 0');
+      await run.client.query(`SELECT "${schema}".rebuild_figures()`);
+      await run.client.query('COMMIT');
+    }
     if (options.analyze) {
       for (const run of active) {
         for (const table of tables.keys()) {
@@ -183,6 +199,8 @@ export async function generateDemoData(
       await run.client
         .query('SELECT pg_advisory_unlock(hashtext($1))', [`demo:${run.target.name}`])
         .catch(() => undefined);
+      for (const writer of run.writers)
+        await writer.client.query('RESET sl.bulk_load').catch(() => undefined);
       run.client.release();
       for (const writer of run.extra) writer.release();
     }

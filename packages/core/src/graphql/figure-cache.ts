@@ -184,3 +184,31 @@ export function figuresVersionTrigger(schema: string, table: string) {
     expression: `create trigger ${name} after insert or update or delete or truncate on ${schema}.${table} for each statement execute function ${schema}.bump_figures_version()`,
   };
 }
+
+const TRANSITION = {
+  insert: 'new table as new_rows',
+  update: 'old table as old_rows new table as new_rows',
+  delete: 'old table as old_rows',
+} as const;
+
+/**
+ * A statement trigger that keeps a subgraph's maintained figures (`<schema>.figure_day`) up to
+ * date: it hands the owners the statement touched (the values of `ownerColumn` before and after)
+ * to `<schema>.refresh_figures`, created by the subgraph's `figure_days` migration. An entity
+ * declares one per event, since a trigger with transition tables may have only one.
+ */
+export function figureTrigger(
+  schema: string,
+  table: string,
+  ownerColumn: string,
+  event: keyof typeof TRANSITION,
+) {
+  const name = `${table}_figures_${event}`;
+  return {
+    name,
+    timing: 'after' as const,
+    events: [event],
+    forEach: 'statement' as const,
+    expression: `create trigger ${name} after ${event} on ${schema}.${table} referencing ${TRANSITION[event]} for each statement execute function ${schema}.figures_changed('${ownerColumn}');`,
+  };
+}

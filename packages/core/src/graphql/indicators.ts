@@ -75,3 +75,47 @@ export function indicatorLoader<T>(
     { cacheKeyFn: indicatorKeyOf },
   );
 }
+
+/** A subgraph's maintained figures on one key: `figure → dim → n` (dim '' when it has none). */
+export type FigureTotals = Map<string, Map<string, number>>;
+
+/**
+ * The maintained figures (`<schema>.figure_day`, kept by the subgraph's `figure_days` migration's
+ * triggers) on each key: the sum of every step of the figure up to the key's date, in the key's
+ * scope. The reading is a sum over a few thousand small rows whatever the number of people, where
+ * counting the records themselves scans millions.
+ */
+export async function figureTotals(
+  em: EntityManager,
+  schema: string,
+  keys: readonly IndicatorKey[],
+  figures: readonly string[],
+): Promise<Map<string, FigureTotals>> {
+  const rows = await selectRows(
+    em,
+    `with ${INDICATOR_KEYS_CTE}
+     select k.scope, to_char(k.as_of, 'YYYY-MM-DD') as as_of, f.figure, f.dim, sum(f.n)::bigint as n
+     from k join ${schema}.figure_day f on f.scope = k.scope and f.day <= k.as_of
+     where f.figure = any(?::text[])
+     group by k.scope, k.as_of, f.figure, f.dim
+     having sum(f.n) <> 0`,
+    [...indicatorKeyParams(keys), pgTextArray(figures)],
+  );
+  const out = new Map(keys.map((k) => [indicatorKeyOf(k), new Map() as FigureTotals]));
+  for (const r of rows) {
+    const totals = out.get(`${r.scope}\u0000${r.as_of}`);
+    if (!totals) continue;
+    const figure = String(r.figure);
+    const dims = totals.get(figure) ?? new Map<string, number>();
+    dims.set(String(r.dim), Number(r.n));
+    totals.set(figure, dims);
+  }
+  return out;
+}
+
+/** One figure's total over its dims (0 when it has no steps yet). */
+export function figureTotal(totals: FigureTotals | undefined, figure: string): number {
+  let sum = 0;
+  for (const n of totals?.get(figure)?.values() ?? []) sum += n;
+  return sum;
+}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Opt } from '@mikro-orm/core';
 import { Check, Entity, Enum, Index, PrimaryKey, Property, Trigger } from '@mikro-orm/decorators/legacy';
-import { Access, figuresVersionTrigger, LocalDate, Personal } from '@sl/core';
+import { Access, figuresVersionTrigger, figureTrigger, LocalDate, Personal } from '@sl/core';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum EducationLevel {
@@ -38,6 +38,9 @@ registerEnumType(StudyForm, {
 @ObjectType({ description: 'A person enrolled in an education programme' })
 @Entity({ tableName: 'enrolment' })
 @Trigger(figuresVersionTrigger('education', 'enrolment'))
+@Trigger(figureTrigger('education', 'enrolment', 'recipient_id', 'insert'))
+@Trigger(figureTrigger('education', 'enrolment', 'recipient_id', 'update'))
+@Trigger(figureTrigger('education', 'enrolment', 'recipient_id', 'delete'))
 @Index({ properties: ['recipientId', 'startDate'] })
 @Index({ properties: ['startDate'] })
 @Check({ name: 'enrolment_dates_order', expression: 'end_date is null or end_date >= start_date' })

@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Index, PrimaryKey, Property, Trigger } from '@mikro-orm/decorators/legacy';
-import { Access, figuresVersionTrigger, LocalDate, Personal } from '@sl/core';
+import { Access, figuresVersionTrigger, figureTrigger, LocalDate, Personal } from '@sl/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 
 /** A vocational guidance session (seed 003 item 2.16). */
 @ObjectType({ description: 'A vocational guidance session (003 п. 2.16)' })
 @Entity({ tableName: 'guidance_session' })
 @Trigger(figuresVersionTrigger('education', 'guidance_session'))
+@Trigger(figureTrigger('education', 'guidance_session', 'recipient_id', 'insert'))
+@Trigger(figureTrigger('education', 'guidance_session', 'recipient_id', 'update'))
+@Trigger(figureTrigger('education', 'guidance_session', 'recipient_id', 'delete'))
 @Index({ properties: ['recipientId', 'heldOn'] })
 @Index({ properties: ['heldOn'] })
 export class GuidanceSession {

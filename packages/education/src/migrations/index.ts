@@ -3,6 +3,7 @@ import type { MigrationClass } from '@sl/core';
 import { Migration20261123182857_init } from './Migration20261123182857_init.js';
 import { Migration20261123193220_pmpk_guidance_study_form } from './Migration20261123193220_pmpk_guidance_study_form.js';
 import { Migration20261123231704_figures_version } from './Migration20261123231704_figures_version.js';
+import { Migration20261124021258_figure_days } from './Migration20261124021258_figure_days.js';
 
 export const migrations: MigrationClass[] = [
   { name: 'Migration20261123182857_init', class: Migration20261123182857_init },
@@ -11,4 +12,5 @@ export const migrations: MigrationClass[] = [
     class: Migration20261123193220_pmpk_guidance_study_form,
   },
   { name: 'Migration20261123231704_figures_version', class: Migration20261123231704_figures_version },
+  { name: 'Migration20261124021258_figure_days', class: Migration20261124021258_figure_days },
 ];

@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Opt } from '@mikro-orm/core';
 import { Entity, PrimaryKey, Property, Trigger, Unique } from '@mikro-orm/decorators/legacy';
-import { Access, figuresVersionTrigger } from '@sl/core';
+import { Access, figuresVersionTrigger, figureTrigger } from '@sl/core';
 import { Authorized, Field, ID, ObjectType } from 'type-graphql';
 
 /** An employer: a registry entry, no personal data (an entrepreneur is listed as a business). */
 @ObjectType({ description: 'An employer (registry, not personal data)' })
 @Entity({ tableName: 'employer' })
 @Trigger(figuresVersionTrigger('employment', 'employer'))
+@Trigger(figureTrigger('employment', 'employer', 'id', 'insert'))
+@Trigger(figureTrigger('employment', 'employer', 'id', 'update'))
+@Trigger(figureTrigger('employment', 'employer', 'id', 'delete'))
 @Unique({ properties: ['inn'] })
 export class Employer {
   @Field(() => ID)

@@ -3,6 +3,7 @@ import type { MigrationClass } from '@sl/core';
 import { Migration20261123182903_init } from './Migration20261123182903_init.js';
 import { Migration20261123193029_employers_vacancies_ipra_support } from './Migration20261123193029_employers_vacancies_ipra_support.js';
 import { Migration20261123231745_figures_version } from './Migration20261123231745_figures_version.js';
+import { Migration20261124021307_figure_days } from './Migration20261124021307_figure_days.js';
 
 export const migrations: MigrationClass[] = [
   { name: 'Migration20261123182903_init', class: Migration20261123182903_init },
@@ -11,4 +12,5 @@ export const migrations: MigrationClass[] = [
     class: Migration20261123193029_employers_vacancies_ipra_support,
   },
   { name: 'Migration20261123231745_figures_version', class: Migration20261123231745_figures_version },
+  { name: 'Migration20261124021307_figure_days', class: Migration20261124021307_figure_days },
 ];

@@ -9,7 +9,7 @@ import {
   Property,
   Trigger,
 } from '@mikro-orm/decorators/legacy';
-import { Access, figuresVersionTrigger, LocalDate, Personal } from '@sl/core';
+import { Access, figuresVersionTrigger, figureTrigger, LocalDate, Personal } from '@sl/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Employer } from '../employer/employer.entity.js';
 import { Vacancy } from '../vacancy/vacancy.entity.js';
@@ -18,6 +18,9 @@ import { WorkKind } from '../work-kind.js';
 @ObjectType({ description: 'A job placement of a person (seed 000 item 11, seed 004 item 2.2.2)' })
 @Entity({ tableName: 'placement' })
 @Trigger(figuresVersionTrigger('employment', 'placement'))
+@Trigger(figureTrigger('employment', 'placement', 'recipient_id', 'insert'))
+@Trigger(figureTrigger('employment', 'placement', 'recipient_id', 'update'))
+@Trigger(figureTrigger('employment', 'placement', 'recipient_id', 'delete'))
 @Index({ properties: ['recipientId', 'startDate'] })
 @Index({ properties: ['startDate'] })
 @Check({ name: 'placement_dates_order', expression: 'end_date is null or end_date >= start_date' })

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Check, Entity, Enum, Index, PrimaryKey, Property, Trigger } from '@mikro-orm/decorators/legacy';
-import { Access, figuresVersionTrigger, LocalDate, Personal } from '@sl/core';
+import { Access, figuresVersionTrigger, figureTrigger, LocalDate, Personal } from '@sl/core';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 
 /** The employment agency's measures for a person (seed 004 items 2.1.1–2.1.3). */
@@ -23,6 +23,9 @@ registerEnumType(SupportKind, {
 @ObjectType({ description: 'An employment-agency measure for the person (004 п. 2.1.1–2.1.3)' })
 @Entity({ tableName: 'employment_support' })
 @Trigger(figuresVersionTrigger('employment', 'employment_support'))
+@Trigger(figureTrigger('employment', 'employment_support', 'recipient_id', 'insert'))
+@Trigger(figureTrigger('employment', 'employment_support', 'recipient_id', 'update'))
+@Trigger(figureTrigger('employment', 'employment_support', 'recipient_id', 'delete'))
 @Index({ properties: ['recipientId', 'startDate'] })
 @Index({ properties: ['kind', 'startDate'] })
 @Check({ name: 'employment_support_dates_order', expression: 'end_date is null or end_date >= start_date' })

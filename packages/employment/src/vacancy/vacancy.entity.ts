@@ -10,7 +10,7 @@ import {
   Property,
   Trigger,
 } from '@mikro-orm/decorators/legacy';
-import { Access, figuresVersionTrigger, LocalDate } from '@sl/core';
+import { Access, figuresVersionTrigger, figureTrigger, LocalDate } from '@sl/core';
 import { Authorized, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Employer } from '../employer/employer.entity.js';
 import { WorkKind } from '../work-kind.js';
@@ -35,6 +35,9 @@ registerEnumType(WorkplaceOrigin, {
 @ObjectType({ description: 'A vacancy an employer declared to the employment agency' })
 @Entity({ tableName: 'vacancy' })
 @Trigger(figuresVersionTrigger('employment', 'vacancy'))
+@Trigger(figureTrigger('employment', 'vacancy', 'id', 'insert'))
+@Trigger(figureTrigger('employment', 'vacancy', 'id', 'update'))
+@Trigger(figureTrigger('employment', 'vacancy', 'id', 'delete'))
 @Index({ properties: ['employer', 'openedOn'] })
 @Check({ name: 'vacancy_dates_order', expression: 'closed_on is null or closed_on >= opened_on' })
 @Check({ name: 'vacancy_above_quota_not_quota', expression: "not (quota and origin = 'ABOVE_QUOTA')" })

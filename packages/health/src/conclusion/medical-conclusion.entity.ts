@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Opt } from '@mikro-orm/core';
 import { Check, Entity, Index, PrimaryKey, Property, Trigger } from '@mikro-orm/decorators/legacy';
-import { Access, figuresVersionTrigger, LocalDate, Personal } from '@sl/core';
+import { Access, figuresVersionTrigger, figureTrigger, LocalDate, Personal } from '@sl/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 
 /**
@@ -12,6 +12,9 @@ import { Field, ID, ObjectType } from 'type-graphql';
 @ObjectType({ description: 'Medical conclusion on contraindications to social services (order 202н)' })
 @Entity({ tableName: 'medical_conclusion' })
 @Trigger(figuresVersionTrigger('health', 'medical_conclusion'))
+@Trigger(figureTrigger('health', 'medical_conclusion', 'recipient_id', 'insert'))
+@Trigger(figureTrigger('health', 'medical_conclusion', 'recipient_id', 'update'))
+@Trigger(figureTrigger('health', 'medical_conclusion', 'recipient_id', 'delete'))
 @Index({ properties: ['recipientId', 'issuedOn'] })
 @Index({ properties: ['issuedOn'] })
 @Check({

@@ -9,7 +9,7 @@ import {
   Trigger,
   Unique,
 } from '@mikro-orm/decorators/legacy';
-import { Access, figuresVersionTrigger, LocalDate, Personal } from '@sl/core';
+import { Access, figuresVersionTrigger, figureTrigger, LocalDate, Personal } from '@sl/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { MedicalConclusion } from '../conclusion/medical-conclusion.entity.js';
 
@@ -20,6 +20,9 @@ import { MedicalConclusion } from '../conclusion/medical-conclusion.entity.js';
 @ObjectType('HealthRequestAnswer', { description: 'The health ministry’s answer to an interagency request' })
 @Entity({ tableName: 'request_answer' })
 @Trigger(figuresVersionTrigger('health', 'request_answer'))
+@Trigger(figureTrigger('health', 'request_answer', 'recipient_id', 'insert'))
+@Trigger(figureTrigger('health', 'request_answer', 'recipient_id', 'update'))
+@Trigger(figureTrigger('health', 'request_answer', 'recipient_id', 'delete'))
 @Unique({ properties: ['requestId'] })
 @Index({ properties: ['answeredOn'] })
 export class RequestAnswer {

@@ -3,6 +3,7 @@ import type { MigrationClass } from '@sl/core';
 import { Migration20261123182850_init } from './Migration20261123182850_init.js';
 import { Migration20261123192741_conclusions_rehabilitation_answers } from './Migration20261123192741_conclusions_rehabilitation_answers.js';
 import { Migration20261123231620_figures_version } from './Migration20261123231620_figures_version.js';
+import { Migration20261124021248_figure_days } from './Migration20261124021248_figure_days.js';
 
 export const migrations: MigrationClass[] = [
   { name: 'Migration20261123182850_init', class: Migration20261123182850_init },
@@ -11,4 +12,5 @@ export const migrations: MigrationClass[] = [
     class: Migration20261123192741_conclusions_rehabilitation_answers,
   },
   { name: 'Migration20261123231620_figures_version', class: Migration20261123231620_figures_version },
+  { name: 'Migration20261124021248_figure_days', class: Migration20261124021248_figure_days },
 ];

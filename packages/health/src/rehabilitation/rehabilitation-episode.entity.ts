@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Check, Entity, Enum, Index, PrimaryKey, Property, Trigger } from '@mikro-orm/decorators/legacy';
-import { Access, figuresVersionTrigger, LocalDate, Personal } from '@sl/core';
+import { Access, figuresVersionTrigger, figureTrigger, LocalDate, Personal } from '@sl/core';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum RehabilitationSetting {
@@ -20,6 +20,9 @@ registerEnumType(RehabilitationSetting, {
 @ObjectType({ description: 'An episode of medical rehabilitation' })
 @Entity({ tableName: 'rehabilitation_episode' })
 @Trigger(figuresVersionTrigger('health', 'rehabilitation_episode'))
+@Trigger(figureTrigger('health', 'rehabilitation_episode', 'recipient_id', 'insert'))
+@Trigger(figureTrigger('health', 'rehabilitation_episode', 'recipient_id', 'update'))
+@Trigger(figureTrigger('health', 'rehabilitation_episode', 'recipient_id', 'delete'))
 @Index({ properties: ['recipientId', 'startDate'] })
 @Check({
   name: 'rehabilitation_episode_dates_order',

@@ -11,7 +11,7 @@ import {
   Trigger,
   Unique,
 } from '@mikro-orm/decorators/legacy';
-import { Access, figuresVersionTrigger, LocalDate, Personal } from '@sl/core';
+import { Access, figuresVersionTrigger, figureTrigger, LocalDate, Personal } from '@sl/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Assessment } from '../assessment/assessment.entity.js';
 import { Recipient } from '../recipient/recipient.entity.js';
@@ -27,6 +27,9 @@ import {
 @ObjectType({ description: 'Заявление о предоставлении сопровождаемого проживания' })
 @Entity({ tableName: 'application' })
 @Trigger(figuresVersionTrigger('social', 'application'))
+@Trigger(figureTrigger('social', 'application', 'recipient_id', 'insert'))
+@Trigger(figureTrigger('social', 'application', 'recipient_id', 'update'))
+@Trigger(figureTrigger('social', 'application', 'recipient_id', 'delete'))
 @Check({
   name: 'application_decided_has_decision',
   expression: "(status = 'DECIDED') = (decision is not null)",

@@ -10,7 +10,7 @@ import {
   Property,
   Trigger,
 } from '@mikro-orm/decorators/legacy';
-import { Access, figuresVersionTrigger, LocalDate, Personal } from '@sl/core';
+import { Access, figuresVersionTrigger, figureTrigger, LocalDate, Personal } from '@sl/core';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Recipient } from '../recipient/recipient.entity.js';
 import { AutonomyDegree } from '../recipient/recipient.enums.js';
@@ -52,6 +52,9 @@ export class ServiceRecommendation {
 @ObjectType({ description: 'Оценка нуждаемости: балл, степень, рекомендованный тип услуг' })
 @Entity({ tableName: 'assessment' })
 @Trigger(figuresVersionTrigger('social', 'assessment'))
+@Trigger(figureTrigger('social', 'assessment', 'recipient_id', 'insert'))
+@Trigger(figureTrigger('social', 'assessment', 'recipient_id', 'update'))
+@Trigger(figureTrigger('social', 'assessment', 'recipient_id', 'delete'))
 @Check({ name: 'assessment_score_range', expression: 'score >= 23 and score <= 272' })
 @Check({ name: 'assessment_hours_order', expression: 'hours_min <= hours_max' })
 @Check({ name: 'assessment_reassessment_after', expression: 'reassessment_due_on > assessed_on' })

@@ -4,11 +4,11 @@ import {
   ConflictError,
   consentBoundMinistries,
   NotFoundError,
+  pgTextArray as pgArray,
   type SharingCheck,
   ValidationError,
 } from '@sl/core';
 import { type SocialContext, snapshot, todayOf } from '../common/social-context.js';
-import { pgArray } from '../indicators/indicators.service.js';
 import { Recipient } from '../recipient/recipient.entity.js';
 import { ConsentEvent } from './consent.entity.js';
 import { ConsentAction, ConsentKind, type Ministry } from './consent.enums.js';

@@ -10,7 +10,7 @@ import {
   Trigger,
   Unique,
 } from '@mikro-orm/decorators/legacy';
-import { Access, figuresVersionTrigger, LocalDate, Personal } from '@sl/core';
+import { Access, figuresVersionTrigger, figureTrigger, LocalDate, Personal } from '@sl/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Recipient } from '../recipient/recipient.entity.js';
 import { HousingUnit } from './housing-unit.entity.js';
@@ -19,6 +19,9 @@ import { HousingUnit } from './housing-unit.entity.js';
 @ObjectType({ description: 'A person living in a housing unit over a period' })
 @Entity({ tableName: 'housing_occupancy' })
 @Trigger(figuresVersionTrigger('social', 'housing_occupancy'))
+@Trigger(figureTrigger('social', 'housing_occupancy', 'unit_id', 'insert'))
+@Trigger(figureTrigger('social', 'housing_occupancy', 'unit_id', 'update'))
+@Trigger(figureTrigger('social', 'housing_occupancy', 'unit_id', 'delete'))
 @Check({ name: 'housing_occupancy_dates_order', expression: 'to_date is null or to_date >= from_date' })
 // One open place per person at a time.
 @Unique({

@@ -10,7 +10,7 @@ import {
   Property,
   Trigger,
 } from '@mikro-orm/decorators/legacy';
-import { figuresVersionTrigger } from '@sl/core';
+import { figuresVersionTrigger, figureTrigger } from '@sl/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Provider } from '../provider/provider.entity.js';
 import { HousingKind } from './housing.enums.js';
@@ -19,6 +19,9 @@ import { HousingKind } from './housing.enums.js';
 @ObjectType({ description: 'A housing unit of supported living with its number of places' })
 @Entity({ tableName: 'housing_unit' })
 @Trigger(figuresVersionTrigger('social', 'housing_unit'))
+@Trigger(figureTrigger('social', 'housing_unit', 'id', 'insert'))
+@Trigger(figureTrigger('social', 'housing_unit', 'id', 'update'))
+@Trigger(figureTrigger('social', 'housing_unit', 'id', 'delete'))
 @Check({ name: 'housing_unit_places_range', expression: 'places >= 1 and places <= 500' })
 @Check({ name: 'housing_unit_address_present', expression: 'length(address) > 0' })
 @Index({ properties: ['address', 'id'] })

@@ -12,7 +12,7 @@ import {
   Trigger,
   Unique,
 } from '@mikro-orm/decorators/legacy';
-import { Access, figuresVersionTrigger, LocalDate, Personal } from '@sl/core';
+import { Access, figuresVersionTrigger, figureTrigger, LocalDate, Personal } from '@sl/core';
 import { Authorized, Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import {
   AutonomyDegree,
@@ -93,6 +93,9 @@ const SEARCH_NAME_SQL =
 @ObjectType({ description: 'A person who applies for or receives supported living' })
 @Entity({ tableName: 'recipient' })
 @Trigger(figuresVersionTrigger('social', 'recipient'))
+@Trigger(figureTrigger('social', 'recipient', 'id', 'insert'))
+@Trigger(figureTrigger('social', 'recipient', 'id', 'update'))
+@Trigger(figureTrigger('social', 'recipient', 'id', 'delete'))
 @Check({ name: 'recipient_snils_format', expression: "snils ~ '^[0-9]{11}$'" })
 @Check({ name: 'recipient_names_present', expression: 'length(last_name) > 0 and length(first_name) > 0' })
 @Check(limitationCheck('self_care'))

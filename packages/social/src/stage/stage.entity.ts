@@ -11,7 +11,7 @@ import {
   Trigger,
   Unique,
 } from '@mikro-orm/decorators/legacy';
-import { figuresVersionTrigger, LocalDate } from '@sl/core';
+import { figuresVersionTrigger, figureTrigger, LocalDate } from '@sl/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Provider } from '../provider/provider.entity.js';
 import { Recipient } from '../recipient/recipient.entity.js';
@@ -26,6 +26,9 @@ import { PlannedHoursPer, StageEndReason, StageKind, StageServiceType } from './
 @ObjectType({ description: 'A stage of supported living (seed 002 §15) with its dates' })
 @Entity({ tableName: 'stage' })
 @Trigger(figuresVersionTrigger('social', 'stage'))
+@Trigger(figureTrigger('social', 'stage', 'recipient_id', 'insert'))
+@Trigger(figureTrigger('social', 'stage', 'recipient_id', 'update'))
+@Trigger(figureTrigger('social', 'stage', 'recipient_id', 'delete'))
 @Unique({ name: 'stage_one_open_per_recipient', properties: ['recipientId'], where: 'ended_on is null' })
 @Index({ properties: ['recipientId', 'startedOn'] })
 @Check({ name: 'stage_dates_ordered', expression: 'ended_on is null or ended_on >= started_on' })
