@@ -113,18 +113,24 @@ language sql volatile security definer set search_path = pg_catalog set work_mem
   select * from change order by 1, 2, 3, 4
   on conflict (figure, scope, dim, day) do update set n = t.n + excluded.n
 $fn$;`);
-    this.addSql(`create function employment.rebuild_figures() returns void
+    this.addSql(`-- Every owner again, from the records: each owner's steps chunk by chunk, then the figures summed
+-- once (applying chunk after chunk would rewrite every figure row once per chunk).
+create function employment.rebuild_figures() returns void
 language plpgsql volatile security definer set search_path = pg_catalog set work_mem = '64MB' as $fn$
 declare chunk uuid[];
 begin
   truncate employment.figure_day, employment.figure_owner;
   for chunk in
     select array_agg(o.id) from (
-      select x.id, (row_number() over ()) / 5000 as part from employment.figure_owners() x(id)) o
+      select x.id, (row_number() over ()) / 10000 as part from employment.figure_owners() x(id)) o
     group by o.part
   loop
-    perform employment.refresh_figures(chunk);
+    insert into employment.figure_owner (owner_id, deltas)
+    select f.owner_id, array_agg(f::employment.figure_delta) from employment.figure_deltas(chunk) f group by f.owner_id;
   end loop;
+  insert into employment.figure_day (figure, scope, dim, day, n)
+  select d.figure, d.scope, d.dim, d.day, sum(d.n) from employment.figure_owner o, unnest(o.deltas) d
+  group by 1, 2, 3, 4 having sum(d.n) <> 0;
 end $fn$;`);
     this.addSql(`create function employment.figures_changed() returns trigger
 language plpgsql security definer set search_path = pg_catalog as $fn$
