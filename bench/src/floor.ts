@@ -71,7 +71,8 @@ with page as (
          (select json_build_object('id', st.id, 'kind', st.kind, 'providerId', st.provider_id)
             from social.stage st where st.recipient_id = r.id and st.ended_on is null limit 1) as "currentStage"
     from social.recipient r
-   where r.municipality = $1 and (r.birth_date < $2::date or (r.birth_date = $2::date and r.id < $3::uuid))
+   -- A row comparison is one range of the (municipality, birth_date, id) index; the OR form is not.
+   where r.municipality = $1 and (r.birth_date, r.id) < ($2::date, $3::uuid)
    order by r.birth_date desc, r.id desc
    limit $4::int + 1)
 select (select count(*)::int from social.recipient where municipality = $1) as "totalCount",

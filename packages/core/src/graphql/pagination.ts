@@ -1,8 +1,10 @@
 // type-graphql reads decorator metadata through this polyfill.
 import 'reflect-metadata';
+import { type EntityMetadata, ReferenceKind, Utils } from '@mikro-orm/core';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { type ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
 import { ValidationError } from '../errors/errors.js';
+import { figureCacheOf } from './figure-cache.js';
 
 @Directive('@shareable')
 @ObjectType({ description: 'Relay page information' })
@@ -90,16 +92,58 @@ export function decodeCursor(cursor: string, length: number, signature = ''): un
 
 /**
  * The "after this row" condition of keyset pagination: (a, b, id) > (va, vb, vid) expanded per
- * key so that mixed directions work and each key can use its index.
+ * key so that mixed directions work, ANDed with a redundant bound on the leading key
+ * (`a <= va` for DESC, `a >= va` for ASC): PostgreSQL cannot use the OR branches as an index
+ * condition, but it can the bound, so a deep page starts reading the index at the cursor instead
+ * of at the first row.
+ *
+ * `nullable` names the keys whose column may hold NULL. The condition follows PostgreSQL's default
+ * order, the one `paginate` asks for: NULLs last for ASC, first for DESC. So after a NULL cursor
+ * value an ASC key has only NULLs left and a DESC key every non-NULL value; after a value, an ASC
+ * key still has the NULLs.
  */
-export function keysetCondition<T>(keys: SortKey[], values: unknown[]): FilterQuery<T> {
-  const branches = keys.map((key, i) => {
+export function keysetCondition<T>(
+  keys: SortKey[],
+  values: unknown[],
+  nullable: ReadonlySet<string> = new Set(),
+): FilterQuery<T> {
+  const branches: Record<string, unknown>[] = [];
+  keys.forEach((key, i) => {
+    const value = values[i] ?? null;
+    const after = afterCondition(key, value, nullable.has(key.field));
+    if (after === null) return;
     const branch: Record<string, unknown> = {};
-    for (let j = 0; j < i; j += 1) branch[keys[j]!.field] = values[j];
-    branch[key.field] = { [key.direction === 'ASC' ? '$gt' : '$lt']: values[i] };
-    return branch;
+    // `{ field: null }` is IS NULL: an equal NULL in an earlier key matches its own rows.
+    for (let j = 0; j < i; j += 1) branch[keys[j]!.field] = values[j] ?? null;
+    branches.push({ ...branch, ...after });
   });
-  return { $or: branches } as FilterQuery<T>;
+  const either: Record<string, unknown> =
+    branches.length === 0
+      ? { [keys[0]!.field]: { $in: [] } }
+      : branches.length === 1
+        ? branches[0]!
+        : { $or: branches };
+  const bound = leadingBound(keys[0]!, values[0] ?? null, nullable.has(keys[0]!.field));
+  return (bound && branches.length > 1 ? { $and: [bound, either] } : either) as FilterQuery<T>;
+}
+
+/** Rows strictly after `value` in this key's order, or null when none can be. */
+function afterCondition(key: SortKey, value: unknown, nullable: boolean): Record<string, unknown> | null {
+  if (key.direction === 'ASC') {
+    if (value === null) return null;
+    return nullable
+      ? { $or: [{ [key.field]: { $gt: value } }, { [key.field]: null }] }
+      : { [key.field]: { $gt: value } };
+  }
+  return value === null ? { [key.field]: { $ne: null } } : { [key.field]: { $lt: value } };
+}
+
+/** The range of the leading key that holds every later row, as one index condition (if any). */
+function leadingBound(key: SortKey, value: unknown, nullable: boolean): Record<string, unknown> | null {
+  if (key.direction === 'DESC') return value === null ? null : { [key.field]: { $lte: value } };
+  if (value === null) return { [key.field]: null };
+  // ASC after a value also keeps the NULLs: `>= v OR IS NULL` is no single range.
+  return nullable ? null : { [key.field]: { $gte: value } };
 }
 
 export interface PageRequest {
@@ -126,9 +170,12 @@ export async function paginate<T extends object>(
   }
   const signature = sortSignature(keys);
   const cursorValues = page.after ? decodeCursor(page.after, keys.length, signature) : null;
+  const meta: EntityMetadata | undefined = em.getMetadata().find(entity);
+  const nullable = new Set(keys.filter((k) => meta?.properties[k.field]?.nullable).map((k) => k.field));
   const pageWhere = cursorValues
-    ? ({ $and: [where, keysetCondition<T>(keys, cursorValues)] } as FilterQuery<NoInfer<T>>)
+    ? ({ $and: [where, keysetCondition<T>(keys, cursorValues, nullable)] } as FilterQuery<NoInfer<T>>)
     : where;
+  // Plain asc/desc: PostgreSQL's default NULL placement, which `keysetCondition` follows.
   const orderBy = Object.fromEntries(keys.map((k) => [k.field, k.direction === 'ASC' ? 'asc' : 'desc']));
   const rows = await em.find(entity, pageWhere, { orderBy: orderBy as never, limit: first + 1 });
   const hasNextPage = rows.length > first;
@@ -149,7 +196,62 @@ export async function paginate<T extends object>(
       endCursor: edges.at(-1)?.cursor ?? null,
     },
     get totalCount() {
-      return em.count(entity, where);
+      return countMatches(em, entity, where);
     },
   };
+}
+
+/**
+ * `totalCount` of a list. Counting every match on every page is the dearest part of a list at the
+ * scale of a country, so where the entity's table moves its subgraph's data version (the
+ * `figuresVersionTrigger`) and the condition reads only that table, the count is kept in the
+ * subgraph's figure cache by the full condition (the caller's access scope included) and counted
+ * again only after the data changed. Anything else is counted directly.
+ */
+async function countMatches<T extends object>(
+  em: EntityManager,
+  entity: ClassType<T>,
+  where: FilterQuery<NoInfer<T>>,
+): Promise<number> {
+  const cache = figureCacheOf(em);
+  const meta = cache && em.getMetadata().find(entity);
+  const key = meta && tracksVersion(meta) ? ownColumnsKey(meta, where) : null;
+  if (!cache || !meta || key === null) return em.count(entity, where);
+  const counted = await cache.load(em, `count:${meta.className}`, [key], async () => {
+    return new Map([[key, await em.count(entity, where)]]);
+  });
+  return counted.get(key) ?? em.count(entity, where);
+}
+
+function tracksVersion(meta: EntityMetadata): boolean {
+  return meta.triggers.some((t) => t.name === `${meta.tableName}_figures_version`);
+}
+
+const OPERATORS = new Set(['$eq', '$ne', '$in', '$nin', '$gt', '$gte', '$lt', '$lte', '$like', '$ilike']);
+const isScalar = (v: unknown) =>
+  v === null || ['string', 'number', 'boolean'].includes(typeof v) || v instanceof Date;
+
+/**
+ * The condition as a cache key, or null when it may read another table (raw SQL, a relation's
+ * columns): the table's version would not move when that one changes.
+ */
+function ownColumnsKey(meta: EntityMetadata, where: unknown): string | null {
+  const ownValue = (v: unknown): boolean =>
+    isScalar(v) ||
+    (Array.isArray(v) && v.every(isScalar)) ||
+    (Utils.isPlainObject(v) &&
+      Object.getOwnPropertySymbols(v).length === 0 &&
+      Object.entries(v).every(
+        ([op, x]) => OPERATORS.has(op) && (isScalar(x) || (Array.isArray(x) && x.every(isScalar))),
+      ));
+  const own = (cond: unknown): boolean => {
+    if (!Utils.isPlainObject(cond) || Object.getOwnPropertySymbols(cond).length > 0) return false;
+    return Object.entries(cond).every(([field, value]) => {
+      if (field === '$and' || field === '$or') return Array.isArray(value) && value.every(own);
+      if (field === '$not') return own(value);
+      const kind = meta.properties[field]?.kind;
+      return (kind === ReferenceKind.SCALAR || kind === ReferenceKind.MANY_TO_ONE) && ownValue(value);
+    });
+  };
+  return own(where) ? JSON.stringify(where) : null;
 }
