@@ -25,14 +25,14 @@ export async function employmentFigures(
   em: EntityManager,
   keys: readonly IndicatorKey[],
 ): Promise<Map<string, EmploymentFigures>> {
+  // One statement: the keys, and the region on each of their dates for the support figures.
   const regionKeys = keys.map((k) => ({ scope: REGION_SCOPE, asOf: k.asOf }));
-  const scoped = await figureTotals(em, 'employment', keys, SCOPED);
-  const regional = await figureTotals(em, 'employment', regionKeys, REGIONAL);
+  const all = await figureTotals(em, 'employment', [...keys, ...regionKeys], [...SCOPED, ...REGIONAL]);
   return new Map(
     keys.map((k) => {
       const key = `${k.scope}\u0000${k.asOf}`;
-      const t = scoped.get(key);
-      const r = regional.get(`${REGION_SCOPE}\u0000${k.asOf}`);
+      const t = all.get(key);
+      const r = all.get(`${REGION_SCOPE}\u0000${k.asOf}`);
       return [
         key,
         {
