@@ -11,7 +11,7 @@ import {
   scenarioBars,
   writeResults,
 } from './report.js';
-import { loadFixtures, SCENARIOS, type Scenario, scenarioLoad } from './scenarios.js';
+import { forgetBenchImports, loadFixtures, SCENARIOS, type Scenario, scenarioLoad } from './scenarios.js';
 import {
   databaseOf,
   freePort,
@@ -91,6 +91,8 @@ try {
     employment: await signIn(gateway.base, 'employment'),
     council: await signIn(gateway.base, 'council'),
   };
+  const forgotten = await forgetBenchImports(db.url);
+  if (forgotten > 0) log(`removed ${forgotten} roadmaps imported by earlier runs`);
   const fixtures = await loadFixtures(db.url, gateway.base, tokens);
   const needsFloor = scenarios.some((s) => s === 'card' || s === 'list');
   if (needsFloor) {
@@ -151,6 +153,7 @@ try {
     log(`${scenario}: ${measured.rps} req/s, p95 ${measured.p95} ms, ${measured.errors} errors`);
   }
 
+  await forgetBenchImports(db.url);
   const memory = await memoryOf(gateway.child.pid!);
   const peak = Math.max(0, ...results.map((r) => r.gateway.peakRssMb));
   const cpus = os.cpus();

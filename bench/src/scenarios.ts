@@ -216,6 +216,22 @@ async function deepCursor(base: string, authorization: string, municipality: str
   return after;
 }
 
+/**
+ * Removes the roadmaps the import scenario created (their regions carry `-bench-`), with their
+ * items, obligations and reports: a region has a roadmap or two, and a thousand left from earlier
+ * runs would make the Council's scenario measure the bench's own leftovers.
+ */
+export async function forgetBenchImports(databaseUrl: string): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query(`delete from coordination.roadmap where region like '%-bench-%'`);
+    return rowCount ?? 0;
+  } finally {
+    await client.end();
+  }
+}
+
 /** Letters only: a region code matches /^[a-z][a-z-]+$/. */
 function letters(n: number): string {
   let s = '';

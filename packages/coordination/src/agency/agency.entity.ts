@@ -1,5 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { Check, Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
+import {
+  Check,
+  Entity,
+  Enum,
+  Index,
+  PrimaryKey,
+  Property,
+  Trigger,
+  Unique,
+} from '@mikro-orm/decorators/legacy';
+import { figuresVersionTrigger } from '@sl/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { AgencyKind } from './agency.kind.js';
 
@@ -7,6 +17,7 @@ import { AgencyKind } from './agency.kind.js';
 @ObjectType({
   description: 'An agency of a region: ministry, institution, municipalities, NGO, federal body',
 })
+@Trigger(figuresVersionTrigger('coordination', 'agency'))
 @Entity({ tableName: 'agency' })
 @Unique({ properties: ['region', 'name'] })
 @Index({ properties: ['region', 'name', 'id'] })

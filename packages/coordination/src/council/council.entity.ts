@@ -10,8 +10,9 @@ import {
   ManyToOne,
   PrimaryKey,
   Property,
+  Trigger,
 } from '@mikro-orm/decorators/legacy';
-import { LocalDate } from '@sl/core';
+import { figuresVersionTrigger, LocalDate } from '@sl/core';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Agency } from '../agency/agency.entity.js';
 import { RoadmapItem } from '../roadmap/roadmap.entity.js';
@@ -48,6 +49,7 @@ registerEnumType(PeopleIndicator, {
 });
 
 @ObjectType({ description: 'A meeting of the Council on disability affairs' })
+@Trigger(figuresVersionTrigger('coordination', 'council_meeting'))
 @Entity({ tableName: 'council_meeting' })
 @Index({ properties: ['region', 'heldOn', 'id'] })
 export class CouncilMeeting {
@@ -81,6 +83,7 @@ export class CouncilMeeting {
 }
 
 @ObjectType({ description: 'A decision (поручение) of the Council, assigned to an agency' })
+@Trigger(figuresVersionTrigger('coordination', 'council_decision'))
 @Entity({ tableName: 'council_decision' })
 @Index({ properties: ['meeting', 'id'] })
 @Index({ properties: ['status', 'dueDate', 'id'] })

@@ -1,7 +1,22 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { figureCacheOf } from '@sl/core';
 import DataLoader from 'dataloader';
 import type { ExecutionCounts, IndicatorTarget } from './indicators.model.js';
 import { executionByAgency, indicatorTargets, registryAndDecisions } from './indicators.service.js';
+
+/**
+ * The figures of `keys`, kept between requests in the subgraph's figure cache until the data they
+ * read changes (the `figures_version` migration), or counted now when the runtime keeps no cache.
+ */
+function kept<T>(
+  em: EntityManager,
+  figure: string,
+  keys: readonly string[],
+  count: (keys: readonly string[]) => Promise<Map<string, T>>,
+): Promise<Map<string, T>> {
+  const cache = figureCacheOf(em);
+  return cache ? cache.load(em, figure, keys, count) : count(keys);
+}
 
 /**
  * One statement per figure group for all the dates a request asks about (a series of 24 months
@@ -11,23 +26,31 @@ import { executionByAgency, indicatorTargets, registryAndDecisions } from './ind
 export function createIndicatorLoaders(em: EntityManager) {
   return {
     execution: new DataLoader<string, ExecutionCounts[]>(async (keys) => {
-      const today = keys[0]!.split('|')[1]!;
-      const byDate = await executionByAgency(
-        em,
-        keys.map((k) => k.split('|')[0]!),
-        today,
-      );
-      return keys.map((k) => byDate.get(k.split('|')[0]!) ?? []);
+      const counts = await kept(em, 'execution', keys, async (missing) => {
+        const today = missing[0]!.split('|')[1]!;
+        const byDate = await executionByAgency(
+          em,
+          missing.map((k) => k.split('|')[0]!),
+          today,
+        );
+        return new Map(missing.map((k) => [k, byDate.get(k.split('|')[0]!) ?? []]));
+      });
+      return keys.map((k) => counts.get(k) ?? []);
     }),
     registry: new DataLoader<string, { peopleIdentified: number; councilDecisionsOverdue: number }>(
       async (dates) => {
-        const byDate = await registryAndDecisions(em, dates);
-        return dates.map((d) => byDate.get(d) ?? { peopleIdentified: 0, councilDecisionsOverdue: 0 });
+        const counts = await kept(em, 'registry', dates, (missing) => registryAndDecisions(em, missing));
+        return dates.map((d) => counts.get(d) ?? { peopleIdentified: 0, councilDecisionsOverdue: 0 });
       },
     ),
     targets: new DataLoader<'all', IndicatorTarget[]>(async (keys) => {
-      const targets = await indicatorTargets(em);
-      return keys.map(() => targets);
+      const counts = await kept(
+        em,
+        'targets',
+        ['all'],
+        async () => new Map([['all', await indicatorTargets(em)]]),
+      );
+      return keys.map(() => counts.get('all') ?? []);
     }),
   };
 }

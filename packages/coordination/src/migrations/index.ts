@@ -4,6 +4,7 @@ import { Migration20261123182910_init } from './Migration20261123182910_init.js'
 import { Migration20261123190527_roadmap_council } from './Migration20261123190527_roadmap_council.js';
 import { Migration20261123210607_council_decision_people } from './Migration20261123210607_council_decision_people.js';
 import { Migration20261124021316_figure_days } from './Migration20261124021316_figure_days.js';
+import { Migration20261124025455_figures_version } from './Migration20261124025455_figures_version.js';
 
 export const migrations: MigrationClass[] = [
   { name: 'Migration20261123182910_init', class: Migration20261123182910_init },
@@ -13,4 +14,5 @@ export const migrations: MigrationClass[] = [
     class: Migration20261123210607_council_decision_people,
   },
   { name: 'Migration20261124021316_figure_days', class: Migration20261124021316_figure_days },
+  { name: 'Migration20261124025455_figures_version', class: Migration20261124025455_figures_version },
 ];

@@ -1,5 +1,5 @@
 import { Entity, Index, PrimaryKey, Property, Trigger } from '@mikro-orm/decorators/legacy';
-import { figureTrigger, LocalDate } from '@sl/core';
+import { figuresVersionTrigger, figureTrigger, LocalDate } from '@sl/core';
 import { Field, ObjectType } from 'type-graphql';
 
 /**
@@ -10,6 +10,7 @@ import { Field, ObjectType } from 'type-graphql';
 @Trigger(figureTrigger('coordination', 'need_registry_entry', 'recipient_id', 'insert'))
 @Trigger(figureTrigger('coordination', 'need_registry_entry', 'recipient_id', 'update'))
 @Trigger(figureTrigger('coordination', 'need_registry_entry', 'recipient_id', 'delete'))
+@Trigger(figuresVersionTrigger('coordination', 'need_registry_entry'))
 @Entity({ tableName: 'need_registry_entry' })
 @Index({ properties: ['identifiedOn'] })
 export class NeedRegistryEntry {

@@ -8,9 +8,10 @@ import {
   ManyToOne,
   PrimaryKey,
   Property,
+  Trigger,
   Unique,
 } from '@mikro-orm/decorators/legacy';
-import { LocalDate } from '@sl/core';
+import { figuresVersionTrigger, LocalDate } from '@sl/core';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Agency } from '../agency/agency.entity.js';
 import { Roadmap, RoadmapItem, RoadmapSection } from '../roadmap/roadmap.entity.js';
@@ -42,6 +43,7 @@ registerEnumType(ObligationStatus, {
 
 /** One period of an item's deadline: what the responsible agency owes by `dueDate`. */
 @ObjectType({ description: 'What an item requires for one period, and its execution' })
+@Trigger(figuresVersionTrigger('coordination', 'obligation'))
 @Entity({ tableName: 'obligation' })
 @Unique({ properties: ['item', 'periodKey'] })
 @Index({ properties: ['roadmap', 'dueDate', 'id'] })
@@ -105,6 +107,7 @@ export class ReportedFigure {
 }
 
 @ObjectType({ description: 'A progress report of the responsible agency on an obligation' })
+@Trigger(figuresVersionTrigger('coordination', 'progress_report'))
 @Entity({ tableName: 'progress_report' })
 @Index({ properties: ['obligation', 'reportedOn'] })
 @Check({ name: 'progress_report_text_present', expression: 'length(text) > 0' })

@@ -8,8 +8,10 @@ import {
   ManyToOne,
   PrimaryKey,
   Property,
+  Trigger,
   Unique,
 } from '@mikro-orm/decorators/legacy';
+import { figuresVersionTrigger } from '@sl/core';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Agency } from '../agency/agency.entity.js';
 import { DeadlineTerm } from './deadline.js';
@@ -29,6 +31,7 @@ export enum ExecutorRole {
 registerEnumType(ExecutorRole, { name: 'ExecutorRole' });
 
 @ObjectType({ description: 'A roadmap (дорожная карта) as imported from the official document' })
+@Trigger(figuresVersionTrigger('coordination', 'roadmap'))
 @Entity({ tableName: 'roadmap' })
 @Unique({ properties: ['region', 'title'] })
 @Index({ properties: ['region', 'importedAt', 'id'] })
@@ -118,6 +121,7 @@ export class RoadmapSection {
 }
 
 @ObjectType({ description: 'A roadmap item (мероприятие)' })
+@Trigger(figuresVersionTrigger('coordination', 'roadmap_item'))
 @Entity({ tableName: 'roadmap_item' })
 @Unique({ properties: ['roadmap', 'key'] })
 @Index({ properties: ['roadmap', 'position', 'id'] })
