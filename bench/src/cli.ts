@@ -11,7 +11,14 @@ import {
   scenarioBars,
   writeResults,
 } from './report.js';
-import { forgetBenchImports, loadFixtures, SCENARIOS, type Scenario, scenarioLoad } from './scenarios.js';
+import {
+  forgetBenchImports,
+  loadFixtures,
+  prewarm,
+  SCENARIOS,
+  type Scenario,
+  scenarioLoad,
+} from './scenarios.js';
 import {
   databaseOf,
   freePort,
@@ -93,6 +100,8 @@ try {
   };
   const forgotten = await forgetBenchImports(db.url);
   if (forgotten > 0) log(`removed ${forgotten} roadmaps imported by earlier runs`);
+  const cache = await prewarm(db.url);
+  log(`page cache: ${cache.prewarmedMb} MB of ${cache.databaseMb} MB read into ${cache.sharedBuffersMb} MB`);
   const fixtures = await loadFixtures(db.url, gateway.base, tokens);
   const needsFloor = scenarios.some((s) => s === 'card' || s === 'list');
   if (needsFloor) {
@@ -169,6 +178,7 @@ try {
     },
     settings: { durationSeconds, connections, warmupSeconds },
     readySeconds: Math.round(gateway.readySeconds * 10) / 10,
+    cache,
     rowCounts: fixtures.rowCounts,
     list: {
       municipality: fixtures.list.municipality,

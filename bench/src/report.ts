@@ -26,6 +26,8 @@ export interface Results {
   machine: { cpus: number; cpuModel: string; node: string; platform: string; totalMemMb: number };
   settings: { durationSeconds: number; connections: number; warmupSeconds: number };
   readySeconds: number;
+  /** PostgreSQL's page cache and how much of the profile was read into it before measuring. */
+  cache?: { sharedBuffersMb: number; prewarmedMb: number; databaseMb: number };
   rowCounts: Record<string, number>;
   list: { municipality: string; total: number; depth: number };
   scenarios: ScenarioResult[];
@@ -86,6 +88,9 @@ export function markdown(r: Results): string {
       `Load: autocannon, ${r.settings.connections} connections, ${r.settings.durationSeconds} s per scenario after ${r.settings.warmupSeconds} s of unrecorded warm-up (import: 2 connections).`,
     '',
     `Gateway ready ${r.readySeconds.toFixed(1)} s after start. Gateway peak RSS under load ${r.gatewayPeakRssMb} MB (VmHWM over its whole life ${r.gatewayHwmMb} MB).`,
+    r.cache
+      ? `PostgreSQL page cache (shared_buffers) ${r.cache.sharedBuffersMb} MB; ${r.cache.prewarmedMb} MB of the profile's ${r.cache.databaseMb} MB of tables and indexes read into it before measuring (pg_prewarm: indexes, then tables, smallest first).`
+      : '',
     r.profile === r.barProfile
       ? ''
       : `\nThe bar is set on \`${r.barProfile}\`; on \`${r.profile}\` it is shown for reference only.`,

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort, testConfig } from '@sl/core';
 import { startSystem } from '@sl/gateway';
+import pg from 'pg';
 import request from 'supertest';
 import { demoAuthorization } from '../support/demo-session.js';
 
@@ -41,9 +42,20 @@ describe('the embedded PostgreSQL (no DATABASE_URL)', () => {
     expect(postgresProcessesFor(dataDir)).toBe('');
 
     const second = await startSystem({
-      config: testConfig({ DATA_DIR: dataDir, EMBEDDED_PG_PORT: port, DEMO_DATA: 'false' }),
+      config: testConfig({
+        DATA_DIR: dataDir,
+        EMBEDDED_PG_PORT: port,
+        DEMO_DATA: 'false',
+        EMBEDDED_PG_SHARED_BUFFERS_MB: '256',
+      }),
     });
     try {
+      // Its page cache is the configured one (by default a quarter of the machine's memory).
+      const server = new pg.Client({ connectionString: second.databases.embedded!.serverUrl });
+      await server.connect();
+      const { rows } = await server.query<{ shared_buffers: string }>('show shared_buffers');
+      await server.end();
+      expect(rows[0]!.shared_buffers).toBe('256MB');
       const secondBase = `http://127.0.0.1:${second.server.port}`;
       // The accounts were kept too: the demo coordinator signs in again.
       const after = await request(secondBase)

@@ -128,6 +128,12 @@ export const variables = {
     schema: z.string().min(8).default('supported-living-local'),
     secret: true,
   },
+  EMBEDDED_PG_SHARED_BUFFERS_MB: {
+    description:
+      "Memory the embedded PostgreSQL keeps table and index pages in (shared_buffers); 0 = a quarter of this machine's memory, at most 8 GB",
+    schema: z.coerce.number().int().min(0).max(262_144).default(0),
+    example: '0',
+  },
   DATABASE_NAME: {
     description: 'Database created in the embedded PostgreSQL',
     schema: z

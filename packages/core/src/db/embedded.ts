@@ -15,11 +15,23 @@ export interface EmbeddedDatabase {
  * cluster is created on first start and reused after, so data survives restarts. As root (CI,
  * containers) PostgreSQL refuses to run, so the package creates and uses a `postgres` OS user.
  */
+/**
+ * PostgreSQL's cache of pages for this machine: the setting, or the usual quarter of the memory
+ * (at most 8 GB). PostgreSQL's default of 128 MB holds a few thousand people's cards; where the
+ * operating system does not keep the files cached either, every other read goes to the disk.
+ */
+export function sharedBuffersMb(setting: number, totalMemoryBytes: number): number {
+  if (setting > 0) return setting;
+  return Math.max(128, Math.min(8192, Math.floor(totalMemoryBytes / 4 / 1048576)));
+}
+
 export async function startEmbeddedPostgres(options: {
   dir: string;
   port: number;
   password: string;
   logger: Logger;
+  /** shared_buffers in MB; PostgreSQL's own default (128 MB) when absent. */
+  sharedBuffersMb?: number;
 }): Promise<EmbeddedDatabase> {
   const dir = path.resolve(options.dir);
   await mkdir(path.dirname(dir), { recursive: true });
@@ -40,7 +52,13 @@ export async function startEmbeddedPostgres(options: {
     createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--no-sync'],
     // Listen on loopback only: the embedded server is for this machine's program, not the network.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=200',
+      ...(options.sharedBuffersMb ? ['-c', `shared_buffers=${options.sharedBuffersMb}MB`] : []),
+    ],
     onLog: (message) => log.debug({ message: message.trim() }, 'postgres'),
     onError: (error) => log.error({ err: error }, 'postgres error'),
   });

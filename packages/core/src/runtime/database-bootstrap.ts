@@ -1,7 +1,8 @@
+import os from 'node:os';
 import path from 'node:path';
 import { type Config, type SubgraphName, subgraphDatabaseUrl } from '../config/config.js';
 import { ensureDatabase, withDatabase } from '../db/database.js';
-import { type EmbeddedDatabase, startEmbeddedPostgres } from '../db/embedded.js';
+import { type EmbeddedDatabase, sharedBuffersMb, startEmbeddedPostgres } from '../db/embedded.js';
 import type { Logger } from '../logging/logger.js';
 
 export interface Databases {
@@ -32,6 +33,7 @@ export async function bootstrapDatabases(
       port: config.EMBEDDED_PG_PORT,
       password: config.EMBEDDED_PG_PASSWORD,
       logger,
+      sharedBuffersMb: sharedBuffersMb(config.EMBEDDED_PG_SHARED_BUFFERS_MB, os.totalmem()),
     });
     embeddedUrl = withDatabase(embedded.serverUrl, config.DATABASE_NAME);
     try {
