@@ -48,6 +48,9 @@ export function testConfig(overrides: Record<string, string | undefined> = {}): 
     DB_POOL_MAX: '3',
     // Tests compare the indicators with the tables right after writing them.
     INDICATORS_STALE_SECONDS: '0',
+    // A test's own cluster holds a few dozen people: PostgreSQL's default cache, not a quarter of
+    // the machine for each of the clusters tests start side by side.
+    EMBEDDED_PG_SHARED_BUFFERS_MB: '128',
     ...overrides,
   });
 }
