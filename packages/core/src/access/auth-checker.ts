@@ -9,8 +9,14 @@ import { ForbiddenError, UnauthenticatedError } from '../errors/errors.js';
  * service's job, because only it knows whose record a row is.
  */
 export const authChecker: AuthChecker<BaseContext> = ({ context }, roles) => {
+  requireRoles(context, roles);
+  return true;
+};
+
+/** `authChecker`'s rule, synchronous: throws UNAUTHENTICATED or FORBIDDEN. */
+export function requireRoles(context: BaseContext, roles: readonly string[]): void {
   const actor = context.actor;
   if (!actor) throw new UnauthenticatedError();
-  if (roles.length === 0 || actor.roles.some((role) => roles.includes(role))) return true;
+  if (roles.length === 0 || actor.roles.some((role) => roles.includes(role))) return;
   throw new ForbiddenError();
-};
+}

@@ -1,7 +1,9 @@
-import { Authorized, type MiddlewareFn, UseMiddleware } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Authorized, Extensions, type MiddlewareFn, UseMiddleware } from 'type-graphql';
 import type { BaseContext } from '../context.js';
 import { AppError } from '../errors/errors.js';
 import { markPersonal } from './access-matrix.js';
+import { requireRoles } from './auth-checker.js';
 import type { Role } from './roles.js';
 import { consentBoundMinistries, isScoped, type SharingState } from './scope.js';
 
@@ -52,41 +54,102 @@ export interface PersonalOptions {
   ownCaseOnly?: readonly Role[];
 }
 
-/** Why this actor may not read this person's field here, or null when they may. */
-async function refusal(
+/**
+ * Why this actor may not read this person's field here, or null when they may. Synchronous when no
+ * row rule needs the database (the usual case: an unscoped actor without a consent rule), so that a
+ * field read stays a plain value for GraphQL instead of a promise per field of every row.
+ */
+function refusal(
   context: BaseContext,
   recipientId: string,
   root: unknown,
   fieldRoles: readonly Role[],
   options: PersonalOptions,
-): Promise<AppError | null> {
+): AppError | null | Promise<AppError | null> {
   const actor = context.actor!;
-  if (isScoped(actor) && !(await context.inScope?.(recipientId))) return OUT_OF_SCOPE();
-  if (options.ownCaseOnly?.length) {
-    const unbound = fieldRoles.filter((role) => !options.ownCaseOnly!.includes(role));
-    const onlyThroughCase = !actor.roles.some((role) => unbound.includes(role as Role));
-    if (onlyThroughCase && !caseCoordinatorsOf(root).includes(actor.id)) return NOT_CASE_COORDINATOR();
+  const ownCase = (): AppError | null | Promise<AppError | null> => {
+    if (options.ownCaseOnly?.length) {
+      const unbound = fieldRoles.filter((role) => !options.ownCaseOnly!.includes(role));
+      const onlyThroughCase = !actor.roles.some((role) => unbound.includes(role as Role));
+      if (onlyThroughCase && !caseCoordinatorsOf(root).includes(actor.id)) return NOT_CASE_COORDINATOR();
+    }
+    if (context.sharing && consentBoundMinistries(actor).length > 0) {
+      return context
+        .sharing(recipientId)
+        .then((state) => (state === 'IN_FORCE' ? null : CONSENT_REFUSALS[state]()));
+    }
+    return null;
+  };
+  if (isScoped(actor) && context.inScope) {
+    return context.inScope(recipientId).then((inScope) => (inScope ? ownCase() : OUT_OF_SCOPE()));
   }
-  if (context.sharing && consentBoundMinistries(actor).length > 0) {
-    const state = await context.sharing(recipientId);
-    if (state !== 'IN_FORCE') return CONSENT_REFUSALS[state]();
-  }
-  return null;
+  if (isScoped(actor)) return OUT_OF_SCOPE();
+  return ownCase();
+}
+
+/**
+ * Checks a personal field's read and records it in the trail, then gives `value()`: the value
+ * itself when every check is synchronous, a promise otherwise.
+ */
+function guardedRead(
+  context: BaseContext,
+  typeName: string,
+  fieldName: string,
+  root: unknown,
+  fieldRoles: readonly Role[],
+  options: PersonalOptions,
+  value: () => unknown,
+): unknown {
+  const recipientId = auditSubject(typeName, root);
+  const record = (refused: AppError | null): unknown => {
+    if (recipientId && refused) {
+      if (!context.actor!.grants?.includes(recipientId)) throw refused;
+      // Let in only by break-the-glass: flagged in the audit log.
+      context.audit?.brokenGlass.add(recipientId);
+    }
+    if (recipientId) context.audit?.read(recipientId, `${typeName}.${fieldName}`);
+    return value();
+  };
+  if (!recipientId || !context.actor) return record(null);
+  const refused = refusal(context, recipientId, root, fieldRoles, options);
+  return refused instanceof Promise ? refused.then(record) : record(refused);
 }
 
 function recordRead(fieldRoles: readonly Role[], options: PersonalOptions): MiddlewareFn<BaseContext> {
-  return async ({ root, info, context }, next) => {
-    const recipientId = auditSubject(info.parentType.name, root);
-    if (recipientId && context.actor) {
-      const refused = await refusal(context, recipientId, root, fieldRoles, options);
-      if (refused) {
-        if (!context.actor.grants?.includes(recipientId)) throw refused;
-        // Let in only by break-the-glass: flagged in the audit log.
-        context.audit?.brokenGlass.add(recipientId);
-      }
-    }
-    if (recipientId) context.audit?.read(recipientId, `${info.parentType.name}.${info.fieldName}`);
-    return next();
+  return async ({ root, info, context }, next) =>
+    guardedRead(context, info.parentType.name, info.fieldName, root, fieldRoles, options, next);
+}
+
+/** What `@Personal` on a plain property leaves in its GraphQL field's extensions. */
+export interface PersonalFieldExtension {
+  property: string;
+  roles: readonly Role[];
+  options: PersonalOptions;
+}
+
+export const PERSONAL_EXTENSION = 'personalField';
+
+/**
+ * The resolver of a personal plain property (a column of an entity): the role check of
+ * `@Authorized`, the row rules and the audit record of `recordRead`, then the property — the same
+ * checks as type-graphql's middleware chain, without turning every field of every row into a
+ * promise. Built into the subgraph's schema by `buildFederatedSubgraph`.
+ */
+export function personalFieldResolver(
+  field: PersonalFieldExtension,
+): (root: Record<string, unknown>, args: unknown, context: BaseContext, info: GraphQLResolveInfo) => unknown {
+  const { property, roles, options } = field;
+  return (root, _args, context, info) => {
+    requireRoles(context, roles);
+    return guardedRead(
+      context,
+      info.parentType.name,
+      info.fieldName,
+      root,
+      roles,
+      options,
+      () => root[property],
+    );
   };
 }
 
@@ -105,7 +168,15 @@ export function Personal(
   const audited = UseMiddleware(recordRead(roles, options));
   return (target: object, key: string | symbol, descriptor?: PropertyDescriptor) => {
     markPersonal(target, key, options.ownCaseOnly ?? []);
+    // `Authorized` stays for the access matrix, which reads type-graphql's metadata.
     authorized(target, key, descriptor as never);
-    audited(target, key, descriptor as never);
+    if (descriptor) {
+      audited(target, key, descriptor);
+    } else {
+      // A plain property: `buildFederatedSubgraph` gives it `personalFieldResolver`, the same
+      // checks without a middleware chain (a card has hundreds of such reads).
+      const extension: PersonalFieldExtension = { property: String(key), roles, options };
+      Extensions({ [PERSONAL_EXTENSION]: extension })(target, key);
+    }
   };
 }

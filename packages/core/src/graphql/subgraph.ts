@@ -1,15 +1,20 @@
 import { buildSubgraphSchema, type GraphQLResolverMap, printSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { type GraphQLSchema, parse } from 'graphql';
+import { type GraphQLFieldResolver, GraphQLObjectType, type GraphQLSchema, parse } from 'graphql';
 import {
   type BuildSchemaOptions,
   buildSchema,
   createResolversMap,
-  type MiddlewareFn,
+  getMetadataStorage,
   type NonEmptyArray,
 } from 'type-graphql';
 import { authChecker } from '../access/auth-checker.js';
+import {
+  PERSONAL_EXTENSION,
+  type PersonalFieldExtension,
+  personalFieldResolver,
+} from '../access/personal.js';
 import type { ScopeCheck, SharingCheck } from '../access/scope.js';
 import type { Config, SubgraphName } from '../config/config.js';
 import type { SubgraphContext } from '../context.js';
@@ -57,12 +62,47 @@ export interface SubgraphDefinition<Loaders = unknown> {
  * null`): drop it, so resolvers' defaults apply instead of crashing on null. Mutations keep their
  * nulls, where "null clears" can mean something.
  */
-const absentWhenNull: MiddlewareFn = ({ args, info }, next) => {
-  if (info.operation.operation === 'query') {
-    for (const key of Object.keys(args)) if (args[key] === null) delete args[key];
+function absentWhenNull(
+  resolve: GraphQLFieldResolver<unknown, unknown>,
+): GraphQLFieldResolver<unknown, unknown> {
+  return (root, args: Record<string, unknown>, context, info) => {
+    if (info.operation.operation === 'query') {
+      for (const key of Object.keys(args)) if (args[key] === null) delete args[key];
+    }
+    return resolve(root, args, context, info);
+  };
+}
+
+/**
+ * Resolvers changed after type-graphql built them, without its middleware chain, which makes every
+ * field it wraps a promise (a global middleware would wrap every column of every row): personal
+ * plain properties get `personalFieldResolver`, fields with arguments `absentWhenNull`.
+ */
+function refineResolvers(schema: GraphQLSchema, resolvers: GraphQLResolverMap<unknown>): void {
+  const storage = getMetadataStorage();
+  const resolved = new Set(
+    storage.fieldResolvers.map((f) => {
+      const target = f.getObjectType?.();
+      const type = storage.objectTypes.find((o) => o.target === target);
+      return `${type?.name}.${f.schemaName}`;
+    }),
+  );
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!(type instanceof GraphQLObjectType) || type.name.startsWith('__')) continue;
+    const map = resolvers[type.name] as Record<string, unknown> | undefined;
+    for (const field of Object.values(type.getFields())) {
+      const personal = field.extensions?.[PERSONAL_EXTENSION] as PersonalFieldExtension | undefined;
+      if (personal) {
+        // A field resolver of the same name would be bypassed: its own @Personal guards it.
+        if (field.args.length > 0 || !map || resolved.has(`${type.name}.${field.name}`))
+          throw new Error(`${type.name}.${field.name}: @Personal on a property that has a field resolver`);
+        map[field.name] = personalFieldResolver(personal);
+      } else if (field.args.length > 0 && map && typeof map[field.name] === 'function') {
+        map[field.name] = absentWhenNull(map[field.name] as GraphQLFieldResolver<unknown, unknown>);
+      }
+    }
   }
-  return next();
-};
+}
 
 export interface BuiltSubgraph {
   schema: GraphQLSchema;
@@ -87,11 +127,11 @@ export async function buildFederatedSubgraph(
     validate: { forbidUnknownValues: false },
     authChecker,
     authMode: 'error',
-    globalMiddlewares: [absentWhenNull],
     ...options,
   });
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
+  refineResolvers(schema, resolvers);
   for (const [typeName, reference] of Object.entries(definition.referenceResolvers ?? {})) {
     resolvers[typeName] = {
       ...(resolvers[typeName] as object),
