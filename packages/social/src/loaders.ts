@@ -28,26 +28,16 @@ function openOccupanciesByUnit(em: EntityManager) {
   });
 }
 
-function occupanciesByRecipient(em: EntityManager) {
-  return new DataLoader<string, HousingOccupancy[]>(async (ids) => {
-    const rows = await em.find(
-      HousingOccupancy,
-      { recipientId: { $in: [...ids] } },
-      { orderBy: { fromDate: 'desc', id: 'asc' } },
-    );
-    const groups = new Map<string, HousingOccupancy[]>(ids.map((id) => [id, []]));
-    for (const row of rows) groups.get(row.recipientId)?.push(row);
-    return ids.map((id) => groups.get(id) ?? []);
-  });
-}
-
 export function createSocialLoaders(em: EntityManager) {
   return {
     recipientById: singleLoader(em, Recipient, 'id'),
     providerById: singleLoader(em, Provider, 'id'),
     housingUnitById: singleLoader(em, HousingUnit, 'id'),
     openOccupanciesByUnit: openOccupanciesByUnit(em),
-    occupanciesByRecipient: occupanciesByRecipient(em),
+    occupanciesByRecipient: groupedLoader(em, HousingOccupancy, 'recipientId', {
+      fromDate: 'desc',
+      id: 'asc',
+    }),
     ...createServicesLoaders(em),
     stagesByRecipient: groupedLoader(em, Stage, 'recipientId', { startedOn: 'asc', createdAt: 'asc' }),
     reviewsByStage: groupedLoader(em, ReadinessReview, 'stageId', { ordinal: 'asc' }),

@@ -13,6 +13,7 @@ import {
   type SortKey,
   ValidationError,
 } from '@sl/core';
+import type DataLoader from 'dataloader';
 import { type SocialContext, snapshot, todayOf } from '../common/social-context.js';
 import { currentProviderOf } from '../deadlines/deadline.sources.js';
 import { LifeLimitations, Recipient, Representative } from './recipient.entity.js';
@@ -99,8 +100,12 @@ export class RecipientService {
     return paginate(this.em, Recipient, conditions.length > 1 ? { $and: conditions } : where, keys, page);
   }
 
-  async get(id: string): Promise<Recipient> {
-    const found = isUuid(id) ? await this.em.findOne(Recipient, { id }) : null;
+  async get(id: string, loader?: DataLoader<string, Recipient | null>): Promise<Recipient> {
+    const found = !isUuid(id)
+      ? null
+      : loader
+        ? await loader.load(id)
+        : await this.em.findOne(Recipient, { id });
     if (!found) throw new NotFoundError('Получатель', id);
     return found;
   }
