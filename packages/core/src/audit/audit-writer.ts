@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SubgraphContext } from '../context.js';
+import { nativeQuery } from '../db/native-query.js';
 import { AppError, DatabaseUnavailableError, isDatabaseUnavailable } from '../errors/errors.js';
 
 export const AUDIT_UNAVAILABLE_MESSAGE =
@@ -29,7 +30,8 @@ const COLUMNS = [
   'break_glass',
 ] as const;
 
-const PLACEHOLDERS = `(${COLUMNS.map((c) => (['roles', 'fields', 'before', 'after'].includes(c) ? '?::jsonb' : '?')).join(', ')})`;
+const JSONB = new Set<string>(['roles', 'fields', 'before', 'after']);
+const PLACEHOLDERS = `(${COLUMNS.map((c) => (JSONB.has(c) ? '?::jsonb' : '?')).join(', ')})`;
 
 /** The rows of what the request read and changed, emptying the trail. */
 function auditRows(context: SubgraphContext, options: { changesOnly?: boolean }): unknown[][] {
@@ -83,6 +85,19 @@ function auditRows(context: SubgraphContext, options: { changesOnly?: boolean })
 }
 
 async function insertRows(em: EntityManager, rows: readonly unknown[][]): Promise<void> {
+  if (!em.getTransactionContext()) {
+    // Bound parameters, not the ORM's inlined text: a list page's trail is hundreds of values.
+    let n = 0;
+    const values = rows.map(
+      () => `(${COLUMNS.map((c) => `$${++n}${JSONB.has(c) ? '::jsonb' : ''}`).join(', ')})`,
+    );
+    await nativeQuery(
+      em,
+      `INSERT INTO ${AUDIT_TABLE} (${COLUMNS.join(', ')}) VALUES ${values.join(', ')}`,
+      rows.flat(),
+    );
+    return;
+  }
   await em
     .getConnection()
     .execute(

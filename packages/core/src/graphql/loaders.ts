@@ -1,6 +1,7 @@
-import type { EntityManager, EntityMetadata, FilterQuery, PostgreSqlConnection } from '@mikro-orm/postgresql';
+import type { EntityManager, EntityMetadata, FilterQuery } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { ClassType } from 'type-graphql';
+import { nativeQuery } from '../db/native-query.js';
 
 /**
  * A request-scoped loader of the rows that belong to each key (e.g. a person's placements):
@@ -42,9 +43,9 @@ export function singleLoader<T extends object, K extends keyof T & string>(
 
 /**
  * The rows whose `key` is one of `keys`, as managed entities. Outside a transaction the statement
- * is a prepared one on the pool (PostgreSQL plans it once per connection) and MikroORM only maps the
- * rows: building the query through the ORM cost more than the query on the card's hot path. Inside
- * a transaction, where the rows may not be committed yet, it is the ORM's own `find`.
+ * is a prepared one on the pool (`nativeQuery`) and MikroORM only maps the rows: building the query
+ * through the ORM cost more than the query on the card's hot path. Inside a transaction, where the
+ * rows may not be committed yet, it is the ORM's own `find`.
  */
 async function rowsByKeys<T extends object>(
   em: EntityManager,
@@ -60,23 +61,10 @@ async function rowsByKeys<T extends object>(
   }
   const meta = em.getMetadata().get(entity) as EntityMetadata<T>;
   const statement = keyedSelect(meta, em.schema ?? em.config.get('schema'), key, orderBy);
-  const pool = await (em.getConnection() as PostgreSqlConnection).getNativeClient();
-  const values = [[...keys]];
-  const started = performance.now();
-  const { rows } = await pool.query({ name: statement.name, text: statement.text, values });
-  // Logged like the ORM's own statements: the statement counts of the tests include it.
-  const logger = em.config.getLogger();
-  if (logger.isEnabled('query')) {
-    logger.logQuery({
-      query: statement.text,
-      params: values,
-      took: performance.now() - started,
-      level: 'info',
-    });
-  }
+  const rows = await nativeQuery(em, statement.text, [[...keys]], statement.name);
   const driver = em.getDriver();
   // Managed entities already in this request keep their state, as with `find`.
-  return rows.map((row: Record<string, unknown>) =>
+  return rows.map((row) =>
     em.merge(entity, driver.mapResult(row as never, meta)!, { refresh: false, convertCustomTypes: true }),
   );
 }
