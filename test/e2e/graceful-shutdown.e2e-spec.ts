@@ -70,7 +70,17 @@ describe('graceful shutdown on SIGTERM', () => {
         headers: { 'content-type': 'application/json', authorization, connection: 'close' },
         body: JSON.stringify({ query: '{ recipients(first: 3) { totalCount } }' }),
       });
-      await new Promise((r) => setTimeout(r, 500));
+      // Signal only once the read waits on the lock: a fixed pause was too short on a loaded machine,
+      // and the gateway then stopped with nothing in flight.
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        const { rows } = await locker.query<{ n: number }>(
+          `select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and pid <> pg_backend_pid()`,
+        );
+        if (rows[0]!.n > 0) break;
+        if (Date.now() > deadline) throw new Error('the request never reached the database');
+        await new Promise((r) => setTimeout(r, 50));
+      }
       child.kill('SIGTERM');
       signalled = true;
       await new Promise((r) => setTimeout(r, 500));
