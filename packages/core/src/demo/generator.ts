@@ -2,7 +2,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { EntityManager, MikroORM, PostgreSqlConnection } from '@mikro-orm/postgresql';
 import type pg from 'pg';
 import type { CopySink, CopyTableStats } from '../db/bulk-copy.js';
-import { RowSink } from '../db/row-sink.js';
+import { type RowFactory, RowSink } from '../db/row-sink.js';
 import type { Logger } from '../logging/logger.js';
 import { type DemoPerson, type DemoScale, demoPeopleChunks } from './people.js';
 
@@ -40,8 +40,8 @@ export interface DemoContext {
 
 /**
  * One subgraph's part of the generated data. Reference data (registries, employers, the roadmap)
- * is written once with an ordinary flush; the people's part only creates entities, chunk after
- * chunk, and the generator writes them with COPY. State (ids of the reference rows, places taken)
+ * is written once with an ordinary flush; the people's part only creates rows, chunk after chunk,
+ * and the generator writes them with COPY. State (ids of the reference rows, places taken)
  * carries from one chunk to the next.
  */
 export interface DemoSeeder<State = unknown> {
@@ -50,11 +50,10 @@ export interface DemoSeeder<State = unknown> {
   /** Writes the reference data; `first` is the first chunk of people. */
   reference(em: EntityManager, first: readonly DemoPerson[], context: DemoContext): Promise<State>;
   /**
-   * Creates (never flushes) the entities of one chunk of people. The `em` given here builds
-   * entities outside the unit of work (`RowSink`): `create` and `getReference` only, no queries;
-   * the generator writes the entities with COPY.
+   * Creates the rows of one chunk of people with `rows` (a `RowSink`: `create` and `getReference`
+   * only, no queries); the generator writes them with COPY.
    */
-  people(em: EntityManager, chunk: readonly DemoPerson[], state: State, context: DemoContext): void;
+  people(rows: RowFactory, chunk: readonly DemoPerson[], state: State, context: DemoContext): void;
 }
 
 export interface DemoTarget {
@@ -157,8 +156,7 @@ export async function generateDemoData(
           run.state = await run.target.seeder.reference(run.em, chunk, context);
           run.em.clear();
         }
-        run.target.seeder.people(run.rows.em, chunk, run.state, context);
-        run.em.clear();
+        run.target.seeder.people(run.rows, chunk, run.state, context);
         const batch = run.rows.take();
         // One COPY at a time per connection; while it runs (and the other subgraphs' COPYs on
         // their connections), the next part is built: PostgreSQL and Node work side by side.

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { RowFactory } from '@sl/core';
 import { Provider } from '../provider/provider.entity.js';
 import type { DemoStageOutcome } from '../stage/stage.demo.js';
 import { RehabilitationRoute, RouteGoal } from './rehabilitation-route.entity.js';
@@ -84,7 +85,7 @@ export function seedStaff(em: EntityManager, providers: readonly Provider[]): Ma
  * recent visits.
  */
 export function seedServicesPeople(
-  em: EntityManager,
+  rows: RowFactory,
   outcomes: readonly DemoStageOutcome[],
   staff: ReadonlyMap<string, readonly string[]>,
   today: string,
@@ -93,11 +94,11 @@ export function seedServicesPeople(
   const firstWeek = addDays(DEMO_LAST_WEEK, -7 * (weeks - 1));
   for (const { person, provider: stageProvider, trainingFrom, terminatedOn, mainHoursPerWeek } of outcomes) {
     if (!trainingFrom) continue;
-    const provider = em.getReference(Provider, stageProvider.id);
-    const members = staff.get(provider.id)!.map((id) => em.getReference(StaffMember, id));
+    const provider = rows.getReference(Provider, stageProvider.id);
+    const members = staff.get(provider.id)!.map((id) => rows.getReference(StaffMember, id));
     const fromDate = trainingFrom;
     const toDate = terminatedOn;
-    em.create(ServicePlan, {
+    rows.create(ServicePlan, {
       recipientId: person.id,
       provider,
       hoursPerWeek: mainHoursPerWeek ?? HOURS_PER_WEEK[person.index % HOURS_PER_WEEK.length]!,
@@ -106,11 +107,15 @@ export function seedServicesPeople(
     });
     const team = members.slice(0, 2 + (person.index % 2));
     for (const staffMember of team) {
-      em.create(TeamAssignment, { recipientId: person.id, staffMember, fromDate, toDate });
+      rows.create(TeamAssignment, { recipientId: person.id, staffMember, fromDate, toDate });
     }
-    const route = em.create(RehabilitationRoute, { recipientId: person.id, provider, approvedOn: fromDate });
+    const route = rows.create(RehabilitationRoute, {
+      recipientId: person.id,
+      provider,
+      approvedOn: fromDate,
+    });
     for (let g = 0; g < 2 + (person.index % 3); g += 1) {
-      em.create(RouteGoal, {
+      rows.create(RouteGoal, {
         route,
         recipientId: person.id,
         text: GOALS[(person.index + g) % GOALS.length]!,
@@ -125,7 +130,7 @@ export function seedServicesPeople(
         const on = addDays(monday, day);
         if (on < fromDate || on > today) continue;
         const last = w === weeks - 1 && slot === 1;
-        em.create(Visit, {
+        rows.create(Visit, {
           recipientId: person.id,
           staffMember: team[(w + slot) % team.length]!,
           plannedAt: new Date(`${on}T${10 + slot * 4}:00:00+03:00`),
