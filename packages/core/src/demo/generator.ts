@@ -2,6 +2,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { EntityManager, MikroORM, PostgreSqlConnection } from '@mikro-orm/postgresql';
 import type pg from 'pg';
 import type { CopySink, CopyTableStats } from '../db/bulk-copy.js';
+import { bulkLoadLock, deferConstraints, restoreConstraints } from '../db/deferred-constraints.js';
 import { type RowFactory, RowSink } from '../db/row-sink.js';
 import type { Logger } from '../logging/logger.js';
 import { type DemoPerson, type DemoScale, demoPeopleChunks } from './people.js';
@@ -69,8 +70,17 @@ export interface DemoGeneration {
   ms: number;
   /** Rows and COPY time per `schema.table`. */
   tables: Map<string, CopyTableStats>;
+  /** What followed the last chunk, per subgraph: restoring what was deferred, the figures, ANALYZE. */
+  finishing: Map<string, FinishingTimes>;
   /** Subgraphs left alone because they already had people's data. */
   skipped: string[];
+}
+
+/** Milliseconds of each step after the last chunk (0 when the step had nothing to do). */
+export interface FinishingTimes {
+  constraints: number;
+  figures: number;
+  analyze: number;
 }
 
 export interface GenerateOptions {
@@ -81,6 +91,11 @@ export interface GenerateOptions {
   analyze?: boolean;
   /** Connections per subgraph the people's rows are written on, side by side (default 1). */
   writers?: number;
+  /**
+   * Sets the secondary indexes and foreign keys of the people's tables aside while they load and
+   * restores them at the end (`deferConstraints`): the large profiles.
+   */
+  deferConstraints?: boolean;
   /** Called after each chunk with the people written so far. */
   onChunk?(written: number, tables: ReadonlyMap<string, CopyTableStats>): void;
 }
@@ -89,7 +104,6 @@ interface Running {
   target: DemoTarget;
   em: EntityManager;
   client: pg.PoolClient;
-  sink: CopySink;
   /** The connections the people's rows are written on (the large profiles: several, side by side). */
   writers: CopySink[];
   extra: pg.PoolClient[];
@@ -97,6 +111,8 @@ interface Running {
   state: unknown;
   /** The COPY of the previous chunk, still running while the next chunk is built. */
   writing: Promise<void>;
+  /** Indexes and foreign keys are set aside until the end. */
+  deferred: boolean;
 }
 
 /**
@@ -111,6 +127,7 @@ export async function generateDemoData(
   const started = performance.now();
   const context: DemoContext = { region: options.region, profile: options.profile };
   const tables = new Map<string, CopyTableStats>();
+  const finishing = new Map<string, FinishingTimes>();
   const running: Running[] = [];
   const skipped: string[] = [];
   let written = 0;
@@ -119,7 +136,7 @@ export async function generateDemoData(
       const pool = await (target.orm.em.getConnection() as PostgreSqlConnection).getNativeClient();
       const client = await pool.connect();
       try {
-        await client.query('SELECT pg_advisory_lock(hashtext($1))', [`demo:${target.name}`]);
+        await client.query('SELECT pg_advisory_lock(hashtext($1))', [bulkLoadLock(target.name)]);
       } catch (error) {
         client.release();
         throw error;
@@ -129,12 +146,12 @@ export async function generateDemoData(
         target,
         em,
         client,
-        sink: { client, stats: tables },
         writers: [{ client, stats: tables }],
         extra: [],
         rows: new RowSink(em),
         state: null,
         writing: Promise.resolve(),
+        deferred: false,
       };
       running.push(run);
       for (let i = 1; i < (options.writers ?? 1); i += 1) {
@@ -158,6 +175,11 @@ export async function generateDemoData(
         }
         run.target.seeder.people(run.rows, chunk, run.state, context);
         const batch = run.rows.take();
+        if (first && options.deferConstraints) {
+          const names = batch.map((b) => b.meta.tableName);
+          await deferConstraints(run.client, run.target.name, names);
+          run.deferred = true;
+        }
         // One COPY at a time per connection; while it runs (and the other subgraphs' COPYs on
         // their connections), the next part is built: PostgreSQL and Node work side by side.
         await run.writing;
@@ -170,32 +192,24 @@ export async function generateDemoData(
       options.onChunk?.(written, tables);
     }
     await Promise.all(active.map((run) => run.writing));
-    for (const run of active) {
-      const schema = run.target.name;
-      const { rows } = await run.client.query<{ maintained: boolean }>(
-        `SELECT to_regprocedure($1) IS NOT NULL AS maintained`,
-        [`${schema}.rebuild_figures()`],
-      );
-      if (!rows[0]?.maintained) continue;
-      // One pass over every person: minutes for a country, beyond a request's statement timeout.
-      await run.client.query('BEGIN');
-      await run.client.query('SET LOCAL statement_timeout = 0');
-      await run.client.query(`SELECT "${schema}".rebuild_figures()`);
-      await run.client.query('COMMIT');
-    }
-    if (options.analyze) {
-      for (const run of active) {
-        for (const table of tables.keys()) {
-          const [schema, name] = table.split('.');
-          if (schema === run.target.name) await run.client.query(`ANALYZE "${schema}"."${name}"`);
-        }
-      }
-    }
+    // The subgraphs finish side by side: social's figures take longest, the others fit beside them.
+    await Promise.all(
+      active.map(async (run) => finishing.set(run.target.name, await finish(run, tables, options))),
+    );
   } finally {
     await Promise.allSettled(running.map((run) => run.writing));
     for (const run of running) {
+      if (run.deferred) {
+        // A load that failed still leaves the schema whole (over the rows it wrote).
+        await restoreConstraints(
+          run.writers.map((w) => w.client),
+          run.target.name,
+        ).catch((error: unknown) =>
+          options.logger?.error({ err: error, schema: run.target.name }, 'deferred constraints not restored'),
+        );
+      }
       await run.client
-        .query('SELECT pg_advisory_unlock(hashtext($1))', [`demo:${run.target.name}`])
+        .query('SELECT pg_advisory_unlock(hashtext($1))', [bulkLoadLock(run.target.name)])
         .catch(() => undefined);
       for (const writer of run.writers)
         await writer.client.query('RESET sl.bulk_load').catch(() => undefined);
@@ -205,5 +219,53 @@ export async function generateDemoData(
   }
   const ms = performance.now() - started;
   options.logger?.debug({ people: written, ms: Math.round(ms), skipped }, 'demo data generated');
-  return { people: written, ms, tables, skipped };
+  return { people: written, ms, tables, finishing, skipped };
+}
+
+/**
+ * After the last chunk, one subgraph: its deferred indexes and keys back (the figures' queries
+ * need them), its figures rebuilt, its tables analysed.
+ */
+async function finish(
+  run: Running,
+  tables: ReadonlyMap<string, CopyTableStats>,
+  options: GenerateOptions,
+): Promise<FinishingTimes> {
+  const schema = run.target.name;
+  const times: FinishingTimes = { constraints: 0, figures: 0, analyze: 0 };
+  let step = performance.now();
+  const lap = () => {
+    const now = performance.now();
+    const ms = now - step;
+    step = now;
+    return ms;
+  };
+  if (run.deferred) {
+    await restoreConstraints(
+      run.writers.map((w) => w.client),
+      schema,
+    );
+    run.deferred = false;
+    times.constraints = lap();
+  }
+  const { rows } = await run.client.query<{ maintained: boolean }>(
+    `SELECT to_regprocedure($1) IS NOT NULL AS maintained`,
+    [`${schema}.rebuild_figures()`],
+  );
+  if (rows[0]?.maintained) {
+    // One pass over every person: minutes for a country, beyond a request's statement timeout.
+    await run.client.query('BEGIN');
+    await run.client.query('SET LOCAL statement_timeout = 0');
+    await run.client.query(`SELECT "${schema}".rebuild_figures()`);
+    await run.client.query('COMMIT');
+    times.figures = lap();
+  }
+  if (options.analyze) {
+    for (const table of tables.keys()) {
+      const [tableSchema, name] = table.split('.');
+      if (tableSchema === schema) await run.client.query(`ANALYZE "${schema}"."${name}"`);
+    }
+    times.analyze = lap();
+  }
+  return times;
 }
