@@ -5,7 +5,6 @@ import {
   type DemoSeeder,
   type RowFactory,
 } from '@sl/core';
-import { addDays, formatISO, parseISO } from 'date-fns';
 import { Application, ApplicationDocument } from './application/application.entity.js';
 import {
   ApplicationDocumentKind,
@@ -84,8 +83,9 @@ export function demoRecipient(rows: RowFactory, p: DemoPerson): Recipient {
 
 export { DEMO_TODAY };
 
-const iso = (d: Date) => formatISO(d, { representation: 'date' });
-const plus = (date: string, days: number) => iso(addDays(parseISO(date), days));
+// Calendar days in UTC: the same dates as date-fns in local time, at a fraction of the cost per row.
+const plus = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 const AGENCIES: Record<InteragencySubject, string> = {
   RESIDENCE_REGISTRATION: 'Управление по вопросам миграции УМВД России',

@@ -132,7 +132,7 @@ export async function copyIn(
   client: pg.ClientBase,
   table: string,
   columns: readonly string[],
-  text: Iterable<string>,
+  text: Iterable<string | Buffer>,
 ): Promise<void> {
   const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
   await pipeline(Readable.from(text), stream);

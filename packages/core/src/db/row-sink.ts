@@ -165,18 +165,20 @@ export class RowSink implements RowFactory {
         group = groups.get(key);
         if (!group) {
           const columns = encoder.columns.filter((_, i) => !missing.includes(i)).map((c) => c.name);
-          group = { columns, text: [], pending: '', rows: 0 };
+          group = { columns, text: [], buffer: Buffer.allocUnsafe(WRITE_SIZE), used: 0, rows: 0 };
           groups.set(key, group);
         }
-        group.pending += line;
-        group.rows += 1;
-        // Writes of about a megabyte: one per line is slow, one string per table too large.
-        if (group.pending.length > 1_000_000) {
-          group.text.push(group.pending);
-          group.pending = '';
+        // Straight into buffers of about a megabyte, the writes COPY gets: a line is encoded once,
+        // and the text waiting for its COPY stays out of the JavaScript heap.
+        if (group.used + line.length * 3 > group.buffer.length) {
+          group.text.push(group.buffer.subarray(0, group.used));
+          group.buffer = Buffer.allocUnsafe(Math.max(WRITE_SIZE, line.length * 3));
+          group.used = 0;
         }
+        group.used += group.buffer.write(line, group.used);
+        group.rows += 1;
       }
-      for (const g of groups.values()) if (g.pending) g.text.push(g.pending);
+      for (const g of groups.values()) if (g.used > 0) g.text.push(g.buffer.subarray(0, g.used));
       batch.push({ meta: shape.meta, groups: [...groups.values()] });
     }
     this.#rows.clear();
@@ -228,10 +230,14 @@ export class RowSink implements RowFactory {
 /** Rows of one table that carry the same columns, as COPY text. */
 interface CopyGroup {
   columns: string[];
-  text: string[];
-  pending: string;
+  text: Buffer[];
+  /** The buffer being filled, and how much of it is. */
+  buffer: Buffer;
+  used: number;
   rows: number;
 }
+
+const WRITE_SIZE = 1 << 20;
 
 /** Rows taken from a sink, by entity, as COPY text. */
 export type RowBatch = { meta: EntityMetadata; groups: CopyGroup[] }[];

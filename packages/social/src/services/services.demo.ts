@@ -92,6 +92,14 @@ export function seedServicesPeople(
   weeks = WEEKS,
 ): void {
   const firstWeek = addDays(DEMO_LAST_WEEK, -7 * (weeks - 1));
+  // Everyone's visits fall on the same days: worked out once, not for each person.
+  const visitDays = Array.from({ length: weeks }, (_, w) => {
+    const monday = addDays(firstWeek, 7 * w);
+    return [1, 3].map((day, slot) => {
+      const on = addDays(monday, day);
+      return { w, slot, on, at: Date.parse(`${on}T${10 + slot * 4}:00:00+03:00`) };
+    });
+  }).flat();
   for (const { person, provider: stageProvider, trainingFrom, terminatedOn, mainHoursPerWeek } of outcomes) {
     if (!trainingFrom) continue;
     const provider = rows.getReference(Provider, stageProvider.id);
@@ -124,20 +132,16 @@ export function seedServicesPeople(
       });
     }
     if (toDate) continue;
-    for (let w = 0; w < weeks; w += 1) {
-      const monday = addDays(firstWeek, 7 * w);
-      for (const [slot, day] of [1, 3].entries()) {
-        const on = addDays(monday, day);
-        if (on < fromDate || on > today) continue;
-        const last = w === weeks - 1 && slot === 1;
-        rows.create(Visit, {
-          recipientId: person.id,
-          staffMember: team[(w + slot) % team.length]!,
-          plannedAt: new Date(`${on}T${10 + slot * 4}:00:00+03:00`),
-          delivered: !last,
-          hoursDelivered: last ? null : 1.5 + ((person.index + w + slot) % 4) * 0.5,
-        });
-      }
+    for (const { w, slot, on, at } of visitDays) {
+      if (on < fromDate || on > today) continue;
+      const last = w === weeks - 1 && slot === 1;
+      rows.create(Visit, {
+        recipientId: person.id,
+        staffMember: team[(w + slot) % team.length]!,
+        plannedAt: new Date(at),
+        delivered: !last,
+        hoursDelivered: last ? null : 1.5 + ((person.index + w + slot) % 4) * 0.5,
+      });
     }
   }
 }

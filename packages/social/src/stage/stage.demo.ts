@@ -1,5 +1,4 @@
 import type { DemoPerson, RowFactory } from '@sl/core';
-import { addDays, formatISO, parseISO } from 'date-fns';
 import type { Assessment } from '../assessment/assessment.entity.js';
 import type { Provider } from '../provider/provider.entity.js';
 import type { RuleSet } from '../rules/rule-set.js';
@@ -44,8 +43,9 @@ export interface DemoStageOutcome {
  */
 const REVIEW_OUTCOME = { READY: ReadinessOutcome.READY, NOT_READY: ReadinessOutcome.NOT_READY } as const;
 
-const iso = (d: Date) => formatISO(d, { representation: 'date' });
-const plus = (date: string, days: number) => iso(addDays(parseISO(date), days));
+// Calendar days in UTC: the same dates as date-fns in local time, at a fraction of the cost per row.
+const plus = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Stages only for people whose application was granted (001 §13 е, §14), beginning a week after
