@@ -40,10 +40,12 @@ export async function deferConstraints(
   await client.query('BEGIN');
   try {
     await client.query(
-      `CREATE TABLE IF NOT EXISTS ${qualified} (name text PRIMARY KEY, kind text NOT NULL, definition text NOT NULL)`,
+      `CREATE TABLE IF NOT EXISTS ${qualified}
+        (name text PRIMARY KEY, kind text NOT NULL, table_name text NOT NULL, definition text NOT NULL)`,
     );
-    const { rows } = await client.query<Deferred & { drop: string }>(
+    const { rows } = await client.query<Deferred & { table_name: string; drop: string }>(
       `SELECT format('%I.%I', n.nspname, x.relname) AS name, 'index' AS kind,
+          format('%I.%I', n.nspname, t.relname) AS table_name,
           pg_get_indexdef(i.indexrelid)
             || coalesce(format('; COMMENT ON INDEX %I.%I IS %L', n.nspname, x.relname, obj_description(x.oid, 'pg_class')), '')
             AS definition,
@@ -56,6 +58,7 @@ export async function deferConstraints(
           AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid AND c.contype <> 'f')
        UNION ALL
        SELECT format('%I.%I.%I', n.nspname, t.relname, c.conname), 'foreign key',
+          format('%I.%I', n.nspname, t.relname),
           format('ALTER TABLE %I.%I ADD CONSTRAINT %I %s', n.nspname, t.relname, c.conname, pg_get_constraintdef(c.oid))
             || coalesce(format('; COMMENT ON CONSTRAINT %I ON %I.%I IS %L', c.conname, n.nspname, t.relname,
               obj_description(c.oid, 'pg_constraint')), ''),
@@ -67,11 +70,10 @@ export async function deferConstraints(
       [schema, tables],
     );
     for (const row of rows) {
-      await client.query(`INSERT INTO ${qualified} (name, kind, definition) VALUES ($1, $2, $3)`, [
-        row.name,
-        row.kind,
-        row.definition,
-      ]);
+      await client.query(
+        `INSERT INTO ${qualified} (name, kind, table_name, definition) VALUES ($1, $2, $3, $4)`,
+        [row.name, row.kind, row.table_name, row.definition],
+      );
       await client.query(row.drop);
     }
     await client.query('COMMIT');
@@ -83,12 +85,16 @@ export async function deferConstraints(
 }
 
 /**
- * Restores what `deferConstraints` set aside in `schema`: the indexes side by side on `clients`
- * (each its own connection), then the foreign keys one after the other (each locks the table it
- * points to). Each one is restored and struck off the list in one transaction; the list goes when
- * it is empty. Returns how many were restored.
+ * Restores what `deferConstraints` set aside in `schema` (only the indexes, or only the foreign
+ * keys, if `kind` says so): side by side on `clients` (each its own connection), the largest
+ * tables' first. Each one is restored and struck off the list in one transaction; the list goes
+ * when it is empty. Returns how many were restored.
  */
-export async function restoreConstraints(clients: readonly pg.ClientBase[], schema: string): Promise<number> {
+export async function restoreConstraints(
+  clients: readonly pg.ClientBase[],
+  schema: string,
+  kind?: Deferred['kind'],
+): Promise<number> {
   const qualified = `"${schema}"."${DEFERRED}"`;
   const first = clients[0]!;
   const { rows: present } = await first.query<{ present: boolean }>(
@@ -97,7 +103,9 @@ export async function restoreConstraints(clients: readonly pg.ClientBase[], sche
   );
   if (!present[0]?.present) return 0;
   const { rows } = await first.query<Deferred>(
-    `SELECT name, kind, definition FROM ${qualified} ORDER BY name`,
+    `SELECT name, kind, definition FROM ${qualified} WHERE $1::text IS NULL OR kind = $1
+      ORDER BY pg_relation_size(to_regclass(table_name)) DESC, name`,
+    [kind ?? null],
   );
   const restore = async (client: pg.ClientBase, item: Deferred) => {
     await client.query('BEGIN');
@@ -105,6 +113,8 @@ export async function restoreConstraints(clients: readonly pg.ClientBase[], sche
       // Struck off first: the row stays locked until this commits, so a second restorer waits and
       // then finds nothing to do.
       const { rowCount } = await client.query(`DELETE FROM ${qualified} WHERE name = $1`, [item.name]);
+      // A bigger sort than the default 64 MB keeps a country's index builds in memory.
+      await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
       if (rowCount) await client.query(item.definition);
       await client.query('COMMIT');
     } catch (error) {
@@ -112,16 +122,15 @@ export async function restoreConstraints(clients: readonly pg.ClientBase[], sche
       throw error;
     }
   };
-  const indexes = rows.filter((r) => r.kind === 'index');
+  const queue = [...rows];
   await Promise.all(
     clients.map(async (client) => {
-      for (let item = indexes.shift(); item; item = indexes.shift()) await restore(client, item);
+      for (let item = queue.shift(); item; item = queue.shift()) await restore(client, item);
     }),
   );
-  for (const item of rows.filter((r) => r.kind === 'foreign key')) await restore(first, item);
   await first.query('BEGIN');
   try {
-    // Dropped only when empty: an item that failed stays listed for the next attempt.
+    // Dropped only when empty: what is still to restore, or failed, stays listed.
     const { rows: left } = await first.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${qualified}`);
     if (left[0]?.n === 0) await first.query(`DROP TABLE ${qualified}`);
     await first.query('COMMIT');

@@ -188,17 +188,24 @@ export class RowSink implements RowFactory {
   /**
    * Writes a batch with COPY. With several sinks (each its own connection) the tables are written
    * side by side, a table as soon as the tables its relations point to are written; with one, one
-   * after the other in commit order.
+   * after the other in commit order. `unordered` (the foreign keys are set aside) drops the wait
+   * for the parents: the largest tables go first.
    */
-  async write(batch: RowBatch, sinks: CopySink | readonly CopySink[]): Promise<void> {
+  async write(batch: RowBatch, sinks: CopySink | readonly CopySink[], unordered = false): Promise<void> {
     const driver = this.#em.getDriver();
     const schema = this.#em.schema ?? this.#em.config.get('schema');
     const free = Array.isArray(sinks) ? [...sinks] : [sinks as CopySink];
     const waiting: (() => void)[] = [];
     const byMeta = new Map(batch.map((b) => [b.meta, b.groups]));
     const written = new Map<number, Promise<void>>();
-    for (const meta of commitOrder([...byMeta.keys()])) {
-      const parents = meta.relations.flatMap((p) => written.get(p.targetMeta?.root._id ?? -1) ?? []);
+    const size = (meta: EntityMetadata) => byMeta.get(meta)!.reduce((n, g) => n + g.rows, 0);
+    const order = unordered
+      ? [...byMeta.keys()].sort((a, b) => size(b) - size(a))
+      : commitOrder([...byMeta.keys()]);
+    for (const meta of order) {
+      const parents = unordered
+        ? []
+        : meta.relations.flatMap((p) => written.get(p.targetMeta?.root._id ?? -1) ?? []);
       const task = Promise.all(parents).then(async () => {
         while (free.length === 0) await new Promise<void>((resolve) => waiting.push(resolve));
         const sink = free.pop()!;

@@ -76,9 +76,13 @@ export interface DemoGeneration {
   skipped: string[];
 }
 
-/** Milliseconds of each step after the last chunk (0 when the step had nothing to do). */
+/**
+ * Milliseconds of each step after the last chunk (0 when it had nothing to do). The indexes come
+ * first; the figures run beside the foreign keys and ANALYZE.
+ */
 export interface FinishingTimes {
-  constraints: number;
+  indexes: number;
+  keys: number;
   figures: number;
   analyze: number;
 }
@@ -183,7 +187,7 @@ export async function generateDemoData(
         // One COPY at a time per connection; while it runs (and the other subgraphs' COPYs on
         // their connections), the next part is built: PostgreSQL and Node work side by side.
         await run.writing;
-        run.writing = run.rows.write(batch, run.writers);
+        run.writing = run.rows.write(batch, run.writers, run.deferred);
         run.writing.catch(() => undefined);
         await nextTurn();
       }
@@ -223,8 +227,9 @@ export async function generateDemoData(
 }
 
 /**
- * After the last chunk, one subgraph: its deferred indexes and keys back (the figures' queries
- * need them), its figures rebuilt, its tables analysed.
+ * After the last chunk, one subgraph: its deferred indexes back (the figures' queries need them),
+ * then its figures rebuilt on the first connection while the others restore the foreign keys and
+ * analyse the tables.
  */
 async function finish(
   run: Running,
@@ -232,40 +237,46 @@ async function finish(
   options: GenerateOptions,
 ): Promise<FinishingTimes> {
   const schema = run.target.name;
-  const times: FinishingTimes = { constraints: 0, figures: 0, analyze: 0 };
-  let step = performance.now();
-  const lap = () => {
-    const now = performance.now();
-    const ms = now - step;
-    step = now;
-    return ms;
+  const times: FinishingTimes = { indexes: 0, keys: 0, figures: 0, analyze: 0 };
+  const clients = run.writers.map((w) => w.client);
+  const others = clients.length > 1 ? clients.slice(1) : clients;
+  const timed = async (step: keyof FinishingTimes, work: () => Promise<unknown>) => {
+    const started = performance.now();
+    await work();
+    times[step] = performance.now() - started;
   };
-  if (run.deferred) {
-    await restoreConstraints(
-      run.writers.map((w) => w.client),
-      schema,
+  if (run.deferred) await timed('indexes', () => restoreConstraints(clients, schema, 'index'));
+  const figures = timed('figures', async () => {
+    const { rows } = await run.client.query<{ maintained: boolean }>(
+      `SELECT to_regprocedure($1) IS NOT NULL AS maintained`,
+      [`${schema}.rebuild_figures()`],
     );
-    run.deferred = false;
-    times.constraints = lap();
-  }
-  const { rows } = await run.client.query<{ maintained: boolean }>(
-    `SELECT to_regprocedure($1) IS NOT NULL AS maintained`,
-    [`${schema}.rebuild_figures()`],
-  );
-  if (rows[0]?.maintained) {
+    if (!rows[0]?.maintained) return;
     // One pass over every person: minutes for a country, beyond a request's statement timeout.
     await run.client.query('BEGIN');
     await run.client.query('SET LOCAL statement_timeout = 0');
     await run.client.query(`SELECT "${schema}".rebuild_figures()`);
     await run.client.query('COMMIT');
-    times.figures = lap();
-  }
-  if (options.analyze) {
-    for (const table of tables.keys()) {
-      const [tableSchema, name] = table.split('.');
-      if (tableSchema === schema) await run.client.query(`ANALYZE "${schema}"."${name}"`);
-    }
-    times.analyze = lap();
-  }
+  });
+  const beside = (async () => {
+    // One connection: two keys added at once may wait on each other's tables.
+    if (run.deferred) await timed('keys', () => restoreConstraints([others[0]!], schema));
+    run.deferred = false;
+    if (!options.analyze) return;
+    const queue = [...tables.keys()].filter((table) => table.split('.')[0] === schema);
+    await timed('analyze', () =>
+      Promise.all(
+        others.map(async (client) => {
+          for (let table = queue.shift(); table; table = queue.shift()) {
+            const [, name] = table.split('.');
+            await client.query(`ANALYZE "${schema}"."${name}"`);
+          }
+        }),
+      ),
+    );
+  })();
+  // Both end before this returns, failed or not: the connections are free again.
+  const failed = (await Promise.allSettled([figures, beside])).find((r) => r.status === 'rejected');
+  if (failed) throw (failed as PromiseRejectedResult).reason;
   return times;
 }

@@ -60,7 +60,7 @@ try {
   console.log(`\nafter the last chunk: ${secs((seconds() - lastChunk) * 1000)}`);
   for (const [schema, t] of result.finishing) {
     console.log(
-      `${schema.padEnd(13)} indexes and keys ${secs(t.constraints)}, figures ${secs(t.figures)}, analyze ${secs(t.analyze)}`,
+      `${schema.padEnd(13)} indexes ${secs(t.indexes)}, then figures ${secs(t.figures)} beside keys ${secs(t.keys)} and analyze ${secs(t.analyze)}`,
     );
   }
 } catch (error) {
