@@ -40,11 +40,17 @@ export function copyText(value: unknown): string {
   return text === null ? '\\N' : copyText(String(text));
 }
 
-/** One column of an entity's table: how a row's value for it is found and written. */
+/** One column of an entity's table: where a row holds its value, and how it is written. */
 interface Column {
+  /** The column's name, quoted. */
   name: string;
-  /** The database value of the row's property; undefined when the row has none (the column's default). */
-  read(row: Record<string, unknown>): unknown;
+  /** The row's property; for a column of an inline embeddable, the embeddable's property in it. */
+  property: string;
+  child: string | null;
+  /** The entity's default, for a row without a value. */
+  fallback: unknown;
+  /** The database value of a value that is not null: a relation's key, a custom type's conversion. */
+  convert: ((value: unknown) => unknown) | null;
   text(value: unknown): string;
 }
 
@@ -56,6 +62,12 @@ interface Column {
  */
 export class RowEncoder {
   readonly columns: Column[];
+  /**
+   * The row's COPY line. A column the row has no value for (nor the entity a default) is left out
+   * so that the database's default applies: `missing` gets its position, and the line holds the
+   * other columns only.
+   */
+  readonly line: (row: Record<string, unknown>, missing: number[]) => string;
 
   constructor(meta: EntityMetadata, platform: Platform) {
     this.columns = [];
@@ -67,28 +79,39 @@ export class RowEncoder {
       if (prop.generated || prop.persist === false || prop.formula) continue;
       this.columns.push(...columnsOf(meta, prop, platform));
     }
+    this.line = compileLine(this.columns);
   }
+}
 
-  /**
-   * The row's COPY line. A column the row has no value for (nor the entity a default) is left out
-   * so that the database's default applies: `missing` gets its position, and the line holds the
-   * other columns only.
-   */
-  line(row: Record<string, unknown>, missing: number[]): string {
-    let line = '';
-    let first = true;
-    for (let i = 0; i < this.columns.length; i += 1) {
-      const column = this.columns[i]!;
-      const value = column.read(row);
-      if (value === undefined) {
-        missing.push(i);
-        continue;
-      }
-      line += first ? column.text(value) : `\t${column.text(value)}`;
-      first = false;
-    }
-    return `${line}\n`;
-  }
+/**
+ * The line function of an entity's columns, compiled as MikroORM compiles its snapshots: a read of
+ * a property whose name is only known at run time is a slow lookup shared by every column and
+ * entity, while here each column's read is a plain property access the engine optimises.
+ */
+function compileLine(columns: readonly Column[]): RowEncoder['line'] {
+  const key = (name: string) => `[${JSON.stringify(name)}]`;
+  const body = columns
+    .map((c, i) => {
+      const read =
+        c.child === null
+          ? `row${key(c.property)}`
+          : `(p = row${key(c.property)}) == null ? p : p${key(c.child)}`;
+      return `
+  v = ${read};
+  if (v === undefined) v = fallback[${i}];
+  if (v === undefined) missing.push(${i});
+  else {${c.convert ? `\n    if (v !== null) v = convert[${i}](v);` : ''}
+    line += first ? text[${i}](v) : '\\t' + text[${i}](v);
+    first = false;
+  }`;
+    })
+    .join('');
+  const code = `return function line(row, missing) {\n  let line = '', first = true, v, p;${body}\n  return line + '\\n';\n}`;
+  return new Function('fallback', 'convert', 'text', code)(
+    columns.map((c) => c.fallback),
+    columns.map((c) => c.convert),
+    columns.map((c) => c.text),
+  );
 }
 
 function columnsOf(meta: EntityMetadata, prop: EntityProperty, platform: Platform): Column[] {
@@ -100,75 +123,61 @@ function columnsOf(meta: EntityMetadata, prop: EntityProperty, platform: Platfor
     );
     return children.map((child) => {
       if (child.kind !== ReferenceKind.SCALAR) throw new Error(`${where}: nested embeddables`);
-      const key = child.embedded![1];
-      const [scalar] = columnsOf(
-        meta,
-        { ...child, name: key, embedded: undefined } as EntityProperty,
-        platform,
-      );
-      return {
-        name: scalar!.name,
-        read: (row) => {
-          const parent = row[prop.name] as Record<string, unknown> | null | undefined;
-          if (parent === null) return null;
-          if (parent === undefined) return undefined;
-          return scalar!.read(parent);
-        },
-        text: scalar!.text,
-      };
+      const [scalar] = columnsOf(meta, child, platform);
+      return { ...scalar!, property: prop.name, child: child.embedded![1] };
     });
   }
   if (prop.fieldNames.length !== 1) throw new Error(`${where}: composite columns are not written with COPY`);
-  const name = platform.quoteIdentifier(prop.fieldNames[0]!);
-  const fallback = prop.default != null && !isRaw(prop.default) ? prop.default : undefined;
+  const column = {
+    name: platform.quoteIdentifier(prop.fieldNames[0]!),
+    property: prop.name,
+    child: null,
+    fallback: prop.default != null && !isRaw(prop.default) ? prop.default : undefined,
+  };
   if (prop.kind === ReferenceKind.MANY_TO_ONE || (prop.kind === ReferenceKind.ONE_TO_ONE && prop.owner)) {
     const target = prop.targetMeta!;
     if (target.primaryKeys.length !== 1)
       throw new Error(`${where}: composite keys are not written with COPY`);
     const pk = target.primaryKeys[0]!;
-    const key = target.properties[pk] as EntityProperty;
-    const convert = key.customType
-      ? (v: unknown) => key.customType!.convertToDatabaseValue(v, platform, { mode: 'serialization' })
-      : (v: unknown) => v;
-    return [
-      {
-        name,
-        read: (row) => {
-          const value = row[prop.name] === undefined ? fallback : row[prop.name];
-          if (value == null || typeof value !== 'object') return value;
-          // A relation holds a row (or a key-only reference): the column is its key.
-          if (Utils.isEntity(value, true)) return convert(wrap(value, true).getPrimaryKey());
-          return convert((value as Record<string, unknown>)[pk]);
-        },
-        text: copyText,
-      },
-    ];
+    const keyType = (target.properties[pk] as EntityProperty).customType;
+    const key = (value: unknown) => {
+      // A relation holds a row (or a key-only reference), or the key itself.
+      if (typeof value !== 'object' || value === null) return value;
+      if (Utils.isEntity(value, true)) return wrap(value, true).getPrimaryKey();
+      return (value as Record<string, unknown>)[pk];
+    };
+    const convert = keyType
+      ? (value: unknown) => keyType.convertToDatabaseValue(key(value), platform, { mode: 'serialization' })
+      : key;
+    return [{ ...column, convert, text: copyText }];
   }
   if (prop.kind !== ReferenceKind.SCALAR) throw new Error(`${where}: ${prop.kind} is not written with COPY`);
-  if (prop.customType && 'convertToDatabaseValueSQL' in prop.customType) {
+  const type = prop.customType;
+  if (type && 'convertToDatabaseValueSQL' in type) {
     throw new Error(`COPY cannot apply the SQL conversion of ${where}`);
   }
-  const type = prop.customType;
-  const json = prop.columnTypes?.[0]?.startsWith('json') ?? false;
-  const timestamptz = /^timestamp.*(tz|with time zone)/.test(prop.columnTypes?.[0] ?? '');
-  const text = (value: unknown): string => {
-    if (json && typeof value !== 'string') return copyText(JSON.stringify(value));
-    // The same instant as pg's local-time text, without its per-field formatting.
-    if (timestamptz && value instanceof Date) return value.toISOString();
-    return copyText(value);
-  };
-  return [
-    {
-      name,
-      read: type
-        ? (row) => {
-            const value = row[prop.name] === undefined ? fallback : row[prop.name];
-            return value == null
-              ? value
-              : type.convertToDatabaseValue(value, platform, { mode: 'serialization' });
-          }
-        : (row) => (row[prop.name] === undefined ? fallback : row[prop.name]),
-      text,
-    },
-  ];
+  const convert = type
+    ? (value: unknown) => type.convertToDatabaseValue(value, platform, { mode: 'serialization' })
+    : null;
+  const columnType = prop.columnTypes?.[0] ?? '';
+  if (columnType.startsWith('json')) {
+    return [{ ...column, convert, text: (v) => copyText(typeof v === 'string' ? v : JSON.stringify(v)) }];
+  }
+  if (/^timestamp.*(tz|with time zone)/.test(columnType)) {
+    // The same instant as pg's local-time text, without its per-field formatting; rows created in
+    // the same millisecond (every `createdAt` of a chunk, nearly) share the last one's text.
+    let last = Number.NaN;
+    let lastText = '';
+    const text = (v: unknown) => {
+      if (!(v instanceof Date)) return copyText(v);
+      const time = v.getTime();
+      if (time !== last) {
+        lastText = v.toISOString();
+        last = time;
+      }
+      return lastText;
+    };
+    return [{ ...column, convert, text }];
+  }
+  return [{ ...column, convert, text: copyText }];
 }

@@ -36,6 +36,23 @@ interface Shape {
 /** The prototype of the sink's rows: MikroORM's per-property accessors live on the entity's. */
 class Row {}
 
+const rowClasses = new WeakMap<object, new () => Row>();
+
+/**
+ * A new entity's row: the class's initialisers run on an object of a `Row` class of its own. One
+ * `Row` for every entity would do, but V8 keeps a single initial shape per `new.target`, so
+ * alternating entities would rebuild it at every row (and every access to the rows would see a
+ * different shape).
+ */
+function constructRow(entity: abstract new () => object): Record<string, unknown> {
+  let target = rowClasses.get(entity);
+  if (!target) {
+    target = class extends Row {};
+    rowClasses.set(entity, target);
+  }
+  return Reflect.construct(entity, [], target) as Record<string, unknown>;
+}
+
 /**
  * Rows for bulk writing, built from the entities' metadata without the ORM's entities. `create`
  * runs the entity class's initialisers on a plain object (so the row gets its id and defaults as
@@ -64,7 +81,7 @@ export class RowSink implements RowFactory {
 
   create<T extends object>(entityName: EntityClass<T>, data: RequiredEntityData<T>): T {
     const shape = this.#shape(entityName);
-    const row = Reflect.construct(shape.meta.class, [], Row) as Record<string, unknown>;
+    const row = constructRow(shape.meta.class);
     for (const name in data) {
       const prop = shape.properties[name];
       if (!prop) throw new Error(`${shape.meta.className} has no property ${name}`);
@@ -132,7 +149,7 @@ export class RowSink implements RowFactory {
       case ReferenceKind.EMBEDDED: {
         const Embeddable = prop.targetMeta!.class as new () => object;
         if (value instanceof Embeddable || prop.array) return value;
-        return Object.assign(Reflect.construct(Embeddable, [], Row), value);
+        return Object.assign(constructRow(Embeddable), value);
       }
       default:
         throw new Error(`${prop.name}: collections are not written by the sink`);
