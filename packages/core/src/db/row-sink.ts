@@ -205,16 +205,21 @@ export class RowSink implements RowFactory {
   /**
    * Writes a batch with COPY. With several sinks (each its own connection) the tables are written
    * side by side, a table as soon as the tables its relations point to are written; with one, one
-   * after the other in commit order. `unordered` (the foreign keys are set aside) drops the wait
-   * for the parents: the largest tables go first.
+   * after the other in commit order. When every table of the batch is among `keysAside` (its
+   * foreign keys are set aside), nothing waits for its parents and the largest tables go first.
    */
-  async write(batch: RowBatch, sinks: CopySink | readonly CopySink[], unordered = false): Promise<void> {
+  async write(
+    batch: RowBatch,
+    sinks: CopySink | readonly CopySink[],
+    keysAside: ReadonlySet<string> = new Set(),
+  ): Promise<void> {
     const driver = this.#em.getDriver();
     const schema = this.#em.schema ?? this.#em.config.get('schema');
     const free = Array.isArray(sinks) ? [...sinks] : [sinks as CopySink];
     const waiting: (() => void)[] = [];
     const byMeta = new Map(batch.map((b) => [b.meta, b.groups]));
     const written = new Map<number, Promise<void>>();
+    const unordered = batch.every((b) => keysAside.has(b.meta.tableName));
     const size = (meta: EntityMetadata) => byMeta.get(meta)!.reduce((n, g) => n + g.rows, 0);
     const order = unordered
       ? [...byMeta.keys()].sort((a, b) => size(b) - size(a))

@@ -117,6 +117,8 @@ interface Running {
   writing: Promise<void>;
   /** Indexes and foreign keys are set aside until the end. */
   deferred: boolean;
+  /** The tables they were set aside on. */
+  aside: Set<string>;
 }
 
 /**
@@ -156,6 +158,7 @@ export async function generateDemoData(
         state: null,
         writing: Promise.resolve(),
         deferred: false,
+        aside: new Set(),
       };
       running.push(run);
       for (let i = 1; i < (options.writers ?? 1); i += 1) {
@@ -183,11 +186,12 @@ export async function generateDemoData(
           const names = batch.map((b) => b.meta.tableName);
           await deferConstraints(run.client, run.target.name, names);
           run.deferred = true;
+          run.aside = new Set(names);
         }
         // One COPY at a time per connection; while it runs (and the other subgraphs' COPYs on
         // their connections), the next part is built: PostgreSQL and Node work side by side.
         await run.writing;
-        run.writing = run.rows.write(batch, run.writers, run.deferred);
+        run.writing = run.rows.write(batch, run.writers, run.aside);
         run.writing.catch(() => undefined);
         await nextTurn();
       }
