@@ -233,7 +233,7 @@ export async function generateDemoData(
 /**
  * After the last chunk, one subgraph: its deferred indexes back (the figures' queries need them),
  * then its figures rebuilt on the first connection while the others restore the foreign keys and
- * analyse the tables.
+ * analyse the tables (with a single connection, one after the other).
  */
 async function finish(
   run: Running,
@@ -243,26 +243,26 @@ async function finish(
   const schema = run.target.name;
   const times: FinishingTimes = { indexes: 0, keys: 0, figures: 0, analyze: 0 };
   const clients = run.writers.map((w) => w.client);
-  const others = clients.length > 1 ? clients.slice(1) : clients;
   const timed = async (step: keyof FinishingTimes, work: () => Promise<unknown>) => {
     const started = performance.now();
     await work();
     times[step] = performance.now() - started;
   };
   if (run.deferred) await timed('indexes', () => restoreConstraints(clients, schema, 'index'));
-  const figures = timed('figures', async () => {
-    const { rows } = await run.client.query<{ maintained: boolean }>(
-      `SELECT to_regprocedure($1) IS NOT NULL AS maintained`,
-      [`${schema}.rebuild_figures()`],
-    );
-    if (!rows[0]?.maintained) return;
-    // One pass over every person: minutes for a country, beyond a request's statement timeout.
-    await run.client.query('BEGIN');
-    await run.client.query('SET LOCAL statement_timeout = 0');
-    await run.client.query(`SELECT "${schema}".rebuild_figures()`);
-    await run.client.query('COMMIT');
-  });
-  const beside = (async () => {
+  const figures = () =>
+    timed('figures', async () => {
+      const { rows } = await run.client.query<{ maintained: boolean }>(
+        `SELECT to_regprocedure($1) IS NOT NULL AS maintained`,
+        [`${schema}.rebuild_figures()`],
+      );
+      if (!rows[0]?.maintained) return;
+      // One pass over every person: minutes for a country, beyond a request's statement timeout.
+      await run.client.query('BEGIN');
+      await run.client.query('SET LOCAL statement_timeout = 0');
+      await run.client.query(`SELECT "${schema}".rebuild_figures()`);
+      await run.client.query('COMMIT');
+    });
+  const keysAndStatistics = async (others: pg.ClientBase[]) => {
     // One connection: two keys added at once may wait on each other's tables.
     if (run.deferred) await timed('keys', () => restoreConstraints([others[0]!], schema));
     run.deferred = false;
@@ -278,9 +278,15 @@ async function finish(
         }),
       ),
     );
-  })();
+  };
+  if (clients.length === 1) {
+    await figures();
+    await keysAndStatistics(clients);
+    return times;
+  }
   // Both end before this returns, failed or not: the connections are free again.
-  const failed = (await Promise.allSettled([figures, beside])).find((r) => r.status === 'rejected');
+  const results = await Promise.allSettled([figures(), keysAndStatistics(clients.slice(1))]);
+  const failed = results.find((r) => r.status === 'rejected');
   if (failed) throw (failed as PromiseRejectedResult).reason;
   return times;
 }
