@@ -1,7 +1,9 @@
 import {
+  bulkLoadLock,
   checkSnils,
   connectOrm,
   createLogger,
+  deferConstraints,
   demoPeopleChunks,
   demoProfile,
   RowSink,
@@ -10,6 +12,7 @@ import {
 import { DatabaseHasPeopleError, generateData } from '@sl/gateway';
 import { socialSubgraph } from '@sl/social';
 import pg from 'pg';
+import { demoRecipient } from '../../packages/social/src/demo.js';
 import { Visit } from '../../packages/social/src/services/visit.entity.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
 
@@ -19,16 +22,41 @@ import { startTestSystem, type TestSystem } from '../support/system.js';
  * schemas with SQL as the database's owner, then read through the gateway.
  */
 const PEOPLE = 3000;
+const SCHEMAS = ['social', 'health', 'education', 'employment', 'coordination'];
 
 describe('the data generator', () => {
   let t: TestSystem;
   let db: pg.Client;
+  /** Every index and constraint of the subgraphs' schemas, as the migrations made them. */
+  let migrated: string[];
   const count = async (sql: string) => Number((await db.query(sql)).rows[0].n);
+  const definitions = async () =>
+    (
+      await db.query<{ d: string }>(
+        `SELECT conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) AS d
+           FROM pg_constraint WHERE connamespace::regnamespace::text = ANY($1)
+         UNION ALL
+         SELECT pg_get_indexdef(indexrelid) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+           WHERE c.relnamespace::regnamespace::text = ANY($1)
+         ORDER BY 1`,
+        [SCHEMAS],
+      )
+    ).rows.map((r) => r.d);
+  const connectSocial = () =>
+    connectOrm({
+      schema: 'social',
+      url: t.database.url,
+      entities: socialSubgraph.entities,
+      migrations: socialSubgraph.migrations,
+      poolMax: 1,
+      logger: createLogger('silent'),
+    });
 
   beforeAll(async () => {
     t = await startTestSystem();
     db = new pg.Client({ connectionString: t.database.url });
     await db.connect();
+    migrated = await definitions();
     await generateData({
       config: testConfig({ DATABASE_URL: t.database.url }),
       profile: 'region',
@@ -118,6 +146,12 @@ describe('the data generator', () => {
     expect(new Set(snils).size).toBe(PEOPLE);
   });
 
+  it('sets indexes and foreign keys aside during the load and leaves them as the migrations made them', async () => {
+    expect(await definitions()).toEqual(migrated);
+    expect(migrated.some((d) => d.includes('FOREIGN KEY'))).toBe(true);
+    expect(await count(`SELECT count(*) n FROM pg_class WHERE relname = 'bulk_load_deferred'`)).toBe(0);
+  });
+
   it('answers through the gateway: the card and the indicators', async () => {
     const card = await t.gql<{
       recipients: {
@@ -163,14 +197,7 @@ describe('the data generator', () => {
   });
 
   it('writes through the row sink the same row as the ORM writes for the same entity', async () => {
-    const orm = await connectOrm({
-      schema: 'social',
-      url: t.database.url,
-      entities: socialSubgraph.entities,
-      migrations: socialSubgraph.migrations,
-      poolMax: 1,
-      logger: createLogger('silent'),
-    });
+    const orm = await connectSocial();
     try {
       const { recipient_id: recipientId, staff_member_id: staffMember } = (
         await db.query('SELECT recipient_id, staff_member_id FROM social.visit LIMIT 1')
@@ -198,5 +225,53 @@ describe('the data generator', () => {
     } finally {
       await orm.close();
     }
+  });
+
+  it('writes a recipient (embeddables, enums, a generated column) through the row sink as the ORM does', async () => {
+    const orm = await connectSocial();
+    // A person the generator did not write, with a representative (legal capacity limited).
+    const person = [...demoPeopleChunks(PEOPLE + 4, 'kaluga', PEOPLE + 4)].flat().at(-1)!;
+    expect(person.index % 5).toBe(3);
+    const row = async () =>
+      (
+        await db.query(
+          `SELECT to_jsonb(r) - 'created_at' - 'updated_at' AS row FROM social.recipient r WHERE id = $1`,
+          [person.id],
+        )
+      ).rows[0]?.row;
+    try {
+      const sink = new RowSink(orm.em.fork());
+      demoRecipient(sink, person);
+      await sink.flush({ client: db, stats: new Map() });
+      const viaSink = await row();
+      await db.query('DELETE FROM social.recipient WHERE id = $1', [person.id]);
+      const em = orm.em.fork();
+      demoRecipient(em, person);
+      await em.flush();
+      expect(await row()).toEqual(viaSink);
+      expect(viaSink).toMatchObject({
+        legal_capacity: 'LIMITED',
+        representative_kind: expect.any(String),
+        search_name: expect.any(String),
+        version: 1,
+      });
+    } finally {
+      await db.query('DELETE FROM social.recipient WHERE id = $1', [person.id]);
+      await orm.close();
+    }
+  });
+
+  it('restores what an interrupted load set aside on the next connection, unless a load still runs', async () => {
+    await deferConstraints(db, 'social', ['visit', 'stage']);
+    const deferred = await definitions();
+    expect(deferred.length).toBeLessThan(migrated.length);
+    // A load holding the schema's lock restores its own at the end: a connection leaves them be.
+    await db.query('SELECT pg_advisory_lock(hashtext($1))', [bulkLoadLock('social')]);
+    await (await connectSocial()).close();
+    expect(await definitions()).toEqual(deferred);
+    await db.query('SELECT pg_advisory_unlock(hashtext($1))', [bulkLoadLock('social')]);
+    await (await connectSocial()).close();
+    expect(await definitions()).toEqual(migrated);
+    expect(await count(`SELECT count(*) n FROM pg_class WHERE relname = 'bulk_load_deferred'`)).toBe(0);
   });
 });

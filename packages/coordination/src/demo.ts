@@ -25,9 +25,9 @@ export const coordinationDemo: DemoSeeder<null> = {
     if ((await em.count(Roadmap, { region: DEMO_ROADMAP_REGION })) === 0) await seedRoadmapDemo(em);
     return null;
   },
-  people(em, people) {
+  people(rows, people) {
     for (const p of people) {
-      em.create(NeedRegistryEntry, {
+      rows.create(NeedRegistryEntry, {
         recipientId: p.id,
         identifiedOn: `202${3 + (p.index % 3)}-${String(1 + (p.index % 12)).padStart(2, '0')}-10`,
         source: SOURCES[p.index % SOURCES.length]!,

@@ -15,6 +15,7 @@ export * from './context.js';
 export * from './db/backup.js';
 export * from './db/bulk-copy.js';
 export * from './db/database.js';
+export * from './db/deferred-constraints.js';
 export * from './db/embedded.js';
 export * from './db/free-port.js';
 export * from './db/orm.js';

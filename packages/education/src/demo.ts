@@ -1,5 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { DemoPerson, DemoSeeder } from '@sl/core';
+import type { DemoPerson, DemoSeeder, RowFactory } from '@sl/core';
 import { EducationLevel, Enrolment, EnrolmentStatus, StudyForm } from './enrolment/enrolment.entity.js';
 import { GuidanceSession } from './guidance/guidance-session.entity.js';
 import { PmpkRecommendation } from './pmpk/pmpk-recommendation.entity.js';
@@ -18,15 +17,15 @@ const PROGRAMMES: [EducationLevel, string, string][] = [
 export const educationDemo: DemoSeeder<null> = {
   hasData: async (em) => (await em.count(Enrolment, {})) > 0,
   reference: async () => null,
-  people: (em, people) => seedEducationPeople(em, people),
+  people: (rows, people) => seedEducationPeople(rows, people),
 };
 
-function seedEducationPeople(em: EntityManager, people: readonly DemoPerson[]): void {
+function seedEducationPeople(rows: RowFactory, people: readonly DemoPerson[]): void {
   const forms = Object.values(StudyForm);
   for (const p of people) {
     // seed 003 item 2.14: a ПМПК recommendation comes before general education.
     if (p.index % 10 === 3) {
-      em.create(PmpkRecommendation, {
+      rows.create(PmpkRecommendation, {
         recipientId: p.id,
         issuedOn: '2024-06-14',
         commission: 'Центральная психолого-медико-педагогическая комиссия',
@@ -36,7 +35,7 @@ function seedEducationPeople(em: EntityManager, people: readonly DemoPerson[]): 
     }
     // seed 003 item 2.16: vocational guidance, mostly for people preparing for the main stage.
     if (p.index % 8 === 2 || p.index % 8 === 3) {
-      em.create(GuidanceSession, {
+      rows.create(GuidanceSession, {
         recipientId: p.id,
         heldOn: `2025-${String(1 + (p.index % 12)).padStart(2, '0')}-20`,
         organisation: 'Профессионально-педагогический колледж',
@@ -46,7 +45,7 @@ function seedEducationPeople(em: EntityManager, people: readonly DemoPerson[]): 
     if (p.journey.education === 'NONE') continue;
     const [level, organisation, programme] = PROGRAMMES[p.index % PROGRAMMES.length]!;
     const completed = p.journey.education === 'COMPLETED';
-    em.create(Enrolment, {
+    rows.create(Enrolment, {
       recipientId: p.id,
       level,
       organisation,

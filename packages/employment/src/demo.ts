@@ -1,5 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { DEMO_TODAY, type DemoPerson, type DemoSeeder } from '@sl/core';
+import { DEMO_TODAY, type DemoPerson, type DemoSeeder, type RowFactory } from '@sl/core';
 import { Employer } from './employer/employer.entity.js';
 import { withInnCheckDigits } from './employer/inn.js';
 import { WorkRecommendation, WorkVerdict } from './ipra/work-recommendation.entity.js';
@@ -67,15 +66,15 @@ export const employmentDemo: DemoSeeder<EmploymentDemoState> = {
     await em.flush();
     return { employers: employers.map((e) => e.id) };
   },
-  people: (em, people, state) => seedEmploymentPeople(em, people, state),
+  people: (rows, people, state) => seedEmploymentPeople(rows, people, state),
 };
 
 function seedEmploymentPeople(
-  em: EntityManager,
+  rows: RowFactory,
   people: readonly DemoPerson[],
   state: EmploymentDemoState,
 ): void {
-  const employers = state.employers.map((id) => em.getReference(Employer, id));
+  const employers = state.employers.map((id) => rows.getReference(Employer, id));
   for (const p of people) {
     const employed = p.journey.job !== 'NONE';
     if (p.index % 5 === 0 || employed) {
@@ -84,17 +83,17 @@ function seedEmploymentPeople(
         ipraNumber: `${1000 + p.index}.5.39/2024`,
         ipraIssuedOn: '2024-11-01',
       };
-      em.create(WorkRecommendation, {
+      rows.create(WorkRecommendation, {
         ...base,
         workKind: WorkKind.LIGHT_MANUAL,
         verdict: WorkVerdict.RECOMMENDED,
       });
-      em.create(WorkRecommendation, {
+      rows.create(WorkRecommendation, {
         ...base,
         workKind: WorkKind.WORK_AT_HEIGHT,
         verdict: WorkVerdict.FORBIDDEN,
       });
-      em.create(WorkRecommendation, {
+      rows.create(WorkRecommendation, {
         ...base,
         workKind: WorkKind.NIGHT_SHIFT,
         verdict: WorkVerdict.FORBIDDEN,
@@ -103,7 +102,7 @@ function seedEmploymentPeople(
     if (employed) {
       const [employer, position, workKind, quota] = JOBS[p.index % JOBS.length]!;
       const supported = p.journey.job === 'SUPPORTED';
-      em.create(Placement, {
+      rows.create(Placement, {
         recipientId: p.id,
         employer: employers[employer]!,
         position,
@@ -115,13 +114,13 @@ function seedEmploymentPeople(
       });
     } else if (p.journey.mainStage || p.index % 4 === 2) {
       // Those without work in the main stage are on the agency's register (004 п. 2.1).
-      em.create(EmploymentSupport, {
+      rows.create(EmploymentSupport, {
         recipientId: p.id,
         kind: SupportKind.UNEMPLOYMENT_REGISTRATION,
         startDate: '2025-06-02',
       });
       if (p.index % 3 === 0) {
-        em.create(EmploymentSupport, {
+        rows.create(EmploymentSupport, {
           recipientId: p.id,
           kind: SupportKind.VOCATIONAL_TRAINING,
           programme: 'Оператор котельной',
@@ -131,7 +130,7 @@ function seedEmploymentPeople(
       }
     }
     if (p.index % 9 === 4) {
-      em.create(EmploymentSupport, {
+      rows.create(EmploymentSupport, {
         recipientId: p.id,
         kind: SupportKind.VOCATIONAL_GUIDANCE,
         startDate: '2025-05-15',

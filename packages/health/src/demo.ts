@@ -1,5 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { DemoPerson, DemoSeeder } from '@sl/core';
+import type { DemoPerson, DemoSeeder, RowFactory } from '@sl/core';
 import { MedicalConclusion } from './conclusion/medical-conclusion.entity.js';
 import { MobileTeamVisit } from './mobile-team/mobile-team-visit.entity.js';
 import {
@@ -18,17 +17,17 @@ const SETTINGS = Object.values(RehabilitationSetting);
 export const healthDemo: DemoSeeder<null> = {
   hasData: async (em) => (await em.count(MedicalConclusion, {})) > 0,
   reference: async () => null,
-  people: (em, people) => seedHealthPeople(em, people),
+  people: (rows, people) => seedHealthPeople(rows, people),
 };
 
-function seedHealthPeople(em: EntityManager, people: readonly DemoPerson[]): void {
+function seedHealthPeople(rows: RowFactory, people: readonly DemoPerson[]): void {
   for (const p of people) {
     // Every applicant brings the conclusion with the application (seed 001 §3); the journey says
     // when, and whether contraindications were found.
     const conclusion = p.journey.medicalConclusion;
     if (conclusion) {
       const year = Number(conclusion.issuedOn.slice(0, 4));
-      em.create(MedicalConclusion, {
+      rows.create(MedicalConclusion, {
         recipientId: p.id,
         issuedOn: conclusion.issuedOn,
         contraindicationsPresent: conclusion.contraindications,
@@ -41,7 +40,7 @@ function seedHealthPeople(em: EntityManager, people: readonly DemoPerson[]): voi
       });
     }
     if (p.index % 6 === 1) {
-      em.create(RehabilitationEpisode, {
+      rows.create(RehabilitationEpisode, {
         recipientId: p.id,
         setting: SETTINGS[p.index % SETTINGS.length]!,
         organisation: ORGANISATIONS[(p.index + 1) % ORGANISATIONS.length]!,
@@ -52,7 +51,7 @@ function seedHealthPeople(em: EntityManager, people: readonly DemoPerson[]): voi
     }
     // seed 003 item 1.9: field teams for people with mental disorders.
     if (p.index % 7 === 3) {
-      em.create(MobileTeamVisit, {
+      rows.create(MobileTeamVisit, {
         recipientId: p.id,
         visitedOn: `2025-${String(1 + (p.index % 12)).padStart(2, '0')}-1${p.index % 10}`,
         team: 'Выездная бригада ЦРБ (психиатр, терапевт)',

@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
@@ -14,11 +13,7 @@ import {
 } from '@mikro-orm/postgresql';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-
-/** pg's serialisation of a bound parameter (Dates, arrays, objects), as its INSERT would send it. */
-const { prepareValue } = createRequire(import.meta.url)('pg/lib/utils.js') as {
-  prepareValue(value: unknown): string | Buffer | null;
-};
+import { copyText } from './copy-text.js';
 
 /** Rows written and time spent per table by one bulk writer. */
 export interface CopyTableStats {
@@ -103,14 +98,9 @@ export class BulkPostgreSqlDriver extends PostgreSqlDriver {
     }
     for (const { props, lines } of groups.values()) {
       const columns = props.flatMap((p) => p.fieldNames).map((f) => this.platform.quoteIdentifier(f));
-      const stream = sink.client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
-      await pipeline(Readable.from(batches(lines)), stream);
+      await copyIn(sink.client, table, columns, batches(lines));
     }
-    const key = `${schema ?? meta.schema}.${meta.tableName}`;
-    const stats = sink.stats.get(key) ?? { rows: 0, ms: 0 };
-    stats.rows += data.length;
-    stats.ms += performance.now() - started;
-    sink.stats.set(key, stats);
+    countCopy(sink, `${schema ?? meta.schema}.${meta.tableName}`, data.length, started);
   }
 
   /** The COPY text of one property's columns, as INSERT would have bound them. */
@@ -137,16 +127,24 @@ export class BulkPostgreSqlDriver extends PostgreSqlDriver {
   }
 }
 
-/** A value in COPY's text format: pg's own parameter serialisation, escaped for COPY. */
-function copyText(value: unknown): string {
-  if (value === null || value === undefined) return '\\N';
-  if (Buffer.isBuffer(value)) return `\\\\x${value.toString('hex')}`;
-  const text = prepareValue(value);
-  if (text === null) return '\\N';
-  return String(text).replace(/[\\\n\r\t]/g, (c) => ESCAPES[c]!);
+/** Streams COPY text (whole lines, in writes of about a megabyte) into `table`'s `columns`. */
+export async function copyIn(
+  client: pg.ClientBase,
+  table: string,
+  columns: readonly string[],
+  text: Iterable<string | Buffer>,
+): Promise<void> {
+  const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
+  await pipeline(Readable.from(text), stream);
 }
 
-const ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/** Adds rows written since `started` to the sink's figures for `table` (schema.table). */
+export function countCopy(sink: CopySink, table: string, rows: number, started: number): void {
+  const stats = sink.stats.get(table) ?? { rows: 0, ms: 0 };
+  stats.rows += rows;
+  stats.ms += performance.now() - started;
+  sink.stats.set(table, stats);
+}
 
 /** Lines joined into writes of about a megabyte (one write per row is slow). */
 function* batches(lines: string[]): Generator<string> {

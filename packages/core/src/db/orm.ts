@@ -1,8 +1,15 @@
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { Migrator } from '@mikro-orm/migrations';
-import { type LogContext, MikroORM, type Options, type Logger as OrmLogger } from '@mikro-orm/postgresql';
+import {
+  type LogContext,
+  MikroORM,
+  type Options,
+  type Logger as OrmLogger,
+  type PostgreSqlConnection,
+} from '@mikro-orm/postgresql';
 import type { Logger } from '../logging/logger.js';
 import { BulkPostgreSqlDriver } from './bulk-copy.js';
+import { restoreAbandonedConstraints } from './deferred-constraints.js';
 import { ensureSchemaRole, schemaRolePassword, withCredentials } from './schema-role.js';
 
 export type MigrationClass = NonNullable<NonNullable<Options['migrations']>['migrationsList']>[number];
@@ -69,7 +76,11 @@ export function ormConfig(
     },
     // The maintained figures (core figure-days) are plain SQL of the migrations: their tables and
     // functions are not entities, and the schema diff must leave them be.
-    schemaGenerator: { skipTables: ['figure_day', 'figure_owner'], ignoreRoutines: true },
+    // The data generator's list of deferred constraints exists only while a load runs.
+    schemaGenerator: {
+      skipTables: ['figure_day', 'figure_owner', 'bulk_load_deferred'],
+      ignoreRoutines: true,
+    },
     // Each request works in its own fork; touching the global manager is a bug.
     allowGlobalContext: false,
     forceUtcTimezone: true,
@@ -86,6 +97,13 @@ export async function connectOrm(options: OrmOptions): Promise<MikroORM> {
       { schema: options.schema, migrations: applied.map((m) => m.name) },
       'migrations applied',
     );
+  }
+  const pool = await (orm.em.getConnection() as PostgreSqlConnection).getNativeClient();
+  const client = await pool.connect();
+  try {
+    await restoreAbandonedConstraints(client, options.schema, options.logger);
+  } finally {
+    client.release();
   }
   if (!options.schemaRole) return orm;
   let role: string;

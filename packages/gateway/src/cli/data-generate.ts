@@ -29,6 +29,7 @@ const config = loadConfig();
 const logger = createLogger(config.LOG_LEVEL);
 const started = performance.now();
 const seconds = () => (performance.now() - started) / 1000;
+let lastChunk = 0;
 try {
   const result = await generateData({
     config,
@@ -39,6 +40,7 @@ try {
     ...(people !== undefined ? { people } : {}),
     onProgress(written, total) {
       const s = seconds();
+      lastChunk = s;
       console.log(
         `${written}/${total} people, ${s.toFixed(1)} s, ${Math.round(written / s)} people/s, rss ${Math.round(process.memoryUsage().rss / 1e6)} MB`,
       );
@@ -51,6 +53,14 @@ try {
     const rate = ms > 0 ? Math.round((count / ms) * 1000) : count;
     console.log(
       `${table.padEnd(42)} ${String(count).padStart(10)} rows ${String(rate).padStart(9)} rows/s (COPY)`,
+    );
+  }
+  // The subgraphs finish side by side: each one's steps, and the wall time of them all.
+  const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  console.log(`\nafter the last chunk: ${secs((seconds() - lastChunk) * 1000)}`);
+  for (const [schema, t] of result.finishing) {
+    console.log(
+      `${schema.padEnd(13)} indexes ${secs(t.indexes)}, then figures ${secs(t.figures)} beside keys ${secs(t.keys)} and analyze ${secs(t.analyze)}`,
     );
   }
 } catch (error) {

@@ -90,6 +90,7 @@ export async function generateData(options: GenerateDataOptions): Promise<DemoGe
       logger,
       analyze: true,
       writers: WRITERS,
+      deferConstraints: true,
       onChunk: (written, tables) => options.onProgress?.(written, profile.people, tables),
     });
   } finally {

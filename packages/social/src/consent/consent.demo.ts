@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { RowFactory } from '@sl/core';
 import { ConsentEvent } from './consent.entity.js';
 import { ConsentAction, ConsentKind, Ministry } from './consent.enums.js';
 
@@ -7,14 +7,14 @@ import { ConsentAction, ConsentKind, Ministry } from './consent.enums.js';
  * of their data (the application form, seed 002), and sharing with the three ministries of the
  * graph, so that the demo officers see the demo card.
  */
-export function seedConsentDemo(em: EntityManager, recipientId: string, on: string): void {
+export function seedConsentDemo(rows: RowFactory, recipientId: string, on: string): void {
   const facts = [
     { kind: ConsentKind.ASSESSMENT, sharedWith: null },
     { kind: ConsentKind.PERSONAL_DATA, sharedWith: null },
     ...Object.values(Ministry).map((ministry) => ({ kind: ConsentKind.SHARING, sharedWith: ministry })),
   ];
   for (const fact of facts) {
-    em.create(ConsentEvent, {
+    rows.create(ConsentEvent, {
       recipientId,
       ...fact,
       agencyId: null,

@@ -1,5 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { DemoPerson } from '@sl/core';
+import type { DemoPerson, RowFactory } from '@sl/core';
 import { Provider } from '../provider/provider.entity.js';
 import type { DemoStageOutcome } from '../stage/stage.demo.js';
 import { HousingKind } from './housing.enums.js';
@@ -35,7 +34,7 @@ export interface HousingDemoState {
 
 /** Two units of each kind (the demo's housing stock). */
 export function seedHousingUnits(
-  em: EntityManager,
+  rows: RowFactory,
   people: readonly DemoPerson[],
   providers: readonly Provider[],
   offset = 0,
@@ -49,7 +48,7 @@ export function seedHousingUnits(
         KINDS_WITH_OPERATOR.has(kind) || n % 3 === 0 ? (providers[n % providers.length] ?? null) : null;
       const house = offset + n;
       units.push(
-        em.create(HousingUnit, {
+        rows.create(HousingUnit, {
           kind,
           address: `${STREETS[house % STREETS.length]}, д. ${3 + house * 2}, кв. ${10 + n}`,
           municipality: people[n % people.length]!.municipality,
@@ -70,7 +69,7 @@ export function seedHousingUnits(
  * no place yet); a large profile builds two more of each kind whenever they do.
  */
 export function seedHousingPlaces(
-  em: EntityManager,
+  rows: RowFactory,
   people: readonly DemoPerson[],
   outcomes: readonly DemoStageOutcome[],
   state: HousingDemoState,
@@ -84,8 +83,8 @@ export function seedHousingPlaces(
       state.cursor += 1;
     }
     if (state.cursor >= units.length && state.grow) {
-      const operators = state.providers.map((id) => em.getReference(Provider, id));
-      const built = seedHousingUnits(em, people, operators, units.length);
+      const operators = state.providers.map((id) => rows.getReference(Provider, id));
+      const built = seedHousingUnits(rows, people, operators, units.length);
       units.push(...built.map((u) => ({ id: u.id, places: u.places, taken: 0 })));
     }
     const unit = units[state.cursor];
@@ -93,17 +92,17 @@ export function seedHousingPlaces(
     let fromDate = trainingFrom;
     const moved = plus(trainingFrom, 30);
     if (person.index % 9 === 0 && moved <= (terminatedOn ?? today)) {
-      em.create(HousingOccupancy, {
+      rows.create(HousingOccupancy, {
         recipientId: person.id,
-        unit: em.getReference(HousingUnit, units[(state.cursor + 5) % units.length]!.id),
+        unit: rows.getReference(HousingUnit, units[(state.cursor + 5) % units.length]!.id),
         fromDate: trainingFrom,
         toDate: plus(moved, -1),
       });
       fromDate = moved;
     }
-    em.create(HousingOccupancy, {
+    rows.create(HousingOccupancy, {
       recipientId: person.id,
-      unit: em.getReference(HousingUnit, unit.id),
+      unit: rows.getReference(HousingUnit, unit.id),
       fromDate,
       toDate: terminatedOn,
     });

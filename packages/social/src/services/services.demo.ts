@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { RowFactory } from '@sl/core';
 import { Provider } from '../provider/provider.entity.js';
 import type { DemoStageOutcome } from '../stage/stage.demo.js';
 import { RehabilitationRoute, RouteGoal } from './rehabilitation-route.entity.js';
@@ -84,20 +85,28 @@ export function seedStaff(em: EntityManager, providers: readonly Provider[]): Ma
  * recent visits.
  */
 export function seedServicesPeople(
-  em: EntityManager,
+  rows: RowFactory,
   outcomes: readonly DemoStageOutcome[],
   staff: ReadonlyMap<string, readonly string[]>,
   today: string,
   weeks = WEEKS,
 ): void {
   const firstWeek = addDays(DEMO_LAST_WEEK, -7 * (weeks - 1));
+  // Everyone's visits fall on the same days: worked out once, not for each person.
+  const visitDays = Array.from({ length: weeks }, (_, w) => {
+    const monday = addDays(firstWeek, 7 * w);
+    return [1, 3].map((day, slot) => {
+      const on = addDays(monday, day);
+      return { w, slot, on, at: Date.parse(`${on}T${10 + slot * 4}:00:00+03:00`) };
+    });
+  }).flat();
   for (const { person, provider: stageProvider, trainingFrom, terminatedOn, mainHoursPerWeek } of outcomes) {
     if (!trainingFrom) continue;
-    const provider = em.getReference(Provider, stageProvider.id);
-    const members = staff.get(provider.id)!.map((id) => em.getReference(StaffMember, id));
+    const provider = rows.getReference(Provider, stageProvider.id);
+    const members = staff.get(provider.id)!.map((id) => rows.getReference(StaffMember, id));
     const fromDate = trainingFrom;
     const toDate = terminatedOn;
-    em.create(ServicePlan, {
+    rows.create(ServicePlan, {
       recipientId: person.id,
       provider,
       hoursPerWeek: mainHoursPerWeek ?? HOURS_PER_WEEK[person.index % HOURS_PER_WEEK.length]!,
@@ -106,11 +115,15 @@ export function seedServicesPeople(
     });
     const team = members.slice(0, 2 + (person.index % 2));
     for (const staffMember of team) {
-      em.create(TeamAssignment, { recipientId: person.id, staffMember, fromDate, toDate });
+      rows.create(TeamAssignment, { recipientId: person.id, staffMember, fromDate, toDate });
     }
-    const route = em.create(RehabilitationRoute, { recipientId: person.id, provider, approvedOn: fromDate });
+    const route = rows.create(RehabilitationRoute, {
+      recipientId: person.id,
+      provider,
+      approvedOn: fromDate,
+    });
     for (let g = 0; g < 2 + (person.index % 3); g += 1) {
-      em.create(RouteGoal, {
+      rows.create(RouteGoal, {
         route,
         recipientId: person.id,
         text: GOALS[(person.index + g) % GOALS.length]!,
@@ -119,20 +132,16 @@ export function seedServicesPeople(
       });
     }
     if (toDate) continue;
-    for (let w = 0; w < weeks; w += 1) {
-      const monday = addDays(firstWeek, 7 * w);
-      for (const [slot, day] of [1, 3].entries()) {
-        const on = addDays(monday, day);
-        if (on < fromDate || on > today) continue;
-        const last = w === weeks - 1 && slot === 1;
-        em.create(Visit, {
-          recipientId: person.id,
-          staffMember: team[(w + slot) % team.length]!,
-          plannedAt: new Date(`${on}T${10 + slot * 4}:00:00+03:00`),
-          delivered: !last,
-          hoursDelivered: last ? null : 1.5 + ((person.index + w + slot) % 4) * 0.5,
-        });
-      }
+    for (const { w, slot, on, at } of visitDays) {
+      if (on < fromDate || on > today) continue;
+      const last = w === weeks - 1 && slot === 1;
+      rows.create(Visit, {
+        recipientId: person.id,
+        staffMember: team[(w + slot) % team.length]!,
+        plannedAt: new Date(at),
+        delivered: !last,
+        hoursDelivered: last ? null : 1.5 + ((person.index + w + slot) % 4) * 0.5,
+      });
     }
   }
 }

@@ -1,6 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { DemoPerson } from '@sl/core';
-import { addDays, formatISO, parseISO } from 'date-fns';
+import type { DemoPerson, RowFactory } from '@sl/core';
 import type { Assessment } from '../assessment/assessment.entity.js';
 import type { Provider } from '../provider/provider.entity.js';
 import type { RuleSet } from '../rules/rule-set.js';
@@ -45,8 +43,9 @@ export interface DemoStageOutcome {
  */
 const REVIEW_OUTCOME = { READY: ReadinessOutcome.READY, NOT_READY: ReadinessOutcome.NOT_READY } as const;
 
-const iso = (d: Date) => formatISO(d, { representation: 'date' });
-const plus = (date: string, days: number) => iso(addDays(parseISO(date), days));
+// Calendar days in UTC: the same dates as date-fns in local time, at a fraction of the cost per row.
+const plus = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Stages only for people whose application was granted (001 §13 е, §14), beginning a week after
@@ -54,7 +53,7 @@ const plus = (date: string, days: number) => iso(addDays(parseISO(date), days));
  * the type and the lowest hours the latest assessment gave (001 §9.1).
  */
 export function seedStageDemo(
-  em: EntityManager,
+  rows: RowFactory,
   granted: GrantedCase[],
   providers: Provider[],
   rules: RuleSet,
@@ -73,7 +72,7 @@ export function seedStageDemo(
     let stage: Stage | null = null;
     const begin = (kind: StageKind, on: string, service = {}) => {
       if (stage) Object.assign(stage, { endedOn: on, endReason: StageEndReason.NEXT_STAGE });
-      stage = em.create(Stage, {
+      stage = rows.create(Stage, {
         recipientId: person.id,
         kind,
         startedOn: on,
@@ -112,7 +111,7 @@ export function seedStageDemo(
           endReason: StageEndReason.TERMINATED,
           terminationReason: TerminationReason.PERSONAL_INITIATIVE,
         });
-        em.create(Termination, {
+        rows.create(Termination, {
           recipientId: person.id,
           stageId: current.id,
           reason: TerminationReason.PERSONAL_INITIATIVE,
@@ -127,7 +126,7 @@ export function seedStageDemo(
         reviews += 1;
         const on = plus(rules.readinessReviewEarliest(trainingOn, reviews), 3);
         if (on > today) break;
-        em.create(ReadinessReview, {
+        rows.create(ReadinessReview, {
           stageId: training.id,
           recipientId: person.id,
           ordinal: reviews,
