@@ -63,10 +63,10 @@ async function rowsByKeys<T extends object>(
   const statement = keyedSelect(meta, em.schema ?? em.config.get('schema'), key, orderBy);
   const rows = await nativeQuery(em, statement.text, [[...keys]], statement.name);
   const driver = em.getDriver();
-  // Managed entities already in this request keep their state, as with `find`.
-  return rows.map((row) =>
-    em.merge(entity, driver.mapResult(row as never, meta)!, { refresh: false, convertCustomTypes: true }),
-  );
+  // Managed entities already in this request keep their state, as with `find`; rows from the
+  // database need no validation, and a row's references are not merged on (as `find` hydrates).
+  const options = { refresh: false, convertCustomTypes: true, validate: false, cascade: false };
+  return rows.map((row) => em.merge(entity, driver.mapResult(row as never, meta)!, options));
 }
 
 interface Statement {
