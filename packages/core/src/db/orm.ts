@@ -6,9 +6,9 @@ import {
   type Options,
   type Logger as OrmLogger,
   type PostgreSqlConnection,
+  PostgreSqlDriver,
 } from '@mikro-orm/postgresql';
 import type { Logger } from '../logging/logger.js';
-import { BulkPostgreSqlDriver } from './bulk-copy.js';
 import { restoreAbandonedConstraints } from './deferred-constraints.js';
 import { ensureSchemaRole, schemaRolePassword, withCredentials } from './schema-role.js';
 
@@ -52,8 +52,7 @@ export function ormConfig(
 ): Options {
   const log = options.logger?.child({ component: 'orm', schema: options.schema });
   return {
-    // The plain driver, able to write a flush with COPY for the data generator (bulkFlush).
-    driver: BulkPostgreSqlDriver,
+    driver: PostgreSqlDriver,
     clientUrl: options.url,
     schema: options.schema,
     entities: options.entities,
