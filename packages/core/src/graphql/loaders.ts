@@ -30,12 +30,7 @@ export function singleLoader<T extends object, K extends keyof T & string>(
   populate: string[] = [],
 ): DataLoader<string, T | null> {
   return new DataLoader<string, T | null>(async (keys) => {
-    const rows =
-      populate.length > 0
-        ? await em.find(entity, { [key]: { $in: [...keys] } } as FilterQuery<NoInfer<T>>, {
-            populate: populate as never,
-          })
-        : await rowsByKeys(em, entity, key, keys, {});
+    const rows = await rowsByKeys(em, entity, key, keys, {}, populate);
     const byKey = new Map(rows.map((row) => [String(row[key]), row]));
     return keys.map((k) => byKey.get(k) ?? null);
   });
@@ -45,7 +40,7 @@ export function singleLoader<T extends object, K extends keyof T & string>(
  * The rows whose `key` is one of `keys`, as managed entities. Outside a transaction the statement
  * is a prepared one on the pool (`nativeQuery`) and MikroORM only maps the rows: building the query
  * through the ORM cost more than the query on the card's hot path. Inside a transaction, where the
- * rows may not be committed yet, it is the ORM's own `find`.
+ * rows may not be committed yet, or with relations to populate, it is the ORM's own `find`.
  */
 async function rowsByKeys<T extends object>(
   em: EntityManager,
@@ -53,10 +48,12 @@ async function rowsByKeys<T extends object>(
   key: keyof T & string,
   keys: readonly string[],
   orderBy: Partial<Record<string, 'asc' | 'desc'>>,
+  populate: string[] = [],
 ): Promise<T[]> {
-  if (em.getTransactionContext()) {
+  if (em.getTransactionContext() || populate.length > 0) {
     return em.find(entity, { [key]: { $in: [...keys] } } as FilterQuery<NoInfer<T>>, {
       orderBy: orderBy as never,
+      populate: populate as never,
     });
   }
   const meta = em.getMetadata().get(entity) as EntityMetadata<T>;
