@@ -1,22 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { figureCacheOf } from '@sl/core';
+import { keptFigures } from '@sl/core';
 import DataLoader from 'dataloader';
 import type { ExecutionCounts, IndicatorTarget } from './indicators.model.js';
 import { executionByAgency, indicatorTargets, registryAndDecisions } from './indicators.service.js';
-
-/**
- * The figures of `keys`, kept between requests in the subgraph's figure cache until the data they
- * read changes (the `figures_version` migration), or counted now when the runtime keeps no cache.
- */
-function kept<T>(
-  em: EntityManager,
-  figure: string,
-  keys: readonly string[],
-  count: (keys: readonly string[]) => Promise<Map<string, T>>,
-): Promise<Map<string, T>> {
-  const cache = figureCacheOf(em);
-  return cache ? cache.load(em, figure, keys, count) : count(keys);
-}
 
 /**
  * One statement per figure group for all the dates a request asks about (a series of 24 months
@@ -26,7 +12,7 @@ function kept<T>(
 export function createIndicatorLoaders(em: EntityManager) {
   return {
     execution: new DataLoader<string, ExecutionCounts[]>(async (keys) => {
-      const counts = await kept(em, 'execution', keys, async (missing) => {
+      const counts = await keptFigures(em, 'execution', keys, async (missing) => {
         const today = missing[0]!.split('|')[1]!;
         const byDate = await executionByAgency(
           em,
@@ -39,12 +25,14 @@ export function createIndicatorLoaders(em: EntityManager) {
     }),
     registry: new DataLoader<string, { peopleIdentified: number; councilDecisionsOverdue: number }>(
       async (dates) => {
-        const counts = await kept(em, 'registry', dates, (missing) => registryAndDecisions(em, missing));
+        const counts = await keptFigures(em, 'registry', dates, (missing) =>
+          registryAndDecisions(em, missing),
+        );
         return dates.map((d) => counts.get(d) ?? { peopleIdentified: 0, councilDecisionsOverdue: 0 });
       },
     ),
     targets: new DataLoader<'all', IndicatorTarget[]>(async (keys) => {
-      const counts = await kept(
+      const counts = await keptFigures(
         em,
         'targets',
         ['all'],

@@ -170,6 +170,20 @@ export function figureCacheOf(em: EntityManager): FigureCache | undefined {
 }
 
 /**
+ * The figure `name` for `keys`, kept in the subgraph's figure cache until the data it reads
+ * changes, or computed now when the runtime keeps no cache.
+ */
+export function keptFigures<T>(
+  em: EntityManager,
+  name: string,
+  keys: readonly string[],
+  compute: (keys: readonly string[]) => Promise<Map<string, T>>,
+): Promise<Map<string, T>> {
+  const cache = figureCacheOf(em);
+  return cache ? cache.load(em, name, keys, compute) : compute(keys);
+}
+
+/**
  * The statement trigger that moves a subgraph's data version when a table its figures read
  * changes. Declared on the entity so that the migrations' schema diff knows it; the sequence and
  * the function it calls are created by the subgraph's `figures_version` migration.

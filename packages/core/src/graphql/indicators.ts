@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { figureCacheOf } from './figure-cache.js';
+import { keptFigures } from './figure-cache.js';
 
 /**
  * The federated `Indicators` entity is keyed by `scope asOf`: coordination owns it, every subgraph
@@ -64,9 +64,8 @@ export function indicatorLoader<T>(
 ): DataLoader<IndicatorKey, T, string> {
   return new DataLoader<IndicatorKey, T, string>(
     async (keys) => {
-      const cache = cached && figureCacheOf(cached.em);
-      const byKey = cache
-        ? await cache.load(cached.em, cached.figure, keys.map(indicatorKeyOf), (strings) =>
+      const byKey = cached
+        ? await keptFigures(cached.em, cached.figure, keys.map(indicatorKeyOf), (strings) =>
             load(strings.map(keyFromString)),
           )
         : await load(keys);
