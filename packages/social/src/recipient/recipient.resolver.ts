@@ -51,7 +51,6 @@ export class RecipientResolver {
   @Authorized(...Access.IDENTITY)
   @Query(() => Recipient, { description: 'One person by id' })
   recipient(@Ctx() ctx: SocialContext, @Arg('id', () => ID) id: string) {
-    // Through the request's loader: a card's other subgraphs ask for the same person again.
     return new RecipientService(ctx.em).get(id, ctx.loaders.recipientById);
   }
 

@@ -100,12 +100,9 @@ export class RecipientService {
     return paginate(this.em, Recipient, conditions.length > 1 ? { $and: conditions } : where, keys, page);
   }
 
-  async get(id: string, loader?: DataLoader<string, Recipient | null>): Promise<Recipient> {
-    const found = !isUuid(id)
-      ? null
-      : loader
-        ? await loader.load(id)
-        : await this.em.findOne(Recipient, { id });
+  /** The person, through the request's loader: a card's other subgraphs ask for them again. */
+  async get(id: string, loader: DataLoader<string, Recipient | null>): Promise<Recipient> {
+    const found = isUuid(id) ? await loader.load(id) : null;
     if (!found) throw new NotFoundError('Получатель', id);
     return found;
   }
