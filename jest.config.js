@@ -16,7 +16,12 @@ export default {
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testMatch: ['<rootDir>/packages/*/src/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // The soak is a measurement, not a test of behaviour: only `pnpm soak` (which sets SOAK_SECONDS) runs it.
+  testPathIgnorePatterns: [
+    '/node_modules/',
+    '/dist/',
+    ...(process.env.SOAK_SECONDS ? [] : ['/test/e2e/soak\\.']),
+  ],
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
   // One embedded PostgreSQL serves the run; each test file gets its own database in it.

@@ -35,7 +35,7 @@ import {
 
 /**
  * `pnpm bench [--profile demo|region|country] [--scenarios card,list,…] [--duration 20]
- * [--connections 32] [--warmup 3]`: starts the built gateway on the profile's data, loads it scenario by
+ * [--connections 32] [--warmup 3] [--requests N]`: starts the built gateway on the profile's data, loads it scenario by
  * scenario, then the floor for the card and the list, and writes the results under
  * bench/results/ (BENCH_RESULTS_DIR).
  */
@@ -49,6 +49,8 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '20' },
     connections: { type: 'string', default: '32' },
     warmup: { type: 'string', default: '3' },
+    // A fixed number of requests per scenario instead of --duration (the test suite's smoke run).
+    requests: { type: 'string' },
   },
 });
 const profile = values.profile as Profile;
@@ -61,8 +63,11 @@ const durationSeconds = Number(values.duration);
 const connections = Number(values.connections);
 // Unrecorded load before each scenario: the first requests pay for JIT and query plans.
 const warmupSeconds = Number(values.warmup);
+const requestCount = values.requests === undefined ? undefined : Number(values.requests);
 if (!(durationSeconds > 0) || !(connections > 0))
   throw new Error('--duration and --connections: positive numbers');
+if (requestCount !== undefined && !(Number.isInteger(requestCount) && requestCount > 0))
+  throw new Error('--requests: a positive whole number');
 const resultsDir = path.resolve(root, process.env.BENCH_RESULTS_DIR ?? 'bench/results');
 
 const startedAt = new Date().toISOString();
@@ -126,13 +131,16 @@ try {
       if (load.floor && floor)
         await runLoad({ url: floor.base, ...load.floor, pid: floor.child.pid!, ...target });
     }
-    log(`${scenario}: gateway, ${c} connections, ${durationSeconds} s`);
+    log(
+      `${scenario}: gateway, ${c} connections, ${requestCount ? `${requestCount} requests` : `${durationSeconds} s`}`,
+    );
     const measured = await runLoad({
       url: gateway.base,
       next: load.next,
       check: load.check,
       connections: c,
       durationSeconds,
+      ...(requestCount ? { requests: requestCount } : {}),
       pid: gateway.child.pid!,
     });
     let floorMeasured: ScenarioResult['floor'];
@@ -144,6 +152,7 @@ try {
         check: load.floor.check,
         connections: c,
         durationSeconds,
+        ...(requestCount ? { requests: requestCount } : {}),
         pid: floor.child.pid!,
       });
     }

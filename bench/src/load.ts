@@ -19,6 +19,11 @@ export interface LoadSpec {
   check?: (body: string, call: Call) => string | null;
   connections: number;
   durationSeconds: number;
+  /**
+   * A fixed number of requests instead of a time window (autocannon's `amount`): the smoke test
+   * asks for work done, which a loaded machine cannot shrink to nothing as it can a window.
+   */
+  requests?: number;
   /** Whose memory to sample while the load runs. */
   pid: number;
 }
@@ -62,6 +67,7 @@ export async function runLoad(spec: LoadSpec): Promise<Measured> {
     url: spec.url,
     connections: spec.connections,
     duration: spec.durationSeconds,
+    ...(spec.requests ? { amount: spec.requests } : {}),
     requests: [
       {
         setupRequest: (request, context) => {
