@@ -422,7 +422,8 @@ describe('the dashboard in a browser', () => {
     expect(await p.locator('tbody tr').getByText(theirs[0]!.lastName).count()).toBe(0);
     // Nor does the card open by its address.
     await p.goto(`${base}/#/recipients/${theirs[0]!.id}/show`);
-    await p.waitForTimeout(1500);
+    // The refusal is awaited as such (an error notice, or the redirect back to the list), not a pause.
+    await until(async () => !p.url().includes('/show') || (await p.locator('.MuiSnackbar-root').count()) > 0);
     expect(await p.getByText(theirs[0]!.snils).count()).toBe(0);
     await context.close();
   });
