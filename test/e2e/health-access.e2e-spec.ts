@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { createLogger, ManualClock, Role, systemClock } from '@sl/core';
+import {
+  createLogger,
+  ManualClock,
+  Role,
+  sealCaseAssignment,
+  sessionSecret,
+  systemClock,
+  testConfig,
+} from '@sl/core';
 import { graphql } from 'graphql';
 import { startTestSystem, type TestSystem } from '../support/system.js';
 
@@ -187,16 +195,16 @@ describe('health details: health officers, and of the coordinators only the case
     const [change] = await t.system.accessOrm.em
       .getConnection()
       .execute<{ before: unknown; after: unknown }[]>(
-        `SELECT before, after FROM access.audit_event WHERE entity = 'Recipient' AND action = 'update' AND recipient_id = ?`,
+        `SELECT before, after FROM access.audit_event WHERE entity = 'CASE_HANDOVER' AND action = 'security' AND recipient_id = ?`,
         [person],
       );
     expect(change).toEqual({ before: { caseCoordinatorId: ownId }, after: { caseCoordinatorId: otherId } });
   });
 
-  it('applies the rule in the health subgraph itself, from the case coordinators handed to it', async () => {
+  it('applies the rule in the health subgraph itself, from the case coordinators social sealed', async () => {
     const runtime = t.system.runtimes.get('health')!;
     const query = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Recipient { medicalConclusions { issuedOn } } } }`;
-    const ask = async (caseCoordinatorIds: string[] | undefined) => {
+    const ask = async (caseCoordinatorIds: string[] | undefined, caseAssignmentSeal?: string) => {
       const actor = {
         kind: 'user' as const,
         id: otherId,
@@ -215,15 +223,28 @@ describe('health details: health officers, and of the coordinators only the case
         schema: runtime.schema,
         source: query,
         variableValues: {
-          r: [{ __typename: 'Recipient', id: person, ...(caseCoordinatorIds ? { caseCoordinatorIds } : {}) }],
+          r: [
+            {
+              __typename: 'Recipient',
+              id: person,
+              ...(caseCoordinatorIds ? { caseCoordinatorIds } : {}),
+              ...(caseAssignmentSeal ? { caseAssignmentSeal } : {}),
+            },
+          ],
         },
         contextValue: context,
       });
       await runtime.flushAudit(context);
       return (result.errors?.[0]?.originalError as { code?: string } | undefined)?.code ?? 'allowed';
     };
+    const secret = sessionSecret(testConfig());
+    const seal = (ids: string[], key = secret) => sealCaseAssignment(key, new Date(), person, ids);
     expect(await ask(undefined)).toBe('NOT_CASE_COORDINATOR');
-    expect(await ask([ownId])).toBe('NOT_CASE_COORDINATOR');
-    expect(await ask([otherId])).toBe('allowed');
+    expect(await ask([ownId], seal([ownId]))).toBe('NOT_CASE_COORDINATOR');
+    // A caller naming themselves is believed only under social's seal over exactly those ids.
+    expect(await ask([otherId])).toBe('NOT_CASE_COORDINATOR');
+    expect(await ask([otherId], seal([ownId]))).toBe('NOT_CASE_COORDINATOR');
+    expect(await ask([otherId], seal([otherId], 'x'.repeat(40)))).toBe('NOT_CASE_COORDINATOR');
+    expect(await ask([otherId], seal([otherId]))).toBe('allowed');
   });
 });

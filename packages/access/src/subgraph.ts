@@ -7,6 +7,7 @@ import { AuditEvent } from './audit/audit-event.entity.js';
 import { ApiClient } from './client/api-client.entity.js';
 import { ApiClientResolver } from './client/api-client.resolver.js';
 import { seedAccessDemo } from './demo.js';
+import { CaseCoordinatorResolver } from './handover/case-coordinator.resolver.js';
 import { IdempotentRequest } from './idempotency/idempotent-request.entity.js';
 import { createAccessLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
@@ -18,7 +19,7 @@ export const accessSubgraph: SubgraphDefinition = {
   name: 'access',
   entities: [Account, Session, BreakGlassGrant, ApiClient, AuditEvent, IdempotentRequest],
   migrations,
-  resolvers: [AccountResolver, ApiClientResolver, AuditResolver],
+  resolvers: [AccountResolver, ApiClientResolver, AuditResolver, CaseCoordinatorResolver],
   createLoaders: createAccessLoaders,
   seedDemo: (em) => seedAccessDemo(em),
   async onStart(em, config) {

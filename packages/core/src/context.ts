@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SharingState } from './access/scope.js';
 import type { AuditTrail } from './audit/audit-trail.js';
 import type { Clock } from './clock.js';
-import type { Config } from './config/config.js';
+import type { Config, SubgraphName } from './config/config.js';
 import type { Logger } from './logging/logger.js';
 
 /** Who is asking. Filled in by authentication at the gateway or at a subgraph's own edge. */
@@ -41,6 +41,11 @@ export interface BaseContext {
    * whether a sharing consent with the officer's ministry is in force. Absent = no consent rule.
    */
   sharing?: (recipientId: string) => Promise<SharingState>;
+  /**
+   * The coordinators of the person's case as stated in `root` by social, when social's seal over them
+   * verifies (a subgraph holding the secret); absent = nobody coordinates, as far as we can verify.
+   */
+  caseCoordinatorsOf?: (recipientId: string, root: unknown) => string[];
 }
 
 /** A subgraph's view of the request: its own EntityManager fork and its own DataLoaders. */
@@ -51,4 +56,8 @@ export interface SubgraphContext<Loaders = unknown> extends BaseContext {
   loaders: Loaders;
   /** The configured region (`REGION`): which rule set applies. */
   region: string;
+  /** Social's seal over who coordinates a case (core access/case-seal.ts), for health to verify. */
+  sealCaseAssignment(recipientId: string, ids: readonly string[]): string;
+  /** Asks another subgraph through its GraphQL API, as this request's caller (runtime/peers.ts). */
+  peer<T>(subgraph: SubgraphName, query: string, variables: Record<string, unknown>): Promise<T>;
 }

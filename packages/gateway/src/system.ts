@@ -8,6 +8,7 @@ import {
   type Config,
   connectOrm,
   createLogger,
+  createPeers,
   type Databases,
   DatabaseUnavailableError,
   isDatabaseUnavailable,
@@ -61,10 +62,14 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const clock = options.clock ?? systemClock;
   const local = subgraphDefinitions.filter((d) => !subgraphServiceUrl(config, d.name));
+  // Refuses to start without SESSION_SECRET when subgraphs run elsewhere (they must share it).
+  const secret = sessionSecret(config, local.length < subgraphDefinitions.length ? 'shared' : 'local');
   // The gateway authenticates against the access schema even when that subgraph runs elsewhere.
   const databaseNames = [...new Set<SubgraphName>(['access', ...local.map((d) => d.name)])];
   const databases = await bootstrapDatabases(config, databaseNames, logger);
   const runtimes = new Map<SubgraphName, SubgraphRuntime>();
+  // Subgraphs ask each other through the graph: the runtimes here, the others at their URLs.
+  const peers = createPeers(config, secret, runtimes);
   let accessOrm: MikroORM | null = null;
   const stopRuntimes = async () => {
     for (const runtime of runtimes.values()) await runtime.close();
@@ -81,6 +86,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         url: databases.urlFor(definition.name),
         logger: logger.child({ subgraph: definition.name }),
         built,
+        secret,
+        peers,
         ...(onQuery ? { onQuery: (sql: string) => onQuery(definition.name, sql) } : {}),
       });
       runtimes.set(definition.name, runtime);
@@ -97,7 +104,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     }
     const { gateway, supergraphSdl } = createGateway(sources, {
       onUnexpected: (error) => logger.error({ err: error }, 'unexpected error in a subgraph'),
-      secret: sessionSecret(config),
+      secret,
       queryPlanCacheMiB: config.QUERY_PLAN_CACHE_MB,
       documentCacheMiB: config.DOCUMENT_CACHE_MB,
     });

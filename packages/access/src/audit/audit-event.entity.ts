@@ -10,6 +10,10 @@ export enum AuditAction {
   DELETE = 'delete',
   /** An auditor downloaded part of the log (`GET /audit/export`): the range is in `after`. */
   EXPORT = 'export',
+  /** A security event (sign-in failure, lockout, account change, handover…): `entity` names it. */
+  SECURITY = 'security',
+  /** A read refused by a row rule (FORBIDDEN, OUT_OF_SCOPE, CONSENT_*, NOT_CASE_COORDINATOR): `entity` is the code. */
+  REFUSED = 'refused',
 }
 registerEnumType(AuditAction, { name: 'AuditAction' });
 

@@ -4,10 +4,12 @@ import { Migration20261123190548_init } from './Migration20261123190548_init.js'
 import { Migration20261123190600_audit_no_truncate } from './Migration20261123190600_audit_no_truncate.js';
 import { Migration20261123212014_audit_export } from './Migration20261123212014_audit_export.js';
 import { Migration20261123213444_idempotency } from './Migration20261123213444_idempotency.js';
+import { Migration20261203070503_security_audit } from './Migration20261203070503_security_audit.js';
 
 export const migrations: MigrationClass[] = [
   { name: 'Migration20261123190548_init', class: Migration20261123190548_init },
   { name: 'Migration20261123190600_audit_no_truncate', class: Migration20261123190600_audit_no_truncate },
   { name: 'Migration20261123212014_audit_export', class: Migration20261123212014_audit_export },
   { name: 'Migration20261123213444_idempotency', class: Migration20261123213444_idempotency },
+  { name: 'Migration20261203070503_security_audit', class: Migration20261203070503_security_audit },
 ];

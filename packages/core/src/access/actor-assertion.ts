@@ -40,7 +40,7 @@ export async function signActorAssertion(actor: Actor, secret: string, requestId
     .sign(key(secret));
 }
 
-/** The actor of a valid assertion; null for a missing, forged or expired one. */
+/** The actor of a valid assertion; null for a missing, forged, expired or too long-lived one. */
 export async function verifyActorAssertion(token: string | undefined, secret: string): Promise<Actor | null> {
   if (!token) return null;
   try {
@@ -48,8 +48,14 @@ export async function verifyActorAssertion(token: string | undefined, secret: st
       issuer: ISSUER,
       audience: AUDIENCE,
       algorithms: ['HS256'],
+      requiredClaims: ['iat', 'exp', 'sub'],
+      // The verifier caps the lifetime, whatever the issuer wrote: issued at most 60 s ago…
+      maxTokenAge: LIFETIME_SECONDS,
+      clockTolerance: 5,
     });
     const p = payload as Record<string, unknown>;
+    // …and valid for at most 60 s from its issue.
+    if (payload.exp! - payload.iat! > LIFETIME_SECONDS) return null;
     if (typeof payload.sub !== 'string' || !Array.isArray(p.roles)) return null;
     return {
       kind: p.kind === 'client' ? 'client' : 'user',

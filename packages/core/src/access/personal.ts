@@ -1,11 +1,12 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Authorized, Extensions, type MiddlewareFn, UseMiddleware } from 'type-graphql';
 import type { BaseContext } from '../context.js';
-import { AppError } from '../errors/errors.js';
+import { AppError, ForbiddenError } from '../errors/errors.js';
 import { markPersonal } from './access-matrix.js';
 import { requireRoles } from './auth-checker.js';
+import { verifyCaseSeal } from './case-seal.js';
 import type { Role } from './roles.js';
-import { consentBoundMinistries, isScoped, type SharingState } from './scope.js';
+import { admittedRoles, isScopedRole, ministryOfRole, type SharingState } from './scope.js';
 
 /** The person a value is about: the Recipient itself, or anything carrying `recipientId`. */
 export function auditSubject(typeName: string, root: unknown): string | null {
@@ -16,16 +17,39 @@ export function auditSubject(typeName: string, root: unknown): string | null {
   return null;
 }
 
-/** The coordinators assigned to the person's case, as the social subgraph states them. */
-export function caseCoordinatorsOf(root: unknown): string[] {
-  const ids = (root as { caseCoordinatorIds?: unknown } | null)?.caseCoordinatorIds;
-  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+/**
+ * The coordinators assigned to the person's case as the social subgraph stated them in `root`
+ * (health receives them with `@requires`), when social's seal over them verifies with `secret`;
+ * none otherwise, so a representation forged by a caller names nobody.
+ */
+export function sealedCaseCoordinators(
+  secret: string,
+  now: Date,
+  recipientId: string,
+  root: unknown,
+): string[] {
+  const value = root as { caseCoordinatorIds?: unknown; caseAssignmentSeal?: unknown } | null;
+  const ids = Array.isArray(value?.caseCoordinatorIds)
+    ? value.caseCoordinatorIds.filter((id): id is string => typeof id === 'string')
+    : [];
+  return verifyCaseSeal(secret, now, recipientId, ids, value?.caseAssignmentSeal) ? ids : [];
 }
 
 const BREAK_GLASS_HINT = 'При крайней необходимости запросите экстренный доступ с указанием причины.';
 
 const OUT_OF_SCOPE = () =>
   new AppError('OUT_OF_SCOPE', `Этот человек не обслуживается вашей организацией. ${BREAK_GLASS_HINT}`);
+
+/**
+ * A write about a person the (scoped) writer's organisation does not serve: refused, and not
+ * opened by break-the-glass, which lets one read, never write.
+ */
+export const outOfScopeWrite = () =>
+  new AppError(
+    'OUT_OF_SCOPE',
+    'Этот человек не обслуживается вашей организацией: поставщика назначает уполномоченный орган (этап сопровождения или план обслуживания, созданный координатором).',
+    { field: 'recipientId' },
+  );
 
 const NOT_CASE_COORDINATOR = () =>
   new AppError(
@@ -49,15 +73,19 @@ const CONSENT_REFUSALS: Record<Exclude<SharingState, 'IN_FORCE'>, () => AppError
 export interface PersonalOptions {
   /**
    * Roles (among those allowed) that may read the field only on a case they coordinate: the root
-   * must carry `caseCoordinatorIds` (health obtains it from social with `@requires`).
+   * must carry `caseCoordinatorIds` and social's `caseAssignmentSeal` over them (health obtains both
+   * from social with `@requires`).
    */
   ownCaseOnly?: readonly Role[];
 }
 
 /**
- * Why this actor may not read this person's field here, or null when they may. Synchronous when no
- * row rule needs the database (the usual case: an unscoped actor without a consent rule), so that a
- * field read stays a plain value for GraphQL instead of a promise per field of every row.
+ * Why this actor may not read this person's field here, or null when they may. Row rules apply role
+ * by role (docs/access.md, "Role combinations"): the read is allowed when one of the actor's roles
+ * that the field admits passes its own rule — provider staff their provider's scope, a coordinator
+ * of an `ownCaseOnly` field their own cases, a ministry officer the person's sharing consent — so a
+ * combination of roles never reads more than one of its roles would alone. Synchronous when a role
+ * needs no database (the usual case), so a field read stays a plain value instead of a promise.
  */
 function refusal(
   context: BaseContext,
@@ -67,24 +95,29 @@ function refusal(
   options: PersonalOptions,
 ): AppError | null | Promise<AppError | null> {
   const actor = context.actor!;
-  const ownCase = (): AppError | null | Promise<AppError | null> => {
-    if (options.ownCaseOnly?.length) {
-      const unbound = fieldRoles.filter((role) => !options.ownCaseOnly!.includes(role));
-      const onlyThroughCase = !actor.roles.some((role) => unbound.includes(role as Role));
-      if (onlyThroughCase && !caseCoordinatorsOf(root).includes(actor.id)) return NOT_CASE_COORDINATOR();
+  const checks: (() => Promise<AppError | null>)[] = [];
+  let first: AppError | null = null;
+  for (const role of admittedRoles(actor, fieldRoles)) {
+    if (isScopedRole(role)) {
+      const inScope = context.inScope;
+      if (inScope) checks.push(() => inScope(recipientId).then((yes) => (yes ? null : OUT_OF_SCOPE())));
+      else first ??= OUT_OF_SCOPE();
+    } else if (options.ownCaseOnly?.includes(role as Role)) {
+      if (context.caseCoordinatorsOf?.(recipientId, root).includes(actor.id)) return null;
+      first ??= NOT_CASE_COORDINATOR();
+    } else if (ministryOfRole(role) && context.sharing) {
+      const sharing = context.sharing;
+      checks.push(() =>
+        sharing(recipientId).then((state) => (state === 'IN_FORCE' ? null : CONSENT_REFUSALS[state]())),
+      );
+    } else {
+      return null;
     }
-    if (context.sharing && consentBoundMinistries(actor).length > 0) {
-      return context
-        .sharing(recipientId)
-        .then((state) => (state === 'IN_FORCE' ? null : CONSENT_REFUSALS[state]()));
-    }
-    return null;
-  };
-  if (isScoped(actor) && context.inScope) {
-    return context.inScope(recipientId).then((inScope) => (inScope ? ownCase() : OUT_OF_SCOPE()));
   }
-  if (isScoped(actor)) return OUT_OF_SCOPE();
-  return ownCase();
+  if (checks.length === 0) return first ?? new ForbiddenError();
+  return Promise.all(checks.map((check) => check())).then((results) =>
+    results.includes(null) ? null : (first ?? results[0]!),
+  );
 }
 
 /**

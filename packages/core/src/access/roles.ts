@@ -53,6 +53,11 @@ export const Access = {
    * subgraph needs it (`@requires`) to apply the own-case rule to their own requests too.
    */
   CASE_ASSIGNMENT: [COORDINATOR, HEALTH_OFFICER],
+  /**
+   * Handing a case to another coordinator: the case's own coordinator, or an administrator (a case
+   * whose coordinator left or has none); the target must be an active coordinator account.
+   */
+  CASE_HANDOVER: [COORDINATOR, ADMIN],
   /** The person's consents and their history: the authorised body that records them. */
   CONSENT: [COORDINATOR],
   EDUCATION: [EDUCATION_OFFICER, COORDINATOR],

@@ -4,9 +4,31 @@ import { Role } from './roles.js';
 /** Roles that see only the people their organisation serves, not everyone their role could. */
 const SCOPED_ROLES: readonly string[] = [Role.PROVIDER_STAFF];
 
-/** True when every role of the actor is scoped: one unscoped role (a coordinator) sees all. */
-export function isScoped(actor: Actor): boolean {
-  return actor.roles.length > 0 && actor.roles.every((role) => SCOPED_ROLES.includes(role));
+/**
+ * The actor's roles that a field or operation admits. Row rules apply role by role (docs/access.md,
+ * "Role combinations"): a role the field does not admit never widens what another role sees.
+ */
+export function admittedRoles(actor: Actor, allowed?: readonly string[]): string[] {
+  return allowed ? actor.roles.filter((role) => allowed.includes(role)) : actor.roles;
+}
+
+/** Whether this role sees only the people its organisation serves. */
+export function isScopedRole(role: string): boolean {
+  return SCOPED_ROLES.includes(role);
+}
+
+/**
+ * True when every role of the actor that the field (or list) admits is scoped: an unscoped role the
+ * field admits (a coordinator) sees all, but an unrelated one (a Council member's) widens nothing.
+ */
+export function isScoped(actor: Actor, allowed?: readonly string[]): boolean {
+  const roles = admittedRoles(actor, allowed);
+  return roles.length > 0 && roles.every(isScopedRole);
+}
+
+/** True when some role of the actor is scoped: its row rule needs the scope check. */
+export function hasScopedRole(actor: Actor): boolean {
+  return actor.roles.some(isScopedRole);
 }
 
 /**
@@ -28,14 +50,25 @@ const MINISTRY_OF_ROLE: Readonly<Record<string, Ministry>> = {
   [Role.EMPLOYMENT_OFFICER]: Ministry.EMPLOYMENT,
 };
 
+/** The ministry whose officer this role is, if it is an officer's role. */
+export function ministryOfRole(role: string): Ministry | undefined {
+  return MINISTRY_OF_ROLE[role];
+}
+
 /**
- * The ministries whose officer the actor is, when every role of theirs is a ministry officer's: the
- * authorised body shares a person's data with them only under the person's consent. Empty for a
- * coordinator (the data's own controller) or anyone with another role.
+ * The ministries whose officer the actor is, through the roles the field admits (all roles when not
+ * given): the authorised body shares a person's data with an officer only under the person's
+ * consent. A coordinator role (the data's own controller) is not bound; row rules are applied role
+ * by role, so the officer's rule still binds what the officer role alone would read.
  */
-export function consentBoundMinistries(actor: Actor): Ministry[] {
-  if (actor.roles.length === 0 || !actor.roles.every((role) => role in MINISTRY_OF_ROLE)) return [];
-  return [...new Set(actor.roles.map((role) => MINISTRY_OF_ROLE[role]!))];
+export function consentBoundMinistries(actor: Actor, allowed?: readonly string[]): Ministry[] {
+  return [
+    ...new Set(
+      admittedRoles(actor, allowed)
+        .map(ministryOfRole)
+        .filter((m): m is Ministry => m !== undefined),
+    ),
+  ];
 }
 
 /** Whether the person's consents let the authorised body share their data with this actor now. */

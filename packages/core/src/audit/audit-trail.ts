@@ -7,11 +7,33 @@ export interface AuditChange {
   /** `Application`, `HousingOccupancy`, … */
   entity: string;
   entityId: string;
-  /** `export`: an auditor downloaded part of the audit log itself. */
-  action: 'create' | 'update' | 'delete' | 'export';
+  /**
+   * `export`: an auditor downloaded part of the audit log itself; `security`: a security event
+   * (`entity` names it, see `SecurityEvent`).
+   */
+  action: 'create' | 'update' | 'delete' | 'export' | 'security';
   before: unknown;
   after: unknown;
 }
+
+/** The security events of the audit log (docs/access.md, "Audited security events"). */
+export type SecurityEvent =
+  | 'SIGN_IN_FAILED'
+  | 'ACCOUNT_LOCKED'
+  | 'ACCOUNT_CREATED'
+  | 'ROLES_CHANGED'
+  | 'ACCOUNT_DEACTIVATED'
+  | 'ACCOUNT_ACTIVATED'
+  | 'ACCOUNT_UNLOCKED'
+  | 'PASSWORD_CHANGED'
+  | 'PASSWORD_RESET'
+  | 'API_CLIENT_ISSUED'
+  | 'API_CLIENT_ROTATED'
+  | 'API_CLIENT_REVOKED'
+  | 'BREAK_GLASS'
+  | 'CASE_HANDOVER'
+  | 'CASE_HANDOVER_REFUSED'
+  | 'AUDIT_LOG_READ';
 
 export class AuditTrail {
   /** recipientId → the fields read, as `Type.field`. */
@@ -31,6 +53,21 @@ export class AuditTrail {
 
   change(change: AuditChange): void {
     this.changes.push(change);
+  }
+
+  /** A security event: `entityId` is what it is about (an account, a client, the person). */
+  security(
+    event: SecurityEvent,
+    details: { recipientId?: string | null; entityId: string; before?: unknown; after?: unknown },
+  ): void {
+    this.changes.push({
+      action: 'security',
+      entity: event,
+      recipientId: details.recipientId ?? null,
+      entityId: details.entityId,
+      before: details.before ?? null,
+      after: details.after ?? null,
+    });
   }
 
   get isEmpty(): boolean {

@@ -1,3 +1,6 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -341,11 +344,55 @@ export function subgraphDatabaseUrl(config: Config, name: SubgraphName): string 
   return (config[key] as string | undefined) ?? config.DATABASE_URL;
 }
 
-/** Development-only key for actor assertions; production refuses to start without SESSION_SECRET. */
-const DEVELOPMENT_SESSION_SECRET = 'development-only-key-never-used-in-production!';
+/** One random key per test process: the gateway and the subgraphs a test starts share it. */
+let testSessionSecret: string | undefined;
 
-export function sessionSecret(config: Pick<Config, 'SESSION_SECRET'>): string {
-  return config.SESSION_SECRET ?? DEVELOPMENT_SESSION_SECRET;
+/**
+ * The key that signs actor assertions, case-assignment seals and list cursors. There is no constant
+ * fallback: SESSION_SECRET, or in tests a random key per process, or — for the development gateway
+ * that runs every subgraph itself (`./dev.sh start` with no configuration) — a random key kept in
+ * DATA_DIR. A key `shared` with another process (a subgraph served alone, a gateway with remote
+ * subgraphs) must be configured outside tests: the program refuses to start without it.
+ */
+export function sessionSecret(
+  config: Pick<Config, 'SESSION_SECRET' | 'NODE_ENV' | 'DATA_DIR'>,
+  use: 'local' | 'shared' = 'local',
+): string {
+  if (config.SESSION_SECRET) return config.SESSION_SECRET;
+  if (config.NODE_ENV === 'test') {
+    testSessionSecret ??= randomBytes(32).toString('hex');
+    return testSessionSecret;
+  }
+  if (config.NODE_ENV === 'development' && use === 'local') {
+    return localSecret(config.DATA_DIR, 'session-secret');
+  }
+  throw new ConfigError([
+    use === 'shared'
+      ? 'SESSION_SECRET: required when the gateway and subgraphs run as separate services (the same value in each; e.g. openssl rand -hex 32)'
+      : 'SESSION_SECRET: required in production',
+  ]);
+}
+
+/**
+ * A random secret generated once per data folder and kept there (mode 600), for what a developer's
+ * machine needs a key for without configuration; never a value published in the source.
+ */
+export function localSecret(dataDir: string, name: string): string {
+  const file = join(dataDir, name);
+  if (existsSync(file)) {
+    const kept = readFileSync(file, 'utf8').trim();
+    if (kept.length >= 32) return kept;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  try {
+    writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    // Another process of this data folder wrote it first: use theirs.
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readFileSync(file, 'utf8').trim();
+    throw error;
+  }
+  return secret;
 }
 
 export function subgraphServiceUrl(config: Config, name: SubgraphName): string | undefined {

@@ -33,6 +33,13 @@ export class NotFoundError extends AppError {
   }
 }
 
+/** A write about a person who is not registered (social's `Recipient`): nothing is attached to nobody. */
+export class RecipientNotFoundError extends AppError {
+  constructor(id: string) {
+    super('RECIPIENT_NOT_FOUND', `Получатель не найден: ${id}`, { field: 'recipientId', id });
+  }
+}
+
 export class ConflictError extends AppError {
   constructor(code: string, message: string, details: Record<string, unknown> = {}) {
     super(code, message, details);

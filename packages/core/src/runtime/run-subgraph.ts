@@ -21,11 +21,15 @@ export async function startSubgraphService(
   logger: Logger,
   clock: Clock = systemClock,
 ): Promise<RunningSubgraphService> {
+  // Before anything else: a subgraph served alone trusts only assertions signed with the key it
+  // shares with the gateway, so without SESSION_SECRET (outside tests) it refuses to start.
+  const secret = sessionSecret(config, 'shared');
   const databases = await bootstrapDatabases(config, [definition.name], logger);
   const runtime = await startSubgraphRuntime(definition, {
     config,
     url: databases.urlFor(definition.name),
     logger,
+    secret,
   }).catch(async (error: unknown) => {
     await databases.stop();
     throw error;
@@ -43,7 +47,7 @@ export async function startSubgraphService(
       buildContext: async (base, req) =>
         runtime.contextFor({
           ...base,
-          actor: await verifyActorAssertion(req.header(ACTOR_HEADER), sessionSecret(config)),
+          actor: await verifyActorAssertion(req.header(ACTOR_HEADER), secret),
           operationName: req.header(OPERATION_HEADER)?.slice(0, 200) || undefined,
         }),
       plugins: [auditPlugin((context) => runtime.flushAudit(context), logger)],

@@ -1,11 +1,13 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { type GraphQLSchema } from 'graphql';
-import { consentBoundMinistries, isScoped, type SharingState } from '../access/scope.js';
+import { sealCaseAssignment } from '../access/case-seal.js';
+import { sealedCaseCoordinators } from '../access/personal.js';
+import { consentBoundMinistries, hasScopedRole, type SharingState } from '../access/scope.js';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { AuditBatcher, auditChangesWithTransactions } from '../audit/audit-writer.js';
 import { localDateOf } from '../clock.js';
-import type { Config } from '../config/config.js';
+import { type Config, sessionSecret } from '../config/config.js';
 import type { BaseContext, SubgraphContext } from '../context.js';
 import { connectOrm } from '../db/orm.js';
 import { demoProfile, generateDemoData } from '../demo/generator.js';
@@ -13,6 +15,7 @@ import { demoPeople } from '../demo/people.js';
 import { FigureCache, setFigureCache } from '../graphql/figure-cache.js';
 import { type BuiltSubgraph, buildFederatedSubgraph, type SubgraphDefinition } from '../graphql/subgraph.js';
 import type { Logger } from '../logging/logger.js';
+import { createPeers, type Peers } from './peers.js';
 
 export interface SubgraphRuntime {
   definition: SubgraphDefinition;
@@ -34,6 +37,10 @@ export interface RuntimeOptions {
   logger: Logger;
   onQuery?: (sql: string) => void;
   built?: BuiltSubgraph;
+  /** The key shared with the gateway (SESSION_SECRET); by default the gateway process's own. */
+  secret?: string;
+  /** The other subgraphs, for questions asked through the graph; none = every such question fails. */
+  peers?: Peers;
 }
 
 export async function startSubgraphRuntime(
@@ -41,6 +48,8 @@ export async function startSubgraphRuntime(
   options: RuntimeOptions,
 ): Promise<SubgraphRuntime> {
   const { config } = options;
+  const secret = options.secret ?? sessionSecret(config);
+  const peers = options.peers ?? createPeers(config, secret, new Map());
   const built = options.built ?? (await buildFederatedSubgraph(definition));
   const orm = await connectOrm({
     schema: definition.name,
@@ -105,10 +114,15 @@ export async function startSubgraphRuntime(
         em,
         loaders: definition.createLoaders(em),
         audit: new AuditTrail(),
+        sealCaseAssignment: (recipientId, ids) =>
+          sealCaseAssignment(secret, context.clock.now(), recipientId, ids),
+        caseCoordinatorsOf: (recipientId, root) =>
+          sealedCaseCoordinators(secret, context.clock.now(), recipientId, root),
+        peer: (subgraph, query, variables) => peers.query(subgraph, query, variables, context),
       };
       auditChangesWithTransactions(em, () => context);
       const actor = base.actor;
-      if (actor && isScoped(actor) && definition.scope) {
+      if (actor && hasScopedRole(actor) && definition.scope) {
         const check = definition.scope(em);
         const loader = new DataLoader<string, boolean>(async (ids) => {
           const allowed = await check(actor, ids);

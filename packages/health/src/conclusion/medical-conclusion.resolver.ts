@@ -23,14 +23,10 @@ import { MedicalConclusionFilter, RecordMedicalConclusionInput } from './medical
 import { MedicalConclusionService } from './medical-conclusion.service.js';
 
 /**
- * The person as health sees it: the key, and social's `caseCoordinatorIds`, which the gateway
- * fetches from social and hands over with the reference whenever a health detail is asked for.
- *
- * Residual risk: health trusts the representation it is given. A subgraph answers only requests
- * carrying the gateway's signed actor assertion (core's actor-assertion.ts), and only the gateway
- * builds representations, from social's answer; but whoever holds the signing secret (or a
- * still-valid assertion, 60 s) could send health a representation naming themselves as the case's
- * coordinator. Signing the assignment in social would close that; the secret is guarded instead.
+ * The person as health sees it: the key, and social's `caseCoordinatorIds` with social's seal over
+ * them (`caseAssignmentSeal`), which the gateway fetches from social and hands over with the
+ * reference whenever a health detail is asked for. Health believes the ids only when the seal
+ * verifies (core access/case-seal.ts): a representation sent by anyone else names nobody.
  */
 @Directive('@key(fields: "id")')
 @ObjectType('Recipient')
@@ -41,11 +37,15 @@ export class Recipient {
   @Directive('@external')
   @Field(() => [ID])
   caseCoordinatorIds?: string[];
+
+  @Directive('@external')
+  @Field(() => String)
+  caseAssignmentSeal?: string;
 }
 
 /** Health details: health officers, and of all coordinators only the case's own (docs/access.md). */
 const HealthDetail = () => Personal(Access.HEALTH, { ownCaseOnly: HEALTH_OWN_CASE_ONLY });
-const REQUIRES_CASE = '@requires(fields: "caseCoordinatorIds")';
+const REQUIRES_CASE = '@requires(fields: "caseCoordinatorIds caseAssignmentSeal")';
 
 @Resolver(() => Recipient)
 export class RecipientHealthResolver {

@@ -21,7 +21,7 @@ import { RequestAnswerService } from './request-answer.service.js';
 /**
  * The social subgraph's request as health sees it: the key, and (from social, with `@requires`)
  * the person and who runs their case — the answer is a health detail, shown to coordinators only
- * on their own cases, exactly as on the person's card (same residual risk as noted there).
+ * on their own cases, exactly as on the person's card (and trusted only under social's seal, as there).
  */
 @Directive('@key(fields: "id")')
 @ObjectType('InteragencyRequest')
@@ -36,12 +36,16 @@ export class InteragencyRequestStub {
   @Directive('@external')
   @Field(() => [ID])
   caseCoordinatorIds?: string[];
+
+  @Directive('@external')
+  @Field(() => String)
+  caseAssignmentSeal?: string;
 }
 
 @Resolver(() => InteragencyRequestStub)
 export class InteragencyRequestHealthResolver {
   @Personal(Access.HEALTH, { ownCaseOnly: HEALTH_OWN_CASE_ONLY })
-  @Directive('@requires(fields: "recipientId caseCoordinatorIds")')
+  @Directive('@requires(fields: "recipientId caseCoordinatorIds caseAssignmentSeal")')
   @FieldResolver(() => RequestAnswer, {
     nullable: true,
     description: 'Health’s answer, once the health ministry has answered the request',

@@ -114,6 +114,16 @@ export class InteragencyRequestResolver {
     return recipient?.caseCoordinatorIds ?? [];
   }
 
+  @Authorized(...Access.CASE_ASSIGNMENT)
+  @FieldResolver(() => String, {
+    description:
+      'Social’s seal over `caseCoordinatorIds` for the request’s person: health trusts the ids only with it',
+  })
+  async caseAssignmentSeal(@Root() request: InteragencyRequest, @Ctx() ctx: SocialContext): Promise<string> {
+    const recipient = await ctx.loaders.recipientById.load(request.recipientId);
+    return ctx.sealCaseAssignment(request.recipientId, recipient?.caseCoordinatorIds ?? []);
+  }
+
   @Personal(INTERAGENCY_READ)
   @FieldResolver(() => Boolean, { description: 'Unanswered after the due date, as of today' })
   overdue(@Root() request: InteragencyRequest, @Ctx() ctx: SocialContext) {

@@ -42,7 +42,7 @@ export class RecipientResolver {
   ) {
     // Provider staff list only the people their provider serves, whatever filter they send.
     const scoped =
-      ctx.actor && isScoped(ctx.actor)
+      ctx.actor && isScoped(ctx.actor, Access.IDENTITY)
         ? { ...filter, providerId: ctx.actor.providerId ?? NO_PROVIDER }
         : filter;
     return new RecipientService(ctx.em).list(scoped, orderBy, { first: first ?? null, after: after ?? null });
@@ -52,6 +52,15 @@ export class RecipientResolver {
   @Query(() => Recipient, { description: 'One person by id' })
   recipient(@Ctx() ctx: SocialContext, @Arg('id', () => ID) id: string) {
     return new RecipientService(ctx.em).get(id, ctx.loaders.recipientById);
+  }
+
+  @Authorized(...Access.CASE_ASSIGNMENT)
+  @FieldResolver(() => String, {
+    description:
+      'Social’s seal over `caseCoordinatorIds` (short-lived): health trusts the ids it is sent only with it',
+  })
+  caseAssignmentSeal(@Root() recipient: Recipient, @Ctx() ctx: SocialContext): string {
+    return ctx.sealCaseAssignment(recipient.id, recipient.caseCoordinatorIds);
   }
 
   @Personal(Access.IDENTITY)
@@ -75,10 +84,10 @@ export class RecipientResolver {
     return new RecipientService(ctx.em).create(ctx, input);
   }
 
-  @Authorized(...Access.CASE_WRITE)
+  @Authorized(...Access.CASE_HANDOVER)
   @Mutation(() => Recipient, {
     description:
-      'Hands the person’s case to another coordinator: from now on they, not the previous one, see its health details',
+      'Hands the person’s case to another active coordinator (`caseCoordinators`): only the case’s own coordinator or an administrator may; from now on they, not the previous one, see its health details',
   })
   assignCaseCoordinator(
     @Ctx() ctx: SocialContext,

@@ -1,6 +1,7 @@
-import { OptimisticLockError, raw, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { LockMode, OptimisticLockError, raw, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import {
+  AppError,
   ConflictError,
   type ConnectionShape,
   checkSnils,
@@ -9,6 +10,7 @@ import {
   normalizeSnils,
   type PageRequest,
   paginate,
+  RecipientNotFoundError,
   Role,
   type SortKey,
   ValidationError,
@@ -138,19 +140,70 @@ export class RecipientService {
     });
   }
 
-  /** Hands the case to another coordinator (their account id); recorded before and after. */
+  /**
+   * Hands the case to another coordinator (docs/access.md, "Case handover"): only the case's own
+   * coordinator or an administrator may, and only to an active coordinator account, which social
+   * asks the access subgraph through the graph (it holds no accounts). The handover is a security
+   * event of the audit log; a refused attempt is one too.
+   */
   async assignCaseCoordinator(ctx: SocialContext, input: AssignCaseCoordinatorInput): Promise<Recipient> {
+    const actor = ctx.actor!;
+    const refuse = (error: AppError, before: string | null): never => {
+      ctx.audit?.security('CASE_HANDOVER_REFUSED', {
+        recipientId: isUuid(input.recipientId) ? input.recipientId : null,
+        entityId: input.recipientId,
+        before: { caseCoordinatorId: before },
+        after: { caseCoordinatorId: input.accountId, refused: error.code },
+      });
+      throw error;
+    };
+    const current = isUuid(input.recipientId)
+      ? await this.em.findOne(Recipient, { id: input.recipientId }, { fields: ['id', 'caseCoordinatorId'] })
+      : null;
+    if (!current) throw new RecipientNotFoundError(input.recipientId);
+    const isAdministrator = actor.roles.includes(Role.ADMIN);
+    if (!isAdministrator && current.caseCoordinatorId !== actor.id) {
+      refuse(
+        new AppError(
+          'NOT_CASE_COORDINATOR',
+          'Передать дело может только координатор, который его ведёт, или администратор',
+          { field: 'recipientId' },
+        ),
+        current.caseCoordinatorId,
+      );
+    }
+    const found = await ctx.peer<{ caseCoordinators: { id: string }[] }>(
+      'access',
+      'query ($ids: [ID!]) { caseCoordinators(ids: $ids) { id } }',
+      { ids: [input.accountId] },
+    );
+    if (!found.caseCoordinators.some((c) => c.id === input.accountId)) {
+      refuse(
+        new ValidationError(
+          'Дело можно передать только действующему координатору уполномоченного органа',
+          'accountId',
+          'NOT_A_COORDINATOR',
+        ),
+        current.caseCoordinatorId,
+      );
+    }
     return this.em.transactional(async (em) => {
-      const recipient = await em.findOne(Recipient, { id: input.recipientId });
-      if (!recipient) throw new NotFoundError('Получатель', input.recipientId);
+      const recipient = await em.findOne(
+        Recipient,
+        { id: input.recipientId },
+        { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+      );
+      if (!recipient) throw new RecipientNotFoundError(input.recipientId);
+      // The right to hand over is checked again under the row lock: no race with another handover.
+      if (!isAdministrator && recipient.caseCoordinatorId !== actor.id) {
+        throw new ConflictError('EDIT_CONFLICT', 'Дело уже передано другому координатору');
+      }
       const before = { caseCoordinatorId: recipient.caseCoordinatorId };
       recipient.caseCoordinatorId = input.accountId;
       await em.flush();
-      ctx.audit?.change({
+      ctx.audit?.security('CASE_HANDOVER', {
         recipientId: recipient.id,
-        entity: 'Recipient',
         entityId: recipient.id,
-        action: 'update',
         before,
         after: { caseCoordinatorId: recipient.caseCoordinatorId },
       });

@@ -9,6 +9,7 @@ import type {
   CreateRehabilitationRouteInput,
   SetGoalStatusInput,
 } from './services.inputs.js';
+import { type ServiceWriteScope, UNSCOPED } from './write-scope.js';
 
 const snapshotGoal = (g: RouteGoal) => ({
   id: g.id,
@@ -22,13 +23,16 @@ export class RehabilitationRouteService {
   constructor(
     private readonly em: EntityManager,
     private readonly audit?: AuditTrail,
+    private readonly scope: ServiceWriteScope = UNSCOPED,
   ) {}
 
   /** One route per participant, drawn up by the serving organisation (002 §10). */
   create(input: CreateRehabilitationRouteInput, today: string): Promise<RehabilitationRoute> {
     return this.em
       .transactional(async (em) => {
+        this.scope.provider(input.providerId);
         await lockRecipient(em, input.recipientId);
+        await this.scope.person(input.recipientId);
         if (await em.count(RehabilitationRoute, { recipientId: input.recipientId })) {
           throw new ConflictError(
             'ROUTE_EXISTS',
@@ -86,6 +90,7 @@ export class RehabilitationRouteService {
         ? await em.findOne(RehabilitationRoute, { id: input.routeId })
         : null;
       if (!route) throw new NotFoundError('Реабилитационный маршрут', input.routeId);
+      await this.scope.person(route.recipientId);
       const goal = em.create(RouteGoal, {
         route,
         recipientId: route.recipientId,
@@ -109,6 +114,7 @@ export class RehabilitationRouteService {
     return this.em.transactional(async (em) => {
       const goal = isUuid(input.goalId) ? await em.findOne(RouteGoal, { id: input.goalId }) : null;
       if (!goal) throw new NotFoundError('Цель маршрута', input.goalId);
+      await this.scope.person(goal.recipientId);
       const before = snapshotGoal(goal);
       goal.status = input.status;
       await em.flush();

@@ -7,6 +7,7 @@ import { ServicePlan } from './service-plan.entity.js';
 import type { CloseServicePlanInput, CreateServicePlanInput, TeamMemberInput } from './services.inputs.js';
 import { StaffMember } from './staff-member.entity.js';
 import { TeamAssignment } from './team-assignment.entity.js';
+import { type ServiceWriteScope, UNSCOPED } from './write-scope.js';
 
 export const snapshotPlan = (p: ServicePlan) => ({
   id: p.id,
@@ -68,6 +69,7 @@ export class ServicePlanService {
   constructor(
     private readonly em: EntityManager,
     private readonly audit?: AuditTrail,
+    private readonly scope: ServiceWriteScope = UNSCOPED,
   ) {}
 
   createPlan(input: CreateServicePlanInput, today: string): Promise<ServicePlan> {
@@ -78,7 +80,10 @@ export class ServicePlanService {
         if (toDate !== null && toDate < fromDate) {
           throw new ValidationError('Дата окончания плана раньше даты начала', 'toDate', 'DATE_ORDER');
         }
+        this.scope.provider(input.providerId);
         await lockRecipient(em, input.recipientId);
+        // The plan of provider staff needs the person already in their provider's scope.
+        await this.scope.person(input.recipientId);
         const provider = await em.findOne(Provider, { id: input.providerId });
         if (!provider) throw new NotFoundError('Поставщик социальных услуг', input.providerId);
         const overlapping = await em.count(ServicePlan, {
@@ -118,6 +123,7 @@ export class ServicePlanService {
     const date = input.date ?? today;
     return this.em.transactional(async (em) => {
       await lockRecipient(em, input.recipientId);
+      await this.scope.person(input.recipientId);
       const plan = await em.findOne(
         ServicePlan,
         { recipientId: input.recipientId, toDate: null },
@@ -152,6 +158,7 @@ export class ServicePlanService {
     return this.em
       .transactional(async (em) => {
         await lockRecipient(em, input.recipientId);
+        await this.scope.person(input.recipientId);
         const plan = await planOn(em, input.recipientId, date);
         const staffMember = await staffOfProvider(em, input.staffMemberId, plan.provider);
         if (await em.count(TeamAssignment, { recipientId: input.recipientId, staffMember, toDate: null })) {
@@ -182,6 +189,7 @@ export class ServicePlanService {
     const date = input.date ?? today;
     return this.em.transactional(async (em) => {
       await lockRecipient(em, input.recipientId);
+      await this.scope.person(input.recipientId);
       const assignment = await em.findOne(TeamAssignment, {
         recipientId: input.recipientId,
         staffMember: input.staffMemberId,

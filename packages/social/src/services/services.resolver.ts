@@ -48,6 +48,10 @@ import { StaffMember } from './staff-member.entity.js';
 import { TeamAssignment } from './team-assignment.entity.js';
 import { Visit } from './visit.entity.js';
 import { checkWeekRange, VisitService } from './visit.service.js';
+import { writeScope } from './write-scope.js';
+
+/** Matches no provider: a provider account without a provider sees nobody. */
+const NO_PROVIDER = '00000000-0000-0000-0000-000000000000';
 
 @ObjectType()
 export class StaffMemberConnection extends Connection(StaffMember, 'StaffMember') {}
@@ -79,10 +83,14 @@ export class StaffMemberResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
+    // Provider staff list their own provider's staff only, whatever they ask for.
+    const scoped =
+      ctx.actor && isScoped(ctx.actor, Access.SERVICE) ? (ctx.actor.providerId ?? NO_PROVIDER) : null;
+    const provider = scoped ?? providerId;
     return paginate(
       ctx.em,
       StaffMember,
-      providerId ? { provider: providerId } : {},
+      provider ? { provider } : {},
       [
         { field: 'fullName', direction: 'ASC' },
         { field: 'id', direction: 'ASC' },
@@ -103,6 +111,7 @@ export class StaffMemberResolver {
     @Ctx() ctx: SocialContext,
     @Arg('input', () => CreateStaffMemberInput) input: CreateStaffMemberInput,
   ) {
+    writeScope(ctx).provider(input.providerId);
     return ctx.em.transactional(async (em) => {
       const provider = await em.findOne(Provider, { id: input.providerId });
       if (!provider) throw new NotFoundError('Поставщик социальных услуг', input.providerId);
@@ -135,13 +144,13 @@ export class RehabilitationRouteResolver {
     @Ctx() ctx: SocialContext,
     @Arg('input', () => CreateRehabilitationRouteInput) input: CreateRehabilitationRouteInput,
   ) {
-    return new RehabilitationRouteService(ctx.em, ctx.audit).create(input, today(ctx));
+    return new RehabilitationRouteService(ctx.em, ctx.audit, writeScope(ctx)).create(input, today(ctx));
   }
 
   @Authorized(Access.SERVICE_WRITE)
   @Mutation(() => RouteGoal, { description: 'Adds a goal to a route' })
   addRouteGoal(@Ctx() ctx: SocialContext, @Arg('input', () => AddRouteGoalInput) input: AddRouteGoalInput) {
-    return new RehabilitationRouteService(ctx.em, ctx.audit).addGoal(input);
+    return new RehabilitationRouteService(ctx.em, ctx.audit, writeScope(ctx)).addGoal(input);
   }
 
   @Authorized(Access.SERVICE_WRITE)
@@ -150,7 +159,7 @@ export class RehabilitationRouteResolver {
     @Ctx() ctx: SocialContext,
     @Arg('input', () => SetGoalStatusInput) input: SetGoalStatusInput,
   ) {
-    return new RehabilitationRouteService(ctx.em, ctx.audit).setStatus(input);
+    return new RehabilitationRouteService(ctx.em, ctx.audit, writeScope(ctx)).setStatus(input);
   }
 }
 
@@ -168,7 +177,7 @@ export class ServicePlanResolver {
     @Ctx() ctx: SocialContext,
     @Arg('input', () => CreateServicePlanInput) input: CreateServicePlanInput,
   ) {
-    return new ServicePlanService(ctx.em, ctx.audit).createPlan(input, today(ctx));
+    return new ServicePlanService(ctx.em, ctx.audit, writeScope(ctx)).createPlan(input, today(ctx));
   }
 
   @Authorized(Access.SERVICE_WRITE)
@@ -177,7 +186,7 @@ export class ServicePlanResolver {
     @Ctx() ctx: SocialContext,
     @Arg('input', () => CloseServicePlanInput) input: CloseServicePlanInput,
   ) {
-    return new ServicePlanService(ctx.em, ctx.audit).closePlan(input, today(ctx));
+    return new ServicePlanService(ctx.em, ctx.audit, writeScope(ctx)).closePlan(input, today(ctx));
   }
 }
 
@@ -194,13 +203,13 @@ export class TeamAssignmentResolver {
     description: "Puts a staff member of the serving provider on the person's team",
   })
   addTeamMember(@Ctx() ctx: SocialContext, @Arg('input', () => TeamMemberInput) input: TeamMemberInput) {
-    return new ServicePlanService(ctx.em, ctx.audit).addTeamMember(input, today(ctx));
+    return new ServicePlanService(ctx.em, ctx.audit, writeScope(ctx)).addTeamMember(input, today(ctx));
   }
 
   @Authorized(Access.SERVICE_WRITE)
   @Mutation(() => TeamAssignment, { description: "Takes a staff member off the person's team" })
   removeTeamMember(@Ctx() ctx: SocialContext, @Arg('input', () => TeamMemberInput) input: TeamMemberInput) {
-    return new ServicePlanService(ctx.em, ctx.audit).removeTeamMember(input, today(ctx));
+    return new ServicePlanService(ctx.em, ctx.audit, writeScope(ctx)).removeTeamMember(input, today(ctx));
   }
 }
 
@@ -230,8 +239,8 @@ export class VisitResolver {
     if (filter?.staffMemberId) staff.id = filter.staffMemberId;
     if (filter?.providerId) staff.provider = filter.providerId;
     // Provider staff see the visits their provider's team makes, whatever the filter says.
-    if (ctx.actor && isScoped(ctx.actor))
-      staff.provider = ctx.actor.providerId ?? '00000000-0000-0000-0000-000000000000';
+    if (ctx.actor && isScoped(ctx.actor, Access.SERVICE))
+      staff.provider = ctx.actor.providerId ?? NO_PROVIDER;
     if (Object.keys(staff).length > 0) where.staffMember = staff;
     if (typeof filter?.delivered === 'boolean') where.delivered = filter.delivered;
     const planned: Record<string, Date> = {};
@@ -268,13 +277,13 @@ export class VisitResolver {
     @Ctx() ctx: SocialContext,
     @Arg('input', () => ScheduleVisitInput) input: ScheduleVisitInput,
   ) {
-    return new VisitService(ctx.em, ctx.audit).schedule(input);
+    return new VisitService(ctx.em, ctx.audit, writeScope(ctx)).schedule(input);
   }
 
   @Authorized(Access.SERVICE_WRITE)
   @Mutation(() => Visit, { description: 'Records whether a visit took place and its hours' })
   recordVisit(@Ctx() ctx: SocialContext, @Arg('input', () => RecordVisitInput) input: RecordVisitInput) {
-    return new VisitService(ctx.em, ctx.audit).record(input, ctx.clock.now());
+    return new VisitService(ctx.em, ctx.audit, writeScope(ctx)).record(input, ctx.clock.now());
   }
 }
 

@@ -3,6 +3,7 @@ import { type AuditTrail, isUuid, localDateOf, NotFoundError, ValidationError } 
 import { lockRecipient, planOn, staffOfProvider } from './service-plan.service.js';
 import type { RecordVisitInput, ScheduleVisitInput } from './services.inputs.js';
 import { Visit } from './visit.entity.js';
+import { type ServiceWriteScope, UNSCOPED } from './write-scope.js';
 
 /** Visits are counted by the region's calendar day. */
 export const TIME_ZONE = 'Europe/Moscow';
@@ -29,12 +30,14 @@ export class VisitService {
   constructor(
     private readonly em: EntityManager,
     private readonly audit?: AuditTrail,
+    private readonly scope: ServiceWriteScope = UNSCOPED,
   ) {}
 
   /** A visit on the schedule (002 §14) by a member of the provider serving the person that day. */
   schedule(input: ScheduleVisitInput): Promise<Visit> {
     return this.em.transactional(async (em) => {
       await lockRecipient(em, input.recipientId);
+      await this.scope.person(input.recipientId);
       const day = localDateOf(input.plannedAt, TIME_ZONE);
       const plan = await planOn(em, input.recipientId, day);
       const staffMember = await staffOfProvider(em, input.staffMemberId, plan.provider);
@@ -62,6 +65,7 @@ export class VisitService {
       const found = isUuid(input.visitId) ? await em.findOne(Visit, { id: input.visitId }) : null;
       if (!found) throw new NotFoundError('Посещение', input.visitId);
       await lockRecipient(em, found.recipientId);
+      await this.scope.person(found.recipientId);
       const hours = input.delivered ? (input.hoursDelivered ?? null) : null;
       if (input.delivered) {
         if (hours === null) {

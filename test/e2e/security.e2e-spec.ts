@@ -1,0 +1,323 @@
+import {
+  ACTOR_HEADER,
+  type Actor,
+  createLogger,
+  Role,
+  type RunningSubgraphService,
+  sessionSecret,
+  signActorAssertion,
+  snilsFromBody,
+  startSubgraphService,
+  testConfig,
+} from '@sl/core';
+import { subgraphDefinitions } from '@sl/gateway';
+import pg from 'pg';
+import request from 'supertest';
+import { type GraphQLResponse, startTestSystem, type TestSystem } from '../support/system.js';
+
+/**
+ * Issue 18: each finding tried as an attacker holding an account would, through the gateway and
+ * against a subgraph served alone, asserting the refusal's code and that nothing was returned or
+ * written.
+ */
+const codes = (res: GraphQLResponse<unknown>) => (res.errors ?? []).map((e) => e.extensions?.code);
+
+const CREATE_PERSON = `mutation ($input: CreateRecipientInput!) { createRecipient(input: $input) { id } }`;
+const PLAN = `mutation ($input: CreateServicePlanInput!) { createServicePlan(input: $input) { id } }`;
+const CARD = `query ($id: ID!) { recipient(id: $id) { id snils lastName address } }`;
+const ASSIGN = `mutation ($input: AssignCaseCoordinatorInput!) { assignCaseCoordinator(input: $input) { id } }`;
+const HEALTH = `query ($id: ID!) { recipient(id: $id) { id medicalConclusions { conditions } } }`;
+
+describe('security: the access holes of issue 18 stay closed', () => {
+  let t: TestSystem;
+  let providerA: string;
+  let providerB: string;
+  let snilsIndex = 0;
+  let owner: pg.Pool;
+  /** As the database's owner: the subgraphs' own roles may not read across schemas. */
+  const sql = async <T>(text: string, params: unknown[] = []) =>
+    (await owner.query(text, params)).rows as T[];
+  const staffOf = (providerId: string) => ({ as: { role: Role.PROVIDER_STAFF, providerId } });
+  const idOf = async (as: Parameters<TestSystem['gql']>[2] = {}) =>
+    (await t.gql<{ me: { id: string } }>('{ me { id } }', {}, as)).data!.me.id;
+
+  async function person(lastName: string): Promise<string> {
+    const res = await t.gql<{ createRecipient: { id: string } }>(CREATE_PERSON, {
+      input: {
+        snils: snilsFromBody(900_000_000 + snilsIndex++),
+        lastName,
+        firstName: 'Ирина',
+        birthDate: '1980-03-04',
+        sex: 'FEMALE',
+        municipality: 'г. Калуга',
+        address: 'г. Калуга, ул. Тайная, д. 1',
+      },
+    });
+    expect(res.errors).toBeUndefined();
+    return res.data!.createRecipient.id;
+  }
+
+  beforeAll(async () => {
+    // Murmansk's rule set brings its registry of providers (seed 002, appendix 2).
+    t = await startTestSystem({ env: { REGION: 'murmansk' } });
+    owner = new pg.Pool({ connectionString: t.database.url, max: 1 });
+    const providers = await t.gql<{ providers: { edges: { node: { id: string } }[] } }>(
+      '{ providers(first: 2) { edges { node { id } } } }',
+    );
+    [providerA, providerB] = providers.data!.providers.edges.map((e) => e.node.id) as [string, string];
+  }, 120_000);
+  afterAll(async () => {
+    await owner?.end();
+    await t?.stop();
+  });
+
+  describe('1. a provider’s scope comes only from the authorised body', () => {
+    it('refuses provider staff a plan for a person outside their scope, and their record stays closed', async () => {
+      const target = await person('Чужая');
+      const plan = await t.gql(
+        PLAN,
+        { input: { recipientId: target, providerId: providerA, hoursPerWeek: 4 } },
+        staffOf(providerA),
+      );
+      expect(codes(plan)).toEqual(['OUT_OF_SCOPE']);
+      expect(plan.data?.createServicePlan ?? null).toBeNull();
+      const plans = await sql<{ n: string }>(
+        'select count(*) n from social.service_plan where recipient_id = $1',
+        [target],
+      );
+      expect(plans[0]!.n).toBe('0');
+      const card = await t.gql<{ recipient: { snils: string | null } | null }>(
+        CARD,
+        { id: target },
+        staffOf(providerA),
+      );
+      expect(codes(card)).toContain('OUT_OF_SCOPE');
+      expect(JSON.stringify(card.data)).not.toContain('Тайная');
+      // Nor another provider's plan, nor a visit, nor a route.
+      const foreign = await t.gql(
+        PLAN,
+        { input: { recipientId: target, providerId: providerB, hoursPerWeek: 4 } },
+        staffOf(providerA),
+      );
+      expect(codes(foreign)).toEqual(['NOT_OWN_PROVIDER']);
+      const route = await t.gql(
+        `mutation ($input: CreateRehabilitationRouteInput!) { createRehabilitationRoute(input: $input) { id } }`,
+        { input: { recipientId: target, providerId: providerA, goals: [] } },
+        staffOf(providerA),
+      );
+      expect(codes(route)).toContain('OUT_OF_SCOPE');
+    });
+
+    it('opens the person to the provider the coordinator’s plan names, and to no other', async () => {
+      const target = await person('Назначенная');
+      const granted = await t.gql(PLAN, {
+        input: { recipientId: target, providerId: providerA, hoursPerWeek: 6 },
+      });
+      expect(granted.errors).toBeUndefined();
+      const own = await t.gql<{ recipient: { snils: string } }>(CARD, { id: target }, staffOf(providerA));
+      expect(own.errors).toBeUndefined();
+      expect(own.data!.recipient.snils).toBeTruthy();
+      const other = await t.gql(CARD, { id: target }, staffOf(providerB));
+      expect(codes(other)).toContain('OUT_OF_SCOPE');
+      // In scope, the provider runs the plan it was given: closing it is theirs to do.
+      const closed = await t.gql(
+        `mutation ($input: CloseServicePlanInput!) { closeServicePlan(input: $input) { id } }`,
+        { input: { recipientId: target } },
+        staffOf(providerB),
+      );
+      expect(codes(closed)).toEqual(['OUT_OF_SCOPE']);
+    });
+
+    it('keeps provider staff to their own provider’s staff list', async () => {
+      const created = await t.gql(
+        `mutation ($input: CreateStaffMemberInput!) { createStaffMember(input: $input) { id } }`,
+        { input: { fullName: 'Подставной Сотрудник', role: 'SOCIAL_WORKER', providerId: providerB } },
+        staffOf(providerA),
+      );
+      expect(codes(created)).toEqual(['NOT_OWN_PROVIDER']);
+      const ofB = await t.gql(
+        `mutation ($input: CreateStaffMemberInput!) { createStaffMember(input: $input) { id } }`,
+        { input: { fullName: 'Сотрудник Б', role: 'SOCIAL_WORKER', providerId: providerB } },
+      );
+      expect(ofB.errors).toBeUndefined();
+      const list = await t.gql<{ staffMembers: { edges: { node: { fullName: string } }[] } }>(
+        `query ($p: ID) { staffMembers(providerId: $p, first: 100) { edges { node { fullName } } } }`,
+        { p: providerB },
+        staffOf(providerA),
+      );
+      expect(list.errors).toBeUndefined();
+      expect(list.data!.staffMembers.edges.map((e) => e.node.fullName)).not.toContain('Сотрудник Б');
+    });
+  });
+
+  describe('2. a case is handed over only by its coordinator or an administrator', () => {
+    let target: string;
+    let ownerId: string;
+    let otherId: string;
+    const other = { as: { role: Role.COORDINATOR, agencyId: 'Отдел-2' } };
+
+    beforeAll(async () => {
+      target = await person('Передаваемая');
+      const conclusion = await t.gql(
+        `mutation ($input: RecordMedicalConclusionInput!) { recordMedicalConclusion(input: $input) { id } }`,
+        {
+          input: {
+            recipientId: target,
+            issuedOn: '2026-01-15',
+            contraindicationsPresent: true,
+            conditions: ['F20.0'],
+            organisation: 'ГБУЗ «Областная больница»',
+          },
+        },
+        { as: Role.HEALTH_OFFICER },
+      );
+      expect(conclusion.errors).toBeUndefined();
+      ownerId = await idOf();
+      otherId = await idOf(other);
+    });
+
+    const coordinatorOf = async () =>
+      (
+        await sql<{ case_coordinator_id: string | null }>(
+          'select case_coordinator_id from social.recipient where id = $1',
+          [target],
+        )
+      )[0]!.case_coordinator_id;
+
+    it('refuses another coordinator taking the case over, records the attempt, and keeps health closed', async () => {
+      const taken = await t.gql(ASSIGN, { input: { recipientId: target, accountId: otherId } }, other);
+      expect(codes(taken)).toEqual(['NOT_CASE_COORDINATOR']);
+      expect(await coordinatorOf()).toBe(ownerId);
+      const health = await t.gql(HEALTH, { id: target }, other);
+      expect(codes(health)).toContain('NOT_CASE_COORDINATOR');
+      expect(JSON.stringify(health.data)).not.toContain('F20.0');
+      const attempts = await sql<{ actor_id: string; after: { refused: string } }>(
+        `select actor_id, after from access.audit_event where action = 'security' and entity = 'CASE_HANDOVER_REFUSED' and recipient_id = $1`,
+        [target],
+      );
+      expect(attempts).toEqual([
+        { actor_id: otherId, after: { caseCoordinatorId: otherId, refused: 'NOT_CASE_COORDINATOR' } },
+      ]);
+    });
+
+    it('refuses a handover to an unknown id, an auditor or a deactivated coordinator', async () => {
+      const auditorId = await idOf({ as: Role.AUDITOR });
+      const leaving = { as: { role: Role.COORDINATOR, agencyId: 'Уволен' } };
+      const leavingId = await idOf(leaving);
+      const off = await t.gql(
+        `mutation ($id: ID!) { setAccountActive(id: $id, active: false) { active } }`,
+        { id: leavingId },
+        { as: Role.ADMIN },
+      );
+      expect(off.errors).toBeUndefined();
+      for (const accountId of ['00000000-0000-4000-8000-000000000001', auditorId, leavingId]) {
+        const res = await t.gql(ASSIGN, { input: { recipientId: target, accountId } });
+        expect(codes(res)).toEqual(['NOT_A_COORDINATOR']);
+      }
+      expect(await coordinatorOf()).toBe(ownerId);
+    });
+
+    it('refuses anyone else: officers, provider staff, the Council, the auditor', async () => {
+      for (const role of [Role.HEALTH_OFFICER, Role.PROVIDER_STAFF, Role.COUNCIL_MEMBER, Role.AUDITOR]) {
+        const res = await t.gql(ASSIGN, { input: { recipientId: target, accountId: otherId } }, { as: role });
+        expect(codes(res)).toEqual(['FORBIDDEN']);
+      }
+      expect(await coordinatorOf()).toBe(ownerId);
+    });
+
+    it('hands over by the case’s coordinator as an audited security event, and by an administrator back', async () => {
+      const moved = await t.gql(ASSIGN, { input: { recipientId: target, accountId: otherId } });
+      expect(moved.errors).toBeUndefined();
+      expect(await coordinatorOf()).toBe(otherId);
+      expect(codes(await t.gql(HEALTH, { id: target }))).toContain('NOT_CASE_COORDINATOR');
+      expect((await t.gql(HEALTH, { id: target }, other)).errors).toBeUndefined();
+      const back = await t.gql(
+        ASSIGN,
+        { input: { recipientId: target, accountId: ownerId } },
+        { as: Role.ADMIN },
+      );
+      expect(back.errors).toBeUndefined();
+      const events = await sql<{ before: unknown; after: unknown }>(
+        `select before, after from access.audit_event where action = 'security' and entity = 'CASE_HANDOVER' and recipient_id = $1 order by id`,
+        [target],
+      );
+      expect(events).toEqual([
+        { before: { caseCoordinatorId: ownerId }, after: { caseCoordinatorId: otherId } },
+        { before: { caseCoordinatorId: otherId }, after: { caseCoordinatorId: ownerId } },
+      ]);
+    });
+  });
+
+  describe('against subgraphs served alone', () => {
+    const services = new Map<string, RunningSubgraphService>();
+    const secret = () => sessionSecret(testConfig());
+    const actor = (roles: Role[], extra: Partial<Actor> = {}): Actor => ({
+      kind: 'user',
+      id: '22222222-2222-4222-8222-222222222222',
+      name: 'attacker',
+      agencyId: null,
+      roles,
+      providerId: null,
+      ...extra,
+    });
+    const direct = async (name: string, query: string, variables: Record<string, unknown>, who: Actor) =>
+      (
+        await request(services.get(name)!.server.url)
+          .post('')
+          .set(ACTOR_HEADER, await signActorAssertion(who, secret(), `r-${Date.now()}`))
+          .send({ query, variables })
+      ).body as GraphQLResponse<unknown>;
+
+    beforeAll(async () => {
+      for (const definition of subgraphDefinitions.filter((d) => ['social', 'health'].includes(d.name))) {
+        const config = testConfig({ DATABASE_URL: t.database.url });
+        services.set(definition.name, await startSubgraphService(definition, config, createLogger('silent')));
+      }
+    }, 60_000);
+    afterAll(async () => {
+      for (const service of services.values()) await service.stop();
+    });
+
+    it('social alone refuses provider staff a self-granted plan', async () => {
+      const target = await person('Напрямую');
+      const res = await direct(
+        'social',
+        PLAN,
+        { input: { recipientId: target, providerId: providerA, hoursPerWeek: 4 } },
+        actor([Role.PROVIDER_STAFF], { providerId: providerA }),
+      );
+      expect(codes(res)).toEqual(['OUT_OF_SCOPE']);
+    });
+
+    it('social alone refuses a coordinator taking over a case not theirs', async () => {
+      const target = await person('Захват');
+      const res = await direct(
+        'social',
+        ASSIGN,
+        { input: { recipientId: target, accountId: actor([]).id } },
+        actor([Role.COORDINATOR]),
+      );
+      expect(codes(res)).toEqual(['NOT_CASE_COORDINATOR']);
+    });
+
+    it('health alone believes no case coordinator a caller names without social’s seal', async () => {
+      const target = await person('Подделка');
+      const forged = await direct(
+        'health',
+        `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Recipient { medicalConclusions { id } } } }`,
+        {
+          r: [
+            {
+              __typename: 'Recipient',
+              id: target,
+              caseCoordinatorIds: [actor([]).id],
+              caseAssignmentSeal: '9999999999.forged',
+            },
+          ],
+        },
+        actor([Role.COORDINATOR]),
+      );
+      expect(codes(forged)).toEqual(['NOT_CASE_COORDINATOR']);
+    });
+  });
+});
