@@ -1,10 +1,35 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { NotFoundError, ValidationError } from '@sl/core';
+import { Application } from '../application/application.entity.js';
 import { rulesOf, type SocialContext, snapshot, todayOf } from '../common/social-context.js';
 import { Recipient } from '../recipient/recipient.entity.js';
 import { AutonomyDegree } from '../recipient/recipient.enums.js';
 import { Assessment, HoursPer } from './assessment.entity.js';
 import type { RecordAssessmentInput } from './assessment.inputs.js';
+
+/**
+ * Seed 002 appendix: the application form carries the person's consent to the individual
+ * questionnaire; without it (or before it was given) no assessment may be recorded. The consent of
+ * the person's latest application filed by the assessment day counts, re-assessments included.
+ */
+async function assertConsentToAssessment(em: EntityManager, recipientId: string, assessedOn: string) {
+  const application = await em.findOne(
+    Application,
+    { recipientId, submittedOn: { $lte: assessedOn } },
+    { orderBy: { submittedOn: 'desc', createdAt: 'desc' }, fields: ['id', 'consentToAssessmentOn'] },
+  );
+  const consent = application?.consentToAssessmentOn ?? null;
+  if (!consent || consent > assessedOn) {
+    throw new ValidationError(
+      application
+        ? 'Нет согласия гражданина на анкетирование (оценку) на дату оценки: запишите его в заявлении'
+        : 'Оценка проводится по заявлению гражданина с его согласием на анкетирование: сначала зарегистрируйте заявление',
+      'assessedOn',
+      'ASSESSMENT_CONSENT_MISSING',
+      { applicationId: application?.id ?? null },
+    );
+  }
+}
 
 export class AssessmentService {
   constructor(private readonly em: EntityManager) {}
@@ -22,6 +47,7 @@ export class AssessmentService {
     return this.em.transactional(async (em) => {
       const recipient = await em.findOne(Recipient, { id: input.recipientId });
       if (!recipient) throw new NotFoundError('Получатель', input.recipientId);
+      await assertConsentToAssessment(em, recipient.id, input.assessedOn);
       const assessment = em.create(Assessment, {
         recipientId: recipient.id,
         assessedOn: input.assessedOn,
