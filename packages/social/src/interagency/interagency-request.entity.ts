@@ -78,6 +78,10 @@ export const INTERAGENCY_READ = [
   name: 'interagency_request_record_when_answered',
   expression: 'answer_record_id is null or answered_on is not null',
 })
+@Check({
+  name: 'interagency_request_answer_source_with_answer',
+  expression: '(answered_on is null) = (answer_source is null)',
+})
 @Check({ name: 'interagency_request_answer_after_sent', expression: 'answered_on >= sent_on' })
 @Check({ name: 'interagency_request_due_after_sent', expression: 'due_on >= sent_on' })
 @Index({ properties: ['recipientId', 'sentOn'] })

@@ -15,6 +15,7 @@ import { Migration20261123232801_assessment_list } from './Migration202611232328
 import { Migration20261123234253_visit_list } from './Migration20261123234253_visit_list.js';
 import { Migration20261124000551_list_indexes } from './Migration20261124000551_list_indexes.js';
 import { Migration20261124020952_figure_days } from './Migration20261124020952_figure_days.js';
+import { Migration20261203070837_case_rules } from './Migration20261203070837_case_rules.js';
 
 export const migrations: MigrationClass[] = [
   { name: 'Migration20261123182828_init', class: Migration20261123182828_init },
@@ -24,18 +25,13 @@ export const migrations: MigrationClass[] = [
   { name: 'Migration20261123190535_case_records', class: Migration20261123190535_case_records },
   { name: 'Migration20261123190551_services', class: Migration20261123190551_services },
   { name: 'Migration20261123192650_stage_provider_fk', class: Migration20261123192650_stage_provider_fk },
-  {
-    name: 'Migration20261123205919_interagency_answer_record',
-    class: Migration20261123205919_interagency_answer_record,
-  },
-  {
-    name: 'Migration20261123210157_consent_and_case_coordinator',
-    class: Migration20261123210157_consent_and_case_coordinator,
-  },
+  { name: 'Migration20261123205919_interagency_answer_record', class: Migration20261123205919_interagency_answer_record },
+  { name: 'Migration20261123210157_consent_and_case_coordinator', class: Migration20261123210157_consent_and_case_coordinator },
   { name: 'Migration20261123215310_recipient_version', class: Migration20261123215310_recipient_version },
   { name: 'Migration20261123231554_figures_version', class: Migration20261123231554_figures_version },
   { name: 'Migration20261123232801_assessment_list', class: Migration20261123232801_assessment_list },
   { name: 'Migration20261123234253_visit_list', class: Migration20261123234253_visit_list },
   { name: 'Migration20261124000551_list_indexes', class: Migration20261124000551_list_indexes },
   { name: 'Migration20261124020952_figure_days', class: Migration20261124020952_figure_days },
+  { name: 'Migration20261203070837_case_rules', class: Migration20261203070837_case_rules },
 ];
