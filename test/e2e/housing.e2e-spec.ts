@@ -49,7 +49,9 @@ describe('housing through the gateway', () => {
           node: { id: string; housing: { history: unknown[] }; applications: { decidedOn: string | null }[] };
         }[];
       };
-    }>('{ recipients(first: 40) { edges { node { id housing { history { fromDate } } applications { decidedOn } } } } }');
+    }>(
+      '{ recipients(first: 40) { edges { node { id housing { history { fromDate } } applications { decidedOn } } } } }',
+    );
     expect(res.errors).toBeUndefined();
     // Never housed: the demo's places run to its own "today", later than this test's clock; and no
     // decision yet, so that the grant recorded below is their decision in force.

@@ -116,7 +116,10 @@ export class Application {
 
   /** The person's written refusal of the assessment, the day it was received (001 §16 в). */
   @Personal(Access.CASE)
-  @Field(() => LocalDate, { nullable: true, description: 'Written refusal of the assessment received (001 §16 в)' })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'Written refusal of the assessment received (001 §16 в)',
+  })
   @Property({ type: 'date', nullable: true })
   assessmentRefusedOn: string | null = null;
 

@@ -2,7 +2,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ConflictError, NotFoundError, ValidationError } from '@sl/core';
 import { AssessmentService } from '../assessment/assessment.service.js';
 import { rulesOf, type SocialContext, snapshot, todayOf } from '../common/social-context.js';
+import { activeContraindicationOf } from '../interagency/contraindication.js';
 import { Recipient } from '../recipient/recipient.entity.js';
+import { Termination } from '../termination/termination.entity.js';
+import { TerminationReason } from '../termination/termination.enums.js';
 import { Application, ApplicationDocument } from './application.entity.js';
 import { ApplicationStatus, AppliedBy, Decision, RefusalGround } from './application.enums.js';
 import type {
@@ -11,9 +14,6 @@ import type {
   RecordApplicationDocumentsInput,
   SubmitApplicationInput,
 } from './application.inputs.js';
-import { activeContraindicationOf } from '../interagency/contraindication.js';
-import { Termination } from '../termination/termination.entity.js';
-import { TerminationReason } from '../termination/termination.enums.js';
 import {
   admissionProblems,
   describeMissing,
@@ -60,7 +60,11 @@ function checkStatementDates(application: Application): void {
     }
   }
   if (application.otherFormChosenOn && !application.otherFormChosen) {
-    throw new ValidationError('Укажите, какую форму обслуживания выбрал гражданин', 'otherFormChosen', 'OTHER_FORM_REQUIRED');
+    throw new ValidationError(
+      'Укажите, какую форму обслуживания выбрал гражданин',
+      'otherFormChosen',
+      'OTHER_FORM_REQUIRED',
+    );
   }
 }
 
@@ -79,7 +83,10 @@ export class ApplicationService {
       const [problem] = admissionProblems(recipient, input.submittedOn);
       if (problem) throw new ValidationError(problem.message, 'recipientId', problem.code);
       // seed 001 §17: participation ended by death; nobody may apply in the person's name after it.
-      const death = await em.findOne(Termination, { recipientId: recipient.id, reason: TerminationReason.DEATH });
+      const death = await em.findOne(Termination, {
+        recipientId: recipient.id,
+        reason: TerminationReason.DEATH,
+      });
       if (death) {
         throw new ValidationError(
           `Получатель умер (${death.groundOn}): заявление от его имени не принимается`,
@@ -144,9 +151,11 @@ export class ApplicationService {
         application.consentToAssessmentOn = input.consentToAssessmentOn;
       if (input.consentToDataProcessingOn !== undefined)
         application.consentToDataProcessingOn = input.consentToDataProcessingOn;
-      if (input.assessmentRefusedOn !== undefined) application.assessmentRefusedOn = input.assessmentRefusedOn;
+      if (input.assessmentRefusedOn !== undefined)
+        application.assessmentRefusedOn = input.assessmentRefusedOn;
       if (input.otherFormChosenOn !== undefined) application.otherFormChosenOn = input.otherFormChosenOn;
-      if (input.otherFormChosen !== undefined) application.otherFormChosen = input.otherFormChosen?.trim() ?? null;
+      if (input.otherFormChosen !== undefined)
+        application.otherFormChosen = input.otherFormChosen?.trim() ?? null;
       checkStatementDates(application);
       const existing = await em.find(ApplicationDocument, { applicationId: application.id });
       for (const d of input.documents ?? []) {

@@ -1,7 +1,7 @@
 import { LifeLimitations } from '../recipient/recipient.entity.js';
 import { LegalCapacity } from '../recipient/recipient.enums.js';
-import { ApplicationDocumentKind, AppliedBy } from './application.enums.js';
 import { RuleSet } from '../rules/rule-set.js';
+import { ApplicationDocumentKind, AppliedBy } from './application.enums.js';
 import { ageOn, eligibilityProblems, missingForDecision } from './eligibility.js';
 
 const kaluga = RuleSet.for('kaluga');
@@ -67,7 +67,9 @@ describe('eligibility of a participant (seed 002 §2)', () => {
       consentToAssessmentOn: '2026-03-02',
       consentToDataProcessingOn: '2026-03-02',
     };
-    expect(missingForDecision(murmansk, application, [ApplicationDocumentKind.IDENTITY_DOCUMENT])).toEqual([]);
+    expect(missingForDecision(murmansk, application, [ApplicationDocumentKind.IDENTITY_DOCUMENT])).toEqual(
+      [],
+    );
     expect(missingForDecision(murmansk, application, [])).toEqual(['IDENTITY_DOCUMENT']);
     expect(
       missingForDecision(murmansk, { ...application, appliedBy: AppliedBy.REPRESENTATIVE }, [

@@ -72,4 +72,3 @@ export function assertRefusalMatchesFacts(rules: RuleSet, refusal: RefusalGround
       return;
   }
 }
-

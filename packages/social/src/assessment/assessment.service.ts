@@ -2,6 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { NotFoundError, ValidationError } from '@sl/core';
 import { Application } from '../application/application.entity.js';
 import { rulesOf, type SocialContext, snapshot, todayOf } from '../common/social-context.js';
+import { ConsentEvent } from '../consent/consent.entity.js';
+import { ConsentAction, ConsentKind } from '../consent/consent.enums.js';
+import { latestByScope } from '../consent/consent.rules.js';
 import { Recipient } from '../recipient/recipient.entity.js';
 import { AutonomyDegree } from '../recipient/recipient.enums.js';
 import { Assessment, HoursPer } from './assessment.entity.js';
@@ -9,10 +12,22 @@ import type { RecordAssessmentInput } from './assessment.inputs.js';
 
 /**
  * Seed 002 appendix: the application form carries the person's consent to the individual
- * questionnaire; without it (or before it was given) no assessment may be recorded. The consent of
- * the person's latest application filed by the assessment day counts, re-assessments included.
+ * questionnaire; no assessment may be recorded without it. The person's consent record decides
+ * when it has a fact on the day (a withdrawal stops assessments); otherwise the consent on their
+ * latest application filed by that day counts, re-assessments included.
  */
 async function assertConsentToAssessment(em: EntityManager, recipientId: string, assessedOn: string) {
+  const facts = await em.find(ConsentEvent, { recipientId, kind: ConsentKind.ASSESSMENT });
+  const latest = latestByScope(facts, assessedOn).values().next().value;
+  if (latest?.action === ConsentAction.WITHDRAWN) {
+    throw new ValidationError(
+      `Гражданин отозвал согласие на анкетирование (${latest.effectiveOn}): оценка не проводится`,
+      'assessedOn',
+      'ASSESSMENT_CONSENT_WITHDRAWN',
+      { withdrawnOn: latest.effectiveOn },
+    );
+  }
+  if (latest) return;
   const application = await em.findOne(
     Application,
     { recipientId, submittedOn: { $lte: assessedOn } },

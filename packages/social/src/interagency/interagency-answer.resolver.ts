@@ -38,7 +38,9 @@ export class RecipientContraindicationResolver {
           r.answeredOn <= today &&
           r.contraindicationsPresent !== null,
       )
-      .sort((a, b) => b.answeredOn!.localeCompare(a.answeredOn!) || b.createdAt.getTime() - a.createdAt.getTime())[0];
+      .sort(
+        (a, b) => b.answeredOn!.localeCompare(a.answeredOn!) || b.createdAt.getTime() - a.createdAt.getTime(),
+      )[0];
     return latest?.contraindicationsPresent ? latest : null;
   }
 }

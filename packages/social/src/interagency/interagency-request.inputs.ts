@@ -40,7 +40,8 @@ export class RecordInteragencyAnswerInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'The paper answer’s number and date (required: the coordinator marks a paper answer, never answers)',
+    description:
+      'The paper answer’s number and date (required: the coordinator marks a paper answer, never answers)',
   })
   @IsOptional()
   @Length(3, 300, { message: 'Реквизиты документа: от 3 до 300 символов' })
@@ -48,7 +49,8 @@ export class RecordInteragencyAnswerInput {
 
   @Field(() => Boolean, {
     nullable: true,
-    description: 'Medical conclusion on paper: whether it found contraindications (required for that subject)',
+    description:
+      'Medical conclusion on paper: whether it found contraindications (required for that subject)',
   })
   @IsOptional()
   contraindicationsPresent?: boolean | null;

@@ -154,7 +154,11 @@ export class InteragencyRequestService {
           'ANSWER_DOCUMENT_REQUIRED',
         );
       }
-      const contraindications = contraindicationsOf(request.subject, input.contraindicationsPresent, 'contraindicationsPresent');
+      const contraindications = contraindicationsOf(
+        request.subject,
+        input.contraindicationsPresent,
+        'contraindicationsPresent',
+      );
       const before = snapshot(request);
       await answer(em, request, {
         source: AnswerSource.PAPER,
@@ -214,7 +218,11 @@ export class InteragencyRequestService {
         contraindicationsPresent:
           input.contraindicationsPresent === undefined || input.contraindicationsPresent === null
             ? null
-            : contraindicationsOf(request.subject, input.contraindicationsPresent, 'contraindicationsPresent'),
+            : contraindicationsOf(
+                request.subject,
+                input.contraindicationsPresent,
+                'contraindicationsPresent',
+              ),
       });
       await em.flush();
       ctx.audit?.change({

@@ -47,6 +47,11 @@ export const kalugaRules: RuleSetData = {
   documents: {
     paragraph: 'п. 3',
     PERSON: [Doc.IDENTITY_DOCUMENT, Doc.IPPSU],
-    REPRESENTATIVE: [Doc.IDENTITY_DOCUMENT, Doc.IPPSU, Doc.REPRESENTATIVE_IDENTITY, Doc.REPRESENTATIVE_AUTHORITY],
+    REPRESENTATIVE: [
+      Doc.IDENTITY_DOCUMENT,
+      Doc.IPPSU,
+      Doc.REPRESENTATIVE_IDENTITY,
+      Doc.REPRESENTATIVE_AUTHORITY,
+    ],
   },
 };

@@ -52,9 +52,7 @@ export const ruleSetSchema = z
      * The grounds of refusal the region's act lists, each with the paragraph it cites (001 §16 а–г;
      * Murmansk's own, 002 §8–9). A ground not listed here cannot be given.
      */
-    refusalGrounds: z
-      .array(z.object({ ground: z.enum(RefusalGround), paragraph: z.string().min(1) }))
-      .min(1),
+    refusalGrounds: z.array(z.object({ ground: z.enum(RefusalGround), paragraph: z.string().min(1) })).min(1),
     /**
      * The documents the applicant hands in (001 §3 б–ж; 002 §9), for a person applying themselves
      * and for a representative; the degree (001 §3 в) comes from the recorded assessment.
