@@ -218,7 +218,12 @@ describe('the whole case of one person through the gateway (kaluga rules, seeds 
     for (const subject of ['RESIDENCE_REGISTRATION', 'DISABILITY_FACT', 'IPRA']) {
       const answered = ok(
         await t.gql<{ recordInteragencyAnswer: { overdue: boolean } }>(ANSWER, {
-          input: { requestId: sent[subject]!.id, answeredOn: '2026-03-06', answer: 'Сведения подтверждены' },
+          input: {
+            requestId: sent[subject]!.id,
+            answeredOn: '2026-03-06',
+            answer: 'Сведения подтверждены',
+            document: `исх. № ${subject} от 06.03.2026`,
+          },
         }),
       );
       expect(answered.recordInteragencyAnswer.overdue).toBe(false);

@@ -176,6 +176,7 @@ describe('one person through the case: application, requests, assessment, decisi
         requestId: residence.data!.sendInteragencyRequest.id,
         answeredOn: '2026-03-02',
         answer: 'Зарегистрирован по месту жительства',
+        document: 'письмо УВМ № 12/3456 от 02.03.2026',
       },
     });
     expect(answered.errors).toBeUndefined();
@@ -184,6 +185,7 @@ describe('one person through the case: application, requests, assessment, decisi
         requestId: residence.data!.sendInteragencyRequest.id,
         answeredOn: '2026-03-02',
         answer: 'ещё раз',
+        document: 'письмо УВМ № 12/3457 от 02.03.2026',
       },
     });
     expect(code(twice)).toBe('REQUEST_ALREADY_ANSWERED');

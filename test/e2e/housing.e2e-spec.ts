@@ -1,4 +1,5 @@
 import { ManualClock } from '@sl/core';
+import { recordGrant } from '../support/grant.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
 
 const UNIT_FIELDS = /* GraphQL */ `
@@ -43,15 +44,26 @@ describe('housing through the gateway', () => {
   beforeAll(async () => {
     t = await startTestSystem({ clock, env: { DEMO_DATA: 'true', DEMO_PEOPLE: '40', REGION: 'murmansk' } });
     const res = await t.gql<{
-      recipients: { edges: { node: { id: string; housing: { history: unknown[] } } }[] };
-    }>('{ recipients(first: 40) { edges { node { id housing { history { fromDate } } } } } }');
+      recipients: {
+        edges: {
+          node: { id: string; housing: { history: unknown[] }; applications: { decidedOn: string | null }[] };
+        }[];
+      };
+    }>(
+      '{ recipients(first: 40) { edges { node { id housing { history { fromDate } } applications { decidedOn } } } } }',
+    );
     expect(res.errors).toBeUndefined();
-    // Never housed: the demo's places run to its own "today", later than this test's clock.
+    // Never housed: the demo's places run to its own "today", later than this test's clock; and no
+    // decision yet, so that the grant recorded below is their decision in force.
     free = res
-      .data!.recipients.edges.filter((e) => e.node.housing.history.length === 0)
+      .data!.recipients.edges.filter(
+        (e) => e.node.housing.history.length === 0 && e.node.applications.every((a) => a.decidedOn === null),
+      )
       .map((e) => e.node.id);
     // seven of them are housed by the tests below
     expect(free.length).toBeGreaterThanOrEqual(8);
+    // 001 §13 е: only a person granted supported living is placed
+    for (const id of free) await recordGrant(t, id, { region: 'murmansk', decidedOn: '2026-01-05' });
     const providers = await t.gql<{ providers: { edges: { node: { id: string } }[] } }>(
       '{ providers(first: 1) { edges { node { id } } } }',
     );

@@ -1,5 +1,6 @@
 import { ManualClock } from '@sl/core';
 import { HousingService, ServicePlanService } from '@sl/social';
+import { recordGrant } from '../support/grant.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
 
 interface Res<T> {
@@ -259,13 +260,15 @@ describe('services: route, team, plan, visits and hours through the gateway', ()
 
   it('lets the termination close the place, the plan and the team in its own transaction', async () => {
     const person = unserved[1]!;
+    // 001 §13 е: housing needs a grant; degree II gives Murmansk's periodic mode, 4–12 h a week
+    await recordGrant(t, person, { region: 'murmansk', decidedOn: '2026-01-05', score: 100 });
     const member = await staff(p1, 'SOCIAL_WORK_SPECIALIST', 'Лебедева Ольга Сергеевна');
     expect(
       (
         await mutate('createServicePlan', 'CreateServicePlanInput', {
           recipientId: person,
           providerId: p1,
-          hoursPerWeek: 20,
+          hoursPerWeek: 10,
           fromDate: '2026-01-12',
         })
       ).errors,

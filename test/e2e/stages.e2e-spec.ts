@@ -367,7 +367,7 @@ describe('stages of supported living through the gateway (seed 002 §15, 001 §1
     const housing: TerminationCloser = {
       name: 'housing',
       async close(_tx, termination) {
-        closed.push(termination.stageId);
+        closed.push(termination.stageId!);
         throw new ConflictError('HOUSING_NOT_CLOSED', 'Место в жилом помещении не освобождено');
       },
     };

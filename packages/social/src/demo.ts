@@ -15,7 +15,12 @@ import {
 import { Assessment, HoursPer } from './assessment/assessment.entity.js';
 import { seedConsentDemo } from './consent/consent.demo.js';
 import { type HousingDemoState, seedHousingPlaces, seedHousingUnits } from './housing/housing.demo.js';
-import { InteragencyRequest, InteragencySubject } from './interagency/interagency-request.entity.js';
+import { InteragencyAnswer } from './interagency/interagency-answer.entity.js';
+import {
+  AnswerSource,
+  InteragencyRequest,
+  InteragencySubject,
+} from './interagency/interagency-request.entity.js';
 import { Provider } from './provider/provider.entity.js';
 import { ProviderService } from './provider/provider.service.js';
 import { LifeLimitations, Recipient, Representative } from './recipient/recipient.entity.js';
@@ -143,16 +148,29 @@ function demoCase(rows: RowFactory, p: DemoPerson, recipient: Recipient, rules: 
     // Fresh cases wait for some answers; one in seven of those is already late.
     const answered = decided || (k === 0 && dueOn < DEMO_TODAY) || (stage === 1 && k < 2);
     const answeredOn = answered ? plus(sentOn, 1 + ((i + k) % 4)) : null;
-    rows.create(InteragencyRequest, {
+    const inTime = answeredOn && answeredOn <= DEMO_TODAY ? answeredOn : null;
+    // These agencies are outside the graph: their answers are paper ones the coordinator marked.
+    const request = rows.create(InteragencyRequest, {
       recipientId: p.id,
       applicationId: application.id,
       agency: AGENCIES[subject],
       subject,
       sentOn,
       dueOn,
-      answeredOn: answeredOn && answeredOn <= DEMO_TODAY ? answeredOn : null,
-      answer: answeredOn && answeredOn <= DEMO_TODAY ? 'Сведения представлены' : null,
+      answeredOn: inTime,
+      answer: inTime ? 'Сведения представлены' : null,
+      answerSource: inTime ? AnswerSource.PAPER : null,
     });
+    if (inTime) {
+      rows.create(InteragencyAnswer, {
+        requestId: request.id,
+        source: AnswerSource.PAPER,
+        answeredOn: inTime,
+        answer: 'Сведения представлены',
+        document: `исх. № ${1000 + i * 3 + k} от ${inTime}`,
+        inForce: true,
+      });
+    }
   });
   if (stage === 0) return null;
   const assessedOn = plus(submittedOn, 3) <= DEMO_TODAY ? plus(submittedOn, 3) : submittedOn;
@@ -178,6 +196,8 @@ function demoCase(rows: RowFactory, p: DemoPerson, recipient: Recipient, rules: 
   const granted = outcome === 'GRANTED';
   application.decision = granted ? Decision.GRANTED : Decision.OTHER_FORM;
   application.assessmentId = granted ? assessment.id : null;
+  // 001 §10: the term of need the grant sets runs to the re-assessment.
+  application.needUntil = granted ? assessment.reassessmentDueOn : null;
   return granted ? { person: p, decidedOn: application.decidedOn, assessment } : null;
 }
 

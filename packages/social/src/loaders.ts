@@ -6,6 +6,7 @@ import { Assessment } from './assessment/assessment.entity.js';
 import { ConsentEvent } from './consent/consent.entity.js';
 import { HousingOccupancy } from './housing/housing-occupancy.entity.js';
 import { HousingUnit } from './housing/housing-unit.entity.js';
+import { InteragencyAnswer } from './interagency/interagency-answer.entity.js';
 import { InteragencyRequest } from './interagency/interagency-request.entity.js';
 import { Provider } from './provider/provider.entity.js';
 import { Recipient } from './recipient/recipient.entity.js';
@@ -60,6 +61,7 @@ export function createSocialLoaders(em: EntityManager) {
       sentOn: 'desc',
       createdAt: 'desc',
     }),
+    answersByRequest: groupedLoader(em, InteragencyAnswer, 'requestId', { recordedAt: 'asc' }),
   };
 }
 export type SocialLoaders = ReturnType<typeof createSocialLoaders>;

@@ -19,6 +19,11 @@ import { HousingUnit } from './housing/housing-unit.entity.js';
 import { createSocialIndicatorLoaders } from './indicators/indicators.loaders.js';
 import { SocialIndicators } from './indicators/indicators.model.js';
 import { SocialIndicatorsResolver } from './indicators/indicators.resolver.js';
+import { InteragencyAnswer } from './interagency/interagency-answer.entity.js';
+import {
+  InteragencyAnswersResolver,
+  RecipientContraindicationResolver,
+} from './interagency/interagency-answer.resolver.js';
 import { InteragencyRequest } from './interagency/interagency-request.entity.js';
 import {
   InteragencyRequestResolver,
@@ -65,6 +70,7 @@ export const socialSubgraph: SubgraphDefinition = {
     ApplicationDocument,
     Assessment,
     InteragencyRequest,
+    InteragencyAnswer,
     Provider,
     HousingUnit,
     HousingOccupancy,
@@ -88,6 +94,8 @@ export const socialSubgraph: SubgraphDefinition = {
     RecipientAssessmentsResolver,
     InteragencyRequestResolver,
     RecipientInteragencyResolver,
+    InteragencyAnswersResolver,
+    RecipientContraindicationResolver,
     DeadlineResolver,
     ProviderResolver,
     HousingUnitResolver,

@@ -12,7 +12,7 @@ import {
   Unique,
 } from '@mikro-orm/decorators/legacy';
 import { Access, figuresVersionTrigger, figureTrigger, LocalDate, Personal } from '@sl/core';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Assessment } from '../assessment/assessment.entity.js';
 import { Recipient } from '../recipient/recipient.entity.js';
 import {
@@ -114,6 +114,60 @@ export class Application {
   })
   assessmentId: string | null = null;
 
+  /** The person's written refusal of the assessment, the day it was received (001 §16 в). */
+  @Personal(Access.CASE)
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'Written refusal of the assessment received (001 §16 в)',
+  })
+  @Property({ type: 'date', nullable: true })
+  assessmentRefusedOn: string | null = null;
+
+  /** The person's written choice of another form of social service (001 §16 г; 002 §8). */
+  @Personal(Access.CASE)
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'Written choice of another form of service received (001 §16 г)',
+  })
+  @Property({ type: 'date', nullable: true })
+  otherFormChosenOn: string | null = null;
+
+  @Personal(Access.CASE)
+  @Field(() => String, { nullable: true, description: 'The form of service the person chose instead' })
+  @Property({ type: 'string', length: 300, nullable: true })
+  otherFormChosen: string | null = null;
+
+  /** A refusal for missing documents names them (001 §16 б): kept as the decision stated them. */
+  @Personal(Access.CASE)
+  @Field(() => [String], {
+    description: 'Documents named missing in a refusal on 001 §16 б (ApplicationDocumentKind values)',
+  })
+  @Property({ type: 'text[]', defaultRaw: "'{}'" })
+  refusalMissingDocuments: Opt<string[]> = [];
+
+  /** Why a grant was decided despite an active medical contraindication (001 §3 д, order 202н). */
+  @Personal(Access.CASE)
+  @Field(() => String, { nullable: true, description: 'Reason a grant overrode a medical contraindication' })
+  @Property({ type: 'string', length: 2000, nullable: true })
+  contraindicationOverride: string | null = null;
+
+  /** The term of need the grant sets (001 §10): services run until it, its end is a deadline. */
+  @Personal(Access.CASE)
+  @Field(() => LocalDate, { nullable: true, description: 'Term of need set by the grant (001 §10)' })
+  @Property({ type: 'date', nullable: true })
+  needUntil: string | null = null;
+
+  /** 001 §14: a decision after its 10 days stands, marked late by the days over. */
+  @Personal(Access.CASE)
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Days the decision came after its due date (001 §14); null when on time or undecided',
+  })
+  get decidedDaysLate(): Opt<number> | null {
+    if (!this.decidedOn || this.decidedOn <= this.decisionDueOn) return null;
+    return Math.round((Date.parse(this.decidedOn) - Date.parse(this.decisionDueOn)) / 86_400_000);
+  }
+
   @Property({ type: 'Date', columnType: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Opt<Date> = new Date();
 }
@@ -136,4 +190,9 @@ export class ApplicationDocument {
   @Field(() => LocalDate)
   @Property({ type: 'date' })
   receivedOn!: string;
+
+  /** The term of a document that has one — the ИППСУ's (001 §17: its end ends the services). */
+  @Field(() => LocalDate, { nullable: true, description: 'Valid until (the ИППСУ term, 001 §17)' })
+  @Property({ type: 'date', nullable: true })
+  validUntil: string | null = null;
 }

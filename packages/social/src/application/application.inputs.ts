@@ -1,5 +1,5 @@
 import { LocalDate } from '@sl/core';
-import { ArrayMaxSize, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsOptional, IsUUID, Length, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { ApplicationDocumentKind, AppliedBy, Decision, RefusalGround } from './application.enums.js';
 
@@ -10,6 +10,10 @@ export class ReceivedDocumentInput {
 
   @Field(() => LocalDate)
   receivedOn!: string;
+
+  @Field(() => LocalDate, { nullable: true, description: 'The document’s term, e.g. the ИППСУ’s (001 §17)' })
+  @IsOptional()
+  validUntil?: string | null;
 }
 
 @InputType()
@@ -58,6 +62,25 @@ export class RecordApplicationDocumentsInput {
   @Field(() => LocalDate, { nullable: true })
   @IsOptional()
   consentToDataProcessingOn?: string | null;
+
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'The day the person’s written refusal of the assessment was received (001 §16 в)',
+  })
+  @IsOptional()
+  assessmentRefusedOn?: string | null;
+
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'The day the person’s written choice of another form of service was received (001 §16 г)',
+  })
+  @IsOptional()
+  otherFormChosenOn?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Which form of service the person chose' })
+  @IsOptional()
+  @Length(3, 300, { message: 'Форма обслуживания: от 3 до 300 символов' })
+  otherFormChosen?: string | null;
 }
 
 @InputType()
@@ -75,4 +98,19 @@ export class DecideApplicationInput {
 
   @Field(() => LocalDate)
   decidedOn!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'A grant despite an active medical contraindication needs the reason (001 §3 д)',
+  })
+  @IsOptional()
+  @Length(10, 2000, { message: 'Обоснование: от 10 до 2000 символов' })
+  contraindicationOverrideReason?: string | null;
+
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'Grant only: the term of need (001 §10); the assessment’s re-assessment date when omitted',
+  })
+  @IsOptional()
+  needUntil?: string | null;
 }

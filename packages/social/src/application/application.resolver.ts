@@ -1,6 +1,6 @@
 import { Access, Personal } from '@sl/core';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import type { SocialContext } from '../common/social-context.js';
+import { rulesOf, type SocialContext } from '../common/social-context.js';
 import { Recipient } from '../recipient/recipient.entity.js';
 import { Application, ApplicationDocument } from './application.entity.js';
 import {
@@ -66,6 +66,7 @@ export class ApplicationResolver {
   async missingDocuments(@Root() application: Application, @Ctx() ctx: SocialContext) {
     const documents = await ctx.loaders.documentsByApplication.load(application.id);
     return missingForDecision(
+      rulesOf(ctx),
       application,
       documents.map((d) => d.kind),
     );

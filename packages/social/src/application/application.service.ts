@@ -2,9 +2,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ConflictError, NotFoundError, ValidationError } from '@sl/core';
 import { AssessmentService } from '../assessment/assessment.service.js';
 import { rulesOf, type SocialContext, snapshot, todayOf } from '../common/social-context.js';
+import { activeContraindicationOf } from '../interagency/contraindication.js';
 import { Recipient } from '../recipient/recipient.entity.js';
+import { Termination } from '../termination/termination.entity.js';
+import { TerminationReason } from '../termination/termination.enums.js';
 import { Application, ApplicationDocument } from './application.entity.js';
-import { ApplicationStatus, AppliedBy, Decision } from './application.enums.js';
+import { ApplicationStatus, AppliedBy, Decision, RefusalGround } from './application.enums.js';
 import type {
   DecideApplicationInput,
   ReceivedDocumentInput,
@@ -15,8 +18,10 @@ import {
   admissionProblems,
   describeMissing,
   eligibilityProblems,
+  missingDocumentsOf,
   missingForDecision,
 } from './eligibility.js';
+import { assertRefusalMatchesFacts } from './refusal.rules.js';
 
 function notInFuture(ctx: SocialContext, date: string | null | undefined, field: string): void {
   if (date && date > todayOf(ctx)) {
@@ -32,7 +37,35 @@ function checkDocumentDates(ctx: SocialContext, documents: readonly ReceivedDocu
       throw new ValidationError('Документ указан дважды', `documents.${i}.kind`, 'DOCUMENT_REPEATED');
     }
     kinds.add(d.kind);
+    if (d.validUntil && d.validUntil < d.receivedOn) {
+      throw new ValidationError(
+        'Срок действия документа не может закончиться раньше его получения',
+        `documents.${i}.validUntil`,
+        'DOCUMENT_TERM_INVALID',
+      );
+    }
   });
+}
+
+/** A written statement is received with the application or after it, never before. */
+function checkStatementDates(application: Application): void {
+  for (const field of ['assessmentRefusedOn', 'otherFormChosenOn'] as const) {
+    const date = application[field];
+    if (date && date < application.submittedOn) {
+      throw new ValidationError(
+        'Заявление гражданина не может быть получено раньше заявления о предоставлении',
+        field,
+        'STATEMENT_BEFORE_APPLICATION',
+      );
+    }
+  }
+  if (application.otherFormChosenOn && !application.otherFormChosen) {
+    throw new ValidationError(
+      'Укажите, какую форму обслуживания выбрал гражданин',
+      'otherFormChosen',
+      'OTHER_FORM_REQUIRED',
+    );
+  }
 }
 
 export class ApplicationService {
@@ -49,6 +82,19 @@ export class ApplicationService {
       if (!recipient) throw new NotFoundError('Получатель', input.recipientId);
       const [problem] = admissionProblems(recipient, input.submittedOn);
       if (problem) throw new ValidationError(problem.message, 'recipientId', problem.code);
+      // seed 001 §17: participation ended by death; nobody may apply in the person's name after it.
+      const death = await em.findOne(Termination, {
+        recipientId: recipient.id,
+        reason: TerminationReason.DEATH,
+      });
+      if (death) {
+        throw new ValidationError(
+          `Получатель умер (${death.groundOn}): заявление от его имени не принимается`,
+          'recipientId',
+          'RECIPIENT_DECEASED',
+          { diedOn: death.groundOn },
+        );
+      }
       if (input.appliedBy === AppliedBy.REPRESENTATIVE && !recipient.representative) {
         throw new ValidationError(
           'Заявление подано представителем, но в карточке получателя представитель не указан',
@@ -82,6 +128,7 @@ export class ApplicationService {
           applicationId: application.id,
           kind: d.kind,
           receivedOn: d.receivedOn,
+          validUntil: d.validUntil ?? null,
         });
       }
       await em.flush();
@@ -94,6 +141,8 @@ export class ApplicationService {
   async recordDocuments(ctx: SocialContext, input: RecordApplicationDocumentsInput): Promise<Application> {
     notInFuture(ctx, input.consentToAssessmentOn, 'consentToAssessmentOn');
     notInFuture(ctx, input.consentToDataProcessingOn, 'consentToDataProcessingOn');
+    notInFuture(ctx, input.assessmentRefusedOn, 'assessmentRefusedOn');
+    notInFuture(ctx, input.otherFormChosenOn, 'otherFormChosenOn');
     checkDocumentDates(ctx, input.documents ?? []);
     return this.em.transactional(async (em) => {
       const application = await this.openApplication(em, input.applicationId);
@@ -102,15 +151,24 @@ export class ApplicationService {
         application.consentToAssessmentOn = input.consentToAssessmentOn;
       if (input.consentToDataProcessingOn !== undefined)
         application.consentToDataProcessingOn = input.consentToDataProcessingOn;
+      if (input.assessmentRefusedOn !== undefined)
+        application.assessmentRefusedOn = input.assessmentRefusedOn;
+      if (input.otherFormChosenOn !== undefined) application.otherFormChosenOn = input.otherFormChosenOn;
+      if (input.otherFormChosen !== undefined)
+        application.otherFormChosen = input.otherFormChosen?.trim() ?? null;
+      checkStatementDates(application);
       const existing = await em.find(ApplicationDocument, { applicationId: application.id });
       for (const d of input.documents ?? []) {
         const found = existing.find((e) => e.kind === d.kind);
-        if (found) found.receivedOn = d.receivedOn;
-        else
+        if (found) {
+          found.receivedOn = d.receivedOn;
+          if (d.validUntil !== undefined) found.validUntil = d.validUntil;
+        } else
           em.create(ApplicationDocument, {
             applicationId: application.id,
             kind: d.kind,
             receivedOn: d.receivedOn,
+            validUntil: d.validUntil ?? null,
           });
       }
       await em.flush();
@@ -161,15 +219,26 @@ export class ApplicationService {
         );
       }
       const before = snapshot(application);
+      const rules = rulesOf(ctx);
+      const documents = await em.find(ApplicationDocument, { applicationId: application.id });
+      const received = documents.map((d) => d.kind);
+      const [latest] = await new AssessmentService(em).latestFor([application.recipientId]);
+      const validAssessment =
+        latest && latest.assessedOn <= input.decidedOn && latest.reassessmentDueOn > input.decidedOn
+          ? latest
+          : null;
+      if (input.decision !== Decision.GRANTED && (input.contraindicationOverrideReason || input.needUntil)) {
+        throw new ValidationError(
+          'Обоснование и срок нуждаемости указываются только при решении о предоставлении',
+          input.needUntil ? 'needUntil' : 'contraindicationOverrideReason',
+          'GRANT_ONLY_FIELD',
+        );
+      }
       if (input.decision === Decision.GRANTED) {
         const recipient = await em.findOneOrFail(Recipient, { id: application.recipientId });
         const [problem] = eligibilityProblems(recipient, application.submittedOn);
         if (problem) throw new ValidationError(problem.message, 'decision', problem.code);
-        const documents = await em.find(ApplicationDocument, { applicationId: application.id });
-        const missing = missingForDecision(
-          application,
-          documents.map((d) => d.kind),
-        );
+        const missing = missingForDecision(rules, application, received);
         if (missing.length > 0) {
           throw new ValidationError(
             `Не представлены: ${describeMissing(missing)}`,
@@ -180,15 +249,49 @@ export class ApplicationService {
             },
           );
         }
-        const [latest] = await new AssessmentService(em).latestFor([recipient.id]);
-        if (!latest || latest.assessedOn > input.decidedOn || latest.reassessmentDueOn <= input.decidedOn) {
+        if (!validAssessment) {
           throw new ValidationError(
             'Нет действующей оценки нуждаемости со степенью нарушения автономии (п. 16 а)',
             'decision',
             'ASSESSMENT_REQUIRED',
           );
         }
-        application.assessmentId = latest.id;
+        // 001 §3 д, order 202н: a conclusion finding contraindications stops the grant unless the
+        // coordinator records why the grant stands nonetheless.
+        const contraindication = await activeContraindicationOf(em, application.recipientId, input.decidedOn);
+        if (contraindication && !input.contraindicationOverrideReason?.trim()) {
+          throw new ValidationError(
+            `Медицинское заключение (ответ от ${contraindication.answeredOn}) выявило противопоказания (приказ 202н): решение о предоставлении — только с обоснованием`,
+            'contraindicationOverrideReason',
+            'MEDICAL_CONTRAINDICATION',
+            { requestId: contraindication.id, answeredOn: contraindication.answeredOn },
+          );
+        }
+        const needUntil = input.needUntil ?? validAssessment.reassessmentDueOn;
+        if (needUntil <= input.decidedOn) {
+          throw new ValidationError(
+            'Срок нуждаемости должен закончиться после даты решения',
+            'needUntil',
+            'NEED_TERM_INVALID',
+          );
+        }
+        application.assessmentId = validAssessment.id;
+        application.needUntil = needUntil;
+        application.contraindicationOverride = contraindication
+          ? input.contraindicationOverrideReason!.trim()
+          : null;
+      }
+      if (input.decision === Decision.REFUSED) {
+        const missingDocuments = missingDocumentsOf(rules, application.appliedBy, received);
+        assertRefusalMatchesFacts(rules, input.refusalGround!, {
+          decidedOn: input.decidedOn,
+          validAssessment,
+          missingDocuments,
+          assessmentRefusedOn: application.assessmentRefusedOn,
+          otherFormChosenOn: application.otherFormChosenOn,
+        });
+        if (input.refusalGround === RefusalGround.DOCUMENTS_NOT_SUBMITTED)
+          application.refusalMissingDocuments = missingDocuments;
       }
       application.status = ApplicationStatus.DECIDED;
       application.decision = input.decision;

@@ -1,7 +1,11 @@
 import { LifeLimitations } from '../recipient/recipient.entity.js';
 import { LegalCapacity } from '../recipient/recipient.enums.js';
+import { RuleSet } from '../rules/rule-set.js';
 import { ApplicationDocumentKind, AppliedBy } from './application.enums.js';
 import { ageOn, eligibilityProblems, missingForDecision } from './eligibility.js';
+
+const kaluga = RuleSet.for('kaluga');
+const murmansk = RuleSet.for('murmansk');
 
 const limits = (values: Partial<LifeLimitations>) => Object.assign(new LifeLimitations(), values);
 const adult = {
@@ -43,15 +47,38 @@ describe('eligibility of a participant (seed 002 §2)', () => {
       consentToAssessmentOn: '2026-03-02',
       consentToDataProcessingOn: null,
     };
-    expect(missingForDecision(application, [ApplicationDocumentKind.IDENTITY_DOCUMENT])).toEqual([
+    expect(missingForDecision(kaluga, application, [ApplicationDocumentKind.IDENTITY_DOCUMENT])).toEqual([
       'IPPSU',
       'CONSENT_TO_DATA_PROCESSING',
     ]);
     expect(
       missingForDecision(
+        kaluga,
         { ...application, appliedBy: AppliedBy.REPRESENTATIVE, consentToDataProcessingOn: '2026-03-02' },
         [ApplicationDocumentKind.IDENTITY_DOCUMENT, ApplicationDocumentKind.IPPSU],
       ),
     ).toEqual(['REPRESENTATIVE_IDENTITY', 'REPRESENTATIVE_AUTHORITY']);
+  });
+
+  // seed 002 §9: the identity document, the representative's authority, the need — no ИППСУ
+  it('murmansk asks for the documents of 002 §9 only: no ИППСУ, no representative identity', () => {
+    const application = {
+      appliedBy: AppliedBy.PERSON,
+      consentToAssessmentOn: '2026-03-02',
+      consentToDataProcessingOn: '2026-03-02',
+    };
+    expect(missingForDecision(murmansk, application, [ApplicationDocumentKind.IDENTITY_DOCUMENT])).toEqual(
+      [],
+    );
+    expect(missingForDecision(murmansk, application, [])).toEqual(['IDENTITY_DOCUMENT']);
+    expect(
+      missingForDecision(murmansk, { ...application, appliedBy: AppliedBy.REPRESENTATIVE }, [
+        ApplicationDocumentKind.IDENTITY_DOCUMENT,
+      ]),
+    ).toEqual(['REPRESENTATIVE_AUTHORITY']);
+    // seed 001 §3 г: Kaluga asks for the ИППСУ
+    expect(missingForDecision(kaluga, application, [ApplicationDocumentKind.IDENTITY_DOCUMENT])).toEqual([
+      'IPPSU',
+    ]);
   });
 });

@@ -1,7 +1,8 @@
 import { Field, ObjectType } from 'type-graphql';
 import type { Recipient } from '../recipient/recipient.entity.js';
 import { LegalCapacity, LIFE_CATEGORIES } from '../recipient/recipient.enums.js';
-import { ApplicationDocumentKind, AppliedBy } from './application.enums.js';
+import type { RuleSet } from '../rules/rule-set.js';
+import type { ApplicationDocumentKind, AppliedBy } from './application.enums.js';
 
 @ObjectType({ description: 'Why the person does not (yet) qualify, with a stable code' })
 export class EligibilityProblem {
@@ -58,18 +59,6 @@ export function eligibilityProblems(person: Person, onDate: string): Eligibility
   return problems;
 }
 
-export const REQUIRED_DOCUMENTS: Record<AppliedBy, ApplicationDocumentKind[]> = {
-  // 001 §3 б, г (в — the degree — comes from the recorded assessment; д is optional)
-  [AppliedBy.PERSON]: [ApplicationDocumentKind.IDENTITY_DOCUMENT, ApplicationDocumentKind.IPPSU],
-  // 001 §3 ж: a representative also brings their identity document and the document of authority
-  [AppliedBy.REPRESENTATIVE]: [
-    ApplicationDocumentKind.IDENTITY_DOCUMENT,
-    ApplicationDocumentKind.IPPSU,
-    ApplicationDocumentKind.REPRESENTATIVE_IDENTITY,
-    ApplicationDocumentKind.REPRESENTATIVE_AUTHORITY,
-  ],
-};
-
 const NAMES: Record<string, string> = {
   IDENTITY_DOCUMENT: 'документ, удостоверяющий личность',
   IPPSU: 'ИППСУ',
@@ -80,8 +69,12 @@ const NAMES: Record<string, string> = {
   CONSENT_TO_DATA_PROCESSING: 'согласие на обработку персональных данных',
 };
 
-/** What the application still lacks for a grant: documents of 001 §3 and the two consents of the form. */
+/**
+ * What the application still lacks for a grant: the documents of the region's checklist (rule-set
+ * data: 001 §3 for Kaluga, 002 §9 for Murmansk) and the two consents of the form.
+ */
 export function missingForDecision(
+  rules: RuleSet,
   application: {
     appliedBy: AppliedBy;
     consentToAssessmentOn: string | null;
@@ -89,10 +82,19 @@ export function missingForDecision(
   },
   received: readonly ApplicationDocumentKind[],
 ): string[] {
-  const missing: string[] = REQUIRED_DOCUMENTS[application.appliedBy].filter((k) => !received.includes(k));
+  const missing: string[] = missingDocumentsOf(rules, application.appliedBy, received);
   if (!application.consentToAssessmentOn) missing.push('CONSENT_TO_ASSESSMENT');
   if (!application.consentToDataProcessingOn) missing.push('CONSENT_TO_DATA_PROCESSING');
   return missing;
+}
+
+/** The documents of the region's checklist not received (the consents aside). */
+export function missingDocumentsOf(
+  rules: RuleSet,
+  appliedBy: AppliedBy,
+  received: readonly ApplicationDocumentKind[],
+): ApplicationDocumentKind[] {
+  return rules.data.documents[appliedBy].filter((k) => !received.includes(k));
 }
 
 export const describeMissing = (missing: string[]) => missing.map((m) => NAMES[m] ?? m).join(', ');

@@ -1,10 +1,50 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { NotFoundError, ValidationError } from '@sl/core';
+import { Application } from '../application/application.entity.js';
 import { rulesOf, type SocialContext, snapshot, todayOf } from '../common/social-context.js';
+import { ConsentEvent } from '../consent/consent.entity.js';
+import { ConsentAction, ConsentKind } from '../consent/consent.enums.js';
+import { latestByScope } from '../consent/consent.rules.js';
 import { Recipient } from '../recipient/recipient.entity.js';
 import { AutonomyDegree } from '../recipient/recipient.enums.js';
 import { Assessment, HoursPer } from './assessment.entity.js';
 import type { RecordAssessmentInput } from './assessment.inputs.js';
+
+/**
+ * Seed 002 appendix: the application form carries the person's consent to the individual
+ * questionnaire; no assessment may be recorded without it. The person's consent record decides
+ * when it has a fact on the day (a withdrawal stops assessments); otherwise the consent on their
+ * latest application filed by that day counts, re-assessments included.
+ */
+async function assertConsentToAssessment(em: EntityManager, recipientId: string, assessedOn: string) {
+  const facts = await em.find(ConsentEvent, { recipientId, kind: ConsentKind.ASSESSMENT });
+  const latest = latestByScope(facts, assessedOn).values().next().value;
+  if (latest?.action === ConsentAction.WITHDRAWN) {
+    throw new ValidationError(
+      `Гражданин отозвал согласие на анкетирование (${latest.effectiveOn}): оценка не проводится`,
+      'assessedOn',
+      'ASSESSMENT_CONSENT_WITHDRAWN',
+      { withdrawnOn: latest.effectiveOn },
+    );
+  }
+  if (latest) return;
+  const application = await em.findOne(
+    Application,
+    { recipientId, submittedOn: { $lte: assessedOn } },
+    { orderBy: { submittedOn: 'desc', createdAt: 'desc' }, fields: ['id', 'consentToAssessmentOn'] },
+  );
+  const consent = application?.consentToAssessmentOn ?? null;
+  if (!consent || consent > assessedOn) {
+    throw new ValidationError(
+      application
+        ? 'Нет согласия гражданина на анкетирование (оценку) на дату оценки: запишите его в заявлении'
+        : 'Оценка проводится по заявлению гражданина с его согласием на анкетирование: сначала зарегистрируйте заявление',
+      'assessedOn',
+      'ASSESSMENT_CONSENT_MISSING',
+      { applicationId: application?.id ?? null },
+    );
+  }
+}
 
 export class AssessmentService {
   constructor(private readonly em: EntityManager) {}
@@ -22,6 +62,7 @@ export class AssessmentService {
     return this.em.transactional(async (em) => {
       const recipient = await em.findOne(Recipient, { id: input.recipientId });
       if (!recipient) throw new NotFoundError('Получатель', input.recipientId);
+      await assertConsentToAssessment(em, recipient.id, input.assessedOn);
       const assessment = em.create(Assessment, {
         recipientId: recipient.id,
         assessedOn: input.assessedOn,

@@ -7,6 +7,12 @@ export enum DeadlineKind {
   REASSESSMENT = 'REASSESSMENT',
   INTERAGENCY_REQUEST = 'INTERAGENCY_REQUEST',
   READINESS_REVIEW = 'READINESS_REVIEW',
+  // issue 23: raised by the case rules (case-rules.sources.ts)
+  CONTRAINDICATION = 'CONTRAINDICATION',
+  SERVICE_SHORTFALL = 'SERVICE_SHORTFALL',
+  READINESS_EXHAUSTED = 'READINESS_EXHAUSTED',
+  NEED_TERM = 'NEED_TERM',
+  IPPSU_TERM = 'IPPSU_TERM',
 }
 registerEnumType(DeadlineKind, {
   name: 'DeadlineKind',
@@ -20,6 +26,16 @@ registerEnumType(DeadlineKind, {
       description:
         'оценка готовности на учебном этапе: полугодие открыто или просрочено; срок — последний день полугодия (002 §15.2)',
     },
+    CONTRAINDICATION: {
+      description: 'медицинское заключение выявило противопоказания (001 §3 д, приказ 202н)',
+    },
+    SERVICE_SHORTFALL: { description: 'за прошлую неделю оказано меньше часов, чем по плану (001 §9.1)' },
+    READINESS_EXHAUSTED: {
+      description:
+        'все оценки готовности проведены, готовность не подтверждена: прекратить или переоценить (002 §15.2)',
+    },
+    NEED_TERM: { description: 'срок нуждаемости истекает или истёк (001 §10)' },
+    IPPSU_TERM: { description: 'срок ИППСУ истекает или истёк (001 §17)' },
   },
 });
 

@@ -1,3 +1,4 @@
+import { CASE_RULE_SOURCES } from './case-rules.sources.js';
 import { DeadlineKind } from './deadline.entity.js';
 
 /**
@@ -26,10 +27,12 @@ export const deadlineParams = ({ today, horizonDays, training }: DeadlineParams)
  * The provider serving a person now: that of the current stage, else that of the open service
  * plan (both parts record it; demo and services keep them the same).
  */
-export const currentProviderOf = (recipient: string) => `coalesce(
+export function currentProviderOf(recipient: string): string {
+  return `coalesce(
     (select st.provider_id from social.stage st where st.recipient_id = ${recipient} and st.ended_on is null),
     (select sp.provider_id from social.service_plan sp where sp.recipient_id = ${recipient} and sp.to_date is null
      order by sp.from_date desc limit 1))`;
+}
 
 /**
  * Seed 002 §15.2: each open training stage whose next readiness review is still possible (fewer
@@ -97,4 +100,6 @@ export const DEADLINE_SOURCES: Record<string, string> = {
            null::varchar as agency, w.provider_id
     from (${READINESS_WINDOWS}) w, p
     where w.due_from <= p.today + p.horizon`,
+  // issue 23: the alerts the case rules raise (contraindication, shortfall, exhausted reviews, terms)
+  ...CASE_RULE_SOURCES,
 };

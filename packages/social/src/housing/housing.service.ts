@@ -10,6 +10,7 @@ import {
   paginate,
   ValidationError,
 } from '@sl/core';
+import { assertGrantInForce } from '../application/grant-status.js';
 import { Provider } from '../provider/provider.entity.js';
 import { Recipient } from '../recipient/recipient.entity.js';
 import { HousingKind } from './housing.enums.js';
@@ -118,6 +119,15 @@ export class HousingService {
         if (!(await em.count(Recipient, { id: input.recipientId }))) {
           throw new NotFoundError('Получатель', input.recipientId);
         }
+        const grant = await assertGrantInForce(em, input.recipientId, 'Заселение', 'recipientId');
+        if (fromDate < grant.decidedOn) {
+          throw new ValidationError(
+            `Дата заселения раньше решения о предоставлении сопровождаемого проживания (${grant.decidedOn})`,
+            'fromDate',
+            'HOUSING_BEFORE_GRANT',
+            { decidedOn: grant.decidedOn },
+          );
+        }
         const open = await em.findOne(HousingOccupancy, { recipientId: input.recipientId, toDate: null });
         if (open) {
           throw new ConflictError(
@@ -137,12 +147,14 @@ export class HousingService {
             'HOUSING_PERIOD_OVERLAP',
           );
         }
-        const occupied = await em.count(HousingOccupancy, { unit: unit.id, toDate: null });
-        if (occupied >= unit.places) {
+        const busiest = await busiestDayFrom(em, unit.id, fromDate);
+        if (busiest.occupied >= unit.places) {
           throw new ConflictError(
             'CAPACITY_EXCEEDED',
-            `В помещении нет свободных мест: занято ${occupied} из ${unit.places}`,
-            { field: 'unitId', places: unit.places, occupied },
+            busiest.day === fromDate
+              ? `В помещении нет свободных мест на ${fromDate}: занято ${busiest.occupied} из ${unit.places}`
+              : `С ${fromDate} место не свободно на каждый день: ${busiest.day} заняты ${busiest.occupied} из ${unit.places}`,
+            { field: 'unitId', places: unit.places, occupied: busiest.occupied, day: busiest.day },
           );
         }
         const occupancy = em.create(HousingOccupancy, { recipientId: input.recipientId, unit, fromDate });
@@ -227,6 +239,31 @@ export class HousingService {
     await em.flush();
     return open;
   }
+}
+
+/**
+ * The day from `fromDate` on when most places of the unit are taken, and how many. A placement runs
+ * open-ended from its first day, so it fits only if a place is free on every day from then on —
+ * back-dated placements too. Occupancy periods are half-open: a place is free again on its `toDate`.
+ * The count can only rise on a day someone moves in, so those days (and `fromDate`) are the ones to try.
+ */
+async function busiestDayFrom(
+  em: EntityManager,
+  unitId: string,
+  fromDate: string,
+): Promise<{ day: string; occupied: number }> {
+  const [row] = (await em.getConnection().execute(
+    `with o as (select from_date, to_date from social.housing_occupancy where unit_id = ?
+                  and (to_date is null or to_date > ?::date)),
+          days as (select ?::date as day union select from_date from o where from_date > ?::date)
+     select to_char(d.day, 'YYYY-MM-DD') as day,
+            (select count(*) from o where o.from_date <= d.day and (o.to_date is null or o.to_date > d.day))::int as occupied
+       from days d order by occupied desc, d.day limit 1`,
+    [unitId, fromDate, fromDate, fromDate],
+    'all',
+    em.getTransactionContext(),
+  )) as { day: string; occupied: number }[];
+  return row ?? { day: fromDate, occupied: 0 };
 }
 
 async function lockUnit(em: EntityManager, id: string): Promise<HousingUnit> {

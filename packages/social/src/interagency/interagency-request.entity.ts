@@ -31,6 +31,19 @@ export const ANSWERED_BY: Partial<Record<InteragencySubject, Role>> = {
   [InteragencySubject.MEDICAL_CONCLUSION]: Role.HEALTH_OFFICER,
 };
 
+/** Who gave an answer: the owning ministry in the graph, or a paper document the coordinator marked. */
+export enum AnswerSource {
+  AGENCY = 'AGENCY',
+  PAPER = 'PAPER',
+}
+registerEnumType(AnswerSource, {
+  name: 'InteragencyAnswerSource',
+  valuesConfig: {
+    AGENCY: { description: 'ответ ведомства-владельца сведений в системе' },
+    PAPER: { description: 'бумажный ответ, отмеченный координатором по реквизитам документа' },
+  },
+});
+
 /** Where a request stands, from the authorised body's own record of it. */
 export enum InteragencyRequestStatus {
   AWAITING = 'AWAITING',
@@ -64,6 +77,10 @@ export const INTERAGENCY_READ = [
 @Check({
   name: 'interagency_request_record_when_answered',
   expression: 'answer_record_id is null or answered_on is not null',
+})
+@Check({
+  name: 'interagency_request_answer_source_with_answer',
+  expression: '(answered_on is null) = (answer_source is null)',
 })
 @Check({ name: 'interagency_request_answer_after_sent', expression: 'answered_on >= sent_on' })
 @Check({ name: 'interagency_request_due_after_sent', expression: 'due_on >= sent_on' })
@@ -125,6 +142,20 @@ export class InteragencyRequest {
   @Field(() => ID, { nullable: true, description: 'The record the answering ministry created, by id' })
   @Property({ type: 'uuid', nullable: true })
   answerRecordId: string | null = null;
+
+  @Personal(INTERAGENCY_READ)
+  @Field(() => AnswerSource, { nullable: true, description: 'Who gave the answer in force' })
+  @Enum({ items: () => AnswerSource, nullable: true })
+  answerSource: AnswerSource | null = null;
+
+  /**
+   * Medical conclusions (001 §3 д, order 202н): whether the answer in force found contraindications,
+   * as the owning ministry stated it on answering (or the coordinator from the paper conclusion).
+   */
+  @Personal(INTERAGENCY_READ)
+  @Field(() => Boolean, { nullable: true, description: 'Medical conclusion: contraindications found' })
+  @Property({ type: 'boolean', nullable: true })
+  contraindicationsPresent: boolean | null = null;
 
   @Property({ type: 'Date', columnType: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Opt<Date> = new Date();

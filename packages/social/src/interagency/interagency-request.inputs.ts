@@ -37,6 +37,23 @@ export class RecordInteragencyAnswerInput {
   @Field(() => String)
   @Length(1, 5000, { message: 'Ответ: от 1 до 5000 символов' })
   answer!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The paper answer’s number and date (required: the coordinator marks a paper answer, never answers)',
+  })
+  @IsOptional()
+  @Length(3, 300, { message: 'Реквизиты документа: от 3 до 300 символов' })
+  document?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Medical conclusion on paper: whether it found contraindications (required for that subject)',
+  })
+  @IsOptional()
+  contraindicationsPresent?: boolean | null;
 }
 
 @InputType({
@@ -55,4 +72,11 @@ export class MarkInteragencyAnsweredInput {
   @Field(() => ID, { description: 'The record the ministry created in answer (e.g. the conclusion’s id)' })
   @IsUUID('all', { message: 'Неверный идентификатор ответа ведомства' })
   answerRecordId!: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Medical conclusion: whether the conclusion found contraindications (order 202н)',
+  })
+  @IsOptional()
+  contraindicationsPresent?: boolean | null;
 }

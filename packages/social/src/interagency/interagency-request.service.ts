@@ -3,7 +3,13 @@ import { AppError, ConflictError, NotFoundError, Role, ValidationError } from '@
 import { Application } from '../application/application.entity.js';
 import { rulesOf, type SocialContext, snapshot, todayOf } from '../common/social-context.js';
 import { Recipient } from '../recipient/recipient.entity.js';
-import { ANSWERED_BY, InteragencyRequest, type InteragencySubject } from './interagency-request.entity.js';
+import { InteragencyAnswer } from './interagency-answer.entity.js';
+import {
+  ANSWERED_BY,
+  AnswerSource,
+  InteragencyRequest,
+  InteragencySubject,
+} from './interagency-request.entity.js';
 import type {
   MarkInteragencyAnsweredInput,
   RecordInteragencyAnswerInput,
@@ -24,6 +30,48 @@ export function assertAnswersSubject(roles: readonly string[], subject: Interage
     throw new AppError('OUT_OF_SCOPE', 'Запросы этого вида адресованы другому ведомству');
   }
   return answerer;
+}
+
+/** A medical conclusion's answer states whether it found contraindications; other subjects do not. */
+function contraindicationsOf(
+  subject: InteragencySubject,
+  value: boolean | null | undefined,
+  field: string,
+): boolean | null {
+  if (subject !== InteragencySubject.MEDICAL_CONCLUSION) {
+    if (value !== undefined && value !== null) {
+      throw new ValidationError(
+        'Противопоказания указываются только в ответе на запрос медицинского заключения',
+        field,
+        'CONTRAINDICATIONS_UNEXPECTED',
+      );
+    }
+    return null;
+  }
+  if (value === undefined || value === null) {
+    throw new ValidationError(
+      'Укажите, выявлены ли заключением противопоказания (приказ 202н)',
+      field,
+      'CONTRAINDICATIONS_REQUIRED',
+    );
+  }
+  return value;
+}
+
+type AnswerFields = Pick<
+  InteragencyAnswer,
+  'source' | 'answeredOn' | 'answer' | 'document' | 'answerRecordId' | 'contraindicationsPresent'
+>;
+
+/** Puts an answer in force on the request and keeps it in the request's history of answers. */
+async function answer(em: EntityManager, request: InteragencyRequest, fields: AnswerFields): Promise<void> {
+  await em.nativeUpdate(InteragencyAnswer, { requestId: request.id }, { inForce: false });
+  request.answeredOn = fields.answeredOn;
+  request.answer = fields.answer;
+  request.answerRecordId = fields.answerRecordId;
+  request.answerSource = fields.source;
+  request.contraindicationsPresent = fields.contraindicationsPresent;
+  em.create(InteragencyAnswer, { requestId: request.id, ...fields, inForce: true });
 }
 
 export class InteragencyRequestService {
@@ -96,9 +144,30 @@ export class InteragencyRequestService {
           'ANSWER_DATE_INVALID',
         );
       }
+      // The coordinator never answers for another agency: they mark the paper answer received,
+      // naming the document; an owner in the graph answering later replaces it (markAnswered).
+      const document = input.document?.trim();
+      if (!document) {
+        throw new ValidationError(
+          'Укажите реквизиты бумажного ответа ведомства (номер и дату документа)',
+          'document',
+          'ANSWER_DOCUMENT_REQUIRED',
+        );
+      }
+      const contraindications = contraindicationsOf(
+        request.subject,
+        input.contraindicationsPresent,
+        'contraindicationsPresent',
+      );
       const before = snapshot(request);
-      request.answeredOn = input.answeredOn;
-      request.answer = input.answer.trim();
+      await answer(em, request, {
+        source: AnswerSource.PAPER,
+        answeredOn: input.answeredOn,
+        answer: input.answer.trim(),
+        document,
+        answerRecordId: null,
+        contraindicationsPresent: contraindications,
+      });
       await em.flush();
       ctx.audit?.change({
         recipientId: request.recipientId,
@@ -133,15 +202,28 @@ export class InteragencyRequestService {
           'REQUEST_OF_ANOTHER_RECIPIENT',
         );
       }
-      if (request.answeredOn) {
+      // A paper answer marked earlier gives way to the owner's; a second owner answer does not.
+      if (request.answerSource === AnswerSource.AGENCY) {
         throw new ConflictError('REQUEST_ALREADY_ANSWERED', 'Ответ на этот запрос уже записан', {
           field: 'requestId',
         });
       }
       const before = snapshot(request);
-      request.answeredOn = todayOf(ctx);
-      request.answer = ANSWERED_IN_GRAPH[answerer] ?? 'Ответ дан ведомством';
-      request.answerRecordId = input.answerRecordId;
+      await answer(em, request, {
+        source: AnswerSource.AGENCY,
+        answeredOn: todayOf(ctx),
+        answer: ANSWERED_IN_GRAPH[answerer] ?? 'Ответ дан ведомством',
+        document: null,
+        answerRecordId: input.answerRecordId,
+        contraindicationsPresent:
+          input.contraindicationsPresent === undefined || input.contraindicationsPresent === null
+            ? null
+            : contraindicationsOf(
+                request.subject,
+                input.contraindicationsPresent,
+                'contraindicationsPresent',
+              ),
+      });
       await em.flush();
       ctx.audit?.change({
         recipientId: request.recipientId,

@@ -1,3 +1,4 @@
+import { ApplicationDocumentKind as Doc, RefusalGround } from '../application/application.enums.js';
 import { federalAutonomyBands } from './federal-606n.js';
 import type { RuleSetData } from './rule-set.js';
 
@@ -33,5 +34,24 @@ export const kalugaRules: RuleSetData = {
       DEATH: 'GROUND_DATE',
       PROVIDER_LIQUIDATED: 'GROUND_DATE',
     },
+  },
+  // §16 а–г: the four grounds of refusal.
+  refusalGrounds: [
+    { ground: RefusalGround.NO_DEGREE, paragraph: 'п. 16 «а»' },
+    { ground: RefusalGround.DOCUMENTS_NOT_SUBMITTED, paragraph: 'п. 16 «б»' },
+    { ground: RefusalGround.ASSESSMENT_REFUSED, paragraph: 'п. 16 «в»' },
+    { ground: RefusalGround.OTHER_FORM_CHOSEN, paragraph: 'п. 16 «г»' },
+  ],
+  // §3 б, г (the degree, в, comes from the recorded assessment; the medical conclusion, д, is the
+  // person's choice); ж: a representative also brings their identity document and their authority.
+  documents: {
+    paragraph: 'п. 3',
+    PERSON: [Doc.IDENTITY_DOCUMENT, Doc.IPPSU],
+    REPRESENTATIVE: [
+      Doc.IDENTITY_DOCUMENT,
+      Doc.IPPSU,
+      Doc.REPRESENTATIVE_IDENTITY,
+      Doc.REPRESENTATIVE_AUTHORITY,
+    ],
   },
 };

@@ -1,3 +1,4 @@
+import { ApplicationDocumentKind as Doc, RefusalGround } from '../application/application.enums.js';
 import { federalAutonomyBands } from './federal-606n.js';
 import type { RuleSetData } from './rule-set.js';
 
@@ -33,5 +34,20 @@ export const murmanskRules: RuleSetData = {
       DEATH: 'GROUND_DATE',
       PROVIDER_LIQUIDATED: 'GROUND_DATE',
     },
+  },
+  // §8: a refusal "including when the stationary form of service was decided"; §3, §9: the need
+  // established by the 606н criteria and the documents of §9. The order knows no written refusal
+  // of the assessment: its application form (appendix) itself carries the consent to it.
+  refusalGrounds: [
+    { ground: RefusalGround.NO_DEGREE, paragraph: 'п. 3, 8 Правил' },
+    { ground: RefusalGround.DOCUMENTS_NOT_SUBMITTED, paragraph: 'п. 9 Правил' },
+    { ground: RefusalGround.OTHER_FORM_CHOSEN, paragraph: 'п. 8 Правил (стационарная форма обслуживания)' },
+  ],
+  // §9: the identity document, and for a representative the document of authority; the need is
+  // the recorded assessment. §9 does not list the ИППСУ.
+  documents: {
+    paragraph: 'п. 9 Правил',
+    PERSON: [Doc.IDENTITY_DOCUMENT],
+    REPRESENTATIVE: [Doc.IDENTITY_DOCUMENT, Doc.REPRESENTATIVE_AUTHORITY],
   },
 };

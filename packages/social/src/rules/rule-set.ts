@@ -1,6 +1,7 @@
 import { ValidationError } from '@sl/core';
 import { addBusinessDays, addDays, addMonths, addYears, formatISO, parseISO } from 'date-fns';
 import { z } from 'zod';
+import { ApplicationDocumentKind, RefusalGround } from '../application/application.enums.js';
 import { TerminationReason } from '../termination/termination.enums.js';
 import { kalugaRules } from './kaluga.rules.js';
 import { murmanskRules } from './murmansk.rules.js';
@@ -46,6 +47,20 @@ export const ruleSetSchema = z
      */
     termination: z.object({
       effectiveFrom: z.record(z.enum(TerminationReason), z.enum(['GROUND_DATE', 'REQUESTED_DATE'])),
+    }),
+    /**
+     * The grounds of refusal the region's act lists, each with the paragraph it cites (001 §16 а–г;
+     * Murmansk's own, 002 §8–9). A ground not listed here cannot be given.
+     */
+    refusalGrounds: z.array(z.object({ ground: z.enum(RefusalGround), paragraph: z.string().min(1) })).min(1),
+    /**
+     * The documents the applicant hands in (001 §3 б–ж; 002 §9), for a person applying themselves
+     * and for a representative; the degree (001 §3 в) comes from the recorded assessment.
+     */
+    documents: z.object({
+      paragraph: z.string().min(1),
+      PERSON: z.array(z.enum(ApplicationDocumentKind)),
+      REPRESENTATIVE: z.array(z.enum(ApplicationDocumentKind)),
     }),
   })
   .superRefine((rules, ctx) => {
@@ -151,6 +166,11 @@ export class RuleSet {
       from: this.readinessReviewEarliest(trainingStartedOn, n),
       to: toIso(addDays(toDate(next), -1)),
     };
+  }
+
+  /** The paragraph of the region's act a refusal ground cites, or null when the act has no such ground. */
+  refusalParagraph(ground: RefusalGround): string | null {
+    return this.data.refusalGrounds.find((g) => g.ground === ground)?.paragraph ?? null;
   }
 
   /** Which date a termination on this ground takes effect from (seed 001 §12, 002 §7). */

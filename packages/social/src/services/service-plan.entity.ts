@@ -46,6 +46,12 @@ export class ServicePlan {
   @Property({ type: 'date', nullable: true })
   toDate: string | null = null;
 
+  /** Why the hours leave the assessed type's range (001 §9.1, 002 §15.3); empty when they do not. */
+  @Personal(Access.SERVICE)
+  @Field(() => String, { nullable: true, description: 'Why the hours leave the assessed type’s range' })
+  @Property({ type: 'string', length: 2000, nullable: true })
+  hoursOverrideReason: string | null = null;
+
   @Property({ type: 'Date', columnType: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Opt<Date> = new Date();
 }

@@ -1,6 +1,7 @@
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type AuditTrail, ConflictError, isUuid, NotFoundError, ValidationError } from '@sl/core';
+import { Assessment, HoursPer } from '../assessment/assessment.entity.js';
 import { Provider } from '../provider/provider.entity.js';
 import { Recipient } from '../recipient/recipient.entity.js';
 import { ServicePlan } from './service-plan.entity.js';
@@ -65,6 +66,41 @@ export async function staffOfProvider(em: EntityManager, staffMemberId: string, 
   return staff;
 }
 
+/**
+ * Seed 001 §9.1 (Murmansk's modes, 002 §15.3): the volume of services follows the degree. The
+ * plan's weekly hours must lie within the range of the service type the person's latest assessment
+ * gave (hours a day count seven times a week), unless the coordinator records why not. Returns the
+ * reason to keep (null when the hours fit).
+ */
+export async function checkHoursAgainstAssessment(
+  em: EntityManager,
+  input: Pick<CreateServicePlanInput, 'recipientId' | 'hoursPerWeek' | 'hoursOverrideReason'>,
+  fromDate: string,
+): Promise<string | null> {
+  const assessment = await em.findOne(
+    Assessment,
+    { recipientId: input.recipientId, assessedOn: { $lte: fromDate } },
+    { orderBy: { assessedOn: 'desc', createdAt: 'desc' } },
+  );
+  const reason = input.hoursOverrideReason?.trim() || null;
+  if (!assessment) return reason;
+  const range = weeklyRange(assessment);
+  if (input.hoursPerWeek >= range.min && input.hoursPerWeek <= range.max) return null;
+  if (reason) return reason;
+  throw new ValidationError(
+    `По оценке от ${assessment.assessedOn} определён тип «${assessment.serviceTypeName}»: от ${range.min} до ${range.max} часов в неделю; другое число часов — только с обоснованием`,
+    'hoursPerWeek',
+    'PLAN_HOURS_OUT_OF_ASSESSED_RANGE',
+    { min: range.min, max: range.max, serviceType: assessment.serviceTypeCode },
+  );
+}
+
+/** The assessed type's hours as hours a week. */
+export function weeklyRange(a: Pick<Assessment, 'hoursMin' | 'hoursMax' | 'hoursPer'>) {
+  const factor = a.hoursPer === HoursPer.DAY ? 7 : 1;
+  return { min: a.hoursMin * factor, max: a.hoursMax * factor };
+}
+
 export class ServicePlanService {
   constructor(
     private readonly em: EntityManager,
@@ -98,12 +134,14 @@ export class ServicePlanService {
             { field: 'fromDate' },
           );
         }
+        const hoursOverrideReason = await checkHoursAgainstAssessment(em, input, fromDate);
         const plan = em.create(ServicePlan, {
           recipientId: input.recipientId,
           provider,
           hoursPerWeek: input.hoursPerWeek,
           fromDate,
           toDate,
+          hoursOverrideReason,
         });
         await em.flush();
         this.audit?.change({

@@ -68,6 +68,14 @@ export class CreateServicePlanInput {
   @Field(() => LocalDate, { nullable: true })
   @IsOptional()
   toDate?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the hours leave the range of the assessed service type (001 §9.1, 002 §15.3)',
+  })
+  @IsOptional()
+  @Length(10, 2000, { message: 'Обоснование: от 10 до 2000 символов' })
+  hoursOverrideReason?: string | null;
 }
 
 @InputType({ description: "Ends a person's current service plan" })

@@ -7,6 +7,7 @@ import { ReadinessReviewDue, ReadinessReviewDueConnection } from './readiness-du
 import { readinessReviewsDue } from './readiness-due.service.js';
 import { ReadinessReview } from './readiness-review.entity.js';
 import { Stage } from './stage.entity.js';
+import { ReadinessOutcome, StageKind } from './stage.enums.js';
 import { RecordReadinessReviewInput, StartStageInput } from './stage.inputs.js';
 import { StageService } from './stage.service.js';
 
@@ -38,6 +39,24 @@ export class StageResolver {
   @FieldResolver(() => [ReadinessReview], { description: 'Readiness reviews of a training stage, in order' })
   readinessReviews(@Root() stage: Stage, @Ctx() ctx: SocialContext) {
     return ctx.loaders.reviewsByStage.load(stage.id);
+  }
+
+  /**
+   * Seed 002 §15.2: every readiness review the rules allow was held and none found the person
+   * ready. The training stage cannot go on to the main one; the coordinator decides — terminate, or
+   * re-assess the need (READINESS_EXHAUSTED in the deadlines until a new assessment is recorded).
+   */
+  @Personal(Access.SERVICE)
+  @FieldResolver(() => Boolean, {
+    description: 'Training stage: all readiness reviews held without "ready" (002 §15.2): a decision is due',
+  })
+  async readinessReviewsExhausted(@Root() stage: Stage, @Ctx() ctx: SocialContext) {
+    if (stage.kind !== StageKind.TRAINING) return false;
+    const reviews = await ctx.loaders.reviewsByStage.load(stage.id);
+    return (
+      reviews.length >= RuleSet.for(ctx.region).data.training.maxReviews &&
+      reviews.at(-1)?.outcome !== ReadinessOutcome.READY
+    );
   }
 
   @Authorized(Access.CASE_WRITE)

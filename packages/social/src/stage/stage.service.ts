@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type AuditTrail, ConflictError, NotFoundError, ValidationError } from '@sl/core';
-import { Decision } from '../application/application.enums.js';
+import { assertGrantInForce } from '../application/grant-status.js';
 import { Assessment } from '../assessment/assessment.entity.js';
 import { Provider } from '../provider/provider.entity.js';
 import { Recipient } from '../recipient/recipient.entity.js';
@@ -63,7 +63,17 @@ export class StageService {
     notInFuture(startedOn, this.today, 'startedOn');
     const current = await currentStageOf(this.tx, input.recipientId);
     assertStageOrder(current?.kind ?? null, input.kind);
-    if (input.kind === StageKind.PREPARATORY) await this.assertGranted(input.recipientId);
+    if (input.kind === StageKind.PREPARATORY) {
+      const grant = await assertGrantInForce(this.tx, input.recipientId, 'Подготовительный этап', 'kind');
+      if (startedOn < grant.decidedOn) {
+        throw new ValidationError(
+          `Подготовительный этап не может начаться раньше решения о предоставлении (${grant.decidedOn})`,
+          'startedOn',
+          'STAGE_BEFORE_GRANT',
+          { decidedOn: grant.decidedOn },
+        );
+      }
+    }
     const previousEnd = current
       ? current.startedOn
       : ((await this.tx.findOne(Stage, { recipientId: input.recipientId }, { orderBy: { endedOn: 'desc' } }))
@@ -136,32 +146,6 @@ export class StageService {
       service.plannedHours,
     );
     return service;
-  }
-
-  /**
-   * Seed 001 §13 е, §14: supported living — its first stage — is provided once it is granted. The
-   * person's latest decision must be a grant, and no termination (001 §17) may have followed it.
-   */
-  private async assertGranted(recipientId: string): Promise<void> {
-    const [row] = (await this.tx.getConnection().execute(
-      `select g.decision, to_char(g.decided_on, 'YYYY-MM-DD') as decided_on,
-         exists (select 1 from social.termination t
-                 where t.recipient_id = g.recipient_id and t.effective_on >= g.decided_on) as terminated
-       from social.application g
-       where g.recipient_id = ? and g.status = 'DECIDED'
-       order by g.decided_on desc, g.created_at desc limit 1`,
-      [recipientId],
-      'all',
-      this.tx.getTransactionContext(),
-    )) as { decision: string; decided_on: string; terminated: boolean }[];
-    if (row?.decision === Decision.GRANTED && !row.terminated) return;
-    throw new ConflictError(
-      'DECISION_NOT_GRANTED',
-      row?.decision === Decision.GRANTED
-        ? `Участие прекращено после решения от ${row.decided_on}: для нового подготовительного этапа нужно новое решение о предоставлении сопровождаемого проживания`
-        : 'Подготовительный этап начинается только после решения о предоставлении сопровождаемого проживания (001 §13 «е», §14)',
-      { field: 'kind', decision: row?.decision ?? null },
-    );
   }
 
   private async latestRecommendation(recipientId: string): Promise<Recommendation | null> {

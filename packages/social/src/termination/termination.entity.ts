@@ -33,9 +33,9 @@ export class Termination {
   @ManyToOne(() => Recipient, { mapToPk: true, fieldName: 'recipient_id', deleteRule: 'restrict' })
   recipientId!: string;
 
-  /** The stage that was current when participation ended. */
-  @ManyToOne(() => Stage, { mapToPk: true, fieldName: 'stage_id', deleteRule: 'restrict' })
-  stageId!: string;
+  /** The stage that was current when participation ended; none when it ended before the first stage. */
+  @ManyToOne(() => Stage, { mapToPk: true, fieldName: 'stage_id', nullable: true, deleteRule: 'restrict' })
+  stageId: string | null = null;
 
   @Field(() => TerminationReason)
   @Enum({ items: () => TerminationReason })

@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type AuditTrail, ConflictError, ValidationError } from '@sl/core';
+import { Decision } from '../application/application.enums.js';
+import { grantStatusOf } from '../application/grant-status.js';
 import { HousingService } from '../housing/housing.service.js';
 import type { RuleSet } from '../rules/rule-set.js';
 import { ServicePlanService } from '../services/service-plan.service.js';
@@ -31,6 +33,7 @@ export interface TerminationCloser {
 export const closeCurrentStage: TerminationCloser = {
   name: 'stage',
   async close(tx, termination, ctx) {
+    if (!termination.stageId) return;
     const stage = await tx.findOneOrFail(Stage, { id: termination.stageId });
     const before = stageSnapshot(stage);
     stage.endedOn = termination.effectiveOn;
@@ -89,23 +92,30 @@ export class TerminationService {
     notInFuture(input.groundOn, this.today, 'groundOn');
     const effectiveOn = terminationEffectiveDate(this.rules, input);
     const stage = await currentStageOf(this.tx, input.recipientId);
-    if (!stage) {
+    // A person granted supported living who has not begun a stage yet is a participant too: their
+    // grant ends (001 §17) with nothing else to close but what they already have.
+    const grant = stage ? null : await grantStatusOf(this.tx, input.recipientId);
+    if (!stage && (grant?.decision !== Decision.GRANTED || grant.terminated)) {
       throw new ConflictError(
         'NO_CURRENT_STAGE',
-        'У получателя нет текущего этапа сопровождаемого проживания: прекращать нечего',
+        'У получателя нет ни текущего этапа, ни действующего решения о предоставлении сопровождаемого проживания: прекращать нечего',
+        { field: 'recipientId' },
       );
     }
-    if (effectiveOn < stage.startedOn) {
+    const startedOn = stage ? stage.startedOn : grant!.decidedOn;
+    if (effectiveOn < startedOn) {
       throw new ValidationError(
-        `Прекращение не может вступить в силу раньше начала текущего этапа (${stage.startedOn})`,
+        stage
+          ? `Прекращение не может вступить в силу раньше начала текущего этапа (${startedOn})`
+          : `Прекращение не может вступить в силу раньше решения о предоставлении (${startedOn})`,
         'groundOn',
         'TERMINATION_BEFORE_STAGE_START',
-        { stageStartedOn: stage.startedOn },
+        { stageStartedOn: startedOn },
       );
     }
     const termination = this.tx.create(Termination, {
       recipientId: input.recipientId,
-      stageId: stage.id,
+      stageId: stage?.id ?? null,
       reason: input.reason,
       groundOn: input.groundOn,
       requestedOn: input.requestedOn ?? null,
