@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Authenticator, accessSubgraph } from '@sl/access';
 import {
+  accessMatrix,
   type BaseContext,
   bootstrapDatabases,
   buildFederatedSubgraph,
@@ -27,6 +28,12 @@ import {
 import { GraphQLError } from 'graphql';
 import { mountAuditExport } from './audit/audit-export.route.js';
 import { mountDashboard } from './edge/dashboard.js';
+import {
+  credentialRequired,
+  mountGraphQLHttp,
+  scalarCoercion,
+  specificationStatus,
+} from './edge/graphql-http.js';
 import { mountIdempotency } from './edge/idempotency.js';
 import { mountRateLimit, operationPolicy, queryLimits } from './edge/protection.js';
 import { mountEvidenceDownload } from './evidence/evidence-download.route.js';
@@ -54,6 +61,15 @@ export interface RunningSystem {
   accessOrm: MikroORM;
   /** Stops taking requests, finishes those in flight, closes the pools and the embedded database. */
   stop(): Promise<void>;
+}
+
+/** `Query.x` / `Mutation.x` open to a caller without credentials (signing in). */
+function publicRootFields(): Set<string> {
+  return new Set(
+    accessMatrix()
+      .filter((row) => row.roles === null && (row.type === 'Query' || row.type === 'Mutation'))
+      .map((row) => `${row.type}.${row.field}`),
+  );
 }
 
 /** Starts the whole graph: databases, in-process subgraphs (or links to remote ones), the gateway. */
@@ -102,7 +118,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       if (result.status === 'rejected') throw result.reason;
       sources.push(result.value);
     }
-    const { gateway, supergraphSdl } = createGateway(sources, {
+    const { gateway, supergraphSdl, apiSchema } = createGateway(sources, {
       onUnexpected: (error) => logger.error({ err: error }, 'unexpected error in a subgraph'),
       secret,
       queryPlanCacheMiB: config.QUERY_PLAN_CACHE_MB,
@@ -134,9 +150,16 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         documentCacheMiB: config.DOCUMENT_CACHE_MB,
         gateway,
         validationRules: limits.validationRules,
-        plugins: [...limits.plugins, operationPolicy],
+        plugins: [
+          ...limits.plugins,
+          specificationStatus,
+          credentialRequired(publicRootFields()),
+          scalarCoercion(apiSchema),
+          operationPolicy,
+        ],
         extend: (app) => {
           mountRateLimit(app, config);
+          mountGraphQLHttp(app, config);
           mountIdempotency(app, { em: () => authOrm.em.fork(), config, clock, logger });
           mountReports(app, { supergraphSdl, region: config.REGION, today: () => localDateOf(clock.now()) });
           mountAuditExport(app, { orm: () => authOrm, authenticator, config, clock });

@@ -163,6 +163,13 @@ export interface PersonalFieldExtension {
 export const PERSONAL_EXTENSION = 'personalField';
 
 /**
+ * Marks every `@Personal` field, plain or resolved: its row rules can refuse it for one person and
+ * not the next, so `buildFederatedSubgraph` publishes it nullable and a refusal nulls that person's
+ * field alone (with its error at that path) instead of the whole page.
+ */
+export const REFUSABLE_EXTENSION = 'refusablePerPerson';
+
+/**
  * The resolver of a personal plain property (a column of an entity): the role check of
  * `@Authorized`, the row rules and the audit record of `recordRead`, then the property — the same
  * checks as type-graphql's middleware chain, without turning every field of every row into a
@@ -203,6 +210,7 @@ export function Personal(
     markPersonal(target, key, options.ownCaseOnly ?? []);
     // `Authorized` stays for the access matrix, which reads type-graphql's metadata.
     authorized(target, key, descriptor as never);
+    Extensions({ [REFUSABLE_EXTENSION]: true })(target, key);
     if (descriptor) {
       audited(target, key, descriptor);
     } else {

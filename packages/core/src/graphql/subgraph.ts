@@ -1,7 +1,13 @@
 import { buildSubgraphSchema, type GraphQLResolverMap, printSubgraphSchema } from '@apollo/subgraph';
-import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { MapperKind, mapSchema, printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { type GraphQLFieldResolver, GraphQLObjectType, type GraphQLSchema, parse } from 'graphql';
+import {
+  type GraphQLFieldResolver,
+  GraphQLObjectType,
+  type GraphQLSchema,
+  isNonNullType,
+  parse,
+} from 'graphql';
 import {
   type BuildSchemaOptions,
   buildSchema,
@@ -14,6 +20,7 @@ import {
   PERSONAL_EXTENSION,
   type PersonalFieldExtension,
   personalFieldResolver,
+  REFUSABLE_EXTENSION,
 } from '../access/personal.js';
 import type { ScopeCheck, SharingCheck } from '../access/scope.js';
 import type { Config, SubgraphName } from '../config/config.js';
@@ -104,6 +111,20 @@ function refineResolvers(schema: GraphQLSchema, resolvers: GraphQLResolverMap<un
   }
 }
 
+/**
+ * A personal field may be refused for one person of a page (consent withdrawn, not their case, not
+ * their provider's): published nullable, the refusal nulls that field of that person with an error
+ * at its path, and the page, its other people and its cursor still arrive.
+ */
+function refusableFieldsNullable(schema: GraphQLSchema): GraphQLSchema {
+  return mapSchema(schema, {
+    [MapperKind.OBJECT_FIELD]: (field) =>
+      field.extensions?.[REFUSABLE_EXTENSION] && isNonNullType(field.type)
+        ? { ...field, type: field.type.ofType }
+        : field,
+  });
+}
+
 export interface BuiltSubgraph {
   schema: GraphQLSchema;
   /** The subgraph's SDL with federation directives, as composition reads it. */
@@ -120,7 +141,7 @@ export async function buildFederatedSubgraph(
   definition: Pick<SubgraphDefinition, 'resolvers' | 'orphanedTypes' | 'referenceResolvers'>,
   options: Partial<BuildSchemaOptions> = {},
 ): Promise<BuiltSubgraph> {
-  const schema = await buildSchema({
+  const built = await buildSchema({
     resolvers: definition.resolvers,
     orphanedTypes: definition.orphanedTypes ?? [],
     skipCheck: true,
@@ -129,6 +150,7 @@ export async function buildFederatedSubgraph(
     authMode: 'error',
     ...options,
   });
+  const schema = refusableFieldsNullable(built);
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   refineResolvers(schema, resolvers);

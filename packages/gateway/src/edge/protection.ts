@@ -4,28 +4,73 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { type BaseContext, type Config } from '@sl/core';
 import type { Express } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
-import { GraphQLError, type ValidationRule } from 'graphql';
+import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
+import { QueryLimitError, sendGraphQLError } from './graphql-http.js';
 
 /**
- * Limits on what one query may ask for (graphql-armor): depth, estimated cost, aliases, tokens and
- * directives. Batched HTTP requests stay off (Apollo's default), page sizes are capped by the
- * connections themselves.
+ * Limits on what one query may ask for (graphql-armor): depth, estimated cost, aliases and
+ * directives, each refused with its own code and the configured value (`QUERY_TOO_DEEP`, …) instead
+ * of armor's "Syntax Error:" validation failure. Tokens are counted before parsing
+ * (`mountGraphQLHttp`); batched HTTP requests stay off (Apollo's default), page sizes are capped
+ * by the connections themselves.
  */
 export function queryLimits(config: Config): {
   validationRules: ValidationRule[];
   plugins: ApolloServerPlugin<BaseContext>[];
 } {
+  const refuse = (code: string, message: string, limit: number) => ({
+    propagateOnRejection: false,
+    onReject: [
+      (context: ValidationContext | null) =>
+        context?.reportError(
+          new GraphQLError(message, { originalError: new QueryLimitError(code, message, limit) }),
+        ),
+    ],
+  });
   const armor = new ApolloArmor({
-    maxDepth: { n: config.QUERY_MAX_DEPTH, ignoreIntrospection: true },
-    costLimit: { maxCost: config.QUERY_MAX_COST, ignoreIntrospection: true },
-    maxAliases: { n: config.QUERY_MAX_ALIASES },
-    maxTokens: { n: config.QUERY_MAX_TOKENS },
-    maxDirectives: { n: 20 },
+    maxDepth: {
+      n: config.QUERY_MAX_DEPTH,
+      ignoreIntrospection: true,
+      ...refuse(
+        'QUERY_TOO_DEEP',
+        `Запрос слишком глубокий: не более ${config.QUERY_MAX_DEPTH} уровней вложенности.`,
+        config.QUERY_MAX_DEPTH,
+      ),
+    },
+    costLimit: {
+      maxCost: config.QUERY_MAX_COST,
+      ignoreIntrospection: true,
+      ...refuse(
+        'QUERY_TOO_COSTLY',
+        `Запрос слишком сложный: оценка стоимости выше ${config.QUERY_MAX_COST}.`,
+        config.QUERY_MAX_COST,
+      ),
+    },
+    maxAliases: {
+      n: config.QUERY_MAX_ALIASES,
+      ...refuse(
+        'QUERY_TOO_MANY_ALIASES',
+        `Слишком много псевдонимов в запросе: не более ${config.QUERY_MAX_ALIASES}.`,
+        config.QUERY_MAX_ALIASES,
+      ),
+    },
+    maxTokens: { enabled: false },
+    maxDirectives: {
+      n: MAX_DIRECTIVES,
+      ...refuse(
+        'QUERY_TOO_MANY_DIRECTIVES',
+        `Слишком много директив в запросе: не более ${MAX_DIRECTIVES}.`,
+        MAX_DIRECTIVES,
+      ),
+    },
     blockFieldSuggestion: { enabled: config.NODE_ENV === 'production' },
   });
   const { validationRules, plugins } = armor.protect();
   return { validationRules, plugins: plugins as ApolloServerPlugin<BaseContext>[] };
 }
+
+/** Directives one query may use (`@include`/`@skip` per optional part are plenty). */
+export const MAX_DIRECTIVES = 20;
 
 function hash(value: string): string {
   return createHash('sha256').update(value).digest('hex');
@@ -47,15 +92,17 @@ export function mountRateLimit(app: Express, config: Config): void {
         const authorization = req.header('authorization');
         return authorization ? `token:${hash(authorization)}` : `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`;
       },
-      handler: (_req, res) => {
-        res.status(429).json({
-          errors: [
-            {
-              message: 'Слишком много запросов. Подождите минуту и повторите.',
-              extensions: { code: 'RATE_LIMITED' },
-            },
-          ],
-        });
+      handler: (req, res) => {
+        sendGraphQLError(
+          req,
+          res,
+          429,
+          'RATE_LIMITED',
+          'Слишком много запросов. Подождите минуту и повторите.',
+          {
+            limit: config.RATE_LIMIT_PER_MINUTE,
+          },
+        );
       },
     }),
   );

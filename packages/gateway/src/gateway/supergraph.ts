@@ -10,6 +10,7 @@ import {
   RemoteGraphQLDataSource,
 } from '@apollo/gateway';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
+import { MapperKind, mapSchema } from '@graphql-tools/utils';
 import {
   ACTOR_HEADER,
   AppError,
@@ -18,12 +19,21 @@ import {
   DatabaseUnavailableError,
   formatError,
   isDatabaseUnavailable,
+  LocalDate,
   OPERATION_HEADER,
   type SubgraphContext,
   type SubgraphRuntime,
   signActorAssertion,
 } from '@sl/core';
-import { type DocumentNode, execute, GraphQLError, parse, validate } from 'graphql';
+import {
+  type DocumentNode,
+  execute,
+  GraphQLError,
+  GraphQLScalarType,
+  type GraphQLSchema,
+  parse,
+  validate,
+} from 'graphql';
 import { LRUCache } from 'lru-cache';
 
 export interface SubgraphSource {
@@ -36,13 +46,36 @@ export interface SubgraphSource {
 
 /** Static composition from the subgraphs' SDL: no introspection polling at run time. */
 export function composeSupergraph(sources: Pick<SubgraphSource, 'name' | 'sdl' | 'url'>[]): string {
+  return composeGraph(sources).supergraphSdl;
+}
+
+/**
+ * The public API schema clients see: the composed graph without federation's directives and types,
+ * with the graph's own custom scalars (so values can be checked at the edge).
+ */
+export function composeApiSchema(sources: Pick<SubgraphSource, 'name' | 'sdl' | 'url'>[]): GraphQLSchema {
+  return withOwnScalars(composeGraph(sources).schema.toAPISchema().toGraphQLJSSchema());
+}
+
+const OWN_SCALARS = new Map<string, GraphQLScalarType>([[LocalDate.name, LocalDate]]);
+
+function withOwnScalars(schema: GraphQLSchema): GraphQLSchema {
+  return mapSchema(schema, {
+    [MapperKind.SCALAR_TYPE]: (type) => {
+      const own = OWN_SCALARS.get(type.name);
+      return own ? new GraphQLScalarType({ ...own.toConfig(), description: type.description }) : type;
+    },
+  });
+}
+
+function composeGraph(sources: Pick<SubgraphSource, 'name' | 'sdl' | 'url'>[]) {
   const result = composeServices(
     sources.map((s) => ({ name: s.name, typeDefs: parse(s.sdl), url: s.url ?? `in-process://${s.name}` })),
   );
   if (result.errors) {
     throw new Error(`Supergraph composition failed:\n${result.errors.map((e) => e.message).join('\n')}`);
   }
-  return result.supergraphSdl;
+  return result;
 }
 
 /**
@@ -212,9 +245,11 @@ export interface GatewayOptions {
 export function createGateway(
   sources: SubgraphSource[],
   options: GatewayOptions,
-): { gateway: GatewayInterface; supergraphSdl: string } {
+): { gateway: GatewayInterface; supergraphSdl: string; apiSchema: GraphQLSchema } {
   const { onUnexpected, secret } = options;
-  const supergraphSdl = composeSupergraph(sources);
+  const composed = composeGraph(sources);
+  const supergraphSdl = composed.supergraphSdl;
+  const apiSchema = withOwnScalars(composed.schema.toAPISchema().toGraphQLJSSchema());
   const byName = new Map(sources.map((s) => [s.name, s]));
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -227,5 +262,5 @@ export function createGateway(
       return new ForwardingDataSource({ url: source?.url ?? url ?? '' }, secret, name);
     },
   });
-  return { gateway: gateway as unknown as GatewayInterface, supergraphSdl };
+  return { gateway: gateway as unknown as GatewayInterface, supergraphSdl, apiSchema };
 }

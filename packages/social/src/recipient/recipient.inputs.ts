@@ -41,6 +41,20 @@ export enum SortDirectionEnum {
 }
 registerEnumType(SortDirectionEnum, { name: 'SortDirection' });
 
+/** Whom a list is limited to by what its people consented to share. */
+export enum SharedWith {
+  ME = 'ME',
+}
+registerEnumType(SharedWith, {
+  name: 'SharedWith',
+  valuesConfig: {
+    ME: {
+      description:
+        'Only the people whose data is shared with the caller now: for a ministry officer, consent to processing and to sharing with their ministry (or agency) in force; everyone the caller may see otherwise',
+    },
+  },
+});
+
 const SNILS_INPUT = /^[\d\s-]{11,14}$/;
 
 @InputType()
@@ -78,6 +92,14 @@ export class RecipientFilter {
   @IsOptional()
   @IsUUID('all', { message: 'Поставщик: неверный идентификатор' })
   providerId?: string;
+
+  @Field(() => SharedWith, {
+    nullable: true,
+    description:
+      'ME: only the people whose data the caller may read under their consents (a sync asks for these)',
+  })
+  @IsOptional()
+  sharedWith?: SharedWith;
 }
 
 @InputType()

@@ -12,13 +12,15 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import type { SocialContext } from '../common/social-context.js';
+import { type SocialContext, todayOf } from '../common/social-context.js';
+import { sharedWithActor } from '../consent/consent.shared-with.js';
 import { Recipient } from './recipient.entity.js';
 import {
   AssignCaseCoordinatorInput,
   CreateRecipientInput,
   RecipientFilter,
   RecipientOrder,
+  SharedWith,
   UpdateRecipientInput,
 } from './recipient.inputs.js';
 import { RecipientService } from './recipient.service.js';
@@ -45,7 +47,16 @@ export class RecipientResolver {
       ctx.actor && isScoped(ctx.actor, Access.IDENTITY)
         ? { ...filter, providerId: ctx.actor.providerId ?? NO_PROVIDER }
         : filter;
-    return new RecipientService(ctx.em).list(scoped, orderBy, { first: first ?? null, after: after ?? null });
+    const shared =
+      filter?.sharedWith === SharedWith.ME && ctx.actor
+        ? sharedWithActor<Recipient>(ctx.actor, todayOf(ctx))
+        : null;
+    return new RecipientService(ctx.em).list(
+      scoped,
+      orderBy,
+      { first: first ?? null, after: after ?? null },
+      shared,
+    );
   }
 
   @Authorized(...Access.IDENTITY)

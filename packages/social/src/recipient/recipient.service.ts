@@ -68,6 +68,8 @@ export class RecipientService {
     filter: RecipientFilter = {},
     order?: RecipientOrder,
     page: PageRequest = {},
+    /** A condition limiting the list to what the caller may read (`sharedWith: ME`). */
+    shared: FilterQuery<Recipient> | null = null,
   ): Promise<ConnectionShape<Recipient>> {
     const where: FilterQuery<Recipient> & Record<string, unknown> = {};
     if (filter.municipality) where.municipality = filter.municipality;
@@ -94,6 +96,7 @@ export class RecipientService {
         [raw((alias) => `${currentProviderOf(`${alias}.id`)} = ?::uuid`, [providerId])]: [],
       } as FilterQuery<Recipient>);
     }
+    if (shared) conditions.push(shared);
     const direction = order?.direction ?? 'ASC';
     const keys: SortKey[] = SORT_KEYS[order?.field ?? RecipientSortField.NAME].map((field) => ({
       field,

@@ -1,0 +1,219 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { AppError, type BaseContext, type Config } from '@sl/core';
+import express, { type ErrorRequestHandler, type Express, type Request, type Response } from 'express';
+import {
+  GraphQLError,
+  type GraphQLSchema,
+  getVariableValues,
+  Kind,
+  Lexer,
+  type OperationDefinitionNode,
+  Source,
+  TokenKind,
+  ValuesOfCorrectTypeRule,
+  validate,
+} from 'graphql';
+import Negotiator from 'negotiator';
+
+export const GRAPHQL_RESPONSE_JSON = 'application/graphql-response+json';
+const APPLICATION_JSON = 'application/json';
+
+/**
+ * Whether the client prefers the GraphQL-over-HTTP media type to plain JSON, decided as Apollo
+ * Server decides the answer's Content-Type (the same library, the same candidates in the same
+ * order), so the status always matches the type the answer carries.
+ */
+export function prefersGraphQLResponse(accept: string | undefined): boolean {
+  if (!accept) return false;
+  return (
+    new Negotiator({ headers: { accept } }).mediaType([APPLICATION_JSON, GRAPHQL_RESPONSE_JSON]) ===
+    GRAPHQL_RESPONSE_JSON
+  );
+}
+
+/** A GraphQL-shaped refusal sent before GraphQL runs, in the media type the client accepts. */
+export function sendGraphQLError(
+  req: Request,
+  res: Response,
+  status: number,
+  code: string,
+  message: string,
+  extra: Record<string, unknown> = {},
+): void {
+  const type = prefersGraphQLResponse(req.header('accept')) ? GRAPHQL_RESPONSE_JSON : APPLICATION_JSON;
+  res
+    .status(status)
+    .type(`${type}; charset=utf-8`)
+    .send(JSON.stringify({ errors: [{ message, extensions: { code, ...extra } }] }));
+}
+
+/** How many lexical tokens the document has, counting no further than `max + 1`. */
+export function countTokens(query: string, max: number): number {
+  const lexer = new Lexer(new Source(query));
+  let count = 0;
+  try {
+    for (let token = lexer.advance(); token.kind !== TokenKind.EOF && count <= max; token = lexer.advance())
+      count += 1;
+  } catch {
+    // A syntax error: the parser reports it as GRAPHQL_PARSE_FAILED.
+  }
+  return count;
+}
+
+/**
+ * The HTTP side of `/graphql` before Apollo: only `application/json` bodies (415 otherwise), the body
+ * size limit (413) and broken JSON (400) answered as GraphQL errors with a code instead of Express's
+ * HTML pages, and the token limit counted before anything parses the document.
+ */
+export function mountGraphQLHttp(app: Express, config: Config): void {
+  app.use('/graphql', (req, res, next) => {
+    if (req.method !== 'POST' || req.is('application/json')) return next();
+    sendGraphQLError(
+      req,
+      res,
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Запрос к графу отправляется методом POST с телом в формате JSON (Content-Type: application/json).',
+    );
+  });
+  app.use('/graphql', express.json({ limit: config.MAX_BODY_BYTES }));
+  const bodyErrors: ErrorRequestHandler = (error: { type?: string; status?: number }, req, res, next) => {
+    if (error.type === 'entity.too.large') {
+      sendGraphQLError(
+        req,
+        res,
+        413,
+        'REQUEST_TOO_LARGE',
+        `Запрос слишком велик: не более ${config.MAX_BODY_BYTES} байт.`,
+        { limit: config.MAX_BODY_BYTES },
+      );
+    } else if (error.status !== undefined && error.status >= 400 && error.status < 500) {
+      sendGraphQLError(req, res, 400, 'BAD_REQUEST', 'Тело запроса не является правильным JSON.');
+    } else {
+      next(error);
+    }
+  };
+  app.use('/graphql', bodyErrors);
+  app.use('/graphql', (req, res, next) => {
+    const query = (req.body as { query?: unknown } | undefined)?.query;
+    if (typeof query !== 'string' || countTokens(query, config.QUERY_MAX_TOKENS) <= config.QUERY_MAX_TOKENS)
+      return next();
+    sendGraphQLError(
+      req,
+      res,
+      400,
+      'QUERY_TOO_MANY_TOKENS',
+      `Запрос слишком длинный: не более ${config.QUERY_MAX_TOKENS} лексем.`,
+      { limit: config.QUERY_MAX_TOKENS },
+    );
+  });
+}
+
+/** Failures of the GraphQL request itself, before it runs: the specification sets their status. */
+const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']);
+
+/**
+ * GraphQL over HTTP: a document that does not parse, does not validate or whose variables do not
+ * coerce is answered 400 under `application/graphql-response+json` and 200 under the legacy
+ * `application/json` (the specification's compatibility rule, for clients that read the body
+ * only on 200). Every other refusal (401, 403, 413, 415, 429, the limits) keeps its status.
+ */
+export const specificationStatus: ApolloServerPlugin<BaseContext> = {
+  async requestDidStart({ request }) {
+    const legacy = !prefersGraphQLResponse(request.http?.headers.get('accept'));
+    return {
+      async willSendResponse({ response }) {
+        if (!legacy || response.body.kind !== 'single') return;
+        const { data, errors } = response.body.singleResult;
+        if (data !== undefined || !errors?.length) return;
+        if (
+          errors.every((e) => REQUEST_ERROR_CODES.has(String(e.extensions?.code))) &&
+          response.http.status === 400
+        )
+          response.http.status = 200;
+      },
+    };
+  },
+};
+
+function rootFieldsOf(operation: OperationDefinitionNode): string[] | null {
+  const names: string[] = [];
+  for (const selection of operation.selectionSet.selections) {
+    if (selection.kind !== Kind.FIELD) return null;
+    names.push(selection.name.value);
+  }
+  return names;
+}
+
+/**
+ * A request without credentials may only sign in (and ask `__typename`, the API version or, outside
+ * production, the schema): anything else is 401 before it runs, not a 200 with a refusal per field.
+ * `publicFields` are `Query.x` / `Mutation.x` open to anyone (the access matrix's unguarded rows).
+ */
+export function credentialRequired(publicFields: ReadonlySet<string>): ApolloServerPlugin<BaseContext> {
+  const type = { query: 'Query', mutation: 'Mutation', subscription: 'Subscription' } as const;
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, contextValue }) {
+          if (contextValue.actor || !operation) return;
+          const fields = rootFieldsOf(operation);
+          const open = fields?.every(
+            (name) => name.startsWith('__') || publicFields.has(`${type[operation.operation]}.${name}`),
+          );
+          if (open) return;
+          throw new GraphQLError(
+            'Требуется вход в систему: передайте заголовок Authorization: Bearer <токен>.',
+            {
+              extensions: {
+                code: 'UNAUTHENTICATED',
+                http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) },
+              },
+            },
+          );
+        },
+      };
+    },
+  };
+}
+
+/**
+ * The supergraph passes custom scalars (LocalDate) through to the subgraphs unparsed, so a bad date
+ * was refused only there, as a field error with status 200, while a bad Int was refused here with
+ * 400. Coerce variables and check literals against the public schema with the real scalars, so
+ * every malformed value is refused the same way, before anything runs.
+ */
+export function scalarCoercion(apiSchema: GraphQLSchema): ApolloServerPlugin<BaseContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, document, request }) {
+          if (!operation) return;
+          const literal = validate(apiSchema, document, [ValuesOfCorrectTypeRule]);
+          if (literal.length > 0) {
+            throw new GraphQLError(literal[0]!.message, {
+              extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
+            });
+          }
+          const coerced = getVariableValues(
+            apiSchema,
+            operation.variableDefinitions ?? [],
+            request.variables ?? {},
+          );
+          if (coerced.errors?.length) {
+            throw new GraphQLError(coerced.errors[0]!.message, {
+              extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}
+
+/** A limit the query exceeded, with its own code and the configured value. */
+export class QueryLimitError extends AppError {
+  constructor(code: string, message: string, limit: number) {
+    super(code, message, { limit });
+  }
+}

@@ -1,0 +1,131 @@
+import { Role } from '@sl/core';
+import { serverAudits } from 'graphql-http';
+import { startTestSystem, type TestSystem } from '../support/system.js';
+
+/**
+ * The gateway against the GraphQL-over-HTTP specification, with graphql-http's own server audit:
+ * every MUST and every SHOULD. The optional GET forms (MAY) stay refused: a GET can be sent
+ * cross-site by any page a signed-in coordinator opens (CSRF), so the graph answers POST only.
+ * The audit asks `__type`: it runs outside production, where introspection is on.
+ */
+const LIMITS = {
+  QUERY_MAX_DEPTH: '6',
+  QUERY_MAX_ALIASES: '5',
+  QUERY_MAX_TOKENS: '600',
+  QUERY_MAX_COST: '150',
+  MAX_BODY_BYTES: '20000',
+};
+const JSON_TYPES = /^application\/(graphql-response\+)?json; charset=utf-8$/;
+
+describe('GraphQL over HTTP', () => {
+  let t: TestSystem;
+  beforeAll(async () => {
+    t = await startTestSystem({ env: LIMITS });
+  });
+  afterAll(() => t?.stop());
+
+  it('passes the graphql-http server audit with no failure and no warning', async () => {
+    const results = await Promise.all(serverAudits({ url: () => t.system.server.url }).map((a) => a.fn()));
+    const problems = results
+      .filter((r) => r.status !== 'ok' && r.status !== 'notice')
+      .map((r) => ({ id: r.id, name: r.name, status: r.status, reason: r.status === 'ok' ? '' : r.reason }));
+    expect(problems).toEqual([]);
+    // Notices are the optional GET forms only.
+    const notices = results.filter((r) => r.status === 'notice').map((r) => r.name);
+    expect(notices.every((name) => /GET/.test(name))).toBe(true);
+  });
+
+  const post = (body: string, headers: Record<string, string> = {}) =>
+    t
+      .http()
+      .post('/graphql')
+      .set({ 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers })
+      .send(body);
+  const query = (q: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
+    post(JSON.stringify({ query: q, variables }), headers);
+  const bearer = async () => ({ authorization: `Bearer ${await t.tokenFor(Role.COORDINATOR)}` });
+
+  /** A non-2xx answer: JSON (never HTML), a GraphQL error with a code, no stack, no data. */
+  function refusal(res: { status: number; headers: Record<string, string>; text: string }, status: number) {
+    expect({ status: res.status, type: res.headers['content-type'] }).toEqual({
+      status,
+      type: expect.stringMatching(JSON_TYPES),
+    });
+    const body = JSON.parse(res.text) as { data?: unknown; errors: { extensions: { code: string } }[] };
+    expect(body.data).toBeUndefined();
+    expect(res.text).not.toMatch(/stacktrace|<html|\bat .*\.js:\d+/i);
+    return body.errors[0]!.extensions;
+  }
+
+  it('answers 401 to a request without credentials or with a bad one, and lets anyone sign in', async () => {
+    const missing = await query('{ recipients(first: 1) { totalCount } }');
+    expect(refusal(missing, 401).code).toBe('UNAUTHENTICATED');
+    expect(missing.headers['www-authenticate']).toBe('Bearer');
+    for (const authorization of ['Bearer sls_forged000000000000000000000', 'Basic YWRtaW46YWRtaW4=']) {
+      expect(refusal(await query('{ me { name } }', {}, { authorization }), 401).code).toBe(
+        'UNAUTHENTICATED',
+      );
+    }
+    const signIn = await query(
+      'mutation { signIn(input: { login: "nobody", password: "wrong-password-1" }) { token } }',
+    );
+    expect(signIn.status).toBe(200);
+    expect(signIn.body.errors[0].extensions.code).toBe('INVALID_CREDENTIALS');
+  });
+
+  it('refuses parse, validation and coercion failures alike: 400 under graphql-response+json, 200 under json', async () => {
+    const auth = await bearer();
+    const cases: [string, Record<string, unknown>, string][] = [
+      ['{ recipients(first: 1) { totalCount }', {}, 'GRAPHQL_PARSE_FAILED'],
+      ['{ recipients(first: 1) { nope } }', {}, 'GRAPHQL_VALIDATION_FAILED'],
+      ['query ($n: Int) { recipients(first: $n) { totalCount } }', { n: 'two' }, 'BAD_USER_INPUT'],
+      [
+        'query ($d: LocalDate) { indicators(asOf: $d) { peopleIdentified } }',
+        { d: '2026-02-31' },
+        'BAD_USER_INPUT',
+      ],
+      ['{ indicators(asOf: "yesterday") { peopleIdentified } }', {}, 'GRAPHQL_VALIDATION_FAILED'],
+    ];
+    for (const [q, variables, code] of cases) {
+      expect({ q, code: refusal(await query(q, variables, auth), 400).code }).toEqual({ q, code });
+      const legacy = await query(q, variables, { ...auth, accept: 'application/json' });
+      expect({ q, status: legacy.status, code: legacy.body.errors[0].extensions.code }).toEqual({
+        q,
+        status: 200,
+        code,
+      });
+      expect(legacy.body.data).toBeUndefined();
+    }
+  });
+
+  it('refuses each limit with its own code and the configured value', async () => {
+    const auth = await bearer();
+    const deep = '{ recipients { edges { node { housing { history { unit { freePlaces } } } } } } }';
+    expect(refusal(await query(deep, {}, auth), 400)).toEqual({ code: 'QUERY_TOO_DEEP', limit: 6 });
+    const aliases = `{ ${Array.from({ length: 8 }, (_, i) => `a${i}: me { name }`).join(' ')} }`;
+    expect(refusal(await query(aliases, {}, auth), 400)).toEqual({
+      code: 'QUERY_TOO_MANY_ALIASES',
+      limit: 5,
+    });
+    const wide = `{ me { ${Array.from({ length: 700 }, () => 'name').join(' ')} } }`;
+    expect(refusal(await query(wide, {}, auth), 400)).toEqual({ code: 'QUERY_TOO_MANY_TOKENS', limit: 600 });
+    const costly = `{ recipients(first: 200) { edges { node { id lastName placements { position employer { name } } enrolments { programme } } } } }`;
+    expect(refusal(await query(costly, {}, auth), 400)).toEqual({ code: 'QUERY_TOO_COSTLY', limit: 150 });
+    const directives = `{ me { ${Array.from({ length: 25 }, () => 'name @include(if: true)').join(' ')} } }`;
+    expect(refusal(await query(directives, {}, auth), 400)).toEqual({
+      code: 'QUERY_TOO_MANY_DIRECTIVES',
+      limit: 20,
+    });
+    const big = await query(`{ me { name } } # ${'x'.repeat(30_000)}`, {}, auth);
+    expect(refusal(big, 413)).toEqual({ code: 'REQUEST_TOO_LARGE', limit: 20000 });
+  });
+
+  it('answers broken bodies, other media types and batches with JSON errors, never an HTML page', async () => {
+    expect(refusal(await post('{"query": "{ me { name }'), 400).code).toBe('BAD_REQUEST');
+    expect(refusal(await post('query=%7B%20me%20%7D', { 'content-type': 'text/plain' }), 415).code).toBe(
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
+    expect(refusal(await post(JSON.stringify([{ query: '{ me { name } }' }])), 400).code).toBe('BAD_REQUEST');
+    expect(refusal(await post(JSON.stringify({ query: 42 })), 400).code).toBe('BAD_REQUEST');
+  });
+});

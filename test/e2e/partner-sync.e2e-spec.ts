@@ -1,0 +1,157 @@
+import { ManualClock, Role, snilsFromBody } from '@sl/core';
+import { type GraphQLResponse, startTestSystem, type TestSystem } from '../support/system.js';
+
+const CREATE = `mutation ($input: CreateRecipientInput!) { createRecipient(input: $input) { id } }`;
+const GIVE = `mutation ($input: GiveConsentInput!) { giveConsent(input: $input) { id } }`;
+const WITHDRAW = `mutation ($input: WithdrawConsentInput!) { withdrawConsent(input: $input) { id } }`;
+const PAGE = `query SyncPage($first: Int!, $after: String, $filter: RecipientFilter) {
+  recipients(first: $first, after: $after, filter: $filter) {
+    pageInfo { hasNextPage endCursor }
+    edges { cursor node { id snils lastName birthDate placements { position } } }
+  } }`;
+
+interface Node {
+  id: string;
+  snils: string | null;
+  lastName: string | null;
+  birthDate: string | null;
+  placements: { position: string }[] | null;
+}
+interface Page {
+  recipients: {
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: { cursor: string; node: Node }[];
+  };
+}
+
+const MUNICIPALITY = 'Синхронный муниципальный район';
+const SNILS = Array.from({ length: 7 }, (_, i) => snilsFromBody(731_200_100 + i * 17));
+
+/**
+ * A ministry's nightly sync pages through the people while some of them have withdrawn consent or
+ * never gave it: each refusal costs that person's social fields only, never the page or its cursor.
+ */
+describe('partner sync: refusals per person, not per page', () => {
+  let t: TestSystem;
+  const clock = new ManualClock(new Date('2026-11-20T09:00:00Z'));
+  const employment = { as: Role.EMPLOYMENT_OFFICER };
+  const people: string[] = [];
+  const refused = new Map<string, string>();
+
+  beforeAll(async () => {
+    t = await startTestSystem({ clock });
+    for (const [i, snils] of SNILS.entries()) {
+      const res = await t.gql<{ createRecipient: { id: string } }>(CREATE, {
+        input: {
+          snils,
+          lastName: `Синхронова${'абвгдеж'[i]}`,
+          firstName: 'Анна',
+          birthDate: `199${i}-01-15`,
+          sex: 'FEMALE',
+          municipality: MUNICIPALITY,
+        },
+      });
+      expect(res.errors).toBeUndefined();
+      people.push(res.data!.createRecipient.id);
+    }
+    // Everyone consents but the last; the 2nd and the 5th withdraw their sharing with employment.
+    for (const recipientId of people.slice(0, -1)) {
+      for (const consent of [{ kind: 'PERSONAL_DATA' }, { kind: 'SHARING', sharedWith: 'EMPLOYMENT' }]) {
+        const res = await t.gql(GIVE, { input: { recipientId, givenOn: '2026-11-01', ...consent } });
+        expect(res.errors).toBeUndefined();
+      }
+    }
+    for (const i of [1, 4]) {
+      const res = await t.gql(WITHDRAW, {
+        input: {
+          recipientId: people[i],
+          kind: 'SHARING',
+          sharedWith: 'EMPLOYMENT',
+          withdrawnOn: '2026-11-15',
+        },
+      });
+      expect(res.errors).toBeUndefined();
+      refused.set(people[i]!, 'CONSENT_WITHDRAWN');
+    }
+    refused.set(people.at(-1)!, 'CONSENT_MISSING');
+  });
+  afterAll(() => t?.stop());
+
+  async function walk(filter: Record<string, unknown>) {
+    const pages: { data: Page; errors: { path?: (string | number)[]; extensions?: { code?: string } }[] }[] =
+      [];
+    let after: string | null = null;
+    do {
+      const res: GraphQLResponse<Page> = await t.gql<Page>(PAGE, { first: 3, after, filter }, employment);
+      expect(res.data?.recipients).toBeDefined();
+      pages.push({ data: res.data!, errors: res.errors ?? [] });
+      const { pageInfo } = res.data!.recipients;
+      after = pageInfo.hasNextPage ? pageInfo.endCursor : null;
+    } while (after);
+    return pages;
+  }
+
+  it('brings every page with its cursor; only the refused fields of the refused people are null', async () => {
+    const pages = await walk({ municipality: MUNICIPALITY });
+    // One request per page: 7 people, 3 per page.
+    expect(pages).toHaveLength(3);
+    const seen: string[] = [];
+    for (const { data, errors } of pages) {
+      const { edges, pageInfo } = data.recipients;
+      expect(edges.length).toBeGreaterThan(0);
+      expect(pageInfo.endCursor).toBe(edges.at(-1)!.cursor);
+      for (const [index, { node }] of edges.entries()) {
+        seen.push(node.id);
+        const code = refused.get(node.id);
+        // The employment ministry's own records never depend on social's sharing consent.
+        expect(node.placements).toEqual([]);
+        if (!code) {
+          expect(node.snils).toMatch(/^\d{11}$/);
+          expect(node.lastName).toMatch(/^Синхронова/);
+          expect(node.birthDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+          continue;
+        }
+        expect({ snils: node.snils, lastName: node.lastName, birthDate: node.birthDate }).toEqual({
+          snils: null,
+          lastName: null,
+          birthDate: null,
+        });
+        const own = errors.filter((e) => e.path?.[2] === index);
+        expect(own.map((e) => [e.path?.slice(0, 4), e.path?.[4], e.extensions?.code]).sort()).toEqual(
+          ['birthDate', 'lastName', 'snils'].map((field) => [
+            ['recipients', 'edges', index, 'node'],
+            field,
+            code,
+          ]),
+        );
+      }
+      // No error about anyone else.
+      const refusedIndexes = new Set(edges.flatMap(({ node }, i) => (refused.has(node.id) ? [i] : [])));
+      expect(errors.every((e) => refusedIndexes.has(e.path?.[2] as number))).toBe(true);
+    }
+    expect(seen.sort()).toEqual([...people].sort());
+  });
+
+  it('with sharedWith: ME lists only the people shared with the ministry, without a single error', async () => {
+    const pages = await walk({ municipality: MUNICIPALITY, sharedWith: 'ME' });
+    expect(pages.flatMap((p) => p.errors)).toEqual([]);
+    const ids = pages.flatMap((p) => p.data.recipients.edges.map((e) => e.node.id));
+    expect(ids.sort()).toEqual(people.filter((id) => !refused.has(id)).sort());
+    // Withdrawing consent to processing today takes the person out of the next walk.
+    const res = await t.gql(WITHDRAW, {
+      input: { recipientId: people[0], kind: 'PERSONAL_DATA', withdrawnOn: '2026-11-20' },
+    });
+    expect(res.errors).toBeUndefined();
+    const after = await walk({ municipality: MUNICIPALITY, sharedWith: 'ME' });
+    expect(after.flatMap((p) => p.data.recipients.edges.map((e) => e.node.id))).not.toContain(people[0]);
+  });
+
+  it('means everyone the caller may see for a coordinator, whom consent to sharing does not bind', async () => {
+    const res = await t.gql<Page>(PAGE, {
+      first: 50,
+      filter: { municipality: MUNICIPALITY, sharedWith: 'ME' },
+    });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.recipients.edges).toHaveLength(people.length);
+  });
+});
