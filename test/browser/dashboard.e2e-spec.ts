@@ -253,11 +253,12 @@ describe('the dashboard in a browser', () => {
     // A DOCX is a ZIP: it starts with "PK".
     expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
 
+    // The meeting mode is its own screen of slides (test/browser/council-admin.e2e-spec.ts).
     await p.getByRole('button', { name: 'Режим заседания' }).click();
-    await p.locator('[data-testid="council-home"][data-meeting="true"]').waitFor();
+    await p.locator('[data-testid="meeting-mode"] [data-testid="slide"]').waitFor();
     await screenshot(p, '16-council-meeting-mode');
-    await p.getByRole('button', { name: 'Выйти из режима заседания' }).click();
-    await p.locator('[data-testid="council-home"][data-meeting="false"]').waitFor();
+    await p.keyboard.press('Escape');
+    await p.locator('[data-testid="council-home"]').waitFor();
     await context.close();
   });
 

@@ -2,8 +2,10 @@ import { type SubgraphDefinition } from '@sl/core';
 import { Account } from './account/account.entity.js';
 import { AccountResolver } from './account/account.resolver.js';
 import { AccountService } from './account/account.service.js';
+import { AccountUpdateResolver } from './account/account-update.resolver.js';
 import { AuditResolver } from './audit/audit.resolver.js';
 import { AuditEvent } from './audit/audit-event.entity.js';
+import { AuditEventRecipientResolver } from './audit/audit-recipient.resolver.js';
 import { ApiClient } from './client/api-client.entity.js';
 import { ApiClientResolver } from './client/api-client.resolver.js';
 import { seedAccessDemo } from './demo.js';
@@ -19,7 +21,14 @@ export const accessSubgraph: SubgraphDefinition = {
   name: 'access',
   entities: [Account, Session, BreakGlassGrant, ApiClient, AuditEvent, IdempotentRequest],
   migrations,
-  resolvers: [AccountResolver, ApiClientResolver, AuditResolver, CaseCoordinatorResolver],
+  resolvers: [
+    AccountResolver,
+    ApiClientResolver,
+    AuditResolver,
+    AccountUpdateResolver,
+    AuditEventRecipientResolver,
+    CaseCoordinatorResolver,
+  ],
   createLoaders: createAccessLoaders,
   seedDemo: (em) => seedAccessDemo(em),
   async onStart(em, config) {

@@ -1,3 +1,5 @@
+// Council secretariat, administration and audit screens (issue 19).
+import AccountTreeIcon from '@mui/icons-material/AccountTree';
 import AssignmentLateIcon from '@mui/icons-material/AssignmentLate';
 import BusinessIcon from '@mui/icons-material/Business';
 import EventAvailableIcon from '@mui/icons-material/EventAvailable';
@@ -15,9 +17,23 @@ import PersonIcon from '@mui/icons-material/Person';
 import QuestionAnswerIcon from '@mui/icons-material/QuestionAnswer';
 import SchoolIcon from '@mui/icons-material/School';
 import StoreIcon from '@mui/icons-material/Store';
+import TaskAltIcon from '@mui/icons-material/TaskAlt';
 import WorkIcon from '@mui/icons-material/Work';
-import { Admin, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
+import { AccountCreate, AccountEdit, AccountList } from './admin/accounts';
+import { ApiClientCreate, ApiClientList } from './admin/apiClients';
+import { AgencyList, HousingUnitCreate, HousingUnitEdit, StaffMemberCreate } from './admin/reference';
+import { AuditEventList } from './audit/AuditEventList';
 import { can, granted, graphAuthProvider } from './auth/authProvider';
+import { MeetingMode } from './council/meeting-mode/MeetingMode';
+import {
+  CouncilDecisionCreate,
+  CouncilDecisionList,
+  CouncilMeetingCreate,
+  CouncilMeetingList,
+  CouncilMeetingShow,
+} from './council/meetings/CouncilMeetings';
 import { graphDataProvider } from './data/dataProvider';
 import { client } from './graphql/client';
 import { i18nProvider } from './i18n/i18nProvider';
@@ -26,11 +42,7 @@ import { Layout } from './layout/Layout';
 import { theme } from './layout/theme';
 import { EmployerCreate, EmployerList, VacancyCreate, VacancyList } from './resources/employment';
 import {
-  AccountList,
-  ApiClientList,
   AssessmentList,
-  AuditEventList,
-  CouncilMeetingList,
   DeadlineList,
   EnrolmentList,
   HousingUnitList,
@@ -105,7 +117,7 @@ export function App() {
               list={InteragencyRequestList}
             />
           ),
-          cases && (
+          (cases || can.reference(roles)) && (
             <Resource
               key="providers"
               name="providers"
@@ -114,11 +126,25 @@ export function App() {
               {...(coordinator ? { create: ProviderCreate, edit: ProviderEdit } : {})}
             />
           ),
-          cases && (
-            <Resource key="housingUnits" name="housingUnits" icon={HomeWorkIcon} list={HousingUnitList} />
+          (cases || can.reference(roles)) && (
+            <Resource
+              key="housingUnits"
+              name="housingUnits"
+              icon={HomeWorkIcon}
+              list={HousingUnitList}
+              {...(granted(roles, 'REFERENCE_WRITE')
+                ? { create: HousingUnitCreate, edit: HousingUnitEdit }
+                : {})}
+            />
           ),
           write && (
-            <Resource key="staffMembers" name="staffMembers" icon={PersonIcon} list={StaffMemberList} />
+            <Resource
+              key="staffMembers"
+              name="staffMembers"
+              icon={PersonIcon}
+              list={StaffMemberList}
+              create={StaffMemberCreate}
+            />
           ),
           cases && (
             <Resource
@@ -139,7 +165,7 @@ export function App() {
               {...(has('EMPLOYMENT_OFFICER') ? { create: VacancyCreate } : {})}
             />
           ),
-          progress && (
+          can.roadmaps(roles) && (
             <Resource
               key="roadmaps"
               name="roadmaps"
@@ -149,7 +175,7 @@ export function App() {
               {...(coordinator ? { create: RoadmapImport } : {})}
             />
           ),
-          progress && (
+          can.roadmaps(roles) && (
             <Resource
               key="obligations"
               name="obligations"
@@ -218,22 +244,54 @@ export function App() {
               {...(granted(roles, 'EMPLOYMENT_WRITE') ? { create: PlacementCreate } : {})}
             />
           ),
-          can.councilMeetings(roles) && (
+          can.roadmaps(roles) && (
             <Resource
               key="councilMeetings"
               name="councilMeetings"
               icon={GavelIcon}
               list={CouncilMeetingList}
+              show={CouncilMeetingShow}
+              {...(can.councilMeetings(roles) ? { create: CouncilMeetingCreate } : {})}
             />
+          ),
+          can.roadmaps(roles) && (
+            <Resource
+              key="councilDecisions"
+              name="councilDecisions"
+              icon={TaskAltIcon}
+              list={CouncilDecisionList}
+              {...(can.councilMeetings(roles) ? { create: CouncilDecisionCreate } : {})}
+            />
+          ),
+          can.roadmaps(roles) && (
+            <CustomRoutes key="meeting" noLayout>
+              <Route path="/meeting" element={<MeetingMode />} />
+            </CustomRoutes>
+          ),
+          can.reference(roles) && (
+            <Resource key="agencies" name="agencies" icon={AccountTreeIcon} list={AgencyList} />
           ),
           can.audit(roles) && (
             <Resource key="auditEvents" name="auditEvents" icon={HistoryIcon} list={AuditEventList} />
           ),
           can.admin(roles) && (
-            <Resource key="accounts" name="accounts" icon={PeopleIcon} list={AccountList} />
+            <Resource
+              key="accounts"
+              name="accounts"
+              icon={PeopleIcon}
+              list={AccountList}
+              create={AccountCreate}
+              edit={AccountEdit}
+            />
           ),
           can.admin(roles) && (
-            <Resource key="apiClients" name="apiClients" icon={KeyIcon} list={ApiClientList} />
+            <Resource
+              key="apiClients"
+              name="apiClients"
+              icon={KeyIcon}
+              list={ApiClientList}
+              create={ApiClientCreate}
+            />
           ),
         ].filter(Boolean);
       }}

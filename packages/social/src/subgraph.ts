@@ -38,6 +38,7 @@ import { Recipient } from './recipient/recipient.entity.js';
 import { recipientReference } from './recipient/recipient.reference.js';
 import { RecipientResolver } from './recipient/recipient.resolver.js';
 import { recipientScope } from './recipient/recipient.scope.js';
+import { RecipientNameResolver } from './recipient/recipient-name.resolver.js';
 import { RehabilitationRoute, RouteGoal } from './services/rehabilitation-route.entity.js';
 import { ServicePlan } from './services/service-plan.entity.js';
 import {
@@ -88,6 +89,7 @@ export const socialSubgraph: SubgraphDefinition = {
   migrations,
   resolvers: [
     RecipientResolver,
+    RecipientNameResolver,
     ApplicationResolver,
     RecipientApplicationsResolver,
     AssessmentResolver,

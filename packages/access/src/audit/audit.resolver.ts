@@ -25,6 +25,24 @@ export class AuditFilter {
   @Field(() => Boolean, { nullable: true, description: 'Only break-the-glass accesses' })
   breakGlass?: boolean;
 
+  @Field(() => String, { nullable: true, description: 'Part of the actor’s name, any case' })
+  @IsOptional()
+  @MaxLength(200)
+  actorName?: string;
+
+  @Field(() => String, { nullable: true, description: 'Part of the operation’s name, any case' })
+  @IsOptional()
+  @MaxLength(200)
+  operation?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Part of the actor’s agency as their account names it, any case',
+  })
+  @IsOptional()
+  @MaxLength(200)
+  agencyId?: string;
+
   @Field(() => Date, { nullable: true })
   from?: Date;
 
@@ -32,12 +50,17 @@ export class AuditFilter {
   to?: Date;
 }
 
+const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 export function auditWhere(filter: AuditFilter = {}): FilterQuery<AuditEvent> {
   const where: FilterQuery<AuditEvent> & Record<string, unknown> = {};
   if (filter.recipientId) where.recipientId = filter.recipientId;
   if (filter.actorId) where.actorId = filter.actorId;
   if (filter.action) where.action = filter.action;
   if (filter.breakGlass !== undefined) where.breakGlass = filter.breakGlass;
+  if (filter.actorName) where.actorName = { $ilike: `%${escapeLike(filter.actorName)}%` };
+  if (filter.operation) where.operation = { $ilike: `%${escapeLike(filter.operation)}%` };
+  if (filter.agencyId) where.agencyId = { $ilike: `%${escapeLike(filter.agencyId)}%` };
   if (filter.from || filter.to) {
     where.occurredAt = {
       ...(filter.from ? { $gte: filter.from } : {}),

@@ -35,6 +35,11 @@ export const Access = {
   IDENTITY: [COORDINATOR, ...OFFICERS, PROVIDER_STAFF],
   /** СНИЛС: the key agencies match their records by. */
   SNILS: [COORDINATOR, ...OFFICERS, PROVIDER_STAFF],
+  /**
+   * The person's full name alone: every agency serving them, and auditors, who read in the log whose
+   * record was opened (each such read is itself logged).
+   */
+  PERSON_NAME: [COORDINATOR, ...OFFICERS, PROVIDER_STAFF, AUDITOR],
   /** Address, contacts, representative, legal capacity. */
   CONTACT: [COORDINATOR, PROVIDER_STAFF],
   /** Disability group, ИПРА, limitation degrees: what each ministry plans its support from. */

@@ -1,6 +1,7 @@
 import { Alert, Box, Button, Card, CardContent, Typography } from '@mui/material';
-import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { Title, useLocaleState, useTranslate } from 'react-admin';
+import { useNavigate } from 'react-router-dom';
 import {
   Bar,
   BarChart,
@@ -92,9 +93,8 @@ export function CouncilHome() {
   const [figures, setFigures] = useState<CouncilFigures | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
-  const [meeting, setMeeting] = useState(false);
   const [downloading, setDownloading] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
+  const navigate = useNavigate();
 
   const load = useCallback(async () => {
     try {
@@ -119,22 +119,6 @@ export function CouncilHome() {
       document.removeEventListener('visibilitychange', onVisible);
     };
   }, [load]);
-
-  useEffect(() => {
-    const onChange = () => setMeeting(Boolean(document.fullscreenElement));
-    document.addEventListener('fullscreenchange', onChange);
-    return () => document.removeEventListener('fullscreenchange', onChange);
-  }, []);
-
-  const toggleMeeting = async () => {
-    if (!meeting) {
-      setMeeting(true);
-      await root.current?.requestFullscreen?.().catch(() => undefined);
-    } else {
-      setMeeting(false);
-      if (document.fullscreenElement) await document.exitFullscreen().catch(() => undefined);
-    }
-  };
 
   const download = async () => {
     if (!figures) return;
@@ -199,25 +183,14 @@ export function CouncilHome() {
     : [];
   const totals = ind?.roadmapTotals;
   const share = ind?.applications.shareDecidedOnTime;
-  const tick = { fontSize: meeting ? 16 : 12 };
-  const chartHeight = meeting ? 420 : 300;
+  const tick = { fontSize: 12 };
+  const chartHeight = 300;
 
   return (
-    <Box
-      ref={root}
-      data-testid="council-home"
-      data-meeting={meeting ? 'true' : 'false'}
-      sx={{
-        p: meeting ? 4 : 2,
-        bgcolor: 'background.default',
-        fontSize: meeting ? '1.4rem' : undefined,
-        minHeight: meeting ? '100vh' : undefined,
-        overflow: 'auto',
-      }}
-    >
+    <Box data-testid="council-home" sx={{ p: 2, bgcolor: 'background.default', overflow: 'auto' }}>
       <Title title="app.council" />
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 2, flexWrap: 'wrap' }}>
-        <Typography component="h1" variant={meeting ? 'h3' : 'h5'} sx={{ flex: 1 }}>
+        <Typography component="h1" variant="h5" sx={{ flex: 1 }}>
           {translate('app.council')}
           {ind && ` — ${translate('app.as_of', { date: formatDate(ind.asOf, locale) })}`}
         </Typography>
@@ -232,8 +205,9 @@ export function CouncilHome() {
         <Button variant="outlined" onClick={() => void download()} disabled={!figures || downloading}>
           {translate('app.download_brief')}
         </Button>
-        <Button variant="contained" onClick={() => void toggleMeeting()} aria-pressed={meeting}>
-          {translate(meeting ? 'app.leave_meeting_mode' : 'app.meeting_mode')}
+        {/* The projector's slides (council/meeting-mode), a screen of their own. */}
+        <Button variant="contained" onClick={() => navigate('/meeting')}>
+          {translate('app.meeting_mode')}
         </Button>
       </Box>
       {error && (

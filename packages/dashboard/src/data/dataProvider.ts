@@ -208,11 +208,14 @@ export function graphDataProvider(
         const spec = specOf(resource);
         if (!spec.create) throw new Error(`${resource} cannot be created from the dashboard`);
         const input = inputOf(spec.create.fields, params.data as Record<string, unknown>);
+        const extra = Object.entries(spec.create.args ?? {});
+        const data = params.data as Record<string, unknown>;
         const result = await client.mutate<{ created: Node }>({
-          mutation: gql(`mutation Create($input: ${spec.create.input}!) {
-            created: ${spec.create.mutation}(input: $input) { ${selection(spec.oneFields ?? spec.fields, roles())} }
+          mutation:
+            gql(`mutation Create($input: ${spec.create.input}!${extra.map(([n, t]) => `, $${n}: ${t}`).join('')}) {
+            created: ${spec.create.mutation}(input: $input${extra.map(([n]) => `, ${n}: $${n}`).join('')}) { ${selection(spec.oneFields ?? spec.fields, roles())} }
           }`),
-          variables: { input },
+          variables: { input, ...Object.fromEntries(extra.map(([n]) => [n, data[n]])) },
         });
         if (spec.create.followedBy) {
           const then = spec.create.followedBy;
@@ -226,7 +229,11 @@ export function graphDataProvider(
         cursors.forget(resource);
         // What the record was made for (recipientId, obligationId) stays on it, so the form can
         // go back to the person or the obligation even when the graph's type does not repeat it.
-        const links = Object.fromEntries(Object.entries(input).filter(([key]) => key.endsWith('Id')));
+        const links = Object.fromEntries(
+          Object.entries({ ...input, ...Object.fromEntries(extra.map(([n]) => [n, data[n]])) }).filter(
+            ([key]) => key.endsWith('Id'),
+          ),
+        );
         return { data: withId(spec, { ...links, ...result.data!.created }) as never };
       }),
 

@@ -35,6 +35,11 @@ export interface ResourceSpec {
     input: string;
     fields: string[];
     /**
+     * Arguments the mutation takes beside `input` (e.g. `addCouncilDecision(meetingId, input)`):
+     * name → GraphQL type, their values taken from the form's data.
+     */
+    args?: Record<string, string>;
+    /**
      * A second mutation the same action needs once the first succeeded, e.g. health answers a
      * request with a conclusion, then marks the request answered on the case (two subgraphs, two
      * writes): its input from the first's input and answer.
@@ -98,6 +103,8 @@ const PROVIDER_INPUT = [
   'inn',
 ];
 
+const HOUSING_INPUT = ['kind', 'address', 'municipality', 'operatorId', 'places'];
+
 /**
  * The card shows visits from a month back to a month ahead: what was delivered lately and what is
  * planned. A view window of the screen, so the browser's date is the right one here.
@@ -115,6 +122,9 @@ function recorded(mutation: string, input: string, fields: string[], selectionSe
     create: { mutation, input, fields: ['recipientId', ...fields] },
   };
 }
+
+const DECISION_FIELDS = `id number text dueDate status doneOn doneNote overdue meetingId peopleCount
+  peopleIndicator assignee { id name } items { id number measure }`;
 
 const OBLIGATION_FIELDS = `id periodLabel dueDate completedOn status daysOverdue
   item { id number measure roadmapId section { id title } }
@@ -186,11 +196,22 @@ export const registry: Record<string, ResourceSpec> = {
       input: 'HousingUnitFilter',
       fields: { kind: 'HousingKind', municipality: 'String', operatorId: 'ID' },
     },
+    create: {
+      mutation: 'createHousingUnit',
+      input: 'CreateHousingUnitInput',
+      fields: HOUSING_INPUT,
+    },
+    update: { mutation: 'updateHousingUnit', input: 'UpdateHousingUnitInput', fields: HOUSING_INPUT },
   },
   staffMembers: {
     list: 'staffMembers',
     fields: 'id fullName role provider { id shortName }',
     args: { providerId: 'ID' },
+    create: {
+      mutation: 'createStaffMember',
+      input: 'CreateStaffMemberInput',
+      fields: ['fullName', 'role', 'providerId'],
+    },
   },
   roadmaps: {
     list: 'roadmaps',
@@ -385,16 +406,27 @@ export const registry: Record<string, ResourceSpec> = {
   },
   councilMeetings: {
     list: 'councilMeetings',
-    fields: `id region heldOn agenda attendees protocolNumber
-      decisions { id number text dueDate status doneOn overdue assignee { id name } }`,
+    fields: `id region heldOn agenda attendees protocolNumber protocol
+      decisions { ${DECISION_FIELDS} }`,
     args: { region: 'String' },
+    create: {
+      mutation: 'createCouncilMeeting',
+      input: 'CouncilMeetingInput',
+      fields: ['region', 'heldOn', 'agenda', 'attendees', 'protocolNumber', 'protocol'],
+    },
   },
   councilDecisions: {
     list: 'councilDecisions',
-    fields: 'id number text dueDate status doneOn overdue meetingId assignee { id name }',
+    fields: DECISION_FIELDS,
     filter: {
       input: 'DecisionFilter',
       fields: { meetingId: 'ID', assigneeAgencyId: 'ID', overdue: 'Boolean', status: 'String' },
+    },
+    create: {
+      mutation: 'addCouncilDecision',
+      input: 'DecisionInput',
+      fields: ['number', 'text', 'assigneeAgencyId', 'dueDate', 'itemIds', 'peopleCount', 'peopleIndicator'],
+      args: { meetingId: 'ID!' },
     },
   },
   agencies: {
@@ -404,16 +436,36 @@ export const registry: Record<string, ResourceSpec> = {
   },
   auditEvents: {
     list: 'auditEvents',
-    fields: `id occurredAt subgraph operation actorKind actorId actorName roles ip action recipientId
-      fields entity entityId breakGlass`,
+    fields: `id occurredAt subgraph operation actorKind actorId actorName agencyId roles ip action recipientId
+      recipient { id fullName } fields entity entityId breakGlass`,
     filter: {
       input: 'AuditFilter',
-      fields: { recipientId: 'ID', actorId: 'String', action: 'AuditAction', breakGlass: 'Boolean' },
+      fields: {
+        recipientId: 'ID',
+        actorId: 'String',
+        actorName: 'String',
+        agencyId: 'String',
+        operation: 'String',
+        action: 'AuditAction',
+        breakGlass: 'Boolean',
+        from: 'DateTimeISO',
+        to: 'DateTimeISO',
+      },
     },
   },
   accounts: {
     list: 'accounts',
     fields: 'id login displayName roles agencyId providerId active lockedUntil createdAt',
+    create: {
+      mutation: 'createAccount',
+      input: 'CreateAccountInput',
+      fields: ['login', 'displayName', 'password', 'roles', 'agencyId', 'providerId'],
+    },
+    update: {
+      mutation: 'updateAccount',
+      input: 'UpdateAccountInput',
+      fields: ['displayName', 'roles', 'agencyId', 'providerId'],
+    },
   },
   apiClients: {
     list: 'apiClients',

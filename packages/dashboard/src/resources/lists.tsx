@@ -1,6 +1,5 @@
 import { LinearProgress } from '@mui/material';
 import {
-  ArrayField,
   AutocompleteInput,
   BooleanField,
   BooleanInput,
@@ -22,7 +21,6 @@ import {
   TextInput,
   TopToolbar,
   useRecordContext,
-  useTranslate,
 } from 'react-admin';
 import { DateText, ENUMS, EnumInput, EnumText, FullName, LateBadge } from './common';
 
@@ -417,92 +415,6 @@ export function ObligationList() {
           emptyText="—"
         />
         <ShowButton />
-      </Datagrid>
-    </List>
-  );
-}
-
-function MeetingDecisions() {
-  const translate = useTranslate();
-  return (
-    <ArrayField source="decisions">
-      <Datagrid {...noBulk} rowClick={false} empty={<p>{translate('app.empty')}</p>}>
-        <TextField source="number" label="resources.councilDecisions.fields.number" emptyText="—" />
-        <TextField source="text" label="resources.councilDecisions.fields.text" />
-        <DateText source="dueDate" label="resources.councilDecisions.fields.dueDate" />
-        <EnumText
-          source="status"
-          enumName="DecisionStatus"
-          label="resources.councilDecisions.fields.status"
-        />
-        <BooleanField source="overdue" label="resources.councilDecisions.fields.overdue" />
-        <TextField source="assignee.name" label="resources.councilDecisions.fields.assignee" />
-      </Datagrid>
-    </ArrayField>
-  );
-}
-
-export function CouncilMeetingList() {
-  return (
-    <List>
-      <Datagrid {...noBulk} rowClick="expand" expand={<MeetingDecisions />}>
-        <DateText source="heldOn" label="resources.councilMeetings.fields.heldOn" />
-        <TextField source="protocolNumber" sortable={false} emptyText="—" />
-        <TextField source="agenda" sortable={false} />
-      </Datagrid>
-    </List>
-  );
-}
-
-export function AuditEventList() {
-  return (
-    <List
-      filters={[
-        <TextInput key="r" source="recipientId" alwaysOn />,
-        <EnumInput key="a" source="action" enumName="AuditAction" values={ENUMS.AuditAction} alwaysOn />,
-      ]}
-    >
-      <Datagrid {...noBulk} rowClick={false}>
-        <DateText source="occurredAt" withTime label="resources.auditEvents.fields.occurredAt" />
-        <TextField source="actorName" sortable={false} emptyText="—" />
-        <EnumText
-          source="action"
-          enumName="AuditAction"
-          label="resources.auditEvents.fields.action"
-          sortable={false}
-        />
-        <TextField source="entity" sortable={false} emptyText="—" />
-        <TextField source="recipientId" sortable={false} emptyText="—" />
-        <TextField source="fields" sortable={false} emptyText="—" />
-        <BooleanField source="breakGlass" sortable={false} />
-      </Datagrid>
-    </List>
-  );
-}
-
-export function AccountList() {
-  return (
-    <List>
-      <Datagrid {...noBulk} rowClick={false}>
-        <TextField source="login" sortable={false} />
-        <TextField source="displayName" sortable={false} />
-        <EnumText source="roles" enumName="Role" label="resources.accounts.fields.roles" sortable={false} />
-        <BooleanField source="active" sortable={false} />
-        <DateText source="createdAt" label="resources.accounts.fields.createdAt" />
-      </Datagrid>
-    </List>
-  );
-}
-
-export function ApiClientList() {
-  return (
-    <List>
-      <Datagrid {...noBulk} rowClick={false}>
-        <TextField source="name" sortable={false} />
-        <TextField source="agencyId" sortable={false} />
-        <EnumText source="roles" enumName="Role" label="resources.apiClients.fields.roles" sortable={false} />
-        <DateText source="createdAt" label="resources.apiClients.fields.createdAt" />
-        <DateText source="revokedAt" label="resources.apiClients.fields.revokedAt" />
       </Datagrid>
     </List>
   );

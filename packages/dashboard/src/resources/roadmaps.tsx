@@ -26,10 +26,13 @@ import {
   useGetList,
   useLocaleState,
   useNotify,
+  usePermissions,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { Link, useNavigate } from 'react-router-dom';
+import { can } from '../auth/authProvider';
+import { ObligationStatusAction } from '../council/meetings/ObligationStatusAction';
 import { client } from '../graphql/client';
 import { downloadFile } from '../graphql/download';
 import { toHttpError } from '../graphql/errors';
@@ -405,6 +408,7 @@ interface ObligationRecord {
 
 function ObligationDetails() {
   const record = useRecordContext<ObligationRecord>();
+  const { permissions } = usePermissions<string[]>();
   const translate = useTranslate();
   const [locale = 'ru'] = useLocaleState();
   if (!record) return null;
@@ -431,12 +435,15 @@ function ObligationDetails() {
           </>
         )}
       </Box>
-      <Stack direction="row" spacing={2}>
-        <RecordLink
-          resource="progressReports"
-          label="app.actions.report_progress"
-          values={{ obligationId: record.id }}
-        />
+      <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
+        {can.progress(permissions ?? []) && (
+          <RecordLink
+            resource="progressReports"
+            label="app.actions.report_progress"
+            values={{ obligationId: record.id }}
+          />
+        )}
+        <ObligationStatusAction id={record.id} />
         <Button component={Link} to={`/roadmaps/${record.item.roadmapId}/show`} size="small" sx={{ my: 1 }}>
           {translate('app.roadmap.back')}
         </Button>
@@ -514,7 +521,8 @@ function ObligationTitle() {
 
 export function ObligationShow() {
   return (
-    <Show actions={false} title={<ObligationTitle />}>
+    // Its own query key: the list's row (without reports) never stands in for the card.
+    <Show actions={false} title={<ObligationTitle />} queryOptions={{ meta: { card: true } }}>
       <ObligationDetails />
     </Show>
   );

@@ -1,0 +1,17 @@
+import { Access, type SubgraphContext } from '@sl/core';
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Account } from './account.entity.js';
+import { UpdateAccountInput } from './account-update.inputs.js';
+import { AccountUpdateService } from './account-update.service.js';
+
+@Resolver()
+export class AccountUpdateResolver {
+  @Authorized(Access.ADMINISTRATION)
+  @Mutation(() => Account, { description: 'Changes an account’s name, roles or agency' })
+  updateAccount(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('input', () => UpdateAccountInput) input: UpdateAccountInput,
+  ) {
+    return ctx.em.transactional((em) => new AccountUpdateService(em).update(input, ctx.actor?.id));
+  }
+}

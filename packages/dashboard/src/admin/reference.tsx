@@ -1,0 +1,101 @@
+import {
+  AutocompleteInput,
+  Create,
+  Datagrid,
+  Edit,
+  List,
+  NumberInput,
+  required,
+  SimpleForm,
+  TextField,
+  TextInput,
+  useGetList,
+} from 'react-admin';
+import { ListActions } from '../export/ListActions';
+import { ENUMS, EnumInput, EnumText } from '../resources/common';
+import { type Choice, matchName } from './agencyNames';
+
+/** Providers of the registry as picker choices, by their short name. */
+function useProviders(): Choice[] {
+  const { data = [] } = useGetList('providers', { pagination: { page: 1, perPage: 200 } });
+  return data
+    .map((p) => ({ id: String(p.id), name: String(p.shortName ?? p.name) }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'ru'));
+}
+
+function ProviderPicker({ source, isRequired }: { source: string; isRequired?: boolean }) {
+  const choices = useProviders();
+  return (
+    <AutocompleteInput
+      source={source}
+      choices={choices}
+      matchSuggestion={matchName}
+      validate={isRequired ? required() : undefined}
+      fullWidth
+    />
+  );
+}
+
+/** The region's agency directory: who roadmap items and Council decisions are assigned to. */
+export function AgencyList() {
+  return (
+    <List exporter={false} actions={<ListActions />} perPage={50}>
+      <Datagrid bulkActionButtons={false} rowClick={false}>
+        <TextField source="name" sortable={false} />
+        <TextField source="abbreviations" sortable={false} emptyText="—" />
+        <EnumText
+          source="kind"
+          enumName="AgencyKind"
+          label="resources.agencies.fields.kind"
+          sortable={false}
+        />
+        <TextField source="region" sortable={false} />
+      </Datagrid>
+    </List>
+  );
+}
+
+function HousingForm({ operator }: { operator: string }) {
+  return (
+    <SimpleForm>
+      <EnumInput source="kind" enumName="HousingKind" values={ENUMS.HousingKind} validate={required()} />
+      <TextInput source="address" validate={required()} fullWidth />
+      <TextInput source="municipality" validate={required()} />
+      <ProviderPicker source={operator} />
+      <NumberInput source="places" min={1} validate={required()} />
+    </SimpleForm>
+  );
+}
+
+export const HousingUnitCreate = () => (
+  <Create redirect="list">
+    <HousingForm operator="operatorId" />
+  </Create>
+);
+
+/** The card reads the operator as `operator { id }`; the graph takes it back as `operatorId`. */
+export const HousingUnitEdit = () => (
+  <Edit
+    mutationMode="pessimistic"
+    redirect="list"
+    queryOptions={{ meta: { card: true } }}
+    transform={(data: { operator?: { id?: string } | null }) => ({
+      ...data,
+      operatorId: data.operator?.id ?? null,
+    })}
+  >
+    <HousingForm operator="operator.id" />
+  </Edit>
+);
+
+export function StaffMemberCreate() {
+  return (
+    <Create redirect="list">
+      <SimpleForm>
+        <TextInput source="fullName" validate={required()} fullWidth />
+        <EnumInput source="role" enumName="StaffRole" values={ENUMS.StaffRole} validate={required()} />
+        <ProviderPicker source="providerId" isRequired />
+      </SimpleForm>
+    </Create>
+  );
+}

@@ -1,0 +1,46 @@
+import { Stack } from '@mui/material';
+import { ActionButton, runMutation } from '../../actions/ActionDialog';
+import type { Decision } from './CouncilMeetings';
+
+const SET_STATUS = `mutation SetDecisionStatus($id: ID!, $status: DecisionStatus!, $note: String) {
+  setCouncilDecisionStatus(id: $id, status: $status, note: $note) { id status doneOn doneNote }
+}`;
+
+/** Closing a decision (done today, or cancelled with a reason), or reopening a closed one. */
+export function DecisionActions({ decision }: { decision: Decision }) {
+  const set = (status: string) => (values: Record<string, string>) =>
+    runMutation(SET_STATUS, { id: decision.id, status, note: values.note?.trim() || null });
+  if (decision.status !== 'OPEN') {
+    return (
+      <ActionButton
+        label="app.council_admin.reopen"
+        title="app.council_admin.reopen_title"
+        onConfirm={set('OPEN')}
+        done="app.council_admin.reopened"
+      />
+    );
+  }
+  return (
+    <Stack direction="row" spacing={1}>
+      <ActionButton
+        label="app.council_admin.close"
+        title="app.council_admin.close_title"
+        text={decision.text}
+        fields={[{ name: 'note', label: 'app.council_admin.note', multiline: true }]}
+        color="success"
+        variant="contained"
+        onConfirm={set('DONE')}
+        done="app.council_admin.closed"
+      />
+      <ActionButton
+        label="app.council_admin.cancel"
+        title="app.council_admin.cancel_title"
+        text={decision.text}
+        fields={[{ name: 'note', label: 'app.council_admin.cancel_reason', multiline: true, required: true }]}
+        color="error"
+        onConfirm={set('CANCELLED')}
+        done="app.council_admin.cancelled"
+      />
+    </Stack>
+  );
+}
