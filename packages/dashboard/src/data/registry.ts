@@ -1,5 +1,6 @@
 import type { AccessName } from '../../../core/src/access/roles';
 import { granted } from '../auth/authProvider';
+import { caseSelection, HEALTH_SELECTION } from '../case/caseData';
 /**
  * What the dashboard knows about each resource of the graph, in one place. The generic data
  * provider (dataProvider.ts) builds every query from these entries, so a new resource of the graph
@@ -85,6 +86,8 @@ const RECIPIENT_INPUT = [
   'disabilityGroup',
   'ipraNumber',
   'ipraDate',
+  'limitations',
+  'representative',
 ];
 
 const PROVIDER_INPUT = [
@@ -184,14 +187,26 @@ export const registry: Record<string, ResourceSpec> = {
       occupants { id recipientId fromDate toDate }`,
     filter: {
       input: 'HousingUnitFilter',
-      fields: { kind: 'HousingKind', municipality: 'String', operatorId: 'ID' },
+      fields: {
+        kind: 'HousingKind',
+        municipality: 'String',
+        operatorId: 'ID',
+        address: 'String',
+        withFreePlaces: 'Boolean',
+      },
     },
   },
   staffMembers: {
     list: 'staffMembers',
     fields: 'id fullName role provider { id shortName }',
-    args: { providerId: 'ID' },
+    args: { providerId: 'ID', name: 'String' },
   },
+  /** The person page as the case workspace (case/): the card with what its actions need. */
+  cases: { list: '', one: 'recipient', fields: caseSelection },
+  /** Its health alerts: readable on the coordinator's own cases only, so asked for apart. */
+  caseHealth: { list: '', one: 'recipient', fields: HEALTH_SELECTION },
+  /** Active coordinators, by name: whom a case may be handed to. */
+  coordinators: { list: 'coordinators', fields: 'id displayName agencyId', args: { name: 'String' } },
   roadmaps: {
     list: 'roadmaps',
     one: 'roadmap',

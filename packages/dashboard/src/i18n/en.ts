@@ -1,5 +1,6 @@
 import english from 'ra-language-english';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
+import { caseEn } from '../case/messages';
 import { enEnums } from './enums';
 
 /** English for partner agencies' staff; field labels not listed fall back to humanized names. */
@@ -158,6 +159,7 @@ export const en: TranslationMessages = mergeTranslations(english, {
     skip_to_content: 'Skip to content',
   },
   enums: enEnums,
+  case: caseEn,
   resources: {
     employers: {
       name: 'Employer |||| Employers',

@@ -1,5 +1,6 @@
 import russian from 'ra-language-russian';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
+import { caseRu } from '../case/messages';
 import { ruEnums } from './enums';
 
 /** The dashboard in Russian: the people who use it daily are coordinators in Russian regions. */
@@ -159,6 +160,7 @@ export const ru: TranslationMessages = mergeTranslations(russian as TranslationM
     skip_to_content: 'Перейти к содержимому',
   },
   enums: ruEnums,
+  case: caseRu,
   resources: {
     employers: {
       name: 'Работодатель |||| Работодатели',
