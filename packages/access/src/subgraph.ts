@@ -3,6 +3,7 @@ import { Account } from './account/account.entity.js';
 import { AccountResolver } from './account/account.resolver.js';
 import { AccountService } from './account/account.service.js';
 import { AccountUpdateResolver } from './account/account-update.resolver.js';
+import { CoordinatorResolver } from './account/coordinators.resolver.js';
 import { AuditResolver } from './audit/audit.resolver.js';
 import { AuditEvent } from './audit/audit-event.entity.js';
 import { AuditEventRecipientResolver } from './audit/audit-recipient.resolver.js';
@@ -23,6 +24,7 @@ export const accessSubgraph: SubgraphDefinition = {
   migrations,
   resolvers: [
     AccountResolver,
+    CoordinatorResolver,
     ApiClientResolver,
     AuditResolver,
     AccountUpdateResolver,

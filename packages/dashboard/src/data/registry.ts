@@ -1,5 +1,6 @@
 import type { AccessName } from '../../../core/src/access/roles';
 import { granted } from '../auth/authProvider';
+import { caseSelection, HEALTH_SELECTION } from '../case/caseData';
 /**
  * What the dashboard knows about each resource of the graph, in one place. The generic data
  * provider (dataProvider.ts) builds every query from these entries, so a new resource of the graph
@@ -90,6 +91,8 @@ const RECIPIENT_INPUT = [
   'disabilityGroup',
   'ipraNumber',
   'ipraDate',
+  'limitations',
+  'representative',
 ];
 
 const PROVIDER_INPUT = [
@@ -194,7 +197,13 @@ export const registry: Record<string, ResourceSpec> = {
       occupants { id recipientId fromDate toDate }`,
     filter: {
       input: 'HousingUnitFilter',
-      fields: { kind: 'HousingKind', municipality: 'String', operatorId: 'ID' },
+      fields: {
+        kind: 'HousingKind',
+        municipality: 'String',
+        operatorId: 'ID',
+        address: 'String',
+        withFreePlaces: 'Boolean',
+      },
     },
     create: {
       mutation: 'createHousingUnit',
@@ -206,13 +215,19 @@ export const registry: Record<string, ResourceSpec> = {
   staffMembers: {
     list: 'staffMembers',
     fields: 'id fullName role provider { id shortName }',
-    args: { providerId: 'ID' },
+    args: { providerId: 'ID', name: 'String' },
     create: {
       mutation: 'createStaffMember',
       input: 'CreateStaffMemberInput',
       fields: ['fullName', 'role', 'providerId'],
     },
   },
+  /** The person page as the case workspace (case/): the card with what its actions need. */
+  cases: { list: '', one: 'recipient', fields: caseSelection },
+  /** Its health alerts: readable on the coordinator's own cases only, so asked for apart. */
+  caseHealth: { list: '', one: 'recipient', fields: HEALTH_SELECTION },
+  /** Active coordinators, by name: whom a case may be handed to. */
+  coordinators: { list: 'coordinators', fields: 'id displayName agencyId', args: { name: 'String' } },
   roadmaps: {
     list: 'roadmaps',
     one: 'roadmap',

@@ -7,7 +7,6 @@ import {
   Edit,
   EditButton,
   List,
-  NumberField,
   required,
   Show,
   SimpleForm,
@@ -21,9 +20,11 @@ import {
   useTranslate,
 } from 'react-admin';
 import { can, granted } from '../auth/authProvider';
+import { CaseSummary, SocialCaseTab } from '../case/CaseWorkspace';
+import { LimitationInputs, RepresentativeInputs, withoutEmptyGroups } from '../case/personInputs';
 import { allowed } from '../data/registry';
 import { DateText, ENUMS, EnumInput, EnumText, FullName } from './common';
-import { RecordLink, VisitOutcomeLink } from './records';
+import { RecordLink } from './records';
 
 const filters = [
   <TextInput key="name" source="name" alwaysOn resettable />,
@@ -98,6 +99,7 @@ export function RecipientShow() {
   const { permissions = [] } = usePermissions<string[]>();
   return (
     <Show actions={<ShowActions />} title={<FullName />}>
+      {(allowed(permissions, 'CASE') || allowed(permissions, 'SERVICE')) && <CaseSummary />}
       <TabbedShowLayout>
         <Tab label="app.tabs.person">
           <TextField source="snils" />
@@ -124,65 +126,7 @@ export function RecipientShow() {
         </Tab>
         {(allowed(permissions, 'CASE') || allowed(permissions, 'SERVICE')) && (
           <Tab label="app.tabs.social" path="social">
-            {allowed(permissions, 'CASE') && (
-              <Section label={false} source="applications" title="app.sections.applications">
-                <DateText source="submittedOn" label="app.f.submittedOn" />
-                <EnumText source="status" enumName="ApplicationStatus" label="app.f.status" />
-                <DateText source="decisionDueOn" label="app.f.decisionDueOn" />
-                <EnumText source="decision" enumName="Decision" label="app.f.decision" />
-              </Section>
-            )}
-            {allowed(permissions, 'CASE') && (
-              <Section label={false} source="assessments" title="app.sections.assessments">
-                <DateText source="assessedOn" label="app.f.date" />
-                <TextField source="assessor" label="app.f.assessor" />
-                <NumberField source="score" label="app.f.score" />
-                <EnumText source="degree" enumName="AutonomyDegree" label="app.f.degree" />
-                <DateText source="reassessmentDueOn" label="app.f.reassessmentDueOn" />
-              </Section>
-            )}
-            {permissions.includes('COORDINATOR') && (
-              <PersonRecordLink resource="assessments" text="app.actions.record_assessment" />
-            )}
-            {allowed(permissions, 'SERVICE') && (
-              <Section label={false} source="stages" title="app.sections.stages">
-                <EnumText source="kind" enumName="StageKind" label="app.f.stage" />
-                <DateText source="startedOn" label="app.f.startedOn" />
-                <DateText source="endedOn" label="app.f.endedOn" />
-                <BooleanField source="current" label="app.f.current" />
-              </Section>
-            )}
-            {allowed(permissions, 'SERVICE') && (
-              <Section label={false} source="servicePlans" title="app.sections.services">
-                <NumberField source="hoursPerWeek" label="app.f.hoursPerWeek" />
-                <DateText source="fromDate" label="app.f.fromDate" />
-              </Section>
-            )}
-            {allowed(permissions, 'SERVICE') && (
-              <Section label={false} source="visits" title="app.sections.visits">
-                <DateText source="plannedAt" withTime label="app.f.plannedAt" />
-                <TextField source="staffMember.fullName" label="app.f.staffMember" />
-                <EnumText source="staffMember.role" enumName="StaffRole" label="app.f.staffRole" />
-                <BooleanField source="delivered" label="app.f.delivered" />
-                <NumberField source="hoursDelivered" label="app.f.hoursDelivered" emptyText="—" />
-                {can.writeCases(permissions) && <VisitOutcomeLink label="app.f.outcome" />}
-              </Section>
-            )}
-            {allowed(permissions, 'SERVICE') && (
-              <PersonRecordLink resource="visits" text="app.actions.schedule_visit" />
-            )}
-            {allowed(permissions, 'SERVICE') && (
-              <TextField source="housing.current.unit.address" label="app.sections.housing" emptyText="—" />
-            )}
-            {allowed(permissions, 'CASE') && (
-              <Section label={false} source="interagencyRequests" title="app.sections.requests">
-                <TextField source="agency" label="app.f.agency" />
-                <EnumText source="subject" enumName="InteragencySubject" label="app.f.subject" />
-                <DateText source="sentOn" label="app.f.sentOn" />
-                <DateText source="dueOn" label="app.f.dueOn" />
-                <BooleanField source="overdue" label="app.f.overdue" />
-              </Section>
-            )}
+            <SocialCaseTab label={false} />
           </Tab>
         )}
         {allowed(permissions, 'HEALTH') && (
@@ -254,7 +198,7 @@ export function RecipientShow() {
   );
 }
 
-function RecipientForm() {
+function RecipientForm({ children }: { children?: React.ReactNode }) {
   return (
     <SimpleForm>
       <TextInput source="snils" validate={required()} helperText="11 цифр" />
@@ -271,14 +215,18 @@ function RecipientForm() {
       <EnumInput source="disabilityGroup" enumName="DisabilityGroup" values={ENUMS.DisabilityGroup} />
       <TextInput source="ipraNumber" />
       <DateInput source="ipraDate" />
+      {children}
     </SimpleForm>
   );
 }
 
 export function RecipientCreate() {
   return (
-    <Create redirect="show">
-      <RecipientForm />
+    <Create redirect="show" transform={withoutEmptyGroups}>
+      <RecipientForm>
+        <LimitationInputs />
+        <RepresentativeInputs />
+      </RecipientForm>
     </Create>
   );
 }

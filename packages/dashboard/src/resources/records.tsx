@@ -21,6 +21,7 @@ import {
 } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { granted } from '../auth/authProvider';
+import { regionInstant, regionLocal } from '../case/caseData';
 import { DateText, ENUMS, EnumInput, EnumText } from './common';
 
 /**
@@ -142,7 +143,13 @@ export const VisitCreate = () => (
     <ReferenceInput source="staffMemberId" reference="staffMembers">
       <AutocompleteInput optionText="fullName" validate={required()} />
     </ReferenceInput>
-    <DateTimeInput source="plannedAt" validate={required()} />
+    {/* Typed in the region's time and sent as an instant (a bare local time is no DateTimeISO). */}
+    <DateTimeInput
+      source="plannedAt"
+      validate={required()}
+      parse={(value: string) => (value ? (regionInstant(value) ?? value) : null)}
+      format={(value?: string | null) => (value?.includes('Z') ? regionLocal(value) : (value ?? ''))}
+    />
   </RecordCreate>
 );
 

@@ -106,4 +106,13 @@ export class HousingUnitFilter {
   @IsOptional()
   @IsUUID('all', { message: 'Неверный идентификатор поставщика' })
   operatorId?: string;
+
+  @Field(() => String, { nullable: true, description: 'Part of the address, any case' })
+  @IsOptional()
+  @Length(1, 200, { message: 'Часть адреса — до 200 символов' })
+  address?: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only units with a free place now' })
+  @IsOptional()
+  withFreePlaces?: boolean;
 }

@@ -1,4 +1,4 @@
-import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { LockMode, raw, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import {
   type AuditTrail,
@@ -13,6 +13,7 @@ import {
 import { assertGrantInForce } from '../application/grant-status.js';
 import { Provider } from '../provider/provider.entity.js';
 import { Recipient } from '../recipient/recipient.entity.js';
+import { escapeLike } from '../recipient/recipient.service.js';
 import { HousingKind } from './housing.enums.js';
 import type {
   AssignHousingInput,
@@ -43,14 +44,25 @@ export class HousingService {
   ) {}
 
   list(filter: HousingUnitFilter = {}, page: PageRequest = {}): Promise<ConnectionShape<HousingUnit>> {
-    const where: FilterQuery<HousingUnit> = {};
+    const where: FilterQuery<HousingUnit> & Record<string, unknown> = {};
     if (filter.kind) where.kind = filter.kind;
     if (filter.municipality) where.municipality = filter.municipality;
     if (filter.operatorId) where.operator = filter.operatorId;
+    if (filter.address) where.address = { $ilike: `%${escapeLike(filter.address.trim())}%` };
+    const conditions: FilterQuery<HousingUnit>[] = [where];
+    // Open occupancies are counted in the same SELECT (the occupancy index on unit, to_date).
+    if (filter.withFreePlaces) {
+      conditions.push({
+        [raw(
+          (alias) =>
+            `${alias}.places > (select count(*) from social.housing_occupancy o where o.unit_id = ${alias}.id and o.to_date is null)`,
+        )]: [],
+      } as FilterQuery<HousingUnit>);
+    }
     return paginate(
       this.em,
       HousingUnit,
-      where,
+      conditions.length > 1 ? { $and: conditions } : where,
       [
         { field: 'address', direction: 'ASC' },
         { field: 'id', direction: 'ASC' },

@@ -15,6 +15,7 @@ import { Migration20261123232801_assessment_list } from './Migration202611232328
 import { Migration20261123234253_visit_list } from './Migration20261123234253_visit_list.js';
 import { Migration20261124000551_list_indexes } from './Migration20261124000551_list_indexes.js';
 import { Migration20261124020952_figure_days } from './Migration20261124020952_figure_days.js';
+import { Migration20261203065821_visit_recorded } from './Migration20261203065821_visit_recorded.js';
 import { Migration20261203070837_case_rules } from './Migration20261203070837_case_rules.js';
 
 export const migrations: MigrationClass[] = [
@@ -39,5 +40,6 @@ export const migrations: MigrationClass[] = [
   { name: 'Migration20261123234253_visit_list', class: Migration20261123234253_visit_list },
   { name: 'Migration20261124000551_list_indexes', class: Migration20261124000551_list_indexes },
   { name: 'Migration20261124020952_figure_days', class: Migration20261124020952_figure_days },
+  { name: 'Migration20261203065821_visit_recorded', class: Migration20261203065821_visit_recorded },
   { name: 'Migration20261203070837_case_rules', class: Migration20261203070837_case_rules },
 ];

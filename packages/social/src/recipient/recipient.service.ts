@@ -44,7 +44,8 @@ export function searchNameOf(r: Pick<Recipient, 'lastName' | 'firstName' | 'patr
   return `${r.lastName} ${r.firstName} ${r.patronymic}`.toLowerCase().replaceAll('ё', 'е').trimEnd();
 }
 
-const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** A user's text inside a LIKE pattern matches literally. */
+export const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** A valid СНИЛС, normalised, or a SNILS_INVALID refusal saying what is wrong with it. */
 export function validSnils(input: string): string {

@@ -151,6 +151,24 @@ export class ScheduleVisitInput {
   plannedAt!: Date;
 }
 
+@InputType({ description: 'A visit not yet recorded, moved to another time (or to another team member)' })
+export class RescheduleVisitInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'Неверный идентификатор посещения' })
+  visitId!: string;
+
+  @Field(() => GraphQLISODateTime)
+  plannedAt!: Date;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Another member of the serving provider; the same when omitted',
+  })
+  @IsOptional()
+  @IsUUID('all', STAFF)
+  staffMemberId?: string | null;
+}
+
 @InputType({ description: 'Whether a visit took place and how many hours it gave' })
 export class RecordVisitInput {
   @Field(() => ID)

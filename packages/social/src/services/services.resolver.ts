@@ -28,6 +28,7 @@ import {
 import type { SocialLoaders } from '../loaders.js';
 import { Provider } from '../provider/provider.entity.js';
 import { Recipient } from '../recipient/recipient.entity.js';
+import { escapeLike } from '../recipient/recipient.service.js';
 import { RehabilitationRoute, RouteGoal } from './rehabilitation-route.entity.js';
 import { RehabilitationRouteService } from './rehabilitation-route.service.js';
 import { ServicePlan } from './service-plan.entity.js';
@@ -39,6 +40,7 @@ import {
   CreateServicePlanInput,
   CreateStaffMemberInput,
   RecordVisitInput,
+  RescheduleVisitInput,
   ScheduleVisitInput,
   SetGoalStatusInput,
   TeamMemberInput,
@@ -82,15 +84,22 @@ export class StaffMemberResolver {
     @Arg('providerId', () => ID, { nullable: true }) providerId?: string,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('name', () => String, { nullable: true, description: 'Part of the name, any case' }) name?: string,
   ) {
     // Provider staff list their own provider's staff only, whatever they ask for.
     const scoped =
       ctx.actor && isScoped(ctx.actor, Access.SERVICE) ? (ctx.actor.providerId ?? NO_PROVIDER) : null;
     const provider = scoped ?? providerId;
+    const words = (name ?? '').trim().split(/\s+/).filter(Boolean);
     return paginate(
       ctx.em,
       StaffMember,
-      provider ? { provider } : {},
+      {
+        ...(provider ? { provider } : {}),
+        ...(words.length > 0
+          ? { $and: words.map((w) => ({ fullName: { $ilike: `%${escapeLike(w)}%` } })) }
+          : {}),
+      },
       [
         { field: 'fullName', direction: 'ASC' },
         { field: 'id', direction: 'ASC' },
@@ -281,7 +290,20 @@ export class VisitResolver {
   }
 
   @Authorized(Access.SERVICE_WRITE)
-  @Mutation(() => Visit, { description: 'Records whether a visit took place and its hours' })
+  @Mutation(() => Visit, {
+    description: 'Moves a visit whose outcome is not yet recorded (VISIT_ALREADY_RECORDED otherwise)',
+  })
+  rescheduleVisit(
+    @Ctx() ctx: SocialContext,
+    @Arg('input', () => RescheduleVisitInput) input: RescheduleVisitInput,
+  ) {
+    return new VisitService(ctx.em, ctx.audit).reschedule(input);
+  }
+
+  @Authorized(Access.SERVICE_WRITE)
+  @Mutation(() => Visit, {
+    description: 'Records whether a visit took place and its hours, once (VISIT_ALREADY_RECORDED after)',
+  })
   recordVisit(@Ctx() ctx: SocialContext, @Arg('input', () => RecordVisitInput) input: RecordVisitInput) {
     return new VisitService(ctx.em, ctx.audit, writeScope(ctx)).record(input, ctx.clock.now());
   }

@@ -46,6 +46,15 @@ export class Visit {
   @Property({ type: new DecimalType('number'), precision: 4, scale: 2, nullable: true })
   hoursDelivered: number | null = null;
 
+  /** Set once the outcome is recorded: an outcome is never overwritten by a second form. */
+  @Personal(Access.SERVICE)
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the outcome was recorded; empty while the visit awaits it',
+  })
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true })
+  recordedAt: Date | null = null;
+
   @Property({ type: 'Date', columnType: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Opt<Date> = new Date();
 }

@@ -1,7 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { type AuditTrail, isUuid, localDateOf, NotFoundError, ValidationError } from '@sl/core';
+import {
+  type AuditTrail,
+  ConflictError,
+  isUuid,
+  localDateOf,
+  NotFoundError,
+  ValidationError,
+} from '@sl/core';
 import { lockRecipient, planOn, staffOfProvider } from './service-plan.service.js';
-import type { RecordVisitInput, ScheduleVisitInput } from './services.inputs.js';
+import type { RecordVisitInput, RescheduleVisitInput, ScheduleVisitInput } from './services.inputs.js';
 import { Visit } from './visit.entity.js';
 import { type ServiceWriteScope, UNSCOPED } from './write-scope.js';
 
@@ -17,7 +24,19 @@ const snapshotVisit = (v: Visit) => ({
   plannedAt: v.plannedAt.toISOString(),
   delivered: v.delivered,
   hoursDelivered: v.hoursDelivered,
+  recordedAt: v.recordedAt?.toISOString() ?? null,
 });
+
+/** An outcome once recorded stays: a second form (or a stale screen) must not replace it unseen. */
+function assertNotRecorded(visit: Visit): void {
+  if (visit.recordedAt || visit.delivered) {
+    throw new ConflictError(
+      'VISIT_ALREADY_RECORDED',
+      `Итог этого посещения уже записан (${visit.delivered ? `проведено, ${visit.hoursDelivered} ч` : 'не состоялось'})`,
+      { field: 'visitId' },
+    );
+  }
+}
 
 export interface WeeklyHoursRow {
   recipientId: string;
@@ -59,13 +78,50 @@ export class VisitService {
     });
   }
 
-  /** Records whether the visit took place and its hours; at most 24 hours a person a day. */
+  /**
+   * Moves a visit not yet recorded to another time, by a member of the provider serving the person
+   * on the new day (the same rule as scheduling).
+   */
+  reschedule(input: RescheduleVisitInput): Promise<Visit> {
+    return this.em.transactional(async (em) => {
+      const found = isUuid(input.visitId) ? await em.findOne(Visit, { id: input.visitId }) : null;
+      if (!found) throw new NotFoundError('Посещение', input.visitId);
+      await lockRecipient(em, found.recipientId);
+      await em.refresh(found);
+      assertNotRecorded(found);
+      const before = snapshotVisit(found);
+      const plan = await planOn(em, found.recipientId, localDateOf(input.plannedAt, TIME_ZONE));
+      found.staffMember = await staffOfProvider(
+        em,
+        input.staffMemberId ?? found.staffMember.id,
+        plan.provider,
+      );
+      found.plannedAt = input.plannedAt;
+      await em.flush();
+      this.audit?.change({
+        recipientId: found.recipientId,
+        entity: 'Visit',
+        entityId: found.id,
+        action: 'update',
+        before,
+        after: snapshotVisit(found),
+      });
+      return found;
+    });
+  }
+
+  /**
+   * Records whether the visit took place and its hours, once; at most 24 hours a person a day.
+   */
   record(input: RecordVisitInput, now: Date): Promise<Visit> {
     return this.em.transactional(async (em) => {
       const found = isUuid(input.visitId) ? await em.findOne(Visit, { id: input.visitId }) : null;
       if (!found) throw new NotFoundError('Посещение', input.visitId);
       await lockRecipient(em, found.recipientId);
       await this.scope.person(found.recipientId);
+      // Read again under the person's lock: two forms sent at once must not both pass the check.
+      await em.refresh(found);
+      assertNotRecorded(found);
       const hours = input.delivered ? (input.hoursDelivered ?? null) : null;
       if (input.delivered) {
         if (hours === null) {
@@ -104,6 +160,7 @@ export class VisitService {
       const before = snapshotVisit(found);
       found.delivered = input.delivered;
       found.hoursDelivered = hours;
+      found.recordedAt = now;
       await em.flush();
       this.audit?.change({
         recipientId: found.recipientId,

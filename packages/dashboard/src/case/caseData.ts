@@ -1,0 +1,239 @@
+import { granted } from '../auth/authProvider';
+
+/**
+ * The person's case as the workspace reads it: one query (`cases` in the registry) with what the
+ * summary, the next-step actions and their forms need, limited to what the roles may read.
+ */
+export function caseSelection(roles: string[]): string {
+  // Visits from a month back (what awaits its outcome) to two months ahead (what is planned).
+  const from = shiftDays(regionToday(), -31);
+  const to = shiftDays(regionToday(), 62);
+  const parts = [
+    'id snils lastName firstName patronymic birthDate municipality autonomyDegree',
+    granted(roles, 'CONTACT') && 'representative { kind fullName }',
+    granted(roles, 'CASE') &&
+      `caseCoordinatorIds
+      applications { id submittedOn appliedBy status decisionDueOn decision refusalGround decidedOn
+        consentToAssessmentOn consentToDataProcessingOn documents { kind receivedOn } missingDocuments
+        eligibilityProblems { code message } }
+      assessments { id assessedOn assessor score degree reassessmentDueOn
+        recommendedService { code name hours { min max per } } }
+      interagencyRequests { id applicationId agency subject sentOn dueOn answeredOn answer status }
+      possibleDuplicates { id lastName firstName patronymic birthDate snils }`,
+    granted(roles, 'CONSENT') &&
+      'consentsInForce { id kind sharedWith agencyId effectiveOn document } consents { id kind sharedWith agencyId action effectiveOn }',
+    granted(roles, 'SERVICE') &&
+      `stages { id kind startedOn endedOn current providerId serviceType plannedHours plannedHoursPer terminationReason
+        readinessReviews { id ordinal period reviewedOn outcome note } }
+      housing { current { id fromDate unit { id address kind municipality } } }
+      servicePlans { id hoursPerWeek fromDate toDate provider { id shortName } }
+      team { id fromDate staffMember { id fullName role provider { id shortName } } }
+      rehabilitationRoute { id approvedOn provider { id shortName } goals { id text targetDate status } }
+      visits(from: "${from}", to: "${to}") { id plannedAt delivered hoursDelivered recordedAt
+        staffMember { id fullName role } }`,
+    // Health details only on the coordinator's own case: the server refuses the rest, so the
+    // workspace asks for them in a query of their own (caseHealthSelection) that may fail alone.
+  ];
+  return parts.filter(Boolean).join('\n');
+}
+
+export const HEALTH_SELECTION =
+  'id medicalConclusions { id issuedOn contraindicationsPresent organisation validUntil }';
+
+export interface CaseApplication {
+  id: string;
+  submittedOn: string;
+  appliedBy: string;
+  status: 'SUBMITTED' | 'UNDER_REVIEW' | 'DECIDED';
+  decisionDueOn: string;
+  decision: string | null;
+  refusalGround: string | null;
+  decidedOn: string | null;
+  consentToAssessmentOn: string | null;
+  consentToDataProcessingOn: string | null;
+  documents: { kind: string; receivedOn: string }[];
+  missingDocuments: string[];
+  eligibilityProblems: { code: string; message: string }[];
+}
+
+export interface CaseStage {
+  id: string;
+  kind: 'PREPARATORY' | 'TRAINING' | 'MAIN';
+  startedOn: string;
+  endedOn: string | null;
+  current: boolean;
+  providerId: string | null;
+  serviceType: string | null;
+  plannedHours: number | null;
+  plannedHoursPer: string | null;
+  terminationReason: string | null;
+  readinessReviews: {
+    id: string;
+    ordinal: number;
+    period: number;
+    reviewedOn: string;
+    outcome: string;
+    note: string;
+  }[];
+}
+
+export interface CaseRecord {
+  id: string;
+  snils: string;
+  lastName: string;
+  firstName: string;
+  patronymic: string | null;
+  birthDate: string;
+  municipality: string;
+  autonomyDegree: string | null;
+  representative?: { kind: string; fullName: string } | null;
+  caseCoordinatorIds?: string[];
+  applications?: CaseApplication[];
+  assessments?: {
+    id: string;
+    assessedOn: string;
+    assessor: string;
+    score: number;
+    degree: string;
+    reassessmentDueOn: string;
+    recommendedService: {
+      code: string;
+      name: string;
+      hours: { min: number; max: number; per: 'WEEK' | 'DAY' };
+    };
+  }[];
+  interagencyRequests?: {
+    id: string;
+    applicationId: string | null;
+    agency: string;
+    subject: string;
+    sentOn: string;
+    dueOn: string;
+    answeredOn: string | null;
+    answer: string | null;
+    status: string;
+  }[];
+  possibleDuplicates?: {
+    id: string;
+    lastName: string;
+    firstName: string;
+    patronymic: string | null;
+    birthDate: string;
+    snils: string;
+  }[];
+  consentsInForce?: {
+    id: string;
+    kind: string;
+    sharedWith: string | null;
+    agencyId: string | null;
+    effectiveOn: string;
+    document: string | null;
+  }[];
+  stages?: CaseStage[];
+  housing?: {
+    current: {
+      id: string;
+      fromDate: string;
+      unit: { id: string; address: string; kind: string; municipality: string };
+    } | null;
+  };
+  servicePlans?: {
+    id: string;
+    hoursPerWeek: number;
+    fromDate: string;
+    toDate: string | null;
+    provider: { id: string; shortName: string };
+  }[];
+  team?: {
+    id: string;
+    fromDate: string;
+    staffMember: { id: string; fullName: string; role: string; provider: { id: string; shortName: string } };
+  }[];
+  rehabilitationRoute?: {
+    id: string;
+    approvedOn: string;
+    provider: { id: string; shortName: string };
+    goals: { id: string; text: string; targetDate: string; status: string }[];
+  } | null;
+  visits?: {
+    id: string;
+    plannedAt: string;
+    delivered: boolean;
+    hoursDelivered: number | null;
+    recordedAt: string | null;
+    staffMember: { id: string; fullName: string; role: string };
+  }[];
+}
+
+/** СНИЛС as people write it: `XXX-XXX-XXX YY`. */
+export function formatSnils(snils: string | null | undefined): string {
+  const d = (snils ?? '').replace(/\D/g, '');
+  return d.length === 11 ? `${d.slice(0, 3)}-${d.slice(3, 6)}-${d.slice(6, 9)} ${d.slice(9)}` : (snils ?? '');
+}
+
+export function fullName(
+  p: { lastName?: string; firstName?: string; patronymic?: string | null } | null | undefined,
+) {
+  return [p?.lastName, p?.firstName, p?.patronymic].filter(Boolean).join(' ');
+}
+
+/**
+ * The region's time zone: the server counts visits and deadlines by its calendar day
+ * (social's `TIME_ZONE`), so the forms read and write times in it, whatever the browser's zone.
+ */
+export const REGION_TIME_ZONE = 'Europe/Moscow';
+
+function partsIn(date: Date, timeZone: string): Record<string, number> {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(date);
+  return Object.fromEntries(parts.filter((p) => p.type !== 'literal').map((p) => [p.type, Number(p.value)]));
+}
+
+/** Today in the region, `YYYY-MM-DD`. */
+export function regionToday(now = new Date(), timeZone = REGION_TIME_ZONE): string {
+  const p = partsIn(now, timeZone);
+  return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+}
+
+/**
+ * A wall-clock time typed in the form (`YYYY-MM-DDTHH:mm`, the region's time) as the ISO instant
+ * the graph's DateTimeISO takes; null when it is not such a time.
+ */
+export function regionInstant(local: string, timeZone = REGION_TIME_ZONE): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!m) return null;
+  const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
+  const wanted = Date.UTC(y, mo - 1, d, h, mi);
+  // The zone's offset at that moment, found by formatting a guess in the zone (twice, for DST edges).
+  let guess = wanted;
+  for (let i = 0; i < 2; i += 1) {
+    const p = partsIn(new Date(guess), timeZone);
+    const shown = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
+    guess += wanted - shown;
+  }
+  return new Date(guess).toISOString();
+}
+
+/** The reverse: an instant as the form's wall-clock value in the region. */
+export function regionLocal(instant: string, timeZone = REGION_TIME_ZONE): string {
+  const p = partsIn(new Date(instant), timeZone);
+  const two = (n: number | undefined) => String(n).padStart(2, '0');
+  return `${p.year}-${two(p.month)}-${two(p.day)}T${two(p.hour)}:${two(p.minute)}`;
+}
+
+/** Days from one `YYYY-MM-DD` to another. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+export function shiftDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
