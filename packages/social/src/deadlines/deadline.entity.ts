@@ -1,5 +1,5 @@
 import { Access, LocalDate, Personal } from '@sl/core';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 /** What is due; each kind has its SQL source in `deadline.sources.ts`. */
 export enum DeadlineKind {
@@ -7,6 +7,7 @@ export enum DeadlineKind {
   REASSESSMENT = 'REASSESSMENT',
   INTERAGENCY_REQUEST = 'INTERAGENCY_REQUEST',
   READINESS_REVIEW = 'READINESS_REVIEW',
+  SERVICE_HOURS = 'SERVICE_HOURS',
 }
 registerEnumType(DeadlineKind, {
   name: 'DeadlineKind',
@@ -19,6 +20,10 @@ registerEnumType(DeadlineKind, {
     READINESS_REVIEW: {
       description:
         'оценка готовности на учебном этапе: полугодие открыто или просрочено; срок — последний день полугодия (002 §15.2)',
+    },
+    SERVICE_HOURS: {
+      description:
+        'план обслуживания недовыполнен: за прошлую неделю оказано меньше часов, чем запланировано (002 §14); срок — воскресенье той недели',
     },
   },
 });
@@ -54,4 +59,21 @@ export class Deadline {
     description: "Provider serving the person: the current stage's, else the open service plan's",
   })
   providerId!: string | null;
+
+  @Personal(Access.CASE)
+  @Field(() => Float, {
+    nullable: true,
+    description: 'SERVICE_HOURS: hours planned for the week (the open plan) — and `hoursDelivered` beside it',
+  })
+  hoursPlanned!: number | null;
+
+  @Personal(Access.CASE)
+  @Field(() => Float, {
+    nullable: true,
+    description: 'SERVICE_HOURS: hours of the visits delivered that week',
+  })
+  hoursDelivered!: number | null;
+
+  /** Who runs the case (not a field: `caseCoordinator` gives the colleague by reference). */
+  caseCoordinatorId!: string | null;
 }

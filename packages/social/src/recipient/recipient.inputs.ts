@@ -78,6 +78,11 @@ export class RecipientFilter {
   @IsOptional()
   @IsUUID('all', { message: 'Поставщик: неверный идентификатор' })
   providerId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Only the cases this coordinator (account id) runs' })
+  @IsOptional()
+  @IsUUID('all', { message: 'Координатор: неверный идентификатор' })
+  caseCoordinatorId?: string;
 }
 
 @InputType()
