@@ -4,6 +4,7 @@ import { AccountResolver } from './account/account.resolver.js';
 import { AccountService } from './account/account.service.js';
 import { AccountUpdateResolver } from './account/account-update.resolver.js';
 import { CoordinatorResolver } from './account/coordinators.resolver.js';
+import { ColleagueResolver, colleagueReference } from './account/colleague.js';
 import { AuditResolver } from './audit/audit.resolver.js';
 import { AuditEvent } from './audit/audit-event.entity.js';
 import { AuditEventRecipientResolver } from './audit/audit-recipient.resolver.js';
@@ -30,7 +31,9 @@ export const accessSubgraph: SubgraphDefinition = {
     AccountUpdateResolver,
     AuditEventRecipientResolver,
     CaseCoordinatorResolver,
+    ColleagueResolver,
   ],
+  referenceResolvers: { Colleague: colleagueReference },
   createLoaders: createAccessLoaders,
   seedDemo: (em) => seedAccessDemo(em),
   async onStart(em, config) {

@@ -14,6 +14,7 @@ import { possibleDuplicatesLoader } from './recipient/recipient.loaders.js';
 import { createServicesLoaders } from './services/services.loaders.js';
 import { ReadinessReview } from './stage/readiness-review.entity.js';
 import { Stage } from './stage/stage.entity.js';
+import { caseEventsLoader } from './timeline/timeline.service.js';
 
 /** Open places of each unit: one query gives the occupants and the occupied/free counts. */
 function openOccupanciesByUnit(em: EntityManager) {
@@ -57,6 +58,7 @@ export function createSocialLoaders(em: EntityManager) {
       effectiveOn: 'desc',
       recordedAt: 'desc',
     }),
+    caseEvents: caseEventsLoader(em),
     interagencyRequestsByRecipient: groupedLoader(em, InteragencyRequest, 'recipientId', {
       sentOn: 'desc',
       createdAt: 'desc',

@@ -61,6 +61,7 @@ import {
 } from './stage/stage.resolver.js';
 import { Termination } from './termination/termination.entity.js';
 import { TerminationResolver } from './termination/termination.resolver.js';
+import { RecipientTimelineResolver } from './timeline/timeline.resolver.js';
 
 /** The authorised body's subgraph: the person, the case from application to termination. */
 export const socialSubgraph: SubgraphDefinition = {
@@ -116,6 +117,7 @@ export const socialSubgraph: SubgraphDefinition = {
     SocialIndicatorsResolver,
     ConsentResolver,
     RecipientConsentResolver,
+    RecipientTimelineResolver,
   ],
   orphanedTypes: [SocialIndicators],
   referenceResolvers: {

@@ -15,7 +15,7 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import type { HealthContext } from '../common.js';
+import { type HealthContext, todayOf } from '../common.js';
 import { MobileTeamVisit } from '../mobile-team/mobile-team-visit.entity.js';
 import { RehabilitationEpisode } from '../rehabilitation/rehabilitation-episode.entity.js';
 import { MedicalConclusion } from './medical-conclusion.entity.js';
@@ -57,6 +57,22 @@ export class RecipientHealthResolver {
   })
   medicalConclusions(@Root() recipient: Recipient, @Ctx() ctx: HealthContext) {
     return ctx.loaders.conclusionsByRecipient.load(recipient.id);
+  }
+
+  /** The coordinator's work queue shows it as a deadline: the case needs a fresh conclusion. */
+  @HealthDetail()
+  @Directive(REQUIRES_CASE)
+  @FieldResolver(() => MedicalConclusion, {
+    nullable: true,
+    description:
+      "The person's latest conclusion when its validity ended before today (order 202н); else null",
+  })
+  async expiredMedicalConclusion(
+    @Root() recipient: Recipient,
+    @Ctx() ctx: HealthContext,
+  ): Promise<MedicalConclusion | null> {
+    const [latest] = await ctx.loaders.conclusionsByRecipient.load(recipient.id);
+    return latest?.validUntil && latest.validUntil < todayOf(ctx) ? latest : null;
   }
 
   @HealthDetail()

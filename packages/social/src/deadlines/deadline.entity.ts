@@ -1,5 +1,5 @@
 import { Access, LocalDate, Personal } from '@sl/core';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 /** What is due; each kind has its SQL source in `deadline.sources.ts`. */
 export enum DeadlineKind {
@@ -13,6 +13,7 @@ export enum DeadlineKind {
   READINESS_EXHAUSTED = 'READINESS_EXHAUSTED',
   NEED_TERM = 'NEED_TERM',
   IPPSU_TERM = 'IPPSU_TERM',
+  SERVICE_HOURS = 'SERVICE_HOURS',
 }
 registerEnumType(DeadlineKind, {
   name: 'DeadlineKind',
@@ -36,6 +37,10 @@ registerEnumType(DeadlineKind, {
     },
     NEED_TERM: { description: 'срок нуждаемости истекает или истёк (001 §10)' },
     IPPSU_TERM: { description: 'срок ИППСУ истекает или истёк (001 §17)' },
+    SERVICE_HOURS: {
+      description:
+        'план обслуживания недовыполнен: за прошлую неделю оказано меньше часов, чем запланировано (002 §14); срок — воскресенье той недели',
+    },
   },
 });
 
@@ -70,4 +75,21 @@ export class Deadline {
     description: "Provider serving the person: the current stage's, else the open service plan's",
   })
   providerId!: string | null;
+
+  @Personal(Access.CASE)
+  @Field(() => Float, {
+    nullable: true,
+    description: 'SERVICE_HOURS: hours planned for the week (the open plan) — and `hoursDelivered` beside it',
+  })
+  hoursPlanned!: number | null;
+
+  @Personal(Access.CASE)
+  @Field(() => Float, {
+    nullable: true,
+    description: 'SERVICE_HOURS: hours of the visits delivered that week',
+  })
+  hoursDelivered!: number | null;
+
+  /** Who runs the case (not a field: `caseCoordinator` gives the colleague by reference). */
+  caseCoordinatorId!: string | null;
 }

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsInt, IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsInt, IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { DeadlineKind } from './deadline.entity.js';
 
@@ -31,4 +31,23 @@ export class DeadlineFilter {
   @Min(0, { message: 'Горизонт: от 0 до 365 дней' })
   @Max(365, { message: 'Горизонт: от 0 до 365 дней' })
   horizonDays?: number;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Also decisions and interagency answers not yet late but due within the horizon (the work queue); by default only late ones',
+  })
+  @IsOptional()
+  @IsBoolean()
+  upcoming?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only what is past its due date' })
+  @IsOptional()
+  @IsBoolean()
+  overdueOnly?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only the cases the caller coordinates' })
+  @IsOptional()
+  @IsBoolean()
+  mine?: boolean;
 }

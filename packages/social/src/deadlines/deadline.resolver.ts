@@ -2,6 +2,7 @@ import { Access, Connection } from '@sl/core';
 import { Arg, Authorized, Ctx, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { rulesOf, type SocialContext, todayOf } from '../common/social-context.js';
 import { Recipient } from '../recipient/recipient.entity.js';
+import { ColleagueReference } from './colleague.stub.js';
 import { Deadline } from './deadline.entity.js';
 import { DeadlineFilter } from './deadline.inputs.js';
 import { DeadlineService } from './deadline.service.js';
@@ -22,10 +23,21 @@ export class DeadlineResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
-    return new DeadlineService(ctx.em).list(rulesOf(ctx), todayOf(ctx), filter, {
-      first: first ?? null,
-      after: after ?? null,
-    });
+    return new DeadlineService(ctx.em).list(
+      rulesOf(ctx),
+      todayOf(ctx),
+      filter,
+      { first: first ?? null, after: after ?? null },
+      ctx.actor?.id ?? null,
+    );
+  }
+
+  @FieldResolver(() => ColleagueReference, {
+    nullable: true,
+    description: 'The coordinator running the case (name and agency from the access subgraph)',
+  })
+  caseCoordinator(@Root() deadline: Deadline): ColleagueReference | null {
+    return deadline.caseCoordinatorId ? { id: deadline.caseCoordinatorId } : null;
   }
 
   @FieldResolver(() => Recipient)

@@ -20,6 +20,9 @@ interface Row {
   due_on: string | Date;
   agency: string | null;
   provider_id: string | null;
+  hours_planned: string | null;
+  hours_delivered: string | null;
+  case_coordinator_id: string | null;
   days_late: number;
 }
 
@@ -31,11 +34,13 @@ const iso = (value: string | Date) =>
 export class DeadlineService {
   constructor(private readonly em: EntityManager) {}
 
+  /** `actorId` is whose cases `filter.mine` means. */
   async list(
     rules: RuleSet,
     today: string,
     filter: DeadlineFilter = {},
     page: PageRequest = {},
+    actorId: string | null = null,
   ): Promise<ConnectionShape<Deadline>> {
     const first = page.first ?? 50;
     if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
@@ -51,6 +56,7 @@ export class DeadlineService {
       today,
       horizonDays: filter.horizonDays ?? 30,
       training: rules.data.training,
+      upcoming: filter.upcoming ?? false,
     });
     let where = 'true';
     if (filter.agency) {
@@ -61,8 +67,15 @@ export class DeadlineService {
       where += ' and d.provider_id = ?::uuid';
       params.push(filter.providerId);
     }
+    if (filter.overdueOnly) where += ' and d.due_on < (select today from p)';
+    if (filter.mine) {
+      // Someone signed in without an account of their own (an API client) coordinates no case.
+      where += ' and r.case_coordinator_id = ?::uuid';
+      params.push(actorId && isUuid(actorId) ? actorId : '00000000-0000-0000-0000-000000000000');
+    }
     const base = `with ${PARAMS_CTE}
-      select d.*, (select today from p) - d.due_on as days_late from (${union}) d where ${where}`;
+      select d.*, r.case_coordinator_id, (select today from p) - d.due_on as days_late
+      from (${union}) d join social.recipient r on r.id = d.recipient_id where ${where}`;
     const countParams = [...params];
     const cursor = page.after ? decodeCursor(page.after, 3, SIGNATURE) : null;
     if (
@@ -93,6 +106,9 @@ export class DeadlineService {
         daysLate: Number(r.days_late),
         agency: r.agency,
         providerId: r.provider_id,
+        hoursPlanned: r.hours_planned === null ? null : Number(r.hours_planned),
+        hoursDelivered: r.hours_delivered === null ? null : Number(r.hours_delivered),
+        caseCoordinatorId: r.case_coordinator_id,
       }),
     );
     const edges = nodes.map((node) => ({

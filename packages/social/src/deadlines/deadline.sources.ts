@@ -1,4 +1,5 @@
 import { CASE_RULE_SOURCES } from './case-rules.sources.js';
+import { TIME_ZONE } from '../services/visit.service.js';
 import { DeadlineKind } from './deadline.entity.js';
 
 /**
@@ -7,21 +8,35 @@ import { DeadlineKind } from './deadline.entity.js';
  * this order.
  */
 export const PARAMS_CTE = `p as (select ?::date as today, ?::int as horizon,
-  ?::int as first_review, ?::int as review_every, ?::int as max_reviews)`;
+  ?::int as first_review, ?::int as review_every, ?::int as max_reviews, ?::boolean as upcoming)`;
 
 export interface DeadlineParams {
   today: string;
   horizonDays: number;
   training: { firstReviewAfterMonths: number; reviewEveryMonths: number; maxReviews: number };
+  /** Decisions and answers not yet late but due within the horizon count too (the work queue). */
+  upcoming?: boolean;
 }
 
-export const deadlineParams = ({ today, horizonDays, training }: DeadlineParams): unknown[] => [
+export const deadlineParams = ({
+  today,
+  horizonDays,
+  training,
+  upcoming = false,
+}: DeadlineParams): unknown[] => [
   today,
   horizonDays,
   training.firstReviewAfterMonths,
   training.reviewEveryMonths,
   training.maxReviews,
+  upcoming,
 ];
+
+/** Only SERVICE_HOURS rows carry hours; the other sources give these two columns empty. */
+const NO_HOURS = 'null::numeric as hours_planned, null::numeric as hours_delivered';
+
+/** A due date counts when it has passed, or (asked for `upcoming`) falls within the horizon. */
+const due = (column: string) => `(${column} < p.today or (p.upcoming and ${column} <= p.today + p.horizon))`;
 
 /**
  * The provider serving a person now: that of the current stage, else that of the open service
@@ -58,7 +73,8 @@ export const READINESS_WINDOWS = `
     and (l.outcome is null or l.outcome <> 'READY')`;
 
 /**
- * Each source is one SELECT of (kind, item_id, recipient_id, due_on, agency, provider_id) — named
+ * Each source is one SELECT of (kind, item_id, recipient_id, due_on, agency, provider_id,
+ * hours_planned, hours_delivered) — named
  * so, since a filter may leave any one of them alone in the union — over the social schema; the
  * parameters come from `p` (PARAMS_CTE). A new kind of deadline is a new entry here.
  */
@@ -66,15 +82,15 @@ export const DEADLINE_SOURCES: Record<string, string> = {
   // seed 001 §14: an application still undecided after its 10 calendar days
   [DeadlineKind.DECISION]: `
     select 'DECISION' as kind, a.id as item_id, a.recipient_id, a.decision_due_on as due_on,
-           null::varchar as agency, null::uuid as provider_id
+           null::varchar as agency, null::uuid as provider_id, ${NO_HOURS}
     from social.application a, p
-    where a.status <> 'DECIDED' and a.decision_due_on < p.today`,
+    where a.status <> 'DECIDED' and ${due('a.decision_due_on')}`,
   // seed 001 §15: the latest assessment of a person in supported living is due for renewal — only
   // while the person's latest decision is a grant (001 §16: a refusal ends the case) and no
   // termination (001 §17) came after that grant.
   [DeadlineKind.REASSESSMENT]: `
     select 'REASSESSMENT' as kind, s.id as item_id, s.recipient_id, s.reassessment_due_on as due_on,
-           null::varchar as agency, ${currentProviderOf('s.recipient_id')} as provider_id
+           null::varchar as agency, ${currentProviderOf('s.recipient_id')} as provider_id, ${NO_HOURS}
     from (select distinct on (recipient_id) id, recipient_id, reassessment_due_on
           from social.assessment order by recipient_id, assessed_on desc, created_at desc) s
     cross join p
@@ -90,16 +106,32 @@ export const DEADLINE_SOURCES: Record<string, string> = {
   // seed 001 §4: a request unanswered after its due date
   [DeadlineKind.INTERAGENCY_REQUEST]: `
     select 'INTERAGENCY_REQUEST' as kind, r.id as item_id, r.recipient_id, r.due_on, r.agency,
-           null::uuid as provider_id
+           null::uuid as provider_id, ${NO_HOURS}
     from social.interagency_request r, p
-    where r.answered_on is null and r.due_on < p.today`,
+    where r.answered_on is null and ${due('r.due_on')}`,
   // seed 002 §15.2: the next readiness review of a training stage whose half-year window opens
   // within the horizon, is open, or closed without a review; due on the window's last day.
   [DeadlineKind.READINESS_REVIEW]: `
     select 'READINESS_REVIEW' as kind, w.stage_id as item_id, w.recipient_id, w.due_by as due_on,
-           null::varchar as agency, w.provider_id
+           null::varchar as agency, w.provider_id, ${NO_HOURS}
     from (${READINESS_WINDOWS}) w, p
     where w.due_from <= p.today + p.horizon`,
   // issue 23: the alerts the case rules raise (contraindication, shortfall, exhausted reviews, terms)
   ...CASE_RULE_SOURCES,
+  // seed 002 §14: services follow the plan's hours; an open plan that covered the whole of last
+  // week (Monday–Sunday in the region's time zone) with fewer hours delivered than planned is
+  // under-delivered, due on that Sunday. Its item is the plan.
+  [DeadlineKind.SERVICE_HOURS]: `
+    select 'SERVICE_HOURS' as kind, sp.id as item_id, sp.recipient_id, (w.monday + 6) as due_on,
+           null::varchar as agency, sp.provider_id,
+           sp.hours_per_week as hours_planned, h.delivered as hours_delivered
+    from p
+    cross join lateral (select (date_trunc('week', p.today::timestamp) - interval '7 days')::date as monday) w
+    join social.service_plan sp on sp.to_date is null and sp.from_date <= w.monday
+    cross join lateral (
+      select coalesce(sum(v.hours_delivered), 0) as delivered from social.visit v
+      where v.recipient_id = sp.recipient_id and v.delivered
+        and (v.planned_at at time zone '${TIME_ZONE}')::date between w.monday and w.monday + 6
+    ) h
+    where h.delivered < sp.hours_per_week`,
 };

@@ -124,6 +124,13 @@ export class InteragencyRequestResolver {
     return ctx.sealCaseAssignment(request.recipientId, recipient?.caseCoordinatorIds ?? []);
   }
 
+  /** The person by name in the answering ministry's queue; their fields keep their own rules. */
+  @Authorized(...INTERAGENCY_READ)
+  @FieldResolver(() => Recipient, { description: 'The person the request is about' })
+  recipient(@Root() request: InteragencyRequest, @Ctx() ctx: SocialContext) {
+    return ctx.loaders.recipientById.load(request.recipientId);
+  }
+
   @Personal(INTERAGENCY_READ)
   @FieldResolver(() => Boolean, { description: 'Unanswered after the due date, as of today' })
   overdue(@Root() request: InteragencyRequest, @Ctx() ctx: SocialContext) {

@@ -100,6 +100,11 @@ export class RecipientFilter {
   })
   @IsOptional()
   sharedWith?: SharedWith;
+
+  @Field(() => ID, { nullable: true, description: 'Only the cases this coordinator (account id) runs' })
+  @IsOptional()
+  @IsUUID('all', { message: 'Координатор: неверный идентификатор' })
+  caseCoordinatorId?: string;
 }
 
 @InputType()

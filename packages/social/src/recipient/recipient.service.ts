@@ -76,6 +76,7 @@ export class RecipientService {
     if (filter.municipality) where.municipality = filter.municipality;
     if (filter.snils) where.snils = normalizeSnils(filter.snils);
     if (filter.degree) where.autonomyDegree = filter.degree;
+    if (filter.caseCoordinatorId) where.caseCoordinatorId = filter.caseCoordinatorId;
     const words = filter.name ? normalizeName(filter.name).split(' ').filter(Boolean) : [];
     const conditions: FilterQuery<Recipient>[] = [where];
     for (const word of words) conditions.push({ searchName: { $like: `%${escapeLike(word)}%` } });

@@ -1,0 +1,53 @@
+import { Access, isUuid, Role, type SubgraphContext } from '@sl/core';
+import { Arg, Authorized, Ctx, Directive, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
+import type { AccessLoaders } from '../loaders.js';
+import { Account } from './account.entity.js';
+
+/**
+ * A user as colleagues see them: the name and the agency, nothing of the account's sign-in. Other
+ * subgraphs refer to one by account id (social: who runs a case) and the gateway asks here.
+ */
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A user as colleagues see them: name and agency' })
+export class Colleague {
+  @Field(() => ID)
+  id!: string;
+
+  @Authorized(...Access.IDENTITY)
+  @Field(() => String)
+  displayName!: string;
+
+  @Authorized(...Access.IDENTITY)
+  @Field(() => String, { nullable: true, description: 'The agency the user works for' })
+  agencyId!: string | null;
+}
+
+const colleagueOf = (account: Account): Colleague => ({
+  id: account.id,
+  displayName: account.displayName,
+  agencyId: account.agencyId,
+});
+
+export const colleagueReference = {
+  async __resolveReference(reference: { id?: unknown }, ctx: SubgraphContext<AccessLoaders>) {
+    if (!isUuid(reference.id)) return null;
+    const account = await ctx.loaders.accountById.load(reference.id);
+    return account ? colleagueOf(account) : null;
+  },
+};
+
+@Resolver(() => Colleague)
+export class ColleagueResolver {
+  @Authorized(...Access.CASE_ASSIGNMENT)
+  @Query(() => [Colleague], {
+    description: 'Active users with a role, by name: e.g. the coordinators a case can be handed to',
+  })
+  async colleagues(@Ctx() ctx: SubgraphContext, @Arg('role', () => Role) role: Role): Promise<Colleague[]> {
+    const accounts = await ctx.em.find(
+      Account,
+      { roles: { $contains: [role] }, active: true },
+      { orderBy: { displayName: 'asc', id: 'asc' } },
+    );
+    return accounts.map(colleagueOf);
+  }
+}

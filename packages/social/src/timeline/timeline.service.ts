@@ -1,0 +1,80 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import { TIME_ZONE } from '../services/visit.service.js';
+import type { CaseEvent, CaseEventKind } from './timeline.model.js';
+
+/**
+ * Each source is one SELECT of (recipient_id, day, kind, code, detail, actor, sort) over social's own
+ * tables for the people in `$1` (`people`); `sort` orders events of one day in the case's order.
+ */
+const SOURCES = [
+  `select a.recipient_id, a.submitted_on as day, 'APPLICATION_SUBMITTED' as kind, a.applied_by::text as code,
+          null::text as detail, null::text as actor, a.created_at as sort
+     from social.application a join people using (recipient_id)`,
+  `select a.recipient_id, a.decided_on, 'APPLICATION_DECIDED', a.decision::text, a.refusal_ground::text, null,
+          a.created_at + interval '1 second'
+     from social.application a join people using (recipient_id) where a.decided_on is not null`,
+  `select r.recipient_id, r.sent_on, 'REQUEST_SENT', r.subject::text, null, r.agency, r.created_at
+     from social.interagency_request r join people using (recipient_id)`,
+  `select r.recipient_id, r.answered_on, 'REQUEST_ANSWERED', r.subject::text, r.answer, r.agency,
+          r.created_at + interval '1 second'
+     from social.interagency_request r join people using (recipient_id) where r.answered_on is not null`,
+  `select s.recipient_id, s.assessed_on, 'ASSESSMENT', s.degree::text, s.score::text, s.assessor, s.created_at
+     from social.assessment s join people using (recipient_id)`,
+  `select s.recipient_id, s.started_on, 'STAGE_STARTED', s.kind::text, null, p.short_name, s.created_at
+     from social.stage s join people using (recipient_id) left join social.provider p on p.id = s.provider_id`,
+  `select s.recipient_id, s.ended_on, 'STAGE_ENDED', s.kind::text, null, null, s.created_at
+     from social.stage s join people using (recipient_id) where s.ended_on is not null`,
+  `select r.recipient_id, r.reviewed_on, 'READINESS_REVIEW', r.outcome::text, r.ordinal::text, null, r.created_at
+     from social.readiness_review r join people using (recipient_id)`,
+  `select o.recipient_id, o.from_date, 'HOUSING_FROM', null, u.address, null, o.created_at
+     from social.housing_occupancy o join people using (recipient_id) join social.housing_unit u on u.id = o.unit_id`,
+  `select o.recipient_id, o.to_date, 'HOUSING_TO', null, u.address, null, o.created_at
+     from social.housing_occupancy o join people using (recipient_id) join social.housing_unit u on u.id = o.unit_id
+    where o.to_date is not null`,
+  `select sp.recipient_id, sp.from_date, 'SERVICE_PLAN', null, sp.hours_per_week::text, p.short_name, sp.created_at
+     from social.service_plan sp join people using (recipient_id) join social.provider p on p.id = sp.provider_id`,
+  `select t.recipient_id, t.from_date, 'TEAM_MEMBER', m.role::text, null, m.full_name, t.created_at
+     from social.team_assignment t join people using (recipient_id) join social.staff_member m on m.id = t.staff_member_id`,
+  `select v.recipient_id, (v.planned_at at time zone '${TIME_ZONE}')::date, 'VISIT', null, v.hours_delivered::text,
+          m.full_name, v.planned_at
+     from social.visit v join people using (recipient_id) join social.staff_member m on m.id = v.staff_member_id
+    where v.delivered`,
+  `select c.recipient_id, c.effective_on, 'CONSENT', c.action::text, c.kind::text, c.recorded_by, c.recorded_at
+     from social.consent_event c join people using (recipient_id)`,
+  `select t.recipient_id, t.effective_on, 'TERMINATION', t.reason::text, t.note, null, t.created_at
+     from social.termination t join people using (recipient_id)`,
+];
+
+interface Row {
+  recipient_id: string;
+  day: string | Date;
+  kind: CaseEventKind;
+  code: string | null;
+  detail: string | null;
+  actor: string | null;
+}
+
+const iso = (value: string | Date) =>
+  typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);
+
+/** The case's events of many people in one statement, newest first per person. */
+export async function caseEvents(em: EntityManager, recipientIds: readonly string[]): Promise<CaseEvent[][]> {
+  const rows = await em.getConnection().execute<Row[]>(
+    `with people as (select unnest(?::uuid[]) as recipient_id)
+     select recipient_id, to_char(e.day, 'YYYY-MM-DD') as day, kind, code, detail, actor
+       from (${SOURCES.join('\n union all \n')}) e
+      order by recipient_id, e.day desc, e.sort desc`,
+    [`{${recipientIds.join(',')}}`],
+  );
+  const byPerson = new Map<string, CaseEvent[]>(recipientIds.map((id) => [id, []]));
+  for (const r of rows) {
+    byPerson
+      .get(r.recipient_id)
+      ?.push({ on: iso(r.day), kind: r.kind, code: r.code, text: r.detail, by: r.actor });
+  }
+  return recipientIds.map((id) => byPerson.get(id) ?? []);
+}
+
+export const caseEventsLoader = (em: EntityManager) =>
+  new DataLoader<string, CaseEvent[]>((ids) => caseEvents(em, ids));
