@@ -1,7 +1,9 @@
+import { hashPassword } from '@sl/access';
 import {
   ACTOR_HEADER,
   type Actor,
   createLogger,
+  EXCLUSIVE_ROLES,
   Role,
   type RunningSubgraphService,
   sessionSecret,
@@ -13,7 +15,7 @@ import {
 import { subgraphDefinitions } from '@sl/gateway';
 import pg from 'pg';
 import request from 'supertest';
-import { type GraphQLResponse, startTestSystem, type TestSystem } from '../support/system.js';
+import { type GraphQLResponse, startTestSystem, TEST_PASSWORD, type TestSystem } from '../support/system.js';
 
 /**
  * Issue 18: each finding tried as an attacker holding an account would, through the gateway and
@@ -246,6 +248,177 @@ describe('security: the access holes of issue 18 stay closed', () => {
         { before: { caseCoordinatorId: otherId }, after: { caseCoordinatorId: ownerId } },
       ]);
     });
+  });
+
+  describe('3. role combinations: refused where they may not combine, never wider than one role alone', () => {
+    const ROLES = Object.values(Role);
+    const PAIRS = ROLES.flatMap((a, i) => ROLES.slice(i + 1).map((b) => [a, b] as const));
+    const ON_PERSON: Record<string, string> = {
+      identity: 'lastName',
+      contact: 'address',
+      health: 'medicalConclusions { conditions }',
+      education: 'enrolments { programme }',
+      employment: 'placements { position }',
+      case: 'applications { id }',
+      consent: 'consents { kind }',
+      service: 'servicePlans { hoursPerWeek }',
+      coordinators: 'caseCoordinatorIds',
+    };
+    const ROOT: Record<string, string> = {
+      accounts: '{ accounts(first: 1) { __typename } }',
+      audit: '{ auditEvents(first: 1) { __typename } }',
+      apiClients: '{ apiClients(first: 1) { __typename } }',
+      council: '{ councilMeetings(first: 1) { __typename } }',
+    };
+    const LIST = '{ recipients(first: 200) { edges { node { id } } } }';
+    let people: string[];
+
+    /** What the bearer of `authorization` gets from every probe: the data, or the refusal's codes. */
+    async function probe(
+      authorization: string,
+    ): Promise<{ cells: Map<string, string>; listed: Set<string> }> {
+      const cells = new Map<string, string>();
+      const outcome = (res: GraphQLResponse<unknown>) =>
+        res.errors ? `refused ${[...new Set(codes(res))].sort().join(',')}` : JSON.stringify(res.data);
+      for (const id of people) {
+        for (const [name, selection] of Object.entries(ON_PERSON)) {
+          const res = await t.gql(
+            `query ($id: ID!) { recipient(id: $id) { ${selection} } }`,
+            { id },
+            { authorization },
+          );
+          cells.set(`${name} of ${id}`, outcome(res));
+        }
+      }
+      for (const [name, query] of Object.entries(ROOT))
+        cells.set(name, outcome(await t.gql(query, {}, { authorization })));
+      const list = await t.gql<{ recipients: { edges: { node: { id: string } }[] } }>(
+        LIST,
+        {},
+        { authorization },
+      );
+      return { cells, listed: new Set(list.data?.recipients.edges.map((e) => e.node.id) ?? []) };
+    }
+
+    async function signIn(login: string): Promise<string> {
+      const res = await t.gql<{ signIn: { token: string } }>(
+        'mutation ($input: SignInInput!) { signIn(input: $input) { token } }',
+        { input: { login, password: TEST_PASSWORD } },
+        { as: 'anonymous' },
+      );
+      expect(res.errors).toBeUndefined();
+      return `Bearer ${res.data!.signIn.token}`;
+    }
+
+    beforeAll(async () => {
+      // One person of the coordinator's, sharing with health only, with a medical conclusion; one
+      // served by provider A under the coordinator's plan.
+      const own = await person('Парная');
+      for (const input of [{ kind: 'PERSONAL_DATA' }, { kind: 'SHARING', sharedWith: 'HEALTH' }]) {
+        const given = await t.gql(
+          'mutation ($input: GiveConsentInput!) { giveConsent(input: $input) { id } }',
+          { input: { ...input, recipientId: own, givenOn: '2026-01-01' } },
+        );
+        expect(given.errors).toBeUndefined();
+      }
+      const conclusion = await t.gql(
+        'mutation ($input: RecordMedicalConclusionInput!) { recordMedicalConclusion(input: $input) { id } }',
+        {
+          input: {
+            recipientId: own,
+            issuedOn: '2026-01-15',
+            contraindicationsPresent: true,
+            conditions: ['G80'],
+            organisation: 'ГБУЗ «Областная больница»',
+          },
+        },
+        { as: Role.HEALTH_OFFICER },
+      );
+      expect(conclusion.errors).toBeUndefined();
+      const served = await person('Обслуживаемая');
+      const plan = await t.gql(PLAN, {
+        input: { recipientId: served, providerId: providerA, hoursPerWeek: 5 },
+      });
+      expect(plan.errors).toBeUndefined();
+      people = [own, served];
+    });
+
+    it('refuses every pair with an administrator, auditor or provider staff at account creation; takes the others', async () => {
+      for (const [a, b] of PAIRS) {
+        const login = `pair-${a}-${b}`.toLowerCase().replaceAll('_', '-');
+        const res = await t.gql(
+          'mutation ($input: CreateAccountInput!) { createAccount(input: $input) { id roles } }',
+          {
+            input: {
+              login,
+              displayName: `Пара ${a} ${b}`,
+              password: TEST_PASSWORD,
+              roles: [a, b],
+              ...(a === Role.PROVIDER_STAFF || b === Role.PROVIDER_STAFF ? { providerId: providerA } : {}),
+            },
+          },
+          { as: Role.ADMIN },
+        );
+        const exclusive = EXCLUSIVE_ROLES.includes(a) || EXCLUSIVE_ROLES.includes(b);
+        expect([`${a}+${b}`, codes(res)]).toEqual([
+          `${a}+${b}`,
+          exclusive ? ['ROLE_COMBINATION_FORBIDDEN'] : [],
+        ]);
+        const rows = await sql<{ n: string }>('select count(*) n from access.account where login = $1', [
+          login,
+        ]);
+        expect(rows[0]!.n).toBe(exclusive ? '0' : '1');
+      }
+      // Nor by changing the roles of an existing account, nor for a partner system.
+      const single = await sql<{ id: string }>(
+        `select id from access.account where login = 'pair-coordinator-council-member'`,
+      );
+      const changed = await t.gql(
+        'mutation ($id: ID!, $roles: [Role!]!) { setAccountRoles(id: $id, roles: $roles) { roles } }',
+        { id: single[0]!.id, roles: [Role.COORDINATOR, Role.AUDITOR] },
+        { as: Role.ADMIN },
+      );
+      expect(codes(changed)).toEqual(['ROLE_COMBINATION_FORBIDDEN']);
+      const client = await t.gql(
+        'mutation ($input: CreateApiClientInput!) { createApiClient(input: $input) { token } }',
+        {
+          input: {
+            name: 'Смешанная система',
+            agencyId: 'Минздрав',
+            roles: [Role.HEALTH_OFFICER, Role.PROVIDER_STAFF],
+          },
+        },
+        { as: Role.ADMIN },
+      );
+      expect(codes(client)).toEqual(['ROLE_COMBINATION_FORBIDDEN']);
+    });
+
+    it('lets no pair of roles see more than one of its roles alone, even an account that predates the rule', async () => {
+      const alone = new Map<Role, Awaited<ReturnType<typeof probe>>>();
+      for (const role of ROLES) {
+        const as = role === Role.PROVIDER_STAFF ? { role, providerId: providerA } : role;
+        alone.set(role, await probe(`Bearer ${await t.tokenFor(as)}`));
+      }
+      // The refused pairs too, written straight into the table as an older version could have.
+      const hash = await hashPassword(TEST_PASSWORD);
+      for (const [a, b] of PAIRS) {
+        const login = `pair-${a}-${b}`.toLowerCase().replaceAll('_', '-');
+        await sql(
+          `insert into access.account (id, login, display_name, password_hash, roles, provider_id)
+           values (gen_random_uuid(), $1, $1, $2, $3::text[], $4) on conflict (login) do nothing`,
+          [login, hash, [a, b], a === Role.PROVIDER_STAFF || b === Role.PROVIDER_STAFF ? providerA : null],
+        );
+        const pair = await probe(await signIn(login));
+        const singles = [alone.get(a)!, alone.get(b)!];
+        for (const [cell, outcome] of pair.cells) {
+          if (outcome.startsWith('refused')) continue;
+          const seenAlone = singles.some((one) => one.cells.get(cell) === outcome);
+          expect([`${a}+${b}`, cell, outcome, seenAlone]).toEqual([`${a}+${b}`, cell, outcome, true]);
+        }
+        const wider = [...pair.listed].filter((id) => !singles.some((one) => one.listed.has(id)));
+        expect([`${a}+${b}`, wider]).toEqual([`${a}+${b}`, []]);
+      }
+    }, 300_000);
   });
 
   describe('against subgraphs served alone', () => {

@@ -4,6 +4,8 @@ import {
   type Clock,
   type Config,
   ConflictError,
+  checkRoleCombination,
+  isUuid,
   NotFoundError,
   Role,
   ValidationError,
@@ -40,6 +42,7 @@ export class AccountService {
    */
   async create(input: CreateAccountInput, demo?: { id?: string; passwordHash: string }): Promise<Account> {
     const login = input.login.toLowerCase();
+    checkRoleCombination(input.roles);
     if (input.roles.includes(Role.PROVIDER_STAFF) && !input.providerId) {
       throw new ValidationError(
         'Для сотрудника поставщика укажите поставщика',
@@ -119,7 +122,7 @@ export class AccountService {
   }
 
   async setActive(id: string, active: boolean): Promise<Account> {
-    const account = await this.em.findOne(Account, { id });
+    const account = isUuid(id) ? await this.em.findOne(Account, { id }) : null;
     if (!account) throw new NotFoundError('Учётная запись', id);
     account.active = active;
     if (!active) {
@@ -130,8 +133,26 @@ export class AccountService {
     return account;
   }
 
+  /** Replaces the account's roles (under the same combination rule as at creation). */
+  async setRoles(id: string, roles: Role[]): Promise<{ account: Account; before: Role[] }> {
+    checkRoleCombination(roles);
+    const account = isUuid(id) ? await this.em.findOne(Account, { id }) : null;
+    if (!account) throw new NotFoundError('Учётная запись', id);
+    if (roles.includes(Role.PROVIDER_STAFF) && !account.providerId) {
+      throw new ValidationError(
+        'Для сотрудника поставщика укажите поставщика',
+        'providerId',
+        'PROVIDER_REQUIRED',
+      );
+    }
+    const before = account.roles;
+    account.roles = [...new Set(roles)];
+    await this.em.flush();
+    return { account, before };
+  }
+
   async unlock(id: string): Promise<Account> {
-    const account = await this.em.findOne(Account, { id });
+    const account = isUuid(id) ? await this.em.findOne(Account, { id }) : null;
     if (!account) throw new NotFoundError('Учётная запись', id);
     account.lockedUntil = null;
     account.failedAttempts = 0;
