@@ -1,4 +1,4 @@
-import { hashPassword } from '@sl/access';
+import { AccountService, hashPassword } from '@sl/access';
 import {
   ACTOR_HEADER,
   type Actor,
@@ -419,6 +419,43 @@ describe('security: the access holes of issue 18 stay closed', () => {
         expect([`${a}+${b}`, wider]).toEqual([`${a}+${b}`, []]);
       }
     }, 300_000);
+  });
+
+  describe('4. the lockout holds under any concurrency', () => {
+    it('checks at most LOGIN_MAX_FAILURES of 40 wrong passwords sent at once, then refuses even the right one', async () => {
+      const login = 'lock-target';
+      await new AccountService(t.system.accessOrm.em.fork(), { now: () => new Date() }).create({
+        login,
+        displayName: 'Мишень',
+        password: TEST_PASSWORD,
+        roles: [Role.COORDINATOR],
+      });
+      const attempt = (password: string) =>
+        t.gql(
+          'mutation ($input: SignInInput!) { signIn(input: $input) { token } }',
+          { input: { login, password } },
+          {
+            as: 'anonymous',
+          },
+        );
+      const results = await Promise.all(Array.from({ length: 40 }, (_, i) => attempt(`wrong-password-${i}`)));
+      const outcomes = results.map((r) => codes(r)[0]);
+      const checked = outcomes.filter((code) => code === 'INVALID_CREDENTIALS').length;
+      expect(checked).toBe(5); // testConfig: LOGIN_MAX_FAILURES default 5
+      expect(outcomes.filter((code) => code === 'ACCOUNT_LOCKED')).toHaveLength(35);
+      const right = await attempt(TEST_PASSWORD);
+      expect(codes(right)).toEqual(['ACCOUNT_LOCKED']);
+      expect(JSON.stringify(right.data)).not.toContain('sls_');
+      const events = await sql<{ entity: string; n: string }>(
+        `select entity, count(*) n from access.audit_event a join access.account c on c.id::text = a.entity_id
+          where a.action = 'security' and c.login = $1 group by entity order by entity`,
+        [login],
+      );
+      expect(events).toEqual([
+        { entity: 'ACCOUNT_LOCKED', n: '1' },
+        { entity: 'SIGN_IN_FAILED', n: '41' },
+      ]);
+    });
   });
 
   describe('against subgraphs served alone', () => {

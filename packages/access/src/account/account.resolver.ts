@@ -80,7 +80,13 @@ export class AccountResolver {
   @Mutation(() => SignInPayload, { description: 'Signs in with a login and password' })
   signIn(@Ctx() ctx: SubgraphContext, @Arg('input', () => SignInInput) input: SignInInput) {
     // Not one transaction: a failed attempt must stay counted although the sign-in fails.
-    return new AccountService(ctx.em, ctx.clock).signIn(input.login, input.password, ctx.config, ctx.ip);
+    return new AccountService(ctx.em, ctx.clock).signIn(
+      input.login,
+      input.password,
+      ctx.config,
+      ctx.ip,
+      ctx.audit,
+    );
   }
 
   @Authorized()
