@@ -1,9 +1,11 @@
+import { createHmac } from 'node:crypto';
 import { AccountService, hashPassword } from '@sl/access';
 import {
   ACTOR_HEADER,
   type Actor,
   createLogger,
   EXCLUSIVE_ROLES,
+  loadConfig,
   Role,
   type RunningSubgraphService,
   sessionSecret,
@@ -12,7 +14,7 @@ import {
   startSubgraphService,
   testConfig,
 } from '@sl/core';
-import { subgraphDefinitions } from '@sl/gateway';
+import { startSystem, subgraphDefinitions } from '@sl/gateway';
 import pg from 'pg';
 import request from 'supertest';
 import { type GraphQLResponse, startTestSystem, TEST_PASSWORD, type TestSystem } from '../support/system.js';
@@ -486,6 +488,58 @@ describe('security: the access holes of issue 18 stay closed', () => {
     }, 60_000);
     afterAll(async () => {
       for (const service of services.values()) await service.stop();
+    });
+
+    it('5. a subgraph or a gateway sharing the key refuses to start without SESSION_SECRET outside tests', async () => {
+      const health = subgraphDefinitions.find((d) => d.name === 'health')!;
+      const config = loadConfig({
+        NODE_ENV: 'development',
+        DATABASE_URL: t.database.url,
+        PORT: '0',
+        LOG_LEVEL: 'silent',
+        DEMO_DATA: 'false',
+      });
+      await expect(startSubgraphService(health, config, createLogger('silent'))).rejects.toThrow(
+        /SESSION_SECRET/,
+      );
+      await expect(
+        startSystem({ config: { ...config, HEALTH_URL: services.get('health')!.server.url } }),
+      ).rejects.toThrow(/SESSION_SECRET/);
+      expect(() => loadConfig({ NODE_ENV: 'production', DEMO_DATA: 'false' })).toThrow(/SESSION_SECRET/);
+    });
+
+    it('5. a subgraph alone caps an assertion’s lifetime itself, whatever the issuer wrote', async () => {
+      const now = Math.floor(Date.now() / 1000);
+      const token = (iat: number, exp: number) => {
+        const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+        const body = `${part({ alg: 'HS256' })}.${part({
+          kind: 'user',
+          name: 'attacker',
+          agencyId: null,
+          roles: [Role.HEALTH_OFFICER],
+          providerId: null,
+          grants: [],
+          sub: actor([]).id,
+          iss: 'supported-living-gateway',
+          aud: 'supported-living-subgraph',
+          jti: `j-${iat}-${exp}`,
+          iat,
+          exp,
+        })}`;
+        return `${body}.${createHmac('sha256', secret()).update(body).digest('base64url')}`;
+      };
+      const ask = async (assertion: string) =>
+        codes(
+          (
+            await request(services.get('health')!.server.url)
+              .post('')
+              .set(ACTOR_HEADER, assertion)
+              .send({ query: '{ medicalConclusions(first: 1) { totalCount } }' })
+          ).body,
+        );
+      expect(await ask(token(now, now + 60))).toEqual([]);
+      expect(await ask(token(now, now + 3600))).toEqual(['UNAUTHENTICATED']);
+      expect(await ask(token(now - 600, now + 30))).toEqual(['UNAUTHENTICATED']);
     });
 
     it('social alone refuses provider staff a self-granted plan', async () => {
