@@ -1,7 +1,11 @@
+import { createHmac } from 'node:crypto';
+import { AccountService, hashPassword } from '@sl/access';
 import {
   ACTOR_HEADER,
   type Actor,
   createLogger,
+  EXCLUSIVE_ROLES,
+  loadConfig,
   Role,
   type RunningSubgraphService,
   sessionSecret,
@@ -10,10 +14,10 @@ import {
   startSubgraphService,
   testConfig,
 } from '@sl/core';
-import { subgraphDefinitions } from '@sl/gateway';
+import { startSystem, subgraphDefinitions } from '@sl/gateway';
 import pg from 'pg';
 import request from 'supertest';
-import { type GraphQLResponse, startTestSystem, type TestSystem } from '../support/system.js';
+import { type GraphQLResponse, startTestSystem, TEST_PASSWORD, type TestSystem } from '../support/system.js';
 
 /**
  * Issue 18: each finding tried as an attacker holding an account would, through the gateway and
@@ -248,6 +252,214 @@ describe('security: the access holes of issue 18 stay closed', () => {
     });
   });
 
+  describe('3. role combinations: refused where they may not combine, never wider than one role alone', () => {
+    const ROLES = Object.values(Role);
+    const PAIRS = ROLES.flatMap((a, i) => ROLES.slice(i + 1).map((b) => [a, b] as const));
+    const ON_PERSON: Record<string, string> = {
+      identity: 'lastName',
+      contact: 'address',
+      health: 'medicalConclusions { conditions }',
+      education: 'enrolments { programme }',
+      employment: 'placements { position }',
+      case: 'applications { id }',
+      consent: 'consents { kind }',
+      service: 'servicePlans { hoursPerWeek }',
+      coordinators: 'caseCoordinatorIds',
+    };
+    const ROOT: Record<string, string> = {
+      accounts: '{ accounts(first: 1) { __typename } }',
+      audit: '{ auditEvents(first: 1) { __typename } }',
+      apiClients: '{ apiClients(first: 1) { __typename } }',
+      council: '{ councilMeetings(first: 1) { __typename } }',
+    };
+    const LIST = '{ recipients(first: 200) { edges { node { id } } } }';
+    let people: string[];
+
+    /** What the bearer of `authorization` gets from every probe: the data, or the refusal's codes. */
+    async function probe(
+      authorization: string,
+    ): Promise<{ cells: Map<string, string>; listed: Set<string> }> {
+      const cells = new Map<string, string>();
+      const outcome = (res: GraphQLResponse<unknown>) =>
+        res.errors ? `refused ${[...new Set(codes(res))].sort().join(',')}` : JSON.stringify(res.data);
+      for (const id of people) {
+        for (const [name, selection] of Object.entries(ON_PERSON)) {
+          const res = await t.gql(
+            `query ($id: ID!) { recipient(id: $id) { ${selection} } }`,
+            { id },
+            { authorization },
+          );
+          cells.set(`${name} of ${id}`, outcome(res));
+        }
+      }
+      for (const [name, query] of Object.entries(ROOT))
+        cells.set(name, outcome(await t.gql(query, {}, { authorization })));
+      const list = await t.gql<{ recipients: { edges: { node: { id: string } }[] } }>(
+        LIST,
+        {},
+        { authorization },
+      );
+      return { cells, listed: new Set(list.data?.recipients.edges.map((e) => e.node.id) ?? []) };
+    }
+
+    async function signIn(login: string): Promise<string> {
+      const res = await t.gql<{ signIn: { token: string } }>(
+        'mutation ($input: SignInInput!) { signIn(input: $input) { token } }',
+        { input: { login, password: TEST_PASSWORD } },
+        { as: 'anonymous' },
+      );
+      expect(res.errors).toBeUndefined();
+      return `Bearer ${res.data!.signIn.token}`;
+    }
+
+    beforeAll(async () => {
+      // One person of the coordinator's, sharing with health only, with a medical conclusion; one
+      // served by provider A under the coordinator's plan.
+      const own = await person('Парная');
+      for (const input of [{ kind: 'PERSONAL_DATA' }, { kind: 'SHARING', sharedWith: 'HEALTH' }]) {
+        const given = await t.gql(
+          'mutation ($input: GiveConsentInput!) { giveConsent(input: $input) { id } }',
+          { input: { ...input, recipientId: own, givenOn: '2026-01-01' } },
+        );
+        expect(given.errors).toBeUndefined();
+      }
+      const conclusion = await t.gql(
+        'mutation ($input: RecordMedicalConclusionInput!) { recordMedicalConclusion(input: $input) { id } }',
+        {
+          input: {
+            recipientId: own,
+            issuedOn: '2026-01-15',
+            contraindicationsPresent: true,
+            conditions: ['G80'],
+            organisation: 'ГБУЗ «Областная больница»',
+          },
+        },
+        { as: Role.HEALTH_OFFICER },
+      );
+      expect(conclusion.errors).toBeUndefined();
+      const served = await person('Обслуживаемая');
+      const plan = await t.gql(PLAN, {
+        input: { recipientId: served, providerId: providerA, hoursPerWeek: 5 },
+      });
+      expect(plan.errors).toBeUndefined();
+      people = [own, served];
+    });
+
+    it('refuses every pair with an administrator, auditor or provider staff at account creation; takes the others', async () => {
+      for (const [a, b] of PAIRS) {
+        const login = `pair-${a}-${b}`.toLowerCase().replaceAll('_', '-');
+        const res = await t.gql(
+          'mutation ($input: CreateAccountInput!) { createAccount(input: $input) { id roles } }',
+          {
+            input: {
+              login,
+              displayName: `Пара ${a} ${b}`,
+              password: TEST_PASSWORD,
+              roles: [a, b],
+              ...(a === Role.PROVIDER_STAFF || b === Role.PROVIDER_STAFF ? { providerId: providerA } : {}),
+            },
+          },
+          { as: Role.ADMIN },
+        );
+        const exclusive = EXCLUSIVE_ROLES.includes(a) || EXCLUSIVE_ROLES.includes(b);
+        expect([`${a}+${b}`, codes(res)]).toEqual([
+          `${a}+${b}`,
+          exclusive ? ['ROLE_COMBINATION_FORBIDDEN'] : [],
+        ]);
+        const rows = await sql<{ n: string }>('select count(*) n from access.account where login = $1', [
+          login,
+        ]);
+        expect(rows[0]!.n).toBe(exclusive ? '0' : '1');
+      }
+      // Nor by changing the roles of an existing account, nor for a partner system.
+      const single = await sql<{ id: string }>(
+        `select id from access.account where login = 'pair-coordinator-council-member'`,
+      );
+      const changed = await t.gql(
+        'mutation ($id: ID!, $roles: [Role!]!) { setAccountRoles(id: $id, roles: $roles) { roles } }',
+        { id: single[0]!.id, roles: [Role.COORDINATOR, Role.AUDITOR] },
+        { as: Role.ADMIN },
+      );
+      expect(codes(changed)).toEqual(['ROLE_COMBINATION_FORBIDDEN']);
+      const client = await t.gql(
+        'mutation ($input: CreateApiClientInput!) { createApiClient(input: $input) { token } }',
+        {
+          input: {
+            name: 'Смешанная система',
+            agencyId: 'Минздрав',
+            roles: [Role.HEALTH_OFFICER, Role.PROVIDER_STAFF],
+          },
+        },
+        { as: Role.ADMIN },
+      );
+      expect(codes(client)).toEqual(['ROLE_COMBINATION_FORBIDDEN']);
+    });
+
+    it('lets no pair of roles see more than one of its roles alone, even an account that predates the rule', async () => {
+      const alone = new Map<Role, Awaited<ReturnType<typeof probe>>>();
+      for (const role of ROLES) {
+        const as = role === Role.PROVIDER_STAFF ? { role, providerId: providerA } : role;
+        alone.set(role, await probe(`Bearer ${await t.tokenFor(as)}`));
+      }
+      // The refused pairs too, written straight into the table as an older version could have.
+      const hash = await hashPassword(TEST_PASSWORD);
+      for (const [a, b] of PAIRS) {
+        const login = `pair-${a}-${b}`.toLowerCase().replaceAll('_', '-');
+        await sql(
+          `insert into access.account (id, login, display_name, password_hash, roles, provider_id)
+           values (gen_random_uuid(), $1, $1, $2, $3::text[], $4) on conflict (login) do nothing`,
+          [login, hash, [a, b], a === Role.PROVIDER_STAFF || b === Role.PROVIDER_STAFF ? providerA : null],
+        );
+        const pair = await probe(await signIn(login));
+        const singles = [alone.get(a)!, alone.get(b)!];
+        for (const [cell, outcome] of pair.cells) {
+          if (outcome.startsWith('refused')) continue;
+          const seenAlone = singles.some((one) => one.cells.get(cell) === outcome);
+          expect([`${a}+${b}`, cell, outcome, seenAlone]).toEqual([`${a}+${b}`, cell, outcome, true]);
+        }
+        const wider = [...pair.listed].filter((id) => !singles.some((one) => one.listed.has(id)));
+        expect([`${a}+${b}`, wider]).toEqual([`${a}+${b}`, []]);
+      }
+    }, 300_000);
+  });
+
+  describe('4. the lockout holds under any concurrency', () => {
+    it('checks at most LOGIN_MAX_FAILURES of 40 wrong passwords sent at once, then refuses even the right one', async () => {
+      const login = 'lock-target';
+      await new AccountService(t.system.accessOrm.em.fork(), { now: () => new Date() }).create({
+        login,
+        displayName: 'Мишень',
+        password: TEST_PASSWORD,
+        roles: [Role.COORDINATOR],
+      });
+      const attempt = (password: string) =>
+        t.gql(
+          'mutation ($input: SignInInput!) { signIn(input: $input) { token } }',
+          { input: { login, password } },
+          {
+            as: 'anonymous',
+          },
+        );
+      const results = await Promise.all(Array.from({ length: 40 }, (_, i) => attempt(`wrong-password-${i}`)));
+      const outcomes = results.map((r) => codes(r)[0]);
+      const checked = outcomes.filter((code) => code === 'INVALID_CREDENTIALS').length;
+      expect(checked).toBe(5); // testConfig: LOGIN_MAX_FAILURES default 5
+      expect(outcomes.filter((code) => code === 'ACCOUNT_LOCKED')).toHaveLength(35);
+      const right = await attempt(TEST_PASSWORD);
+      expect(codes(right)).toEqual(['ACCOUNT_LOCKED']);
+      expect(JSON.stringify(right.data)).not.toContain('sls_');
+      const events = await sql<{ entity: string; n: string }>(
+        `select entity, count(*) n from access.audit_event a join access.account c on c.id::text = a.entity_id
+          where a.action = 'security' and c.login = $1 group by entity order by entity`,
+        [login],
+      );
+      expect(events).toEqual([
+        { entity: 'ACCOUNT_LOCKED', n: '1' },
+        { entity: 'SIGN_IN_FAILED', n: '41' },
+      ]);
+    });
+  });
+
   describe('against subgraphs served alone', () => {
     const services = new Map<string, RunningSubgraphService>();
     const secret = () => sessionSecret(testConfig());
@@ -276,6 +488,58 @@ describe('security: the access holes of issue 18 stay closed', () => {
     }, 60_000);
     afterAll(async () => {
       for (const service of services.values()) await service.stop();
+    });
+
+    it('5. a subgraph or a gateway sharing the key refuses to start without SESSION_SECRET outside tests', async () => {
+      const health = subgraphDefinitions.find((d) => d.name === 'health')!;
+      const config = loadConfig({
+        NODE_ENV: 'development',
+        DATABASE_URL: t.database.url,
+        PORT: '0',
+        LOG_LEVEL: 'silent',
+        DEMO_DATA: 'false',
+      });
+      await expect(startSubgraphService(health, config, createLogger('silent'))).rejects.toThrow(
+        /SESSION_SECRET/,
+      );
+      await expect(
+        startSystem({ config: { ...config, HEALTH_URL: services.get('health')!.server.url } }),
+      ).rejects.toThrow(/SESSION_SECRET/);
+      expect(() => loadConfig({ NODE_ENV: 'production', DEMO_DATA: 'false' })).toThrow(/SESSION_SECRET/);
+    });
+
+    it('5. a subgraph alone caps an assertion’s lifetime itself, whatever the issuer wrote', async () => {
+      const now = Math.floor(Date.now() / 1000);
+      const token = (iat: number, exp: number) => {
+        const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+        const body = `${part({ alg: 'HS256' })}.${part({
+          kind: 'user',
+          name: 'attacker',
+          agencyId: null,
+          roles: [Role.HEALTH_OFFICER],
+          providerId: null,
+          grants: [],
+          sub: actor([]).id,
+          iss: 'supported-living-gateway',
+          aud: 'supported-living-subgraph',
+          jti: `j-${iat}-${exp}`,
+          iat,
+          exp,
+        })}`;
+        return `${body}.${createHmac('sha256', secret()).update(body).digest('base64url')}`;
+      };
+      const ask = async (assertion: string) =>
+        codes(
+          (
+            await request(services.get('health')!.server.url)
+              .post('')
+              .set(ACTOR_HEADER, assertion)
+              .send({ query: '{ medicalConclusions(first: 1) { totalCount } }' })
+          ).body,
+        );
+      expect(await ask(token(now, now + 60))).toEqual([]);
+      expect(await ask(token(now, now + 3600))).toEqual(['UNAUTHENTICATED']);
+      expect(await ask(token(now - 600, now + 30))).toEqual(['UNAUTHENTICATED']);
     });
 
     it('social alone refuses provider staff a self-granted plan', async () => {

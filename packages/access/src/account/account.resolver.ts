@@ -80,7 +80,13 @@ export class AccountResolver {
   @Mutation(() => SignInPayload, { description: 'Signs in with a login and password' })
   signIn(@Ctx() ctx: SubgraphContext, @Arg('input', () => SignInInput) input: SignInInput) {
     // Not one transaction: a failed attempt must stay counted although the sign-in fails.
-    return new AccountService(ctx.em, ctx.clock).signIn(input.login, input.password, ctx.config, ctx.ip);
+    return new AccountService(ctx.em, ctx.clock).signIn(
+      input.login,
+      input.password,
+      ctx.config,
+      ctx.ip,
+      ctx.audit,
+    );
   }
 
   @Authorized()
@@ -143,6 +149,35 @@ export class AccountResolver {
       throw new ValidationError('Нельзя отключить собственную учётную запись', 'id', 'CANNOT_DISABLE_SELF');
     }
     return ctx.em.transactional((em) => new AccountService(em, ctx.clock).setActive(id, active));
+  }
+
+  @Authorized(Access.ADMINISTRATION)
+  @Mutation(() => Account, {
+    description:
+      'Replaces an account’s roles; administrator, auditor and provider staff do not combine with another role',
+  })
+  setAccountRoles(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('roles', () => [Role]) roles: Role[],
+  ) {
+    if (roles.length === 0) throw new ValidationError('Назначьте хотя бы одну роль', 'roles');
+    if (id === ctx.actor?.id && !roles.includes(Role.ADMIN)) {
+      throw new ValidationError(
+        'Нельзя снять роль администратора с собственной учётной записи',
+        'roles',
+        'CANNOT_DEMOTE_SELF',
+      );
+    }
+    return ctx.em.transactional(async (em) => {
+      const { account, before } = await new AccountService(em, ctx.clock).setRoles(id, roles);
+      ctx.audit?.security('ROLES_CHANGED', {
+        entityId: account.id,
+        before: { roles: before },
+        after: { roles: account.roles },
+      });
+      return account;
+    });
   }
 
   @Authorized(Access.ADMINISTRATION)

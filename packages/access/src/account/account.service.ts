@@ -1,9 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   AppError,
+  type AuditTrail,
   type Clock,
   type Config,
   ConflictError,
+  checkRoleCombination,
+  isUuid,
   NotFoundError,
   Role,
   ValidationError,
@@ -40,6 +43,7 @@ export class AccountService {
    */
   async create(input: CreateAccountInput, demo?: { id?: string; passwordHash: string }): Promise<Account> {
     const login = input.login.toLowerCase();
+    checkRoleCombination(input.roles);
     if (input.roles.includes(Role.PROVIDER_STAFF) && !input.providerId) {
       throw new ValidationError(
         'Для сотрудника поставщика укажите поставщика',
@@ -65,37 +69,75 @@ export class AccountService {
   }
 
   /**
-   * Checks the password and opens a session. Failed attempts are counted and committed even though
-   * the sign-in fails; after LOGIN_MAX_FAILURES in a row the account is locked for a while.
+   * Checks the password and opens a session. Each attempt first takes one of the account's
+   * LOGIN_MAX_FAILURES tries in one atomic UPDATE, before the password is even checked, so however
+   * many attempts run side by side at most that many are checked; the try that fails last locks
+   * the account for a while, a success gives the tries back. Failures and lockouts are security
+   * events of the audit log.
    */
-  async signIn(login: string, password: string, settings: SessionSettings, ip?: string): Promise<SignedIn> {
+  async signIn(
+    login: string,
+    password: string,
+    settings: SessionSettings,
+    ip?: string,
+    audit?: AuditTrail,
+  ): Promise<SignedIn> {
     const now = this.clock.now();
-    const account = await this.em.findOne(Account, { login: login.trim().toLowerCase() });
+    const normalized = login.trim().toLowerCase();
+    const failed = (reason: string, accountId?: string) =>
+      audit?.security('SIGN_IN_FAILED', {
+        entityId: accountId ?? normalized.slice(0, 64),
+        after: { login: normalized.slice(0, 64), reason },
+      });
+    const account = await this.em.findOne(Account, { login: normalized });
     if (!account) {
       await verifyPassword(password, UNKNOWN_ACCOUNT_HASH);
+      failed('UNKNOWN_LOGIN');
       throw INVALID_CREDENTIALS();
     }
-    if (account.lockedUntil && account.lockedUntil > now) {
+    const connection = this.em.getConnection();
+    const [taken] = await connection.execute<{ failed_attempts: number }[]>(
+      `update access.account set failed_attempts = failed_attempts + 1
+        where id = ? and failed_attempts < ? and (locked_until is null or locked_until <= ?)
+        returning failed_attempts`,
+      [account.id, settings.LOGIN_MAX_FAILURES, now],
+    );
+    if (!taken) {
+      failed('LOCKED', account.id);
+      const lockedUntil =
+        account.lockedUntil && account.lockedUntil > now
+          ? account.lockedUntil
+          : addMinutes(now, settings.LOGIN_LOCKOUT_MINUTES);
       throw new AppError(
         'ACCOUNT_LOCKED',
         'Учётная запись временно заблокирована после нескольких неудачных попыток входа. Попробуйте позже.',
-        { lockedUntil: account.lockedUntil.toISOString() },
+        { lockedUntil: lockedUntil.toISOString() },
       );
     }
     const valid = await verifyPassword(password, account.passwordHash);
-    if (!valid || !account.active) {
-      if (!valid) {
-        account.failedAttempts += 1;
-        if (account.failedAttempts >= settings.LOGIN_MAX_FAILURES) {
-          account.lockedUntil = addMinutes(now, settings.LOGIN_LOCKOUT_MINUTES);
-          account.failedAttempts = 0;
-        }
-        await this.em.flush();
+    if (!valid) {
+      failed('WRONG_PASSWORD', account.id);
+      if (taken.failed_attempts >= settings.LOGIN_MAX_FAILURES) {
+        const lockedUntil = addMinutes(now, settings.LOGIN_LOCKOUT_MINUTES);
+        await connection.execute(
+          'update access.account set locked_until = ?, failed_attempts = 0 where id = ?',
+          [lockedUntil, account.id],
+        );
+        audit?.security('ACCOUNT_LOCKED', {
+          entityId: account.id,
+          after: { login: account.login, lockedUntil: lockedUntil.toISOString() },
+        });
       }
       throw INVALID_CREDENTIALS();
     }
-    account.failedAttempts = 0;
-    account.lockedUntil = null;
+    await connection.execute(
+      'update access.account set failed_attempts = 0, locked_until = null where id = ?',
+      [account.id],
+    );
+    if (!account.active) {
+      failed('INACTIVE', account.id);
+      throw INVALID_CREDENTIALS();
+    }
     const token = newSecret(SESSION_PREFIX);
     const expiresAt = addHours(now, settings.SESSION_MAX_HOURS);
     this.em.create(Session, {
@@ -119,7 +161,7 @@ export class AccountService {
   }
 
   async setActive(id: string, active: boolean): Promise<Account> {
-    const account = await this.em.findOne(Account, { id });
+    const account = isUuid(id) ? await this.em.findOne(Account, { id }) : null;
     if (!account) throw new NotFoundError('Учётная запись', id);
     account.active = active;
     if (!active) {
@@ -130,8 +172,26 @@ export class AccountService {
     return account;
   }
 
+  /** Replaces the account's roles (under the same combination rule as at creation). */
+  async setRoles(id: string, roles: Role[]): Promise<{ account: Account; before: Role[] }> {
+    checkRoleCombination(roles);
+    const account = isUuid(id) ? await this.em.findOne(Account, { id }) : null;
+    if (!account) throw new NotFoundError('Учётная запись', id);
+    if (roles.includes(Role.PROVIDER_STAFF) && !account.providerId) {
+      throw new ValidationError(
+        'Для сотрудника поставщика укажите поставщика',
+        'providerId',
+        'PROVIDER_REQUIRED',
+      );
+    }
+    const before = account.roles;
+    account.roles = [...new Set(roles)];
+    await this.em.flush();
+    return { account, before };
+  }
+
   async unlock(id: string): Promise<Account> {
-    const account = await this.em.findOne(Account, { id });
+    const account = isUuid(id) ? await this.em.findOne(Account, { id }) : null;
     if (!account) throw new NotFoundError('Учётная запись', id);
     account.lockedUntil = null;
     account.failedAttempts = 0;

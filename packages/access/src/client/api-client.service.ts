@@ -1,5 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { type Clock, ConflictError, isUuid, NotFoundError, Role, ValidationError } from '@sl/core';
+import {
+  type Clock,
+  ConflictError,
+  checkRoleCombination,
+  isUuid,
+  NotFoundError,
+  Role,
+  ValidationError,
+} from '@sl/core';
 import { addDays } from 'date-fns';
 import { CLIENT_PREFIX, newSecret, sha256 } from '../account/tokens.js';
 import { ApiClient } from './api-client.entity.js';
@@ -21,6 +29,7 @@ export class ApiClientService {
   ) {}
 
   async create(input: CreateApiClientInput): Promise<IssuedCredentials> {
+    checkRoleCombination(input.roles);
     if (input.roles.some((r) => HUMAN_ONLY.includes(r))) {
       throw new ValidationError(
         'Системе-партнёру нельзя назначить роль администратора или аудитора',

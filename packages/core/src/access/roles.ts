@@ -1,3 +1,5 @@
+import { ValidationError } from '../errors/errors.js';
+
 /**
  * Who may do what, in one place. Fields and mutations name an `Access` entry rather than a list of
  * roles, so the access matrix (`docs/access.md`) and the code cannot drift field by field.
@@ -89,6 +91,26 @@ export const Access = {
 } as const satisfies Record<string, readonly Role[]>;
 
 export type AccessName = keyof typeof Access;
+
+/**
+ * Roles that must be an account's (or API client's) only role (docs/access.md, "Role combinations"):
+ * administration and audit stay apart from the work they oversee, and provider staff's scope would
+ * be meaningless beside an unscoped role. Other roles combine, and their row rules apply role by
+ * role, so a combination never reads more than one of its roles would alone.
+ */
+export const EXCLUSIVE_ROLES: readonly Role[] = [ADMIN, AUDITOR, PROVIDER_STAFF];
+
+/** Refuses a set of roles in which an exclusive role is combined with another one. */
+export function checkRoleCombination(roles: readonly string[]): void {
+  const distinct = new Set(roles);
+  if (distinct.size > 1 && EXCLUSIVE_ROLES.some((role) => distinct.has(role))) {
+    throw new ValidationError(
+      'Роли администратора, аудитора и сотрудника поставщика не совмещаются с другими ролями',
+      'roles',
+      'ROLE_COMBINATION_FORBIDDEN',
+    );
+  }
+}
 
 /** Roles of `Access.HEALTH` that read health details only on a case they coordinate. */
 export const HEALTH_OWN_CASE_ONLY: readonly Role[] = [COORDINATOR];

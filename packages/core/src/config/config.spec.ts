@@ -1,8 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import {
   ConfigError,
   loadConfig,
   renderEnvExample,
+  sessionSecret,
   subgraphDatabaseUrl,
   subgraphServiceUrl,
 } from './config.js';
@@ -67,5 +70,23 @@ describe('configuration', () => {
   it('keeps .env.example in step with the variable list (regenerate with pnpm env:example)', () => {
     const committed = readFileSync(new URL('../../../../.env.example', import.meta.url), 'utf8');
     expect(committed).toBe(renderEnvExample());
+  });
+
+  it('has no constant session key: configured, random per test process, or generated per data folder in development', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sl-secret-'));
+    const other = mkdtempSync(path.join(tmpdir(), 'sl-secret-'));
+    const development = { NODE_ENV: 'development' as const, SESSION_SECRET: undefined, DATA_DIR: dir };
+    const kept = sessionSecret(development);
+    expect(kept).toMatch(/^[0-9a-f]{64}$/);
+    expect(sessionSecret(development)).toBe(kept);
+    expect(statSync(path.join(dir, 'session-secret')).mode & 0o777).toBe(0o600);
+    expect(sessionSecret({ ...development, DATA_DIR: other })).not.toBe(kept);
+    // A key another process must share cannot be generated here.
+    expect(() => sessionSecret(development, 'shared')).toThrow(/SESSION_SECRET/);
+    expect(() => sessionSecret({ ...development, NODE_ENV: 'production' })).toThrow(/SESSION_SECRET/);
+    const test = { ...development, NODE_ENV: 'test' as const };
+    expect(sessionSecret(test, 'shared')).toMatch(/^[0-9a-f]{64}$/);
+    expect(sessionSecret(test)).not.toBe(kept);
+    expect(sessionSecret({ ...development, SESSION_SECRET: 'k'.repeat(32) }, 'shared')).toBe('k'.repeat(32));
   });
 });

@@ -127,8 +127,9 @@ export const variables = {
     example: '5433',
   },
   EMBEDDED_PG_PASSWORD: {
-    description: 'Password of the embedded PostgreSQL superuser (it listens on localhost only)',
-    schema: z.string().min(8).default('supported-living-local'),
+    description:
+      'Password of the embedded PostgreSQL superuser (it listens on localhost only); empty = a random one generated with the cluster and kept in DATA_DIR/postgres-password',
+    schema: z.string().min(8).optional(),
     secret: true,
   },
   EMBEDDED_PG_SHARED_BUFFERS_MB: {

