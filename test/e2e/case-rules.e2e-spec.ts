@@ -409,6 +409,71 @@ describe('case rules cross-checked (kaluga: seed 001; murmansk grounds and check
     expect(await deadlinesOf(id, ['CONTRAINDICATION'])).toHaveLength(1);
   });
 
+  // 152-ФЗ art. 9, 10: a ministry sees a person's data only under their sharing consent — one
+  // person without it is left out of the ministry's queue and counted, not a failed queue for all
+  it('leaves a person without consent out of the health queue, counted, while the queue still answers', async () => {
+    setToday('2026-03-10');
+    const QUEUE = `{ interagencyQueue(subject: MEDICAL_CONCLUSION, first: 200) {
+      withheldPeople totalCount edges { node { id recipientId status } } } }`;
+    type Queue = {
+      interagencyQueue: {
+        withheldPeople: number;
+        totalCount: number;
+        edges: { node: { recipientId: string } }[];
+      };
+    };
+    const health = { as: Role.HEALTH_OFFICER };
+    const before = ok(await t.gql<Queue>(QUEUE, {}, health)).interagencyQueue.withheldPeople;
+    const withConsent = await newPerson('Алла');
+    const withoutConsent = await newPerson('Борислава');
+    for (const id of [withConsent, withoutConsent]) {
+      ok(
+        await t.gql(SEND, {
+          input: {
+            recipientId: id,
+            agency: 'Минздрав КО',
+            subject: 'MEDICAL_CONCLUSION',
+            sentOn: '2026-03-10',
+          },
+        }),
+      );
+    }
+    for (const input of [
+      { kind: 'PERSONAL_DATA', givenOn: '2026-03-02' },
+      { kind: 'SHARING', sharedWith: 'HEALTH', givenOn: '2026-03-02' },
+    ]) {
+      ok(await t.gql(CONSENT, { input: { recipientId: withConsent, ...input } }));
+    }
+    // sharing with another ministry does not let health in
+    ok(
+      await t.gql(CONSENT, {
+        input: { recipientId: withoutConsent, kind: 'PERSONAL_DATA', givenOn: '2026-03-02' },
+      }),
+    );
+    ok(
+      await t.gql(CONSENT, {
+        input: {
+          recipientId: withoutConsent,
+          kind: 'SHARING',
+          sharedWith: 'EMPLOYMENT',
+          givenOn: '2026-03-02',
+        },
+      }),
+    );
+    const queue = ok(await t.gql<Queue>(QUEUE, {}, health)).interagencyQueue;
+    const people = queue.edges.map((e) => e.node.recipientId);
+    expect(people).toContain(withConsent);
+    expect(people).not.toContain(withoutConsent);
+    expect(queue.withheldPeople).toBe(before + 1);
+    expect(queue.totalCount).toBe(queue.edges.length);
+    // the coordinator, the data's own controller, sees both
+    const all = ok(await t.gql<Queue>(QUEUE)).interagencyQueue;
+    expect(all.edges.map((e) => e.node.recipientId)).toEqual(
+      expect.arrayContaining([withConsent, withoutConsent]),
+    );
+    expect(all.withheldPeople).toBe(0);
+  });
+
   // seed 001 §17: a granted person who has no stage yet can be terminated; after death nobody applies
   it('terminates a granted person without a stage, then refuses an application for the deceased', async () => {
     setToday('2026-03-12');
