@@ -474,6 +474,96 @@ describe('case rules cross-checked (kaluga: seed 001; murmansk grounds and check
     expect(all.withheldPeople).toBe(0);
   });
 
+  // seed 004 item 2.2.2: a new ИПРА that forbids the job the person holds is an alert for the
+  // coordinator, read through the graph from employment, which owns both
+  it('flags a job in force once a later ИПРА forbids its kind of work', async () => {
+    setToday('2026-03-10');
+    const employment = { as: Role.EMPLOYMENT_OFFICER };
+    const id = await newPerson('Светлана');
+    for (const input of [
+      { kind: 'PERSONAL_DATA', givenOn: '2026-03-01' },
+      { kind: 'SHARING', sharedWith: 'EMPLOYMENT', givenOn: '2026-03-01' },
+    ]) {
+      ok(await t.gql(CONSENT, { input: { recipientId: id, ...input } }));
+    }
+    const IPRA = `mutation($input: RecordIpraWorkKindsInput!) { recordIpraWorkKinds(input: $input) { id } }`;
+    const PLACE = `mutation($input: PlaceRecipientInput!) { placeRecipient(input: $input) { id } }`;
+    const ALERTS = `{ placements(filter: { current: true, forbiddenByIpra: true }, first: 200) {
+      edges { node { id recipientId forbiddenByIpra } } } }`;
+    type Alerts = { placements: { edges: { node: { id: string; forbiddenByIpra: boolean } }[] } };
+    ok(
+      await t.gql(
+        IPRA,
+        {
+          input: {
+            recipientId: id,
+            ipraNumber: '101.5.40/2026',
+            ipraIssuedOn: '2026-03-01',
+            recommended: ['PACKING'],
+            forbidden: [],
+          },
+        },
+        employment,
+      ),
+    );
+    const employerId = ok(
+      await t.gql<{ employers: { edges: { node: { id: string } }[] } }>(
+        '{ employers(first: 1) { edges { node { id } } } }',
+      ),
+    ).employers.edges[0]!.node.id;
+    const placementId = ok(
+      await t.gql<{ placeRecipient: { id: string } }>(
+        PLACE,
+        {
+          input: {
+            recipientId: id,
+            employerId,
+            position: 'Упаковщик',
+            workKind: 'PACKING',
+            startDate: '2026-03-05',
+          },
+        },
+        employment,
+      ),
+    ).placeRecipient.id;
+    const before = ok(await t.gql<Alerts>(ALERTS)).placements.edges.map((e) => e.node.id);
+    expect(before).not.toContain(placementId);
+    // The new ИПРА is recorded — it is employment's fact — and the job it now forbids is flagged.
+    ok(
+      await t.gql(
+        IPRA,
+        {
+          input: {
+            recipientId: id,
+            ipraNumber: '101.5.77/2026',
+            ipraIssuedOn: '2026-03-09',
+            recommended: [],
+            forbidden: ['PACKING'],
+          },
+        },
+        employment,
+      ),
+    );
+    const after = ok(await t.gql<Alerts>(ALERTS)).placements.edges.map((e) => e.node);
+    expect(after).toContainEqual(expect.objectContaining({ id: placementId, forbiddenByIpra: true }));
+    refused(
+      await t.gql(
+        PLACE,
+        {
+          input: {
+            recipientId: id,
+            employerId,
+            position: 'Фасовщик',
+            workKind: 'PACKING',
+            startDate: '2026-03-10',
+          },
+        },
+        employment,
+      ),
+      'WORK_KIND_FORBIDDEN',
+    );
+  });
+
   // seed 001 §17: a granted person who has no stage yet can be terminated; after death nobody applies
   it('terminates a granted person without a stage, then refuses an application for the deceased', async () => {
     setToday('2026-03-12');
