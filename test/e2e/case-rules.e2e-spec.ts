@@ -760,3 +760,84 @@ describe('case rules cross-checked (kaluga: seed 001; murmansk grounds and check
     expect(await deadlinesOf(id, ['READINESS_EXHAUSTED'])).toEqual([]);
   });
 });
+
+describe('case rules of Murmansk from its rule set (seed 002)', () => {
+  const clock = new ManualClock(new Date('2026-03-10T09:00:00Z'));
+  let t: TestSystem;
+
+  beforeAll(async () => {
+    t = await startTestSystem({ clock, env: { REGION: 'murmansk' } });
+  });
+  afterAll(() => t.stop());
+
+  const ok = <T>(res: GraphQLResponse<T>): T => {
+    expect(res.errors).toBeUndefined();
+    return res.data!;
+  };
+  const applyAndAssess = async (firstName: string, body: number) => {
+    const id = ok(
+      await t.gql<{ createRecipient: { id: string } }>(CREATE, {
+        input: { ...person, firstName, municipality: 'г. Мурманск', snils: snilsFromBody(body) },
+      }),
+    ).createRecipient.id;
+    const applicationId = ok(
+      await t.gql<{ submitApplication: { id: string } }>(SUBMIT, {
+        input: {
+          recipientId: id,
+          submittedOn: '2026-03-02',
+          appliedBy: 'PERSON',
+          documents: [{ kind: 'IDENTITY_DOCUMENT', receivedOn: '2026-03-02' }],
+          consentToAssessmentOn: '2026-03-02',
+          consentToDataProcessingOn: '2026-03-02',
+        },
+      }),
+    ).submitApplication.id;
+    ok(
+      await t.gql(ASSESS, {
+        input: { recipientId: id, assessedOn: '2026-03-04', assessor: 'Иванова О. П.', score: 150 },
+      }),
+    );
+    return { id, applicationId };
+  };
+
+  // seed 002 §9: identity document (and a representative's authority) — the ИППСУ is not listed
+  it('grants on the documents of 002 §9 without an ИППСУ, and refuses "documents missing" then', async () => {
+    const { applicationId } = await applyAndAssess('Ульяна', 232_000_001);
+    const missing = await t.gql(DECIDE, {
+      input: {
+        applicationId,
+        decision: 'REFUSED',
+        refusalGround: 'DOCUMENTS_NOT_SUBMITTED',
+        decidedOn: '2026-03-10',
+      },
+    });
+    expect(missing.errors?.[0]?.extensions).toMatchObject({
+      code: 'REFUSAL_GROUND_CONTRADICTED',
+      field: 'refusalGround',
+    });
+    const granted = ok(
+      await t.gql<{ decideApplication: { decision: string } }>(DECIDE, {
+        input: { applicationId, decision: 'GRANTED', decidedOn: '2026-03-10' },
+      }),
+    );
+    expect(granted.decideApplication.decision).toBe('GRANTED');
+  });
+
+  // seed 002 §8: Murmansk's act has no "written refusal of the assessment" ground (001 §16 в is Kaluga's)
+  it('refuses a ground the Murmansk act does not list', async () => {
+    const { applicationId } = await applyAndAssess('Фаина', 232_000_002);
+    ok(await t.gql(DOCS, { input: { applicationId, assessmentRefusedOn: '2026-03-05' } }));
+    const res = await t.gql(DECIDE, {
+      input: {
+        applicationId,
+        decision: 'REFUSED',
+        refusalGround: 'ASSESSMENT_REFUSED',
+        decidedOn: '2026-03-10',
+      },
+    });
+    expect(res.errors?.[0]?.extensions).toMatchObject({
+      code: 'REFUSAL_GROUND_NOT_IN_REGION',
+      field: 'refusalGround',
+    });
+  });
+});
