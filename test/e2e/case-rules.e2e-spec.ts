@@ -409,6 +409,161 @@ describe('case rules cross-checked (kaluga: seed 001; murmansk grounds and check
     expect(await deadlinesOf(id, ['CONTRAINDICATION'])).toHaveLength(1);
   });
 
+  // 152-ФЗ art. 9, 10: a ministry sees a person's data only under their sharing consent — one
+  // person without it is left out of the ministry's queue and counted, not a failed queue for all
+  it('leaves a person without consent out of the health queue, counted, while the queue still answers', async () => {
+    setToday('2026-03-10');
+    const QUEUE = `{ interagencyQueue(subject: MEDICAL_CONCLUSION, first: 200) {
+      withheldPeople totalCount edges { node { id recipientId status } } } }`;
+    type Queue = {
+      interagencyQueue: {
+        withheldPeople: number;
+        totalCount: number;
+        edges: { node: { recipientId: string } }[];
+      };
+    };
+    const health = { as: Role.HEALTH_OFFICER };
+    const before = ok(await t.gql<Queue>(QUEUE, {}, health)).interagencyQueue.withheldPeople;
+    const withConsent = await newPerson('Алла');
+    const withoutConsent = await newPerson('Борислава');
+    for (const id of [withConsent, withoutConsent]) {
+      ok(
+        await t.gql(SEND, {
+          input: {
+            recipientId: id,
+            agency: 'Минздрав КО',
+            subject: 'MEDICAL_CONCLUSION',
+            sentOn: '2026-03-10',
+          },
+        }),
+      );
+    }
+    for (const input of [
+      { kind: 'PERSONAL_DATA', givenOn: '2026-03-02' },
+      { kind: 'SHARING', sharedWith: 'HEALTH', givenOn: '2026-03-02' },
+    ]) {
+      ok(await t.gql(CONSENT, { input: { recipientId: withConsent, ...input } }));
+    }
+    // sharing with another ministry does not let health in
+    ok(
+      await t.gql(CONSENT, {
+        input: { recipientId: withoutConsent, kind: 'PERSONAL_DATA', givenOn: '2026-03-02' },
+      }),
+    );
+    ok(
+      await t.gql(CONSENT, {
+        input: {
+          recipientId: withoutConsent,
+          kind: 'SHARING',
+          sharedWith: 'EMPLOYMENT',
+          givenOn: '2026-03-02',
+        },
+      }),
+    );
+    const queue = ok(await t.gql<Queue>(QUEUE, {}, health)).interagencyQueue;
+    const people = queue.edges.map((e) => e.node.recipientId);
+    expect(people).toContain(withConsent);
+    expect(people).not.toContain(withoutConsent);
+    expect(queue.withheldPeople).toBe(before + 1);
+    expect(queue.totalCount).toBe(queue.edges.length);
+    // the coordinator, the data's own controller, sees both
+    const all = ok(await t.gql<Queue>(QUEUE)).interagencyQueue;
+    expect(all.edges.map((e) => e.node.recipientId)).toEqual(
+      expect.arrayContaining([withConsent, withoutConsent]),
+    );
+    expect(all.withheldPeople).toBe(0);
+  });
+
+  // seed 004 item 2.2.2: a new ИПРА that forbids the job the person holds is an alert for the
+  // coordinator, read through the graph from employment, which owns both
+  it('flags a job in force once a later ИПРА forbids its kind of work', async () => {
+    setToday('2026-03-10');
+    const employment = { as: Role.EMPLOYMENT_OFFICER };
+    const id = await newPerson('Светлана');
+    for (const input of [
+      { kind: 'PERSONAL_DATA', givenOn: '2026-03-01' },
+      { kind: 'SHARING', sharedWith: 'EMPLOYMENT', givenOn: '2026-03-01' },
+    ]) {
+      ok(await t.gql(CONSENT, { input: { recipientId: id, ...input } }));
+    }
+    const IPRA = `mutation($input: RecordIpraWorkKindsInput!) { recordIpraWorkKinds(input: $input) { id } }`;
+    const PLACE = `mutation($input: PlaceRecipientInput!) { placeRecipient(input: $input) { id } }`;
+    const ALERTS = `{ placements(filter: { current: true, forbiddenByIpra: true }, first: 200) {
+      edges { node { id recipientId forbiddenByIpra } } } }`;
+    type Alerts = { placements: { edges: { node: { id: string; forbiddenByIpra: boolean } }[] } };
+    ok(
+      await t.gql(
+        IPRA,
+        {
+          input: {
+            recipientId: id,
+            ipraNumber: '101.5.40/2026',
+            ipraIssuedOn: '2026-03-01',
+            recommended: ['PACKING'],
+            forbidden: [],
+          },
+        },
+        employment,
+      ),
+    );
+    const employerId = ok(
+      await t.gql<{ employers: { edges: { node: { id: string } }[] } }>(
+        '{ employers(first: 1) { edges { node { id } } } }',
+      ),
+    ).employers.edges[0]!.node.id;
+    const placementId = ok(
+      await t.gql<{ placeRecipient: { id: string } }>(
+        PLACE,
+        {
+          input: {
+            recipientId: id,
+            employerId,
+            position: 'Упаковщик',
+            workKind: 'PACKING',
+            startDate: '2026-03-05',
+          },
+        },
+        employment,
+      ),
+    ).placeRecipient.id;
+    const before = ok(await t.gql<Alerts>(ALERTS)).placements.edges.map((e) => e.node.id);
+    expect(before).not.toContain(placementId);
+    // The new ИПРА is recorded — it is employment's fact — and the job it now forbids is flagged.
+    ok(
+      await t.gql(
+        IPRA,
+        {
+          input: {
+            recipientId: id,
+            ipraNumber: '101.5.77/2026',
+            ipraIssuedOn: '2026-03-09',
+            recommended: [],
+            forbidden: ['PACKING'],
+          },
+        },
+        employment,
+      ),
+    );
+    const after = ok(await t.gql<Alerts>(ALERTS)).placements.edges.map((e) => e.node);
+    expect(after).toContainEqual(expect.objectContaining({ id: placementId, forbiddenByIpra: true }));
+    refused(
+      await t.gql(
+        PLACE,
+        {
+          input: {
+            recipientId: id,
+            employerId,
+            position: 'Фасовщик',
+            workKind: 'PACKING',
+            startDate: '2026-03-10',
+          },
+        },
+        employment,
+      ),
+      'WORK_KIND_FORBIDDEN',
+    );
+  });
+
   // seed 001 §17: a granted person who has no stage yet can be terminated; after death nobody applies
   it('terminates a granted person without a stage, then refuses an application for the deceased', async () => {
     setToday('2026-03-12');
@@ -603,5 +758,86 @@ describe('case rules cross-checked (kaluga: seed 001; murmansk grounds and check
     // The coordinator re-assesses the need: the decision is made, the alert goes.
     ok(await assess(id, '2028-03-20', 120));
     expect(await deadlinesOf(id, ['READINESS_EXHAUSTED'])).toEqual([]);
+  });
+});
+
+describe('case rules of Murmansk from its rule set (seed 002)', () => {
+  const clock = new ManualClock(new Date('2026-03-10T09:00:00Z'));
+  let t: TestSystem;
+
+  beforeAll(async () => {
+    t = await startTestSystem({ clock, env: { REGION: 'murmansk' } });
+  });
+  afterAll(() => t.stop());
+
+  const ok = <T>(res: GraphQLResponse<T>): T => {
+    expect(res.errors).toBeUndefined();
+    return res.data!;
+  };
+  const applyAndAssess = async (firstName: string, body: number) => {
+    const id = ok(
+      await t.gql<{ createRecipient: { id: string } }>(CREATE, {
+        input: { ...person, firstName, municipality: 'г. Мурманск', snils: snilsFromBody(body) },
+      }),
+    ).createRecipient.id;
+    const applicationId = ok(
+      await t.gql<{ submitApplication: { id: string } }>(SUBMIT, {
+        input: {
+          recipientId: id,
+          submittedOn: '2026-03-02',
+          appliedBy: 'PERSON',
+          documents: [{ kind: 'IDENTITY_DOCUMENT', receivedOn: '2026-03-02' }],
+          consentToAssessmentOn: '2026-03-02',
+          consentToDataProcessingOn: '2026-03-02',
+        },
+      }),
+    ).submitApplication.id;
+    ok(
+      await t.gql(ASSESS, {
+        input: { recipientId: id, assessedOn: '2026-03-04', assessor: 'Иванова О. П.', score: 150 },
+      }),
+    );
+    return { id, applicationId };
+  };
+
+  // seed 002 §9: identity document (and a representative's authority) — the ИППСУ is not listed
+  it('grants on the documents of 002 §9 without an ИППСУ, and refuses "documents missing" then', async () => {
+    const { applicationId } = await applyAndAssess('Ульяна', 232_000_001);
+    const missing = await t.gql(DECIDE, {
+      input: {
+        applicationId,
+        decision: 'REFUSED',
+        refusalGround: 'DOCUMENTS_NOT_SUBMITTED',
+        decidedOn: '2026-03-10',
+      },
+    });
+    expect(missing.errors?.[0]?.extensions).toMatchObject({
+      code: 'REFUSAL_GROUND_CONTRADICTED',
+      field: 'refusalGround',
+    });
+    const granted = ok(
+      await t.gql<{ decideApplication: { decision: string } }>(DECIDE, {
+        input: { applicationId, decision: 'GRANTED', decidedOn: '2026-03-10' },
+      }),
+    );
+    expect(granted.decideApplication.decision).toBe('GRANTED');
+  });
+
+  // seed 002 §8: Murmansk's act has no "written refusal of the assessment" ground (001 §16 в is Kaluga's)
+  it('refuses a ground the Murmansk act does not list', async () => {
+    const { applicationId } = await applyAndAssess('Фаина', 232_000_002);
+    ok(await t.gql(DOCS, { input: { applicationId, assessmentRefusedOn: '2026-03-05' } }));
+    const res = await t.gql(DECIDE, {
+      input: {
+        applicationId,
+        decision: 'REFUSED',
+        refusalGround: 'ASSESSMENT_REFUSED',
+        decidedOn: '2026-03-10',
+      },
+    });
+    expect(res.errors?.[0]?.extensions).toMatchObject({
+      code: 'REFUSAL_GROUND_NOT_IN_REGION',
+      field: 'refusalGround',
+    });
   });
 });

@@ -377,6 +377,10 @@ export const registry: Record<string, ResourceSpec> = {
           requestId: input.requestId,
           recipientId: input.recipientId,
           answerRecordId: (created.conclusion as { id: string }).id,
+          // the case learns from health's own answer whether the conclusion stops a grant (202н)
+          contraindicationsPresent:
+            (input.conclusion as { contraindicationsPresent?: boolean } | undefined)
+              ?.contraindicationsPresent ?? null,
         }),
       },
     },

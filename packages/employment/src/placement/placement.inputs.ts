@@ -66,4 +66,12 @@ export class PlacementFilter {
   @Field(() => Boolean, { nullable: true, description: 'Only placements under way today' })
   @IsOptional()
   current?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Only placements in a kind of work the person’s ИПРА (recorded later or earlier) forbids: with `current`, the alert list',
+  })
+  @IsOptional()
+  forbiddenByIpra?: boolean | null;
 }

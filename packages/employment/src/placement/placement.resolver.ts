@@ -14,7 +14,8 @@ import {
 } from 'type-graphql';
 import { type EmploymentContext, todayOf } from '../common.js';
 import { Employer } from '../employer/employer.entity.js';
-import { WorkRecommendation } from '../ipra/work-recommendation.entity.js';
+import { placementsForbiddenByIpra } from '../ipra/ipra-conflict.js';
+import { WorkRecommendation, WorkVerdict } from '../ipra/work-recommendation.entity.js';
 import { EmploymentSupport } from '../support/employment-support.entity.js';
 import { registeredOn } from '../support/employment-support.service.js';
 import { Vacancy } from '../vacancy/vacancy.entity.js';
@@ -79,7 +80,7 @@ export class PlacementResolver {
   @Query(() => PlacementConnection, {
     description: 'Job placements of all people, latest start first (each read is audited per person)',
   })
-  placements(
+  async placements(
     @Ctx() ctx: EmploymentContext,
     @Arg('filter', () => PlacementFilter, { nullable: true }) filter?: PlacementFilter,
     @Arg('first', () => Int, { nullable: true }) first?: number,
@@ -94,6 +95,12 @@ export class PlacementResolver {
       where.startDate = { $lte: today };
       where.$or = [{ endDate: null }, { endDate: { $gte: today } }];
     }
+    if (typeof filter?.forbiddenByIpra === 'boolean') {
+      // seed 004 item 2.2.2: a placement is refused in a forbidden kind of work, but an ИПРА
+      // recorded after it may forbid the job the person holds — this finds those.
+      const ids = await placementsForbiddenByIpra(ctx.em);
+      where.id = filter.forbiddenByIpra ? { $in: ids } : { $nin: ids };
+    }
     return paginate(
       ctx.em,
       Placement,
@@ -103,6 +110,17 @@ export class PlacementResolver {
         { field: 'id', direction: 'DESC' },
       ],
       { first: first ?? null, after: after ?? null },
+    );
+  }
+
+  @Personal(Access.EMPLOYMENT)
+  @FieldResolver(() => Boolean, {
+    description: 'The person’s ИПРА forbids this kind of work (004 п. 2.2.2): an alert while the job goes on',
+  })
+  async forbiddenByIpra(@Root() placement: Placement, @Ctx() ctx: EmploymentContext) {
+    const recommendations = await ctx.loaders.recommendationsByRecipient.load(placement.recipientId);
+    return recommendations.some(
+      (r) => r.workKind === placement.workKind && r.verdict === WorkVerdict.FORBIDDEN,
     );
   }
 

@@ -1,8 +1,10 @@
+import type { FilterQuery } from '@mikro-orm/core';
 import { Access, Connection, Personal, paginate, Role } from '@sl/core';
 import {
   Arg,
   Authorized,
   Ctx,
+  Field,
   FieldResolver,
   ID,
   Int,
@@ -27,8 +29,16 @@ import {
 } from './interagency-request.inputs.js';
 import { assertAnswersSubject, InteragencyRequestService } from './interagency-request.service.js';
 
-@ObjectType()
-class InteragencyRequestConnection extends Connection(InteragencyRequest, 'InteragencyRequest') {}
+@ObjectType('InteragencyQueueConnection', {
+  description: 'A ministry’s queue: the requests it may see, and how many people were left out',
+})
+class InteragencyQueueConnection extends Connection(InteragencyRequest, 'InteragencyQueueBase') {
+  @Field(() => Int, {
+    description:
+      'People with requests in this queue whose consents do not allow sharing with the asking ministry: left out, not failed',
+  })
+  withheldPeople!: number;
+}
 
 /** The officers who answer requests of their ministry's subjects. */
 const MINISTRY_WRITE = [...Access.HEALTH_WRITE, ...Access.EDUCATION_WRITE, ...Access.EMPLOYMENT_WRITE];
@@ -36,12 +46,13 @@ const MINISTRY_WRITE = [...Access.HEALTH_WRITE, ...Access.EDUCATION_WRITE, ...Ac
 @Resolver(() => InteragencyRequest)
 export class InteragencyRequestResolver {
   @Authorized(...INTERAGENCY_READ)
-  @Query(() => InteragencyRequestConnection, {
+  @Query(() => InteragencyQueueConnection, {
     description:
       'Requests of one subject not yet answered in the case, oldest due first: the answering ministry’s queue. ' +
-      'Each ministry adds its own answer to the request (e.g. `healthAnswer`); the queue shows it beside the request.',
+      'Each ministry adds its own answer to the request (e.g. `healthAnswer`); the queue shows it beside the request. ' +
+      'A ministry officer sees only people whose consents allow sharing with their ministry; the rest are counted in `withheldPeople`.',
   })
-  interagencyQueue(
+  async interagencyQueue(
     @Ctx() ctx: SocialContext,
     @Arg('subject', () => InteragencySubject) subject: InteragencySubject,
     @Arg('first', () => Int, { nullable: true }) first?: number,
@@ -49,16 +60,20 @@ export class InteragencyRequestResolver {
   ) {
     const roles = ctx.actor?.roles ?? [];
     if (!roles.includes(Role.COORDINATOR)) assertAnswersSubject(roles, subject);
-    return paginate(
+    const where: FilterQuery<InteragencyRequest> = { subject, answeredOn: null };
+    const withheld = await new InteragencyRequestService(ctx.em).withheldFromQueue(ctx, subject);
+    if (withheld.length > 0) where.recipientId = { $nin: withheld };
+    const page = await paginate(
       ctx.em,
       InteragencyRequest,
-      { subject, answeredOn: null },
+      where,
       [
         { field: 'dueOn', direction: 'ASC' },
         { field: 'id', direction: 'ASC' },
       ],
       { first: first ?? null, after: after ?? null },
     );
+    return Object.assign(page, { withheldPeople: withheld.length });
   }
 
   @Authorized(...Access.CASE_WRITE)

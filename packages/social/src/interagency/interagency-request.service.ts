@@ -1,5 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AppError, ConflictError, NotFoundError, Role, ValidationError } from '@sl/core';
+import {
+  AppError,
+  ConflictError,
+  consentBoundMinistries,
+  NotFoundError,
+  Role,
+  ValidationError,
+} from '@sl/core';
 import { Application } from '../application/application.entity.js';
 import { rulesOf, type SocialContext, snapshot, todayOf } from '../common/social-context.js';
 import { Recipient } from '../recipient/recipient.entity.js';
@@ -76,6 +83,29 @@ async function answer(em: EntityManager, request: InteragencyRequest, fields: An
 
 export class InteragencyRequestService {
   constructor(private readonly em: EntityManager) {}
+
+  /**
+   * Issue 23 / 152-ФЗ: a ministry officer's queue leaves out the people whose consents do not allow
+   * the authorised body to share their data with that ministry — one person's missing consent must
+   * not fail the whole queue. The people of the queue are few next to the whole register, and their
+   * sharing states come from the request's consent loader in one batch.
+   */
+  async withheldFromQueue(ctx: SocialContext, subject: InteragencySubject): Promise<string[]> {
+    const sharing = ctx.sharing;
+    if (!sharing || !ctx.actor || consentBoundMinistries(ctx.actor).length === 0) return [];
+    const rows: { recipient_id: string }[] = await this.em
+      .getConnection()
+      .execute(
+        'select distinct recipient_id from social.interagency_request where subject = ? and answered_on is null',
+        [subject],
+      );
+    const states = await Promise.all(rows.map((r) => sharing(r.recipient_id)));
+    // Break-the-glass lets the officer in on a person despite consent (audited as such): kept.
+    const grants = ctx.actor.grants ?? [];
+    return rows
+      .filter((r, i) => states[i] !== 'IN_FORCE' && !grants.includes(r.recipient_id))
+      .map((r) => r.recipient_id);
+  }
 
   /** Records a request sent (001 §4); the answer is due by the region's rule set. */
   async send(ctx: SocialContext, input: SendInteragencyRequestInput): Promise<InteragencyRequest> {
