@@ -1,4 +1,5 @@
-import { Role } from '@sl/core';
+import { readFileSync } from 'node:fs';
+import { API_VERSION, Role } from '@sl/core';
 import { serverAudits } from 'graphql-http';
 import { startTestSystem, type TestSystem } from '../support/system.js';
 
@@ -127,5 +128,21 @@ describe('GraphQL over HTTP', () => {
     );
     expect(refusal(await post(JSON.stringify([{ query: '{ me { name } }' }])), 400).code).toBe('BAD_REQUEST');
     expect(refusal(await post(JSON.stringify({ query: 42 })), 400).code).toBe('BAD_REQUEST');
+  });
+
+  it('publishes its contract: the schema file, the version in a header and a query, the changelog', async () => {
+    const served = await t.http().get('/schema/api.graphql');
+    expect(served.status).toBe(200);
+    expect(served.text).toBe(readFileSync(new URL('../../schema/api.graphql', import.meta.url), 'utf8'));
+    expect(served.headers['api-version']).toBe(API_VERSION);
+    const asked = await query('{ apiVersion }');
+    expect({ status: asked.status, header: asked.headers['api-version'], body: asked.body }).toEqual({
+      status: 200,
+      header: API_VERSION,
+      body: { data: { apiVersion: API_VERSION } },
+    });
+    // The changelog's latest entry is the version the server reports.
+    const changelog = readFileSync(new URL('../../docs/CHANGELOG-API.md', import.meta.url), 'utf8');
+    expect(changelog.match(/^## (\d+\.\d+\.\d+)/m)?.[1]).toBe(API_VERSION);
   });
 });

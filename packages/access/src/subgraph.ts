@@ -12,13 +12,14 @@ import { createAccessLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
 import { BreakGlassGrant } from './session/break-glass.entity.js';
 import { Session } from './session/session.entity.js';
+import { ApiVersionResolver } from './version/api-version.resolver.js';
 
 /** Accounts, sessions, partner systems and the audit log: who may ask, and who asked. */
 export const accessSubgraph: SubgraphDefinition = {
   name: 'access',
   entities: [Account, Session, BreakGlassGrant, ApiClient, AuditEvent, IdempotentRequest],
   migrations,
-  resolvers: [AccountResolver, ApiClientResolver, AuditResolver],
+  resolvers: [AccountResolver, ApiClientResolver, AuditResolver, ApiVersionResolver],
   createLoaders: createAccessLoaders,
   seedDemo: (em) => seedAccessDemo(em),
   async onStart(em, config) {

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { AppError, type BaseContext, type Config } from '@sl/core';
+import { API_VERSION, API_VERSION_HEADER, AppError, type BaseContext, type Config } from '@sl/core';
 import express, { type ErrorRequestHandler, type Express, type Request, type Response } from 'express';
 import {
   GraphQLError,
@@ -216,4 +216,21 @@ export class QueryLimitError extends AppError {
   constructor(code: string, message: string, limit: number) {
     super(code, message, { limit });
   }
+}
+
+export const API_SCHEMA_PATH = '/schema/api.graphql';
+
+/**
+ * The public contract: every answer names the API version in a header, and the schema clients
+ * generate code from is served as SDL at `/schema/api.graphql` (also in production, where
+ * introspection is off).
+ */
+export function mountApiContract(app: Express, apiSdl: string): void {
+  app.use((_req, res, next) => {
+    res.setHeader(API_VERSION_HEADER, API_VERSION);
+    next();
+  });
+  app.get(API_SCHEMA_PATH, (_req, res) => {
+    res.type('text/plain; charset=utf-8').send(apiSdl);
+  });
 }
