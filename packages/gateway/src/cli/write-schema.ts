@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { accessMatrix, buildFederatedSubgraph, renderAccessMatrix } from '@sl/core';
+import { renderErrorDoc } from '../errors/error-catalogue.js';
 import { composeApiSchema, composeSupergraph, printApiSchema } from '../gateway/supergraph.js';
 import { subgraphDefinitions } from '../subgraphs.js';
 
@@ -36,4 +37,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   await writeFile(path.resolve('docs', 'access.md'), await renderAccessDoc());
   console.log('wrote docs/access.md');
+  await writeFile(path.resolve('docs', 'errors.md'), renderErrorDoc());
+  console.log('wrote docs/errors.md');
 }
