@@ -30,6 +30,7 @@ import { mountDashboard } from './edge/dashboard.js';
 import {
   credentialRequired,
   mountApiContract,
+  mountCors,
   mountGraphQLHttp,
   scalarCoercion,
   specificationStatus,
@@ -153,6 +154,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         ],
         extend: (app) => {
           mountApiContract(app, printApiSchema(apiSchema));
+          mountCors(app, config.CORS_ORIGINS);
           mountRateLimit(app, config);
           mountGraphQLHttp(app, config);
           mountIdempotency(app, { em: () => authOrm.em.fork(), config, clock, logger });
