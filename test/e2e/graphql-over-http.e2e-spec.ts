@@ -177,14 +177,11 @@ describe('GraphQL over HTTP', () => {
   it('lets browsers call only from the configured origins (none by default)', async () => {
     expect(testConfig().CORS_ORIGINS).toEqual([]);
     const preflight = (origin: string) =>
-      t
-        .http()
-        .options('/graphql')
-        .set({
-          origin,
-          'access-control-request-method': 'POST',
-          'access-control-request-headers': 'authorization,content-type',
-        });
+      t.http().options('/graphql').set({
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type',
+      });
     const allowed = await preflight('https://partner.example.ru');
     expect(allowed.headers['access-control-allow-origin']).toBe('https://partner.example.ru');
     expect(allowed.headers['access-control-allow-headers']).toMatch(/Authorization/);
