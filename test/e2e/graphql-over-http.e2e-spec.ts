@@ -1,4 +1,5 @@
-import { Role } from '@sl/core';
+import { readFileSync } from 'node:fs';
+import { API_VERSION, Role, snilsFromBody, testConfig } from '@sl/core';
 import { serverAudits } from 'graphql-http';
 import { startTestSystem, type TestSystem } from '../support/system.js';
 
@@ -14,6 +15,7 @@ const LIMITS = {
   QUERY_MAX_TOKENS: '600',
   QUERY_MAX_COST: '150',
   MAX_BODY_BYTES: '20000',
+  CORS_ORIGINS: 'https://partner.example.ru',
 };
 const JSON_TYPES = /^application\/(graphql-response\+)?json; charset=utf-8$/;
 
@@ -127,5 +129,65 @@ describe('GraphQL over HTTP', () => {
     );
     expect(refusal(await post(JSON.stringify([{ query: '{ me { name } }' }])), 400).code).toBe('BAD_REQUEST');
     expect(refusal(await post(JSON.stringify({ query: 42 })), 400).code).toBe('BAD_REQUEST');
+  });
+
+  it('publishes its contract: the schema file, the version in a header and a query, the changelog', async () => {
+    const served = await t.http().get('/schema/api.graphql');
+    expect(served.status).toBe(200);
+    expect(served.text).toBe(readFileSync(new URL('../../schema/api.graphql', import.meta.url), 'utf8'));
+    expect(served.headers['api-version']).toBe(API_VERSION);
+    const asked = await query('{ apiVersion }');
+    expect({ status: asked.status, header: asked.headers['api-version'], body: asked.body }).toEqual({
+      status: 200,
+      header: API_VERSION,
+      body: { data: { apiVersion: API_VERSION } },
+    });
+    // The changelog's latest entry is the version the server reports.
+    const changelog = readFileSync(new URL('../../docs/CHANGELOG-API.md', import.meta.url), 'utf8');
+    expect(changelog.match(/^## (\d+\.\d+\.\d+)/m)?.[1]).toBe(API_VERSION);
+  });
+
+  it('echoes X-Request-Id, replaces a malformed one, and records it in the audit log', async () => {
+    const auth = await bearer();
+    const create = `mutation ($input: CreateRecipientInput!) { createRecipient(input: $input) { id } }`;
+    const input = {
+      snils: snilsFromBody(555_000_111),
+      lastName: 'Запросова',
+      firstName: 'Ольга',
+      birthDate: '1990-05-05',
+      sex: 'FEMALE',
+      municipality: 'г. Калуга',
+    };
+    const given = 'partner-sync-2026-01-15-0001';
+    const res = await query(create, { input }, { ...auth, 'x-request-id': given });
+    expect(res.headers['x-request-id']).toBe(given);
+    const rows = await t.system.accessOrm.em
+      .getConnection()
+      .execute<{ request_id: string }[]>('SELECT request_id FROM access.audit_event WHERE recipient_id = ?', [
+        res.body.data.createRecipient.id,
+      ]);
+    expect(rows.map((r) => r.request_id)).toEqual([given]);
+    for (const malformed of ['has spaces in it', 'x'.repeat(65), '<script>alert(1)</script>']) {
+      const answer = await query('{ apiVersion }', {}, { 'x-request-id': malformed });
+      expect(answer.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    }
+    expect((await t.http().get('/healthz')).headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('lets browsers call only from the configured origins (none by default)', async () => {
+    expect(testConfig().CORS_ORIGINS).toEqual([]);
+    const preflight = (origin: string) =>
+      t.http().options('/graphql').set({
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type',
+      });
+    const allowed = await preflight('https://partner.example.ru');
+    expect(allowed.headers['access-control-allow-origin']).toBe('https://partner.example.ru');
+    expect(allowed.headers['access-control-allow-headers']).toMatch(/Authorization/);
+    const other = await preflight('https://elsewhere.example.com');
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+    const answer = await query('{ apiVersion }', {}, { origin: 'https://partner.example.ru' });
+    expect(answer.headers['access-control-expose-headers']).toMatch(/X-Request-Id/);
   });
 });

@@ -5,7 +5,7 @@ describe('committed schema files', () => {
   it('match what the code produces (regenerate with pnpm schema:generate)', async () => {
     const files = await renderSchemas();
     expect([...files.keys()].sort()).toEqual(
-      ['access', 'coordination', 'education', 'employment', 'health', 'social', 'supergraph'].map(
+      ['access', 'api', 'coordination', 'education', 'employment', 'health', 'social', 'supergraph'].map(
         (n) => `${n}.graphql`,
       ),
     );

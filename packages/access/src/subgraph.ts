@@ -17,6 +17,7 @@ import { createAccessLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
 import { BreakGlassGrant } from './session/break-glass.entity.js';
 import { Session } from './session/session.entity.js';
+import { ApiVersionResolver } from './version/api-version.resolver.js';
 
 /** Accounts, sessions, partner systems and the audit log: who may ask, and who asked. */
 export const accessSubgraph: SubgraphDefinition = {
@@ -32,6 +33,7 @@ export const accessSubgraph: SubgraphDefinition = {
     AuditEventRecipientResolver,
     CaseCoordinatorResolver,
     ColleagueResolver,
+    ApiVersionResolver,
   ],
   referenceResolvers: { Colleague: colleagueReference },
   createLoaders: createAccessLoaders,

@@ -7,6 +7,7 @@ export * from './access/case-seal.js';
 export * from './access/personal.js';
 export * from './access/roles.js';
 export * from './access/scope.js';
+export * from './api/api-version.js';
 export * from './audit/audit-plugin.js';
 export * from './audit/audit-trail.js';
 export * from './audit/audit-writer.js';

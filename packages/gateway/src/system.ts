@@ -30,6 +30,8 @@ import { mountAuditExport } from './audit/audit-export.route.js';
 import { mountDashboard } from './edge/dashboard.js';
 import {
   credentialRequired,
+  mountApiContract,
+  mountCors,
   mountGraphQLHttp,
   scalarCoercion,
   specificationStatus,
@@ -37,7 +39,7 @@ import {
 import { mountIdempotency } from './edge/idempotency.js';
 import { mountRateLimit, operationPolicy, queryLimits } from './edge/protection.js';
 import { mountEvidenceDownload } from './evidence/evidence-download.route.js';
-import { createGateway, type SubgraphSource } from './gateway/supergraph.js';
+import { createGateway, printApiSchema, type SubgraphSource } from './gateway/supergraph.js';
 import { mountReports } from './reports/reports.route.js';
 import { subgraphDefinitions } from './subgraphs.js';
 
@@ -158,6 +160,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
           operationPolicy,
         ],
         extend: (app) => {
+          mountApiContract(app, printApiSchema(apiSchema));
+          mountCors(app, config.CORS_ORIGINS);
           mountRateLimit(app, config);
           mountGraphQLHttp(app, config);
           mountIdempotency(app, { em: () => authOrm.em.fork(), config, clock, logger });

@@ -295,6 +295,20 @@ export const variables = {
     schema: z.coerce.number().int().min(100).default(15_000),
     example: '15000',
   },
+  CORS_ORIGINS: {
+    description:
+      "Origins of partners' web applications allowed to call the graph from a browser, comma-separated (https://app.example.ru); empty = cross-origin requests refused",
+    schema: z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((origin) => new URL(origin).origin))),
+  },
   MAX_BODY_BYTES: {
     description: 'Largest accepted HTTP request body',
     schema: z.coerce.number().int().min(1024).default(1_000_000),

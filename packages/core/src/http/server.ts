@@ -11,7 +11,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express, type Request } from 'express';
+import express, { type Express, type Request, type Response } from 'express';
 import type { DocumentNode, GraphQLSchema, ValidationRule } from 'graphql';
 import type { Clock } from '../clock.js';
 import type { BaseContext } from '../context.js';
@@ -47,6 +47,15 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+export const REQUEST_ID_HEADER = 'X-Request-Id';
+/** A client's request id is kept when it is 1–64 of these characters (a UUID, `sync-2026-01-15-0001`). */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/** The request's id, as the edge set it on the answer (`X-Request-Id`). */
+export function requestIdOf(res: Response): string {
+  return String(res.locals.requestId);
+}
+
 /** The HTTP edge shared by the gateway and by a subgraph started on its own. */
 export async function startHttpServer<TContext extends BaseContext>(
   options: HttpServerOptions<TContext>,
@@ -80,6 +89,15 @@ export async function startHttpServer<TContext extends BaseContext>(
   });
   await apollo.start();
 
+  // Every answer names its request: the client's id when it is one (it then finds the request in
+  // our logs and audit), a fresh one otherwise, so logs never carry arbitrary client text.
+  app.use((req, res, next) => {
+    const given = req.header(REQUEST_ID_HEADER);
+    const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
+    res.locals.requestId = requestId;
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    next();
+  });
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -92,8 +110,8 @@ export async function startHttpServer<TContext extends BaseContext>(
     '/graphql',
     express.json({ limit: options.maxBodyBytes }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const requestId = (req.header('x-request-id') ?? '').slice(0, 64) || randomUUID();
+      context: async ({ req, res }) => {
+        const requestId = requestIdOf(res);
         const base: BaseContext = {
           requestId,
           actor: null,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -11,6 +10,7 @@ import {
   createLogger,
   isUuid,
   Role,
+  requestIdOf,
   type SubgraphContext,
   writeAuditTrail,
 } from '@sl/core';
@@ -123,7 +123,7 @@ export function mountAuditExport(
 
     const em = options.orm().em.fork();
     const trail = new AuditTrail();
-    const requestId = req.header('x-request-id')?.slice(0, 64) || randomUUID();
+    const requestId = requestIdOf(res);
     trail.change({
       recipientId: query.recipientId,
       entity: 'AuditExport',

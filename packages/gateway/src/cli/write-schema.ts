@@ -1,10 +1,14 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { accessMatrix, buildFederatedSubgraph, renderAccessMatrix } from '@sl/core';
-import { composeSupergraph } from '../gateway/supergraph.js';
+import { renderErrorDoc } from '../errors/error-catalogue.js';
+import { composeApiSchema, composeSupergraph, printApiSchema } from '../gateway/supergraph.js';
 import { subgraphDefinitions } from '../subgraphs.js';
 
-/** Writes schema/<subgraph>.graphql and schema/supergraph.graphql from the code. */
+/**
+ * Writes schema/<subgraph>.graphql, schema/supergraph.graphql and schema/api.graphql (the public
+ * contract: the composed schema without federation's directives, for clients' code generators).
+ */
 export async function renderSchemas(): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   const sources = [];
@@ -14,6 +18,7 @@ export async function renderSchemas(): Promise<Map<string, string>> {
     sources.push({ name: definition.name, sdl });
   }
   files.set('supergraph.graphql', `${composeSupergraph(sources).trim()}\n`);
+  files.set('api.graphql', printApiSchema(composeApiSchema(sources)));
   return files;
 }
 
@@ -32,4 +37,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   await writeFile(path.resolve('docs', 'access.md'), await renderAccessDoc());
   console.log('wrote docs/access.md');
+  await writeFile(path.resolve('docs', 'errors.md'), renderErrorDoc());
+  console.log('wrote docs/errors.md');
 }

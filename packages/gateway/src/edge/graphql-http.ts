@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { AppError, type BaseContext, type Config } from '@sl/core';
+import { API_VERSION, API_VERSION_HEADER, AppError, type BaseContext, type Config } from '@sl/core';
+import cors from 'cors';
 import express, { type ErrorRequestHandler, type Express, type Request, type Response } from 'express';
 import {
   GraphQLError,
@@ -216,4 +217,40 @@ export class QueryLimitError extends AppError {
   constructor(code: string, message: string, limit: number) {
     super(code, message, { limit });
   }
+}
+
+export const API_SCHEMA_PATH = '/schema/api.graphql';
+
+/**
+ * The public contract: every answer names the API version in a header, and the schema clients
+ * generate code from is served as SDL at `/schema/api.graphql` (also in production, where
+ * introspection is off).
+ */
+export function mountApiContract(app: Express, apiSdl: string): void {
+  app.use((_req, res, next) => {
+    res.setHeader(API_VERSION_HEADER, API_VERSION);
+    next();
+  });
+  app.get(API_SCHEMA_PATH, (_req, res) => {
+    res.type('text/plain; charset=utf-8').send(apiSdl);
+  });
+}
+
+/**
+ * Browsers may call the graph from partners' web applications only at the origins listed in
+ * `CORS_ORIGINS`; with none (the default) no cross-origin header is sent and browsers refuse.
+ * The headers a client needs (request id, version, rate limit) are readable by those scripts.
+ */
+export function mountCors(app: Express, origins: readonly string[]): void {
+  if (origins.length === 0) return;
+  app.use(
+    '/graphql',
+    cors({
+      origin: [...origins],
+      methods: ['POST'],
+      allowedHeaders: ['Authorization', 'Content-Type', 'Accept', 'X-Request-Id', 'Idempotency-Key'],
+      exposedHeaders: ['X-Request-Id', API_VERSION_HEADER, 'RateLimit', 'RateLimit-Policy', 'Retry-After'],
+      maxAge: 600,
+    }),
+  );
 }

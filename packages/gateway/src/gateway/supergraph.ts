@@ -32,6 +32,7 @@ import {
   GraphQLScalarType,
   type GraphQLSchema,
   parse,
+  printSchema,
   validate,
 } from 'graphql';
 import { LRUCache } from 'lru-cache';
@@ -55,6 +56,11 @@ export function composeSupergraph(sources: Pick<SubgraphSource, 'name' | 'sdl' |
  */
 export function composeApiSchema(sources: Pick<SubgraphSource, 'name' | 'sdl' | 'url'>[]): GraphQLSchema {
   return withOwnScalars(composeGraph(sources).schema.toAPISchema().toGraphQLJSSchema());
+}
+
+/** The SDL of the public contract, as `schema/api.graphql` holds it and `/schema/api.graphql` serves it. */
+export function printApiSchema(apiSchema: GraphQLSchema): string {
+  return `${printSchema(apiSchema).trim()}\n`;
 }
 
 const OWN_SCALARS = new Map<string, GraphQLScalarType>([[LocalDate.name, LocalDate]]);

@@ -1,0 +1,364 @@
+/**
+ * Every `extensions.code` a client can receive, with its HTTP status, what it means and what the
+ * client should do. `docs/errors.md` is rendered from it by `./dev.sh schema:generate`; a test
+ * checks it both ways against the codes the source gives to its error classes
+ * (`error-codes.scan.ts`), so a new code cannot ship undocumented and a removed one cannot linger.
+ */
+export interface ErrorCodeEntry {
+  /** HTTP status of the answer: `200` = a field error beside the rest of the data. */
+  status: string;
+  meaning: string;
+  action: string;
+  /** Assigned by GraphQL, Apollo or a shared constant, not as a literal the scan can find. */
+  external?: true;
+}
+
+const FIX = 'Correct the input named in `extensions.field` and send again; nothing was changed.';
+const STATE = 'Reload the record, check its current state and decide again; nothing was changed.';
+const REQUEST = '400 ¹';
+const entry = (status: string, meaning: string, action = FIX): ErrorCodeEntry => ({
+  status,
+  meaning,
+  action,
+});
+const input = (meaning: string) => entry('200', meaning);
+const state = (meaning: string) => entry('200', meaning, STATE);
+
+export const ERROR_CATALOGUE: Record<string, ErrorCodeEntry> = {
+  // The request itself
+  GRAPHQL_PARSE_FAILED: {
+    ...entry(REQUEST, 'The query text is not valid GraphQL syntax.', 'Fix the query; it never ran.'),
+    external: true,
+  },
+  GRAPHQL_VALIDATION_FAILED: entry(
+    REQUEST,
+    'The query asks for a field or argument that does not exist, gives a literal of the wrong type, or is otherwise invalid against the schema (also introspection in production).',
+    'Fix the query against `schema/api.graphql`; it never ran.',
+  ),
+  BAD_USER_INPUT: entry(
+    REQUEST,
+    "A variable's value does not fit its declared type (text for an `Int`, `2026-02-31` for a `LocalDate`, null for a non-null).",
+    'Fix the variable; the query never ran.',
+  ),
+  BAD_REQUEST: entry(
+    '400',
+    'The HTTP request is not a GraphQL request: broken JSON, `query` missing or not a string, a batch (an array).',
+    'Send one JSON object `{ query, variables?, operationName? }`.',
+  ),
+  UNSUPPORTED_MEDIA_TYPE: entry(
+    '415',
+    'The body is not `application/json`.',
+    'Send `Content-Type: application/json`.',
+  ),
+  REQUEST_TOO_LARGE: entry(
+    '413',
+    'The body is larger than `MAX_BODY_BYTES` (1 000 000 by default; `extensions.limit`).',
+    'Send less per request (smaller files, fewer operations).',
+  ),
+  QUERY_TOO_DEEP: entry(
+    '400',
+    'Selections nest deeper than `QUERY_MAX_DEPTH` (12 by default; `extensions.limit`).',
+    'Ask for less nesting, or fetch the inner part with a second query.',
+  ),
+  QUERY_TOO_COSTLY: entry(
+    '400',
+    "The query's estimated cost is above `QUERY_MAX_COST` (20 000 by default; `extensions.limit`).",
+    'Ask for fewer fields or smaller pages.',
+  ),
+  QUERY_TOO_MANY_ALIASES: entry(
+    '400',
+    'More aliases than `QUERY_MAX_ALIASES` (30 by default; `extensions.limit`).',
+    'Use variables and several requests instead of many aliases.',
+  ),
+  QUERY_TOO_MANY_TOKENS: entry(
+    '400',
+    'The document has more lexical tokens than `QUERY_MAX_TOKENS` (5 000 by default; `extensions.limit`).',
+    'Send a shorter document.',
+  ),
+  QUERY_TOO_MANY_DIRECTIVES: entry(
+    '400',
+    'More than 20 directives in one query (`extensions.limit`).',
+    'Use fewer `@include`/`@skip`.',
+  ),
+  RATE_LIMITED: entry(
+    '429',
+    'More than `RATE_LIMIT_PER_MINUTE` requests (600 by default) from these credentials in the current minute; the `RateLimit` and `RateLimit-Policy` headers say how many are left and when the window resets.',
+    'Wait for the reset the `RateLimit` header gives (`t=` seconds), then continue.',
+  ),
+  PERSISTED_QUERY_NOT_FOUND: {
+    ...entry(
+      REQUEST,
+      'An automatic persisted query (a hash without the text) the server does not hold.',
+      'Send the same request again with the full `query` text.',
+    ),
+    external: true,
+  },
+  PERSISTED_QUERY_NOT_SUPPORTED: {
+    ...entry(REQUEST, 'Persisted queries are not accepted by this server.', 'Send the full `query` text.'),
+    external: true,
+  },
+  OPERATION_RESOLUTION_FAILURE: {
+    ...entry(
+      REQUEST,
+      'The document has several operations and `operationName` names none of them.',
+      'Send the name of the operation to run.',
+    ),
+    external: true,
+  },
+  IDEMPOTENCY_KEY_INVALID: entry(
+    '400',
+    'The `Idempotency-Key` header is not 1–255 printable ASCII characters without spaces.',
+    'Send a valid key (a UUID).',
+  ),
+  IDEMPOTENCY_KEY_REUSED: entry(
+    '422',
+    'The `Idempotency-Key` was already used by these credentials for a different request. Nothing ran.',
+    'Use a new key for a new action.',
+  ),
+  IDEMPOTENCY_IN_PROGRESS: entry(
+    '409',
+    'A request with this `Idempotency-Key` is still running.',
+    'Retry in a few seconds with the same key and body to get its answer.',
+  ),
+
+  // Credentials and access
+  UNAUTHENTICATED: entry(
+    '401',
+    'No `Authorization: Bearer …` header on a request that needs one, or a token that is unknown, expired, revoked or ended by sign-out (also on `/reports` and `/audit/export`).',
+    'Sign in again (`signIn`) or get a new API client secret, then resend.',
+  ),
+  INVALID_CREDENTIALS: entry(
+    '200',
+    'Wrong login or password at `signIn`.',
+    'Ask the user to type them again.',
+  ),
+  ACCOUNT_LOCKED: entry(
+    '200',
+    'Too many failed sign-ins: the account is locked for `LOGIN_LOCKOUT_MINUTES`.',
+    'Wait, or ask an administrator to unlock it.',
+  ),
+  FORBIDDEN: entry(
+    '200 (403 on `/reports`, `/audit/export`)',
+    'The role may not read this field or run this mutation (see `docs/access.md`). On a list, only that field of that row is null.',
+    'Do not retry; select only what your role may read, or ask for the role.',
+  ),
+  OPERATION_NOT_ALLOWED: entry(
+    '403',
+    'An API client restricted to trusted documents sent a document that is not registered for it.',
+    'Send the registered text byte for byte, or have the administrator register it.',
+  ),
+  OUT_OF_SCOPE: entry(
+    '200',
+    "The person is not served by your provider (provider staff), or you are not the ministry that answers this request. Only that person's field is null.",
+    'Do not retry; with a real need, `breakGlass(recipientId, reason)`.',
+  ),
+  NOT_CASE_COORDINATOR: entry(
+    '200',
+    "Health details are readable only by the coordinator running the person's case. Only that person's field is null.",
+    'Ask for the case to be assigned (`assignCaseCoordinator`) or `breakGlass` with a reason.',
+  ),
+  CONSENT_WITHDRAWN: entry(
+    '200',
+    "The person withdrew the consent that let the authorised body share their social record with your ministry. Only that person's fields are null; the page and its cursor arrive.",
+    'Skip the person (or list with `sharedWith: ME`); delete what the consent no longer covers.',
+  ),
+  CONSENT_MISSING: entry(
+    '200',
+    "The person never gave consent to share their social record with your ministry. Only that person's fields are null.",
+    'Skip the person (or list with `sharedWith: ME`).',
+  ),
+  BREAK_GLASS_USERS_ONLY: entry('200', 'Break-the-glass is for people, not API clients.', 'Do not retry.'),
+  CANNOT_DISABLE_SELF: input('An administrator tried to disable their own account.'),
+  LOGIN_TAKEN: input('The login is already used by another account.'),
+  CLIENT_NAME_TAKEN: input('An API client of that name exists.'),
+  PROVIDER_REQUIRED: input('Provider staff accounts must name their provider.'),
+  AUDIT_UNAVAILABLE: entry(
+    '200',
+    'The audit log could not be written, so nothing was served (reads) or done (changes).',
+    'Retry later; report it with your `X-Request-Id` if it persists.',
+  ),
+
+  // Server side
+  INTERNAL_SERVER_ERROR: entry(
+    '200 (500 before the query runs)',
+    'A fault on the server; the message is generic and carries no internals.',
+    'Retry later; report it with your `X-Request-Id` if it persists.',
+  ),
+  DATABASE_UNAVAILABLE: {
+    ...entry(
+      '200 (503 before the query runs)',
+      'The database is down or restarting. Nothing about the request was wrong.',
+      'Retry after a pause, with the same `Idempotency-Key` for a mutation.',
+    ),
+    external: true,
+  },
+  SUBGRAPH_UNAVAILABLE: entry(
+    '200',
+    "One ministry's part of the graph cannot be reached (`extensions.service`); its fields are null, the rest is there.",
+    'Retry later for those fields.',
+  ),
+
+  // Lists and lookups
+  NOT_FOUND: entry('200', 'No object with this id (`extensions.id`).', 'Check the id; do not retry.'),
+  BAD_CURSOR: entry(
+    '200',
+    '`after`/`before` is not a cursor the server issued for this sort order.',
+    'Start the walk again from the first page.',
+  ),
+  PAGE_SIZE_INVALID: input('`first`/`last` below 0 or above 200.'),
+  VALIDATION_FAILED: entry(
+    '200',
+    'An input value breaks a rule (length, format, range); `extensions.fields` lists every problem.',
+    'Show each message beside its field, fix and resend; nothing was changed.',
+  ),
+  DATE_INVALID: input('A date parameter of a download is not `YYYY-MM-DD`.'),
+  DATE_RANGE_INVALID: input('`from` after `to` on the audit export.'),
+  FORMAT_INVALID: input('The audit export `format` is neither `csv` nor `xlsx`.'),
+  RECIPIENT_ID_INVALID: input('The audit export `recipientId` is not an id.'),
+  ID_INVALID: entry(
+    '400',
+    'An evidence file id under `/evidence/` is not an id.',
+    'Use the id the graph gave.',
+  ),
+  REPORT_NOT_FOUND: entry(
+    '404',
+    'No report of that name under `/reports/`.',
+    'Use a documented report path.',
+  ),
+  PERIOD_INVALID: input('A period whose start is after its end.'),
+  PERIOD_TOO_LONG: input('`indicatorSeries` over more than 60 months.'),
+  MUNICIPALITY_INVALID: input('A blank municipality (or `region`) for indicators.'),
+  HORIZON_INVALID: input('The readiness horizon is outside its allowed days.'),
+  REGION_INVALID: input('A region the system has no rule set for.'),
+
+  // People and applications (social)
+  SNILS_INVALID: input('The СНИЛС has the wrong format or check digits.'),
+  SNILS_DUPLICATE: state('Another person already has this СНИЛС.'),
+  BIRTH_DATE_INVALID: input('A birth date in the future or implausibly old.'),
+  EDIT_CONFLICT: state('The record changed since you read it (`version`).'),
+  DATE_IN_FUTURE: input('A date of something that has happened lies after today.'),
+  APPLICATION_ALREADY_OPEN: state('The person already has an application being decided.'),
+  APPLICATION_ALREADY_DECIDED: state('The application is decided already.'),
+  APPLICATION_OF_ANOTHER_RECIPIENT: input('The application belongs to another person.'),
+  DECISION_DATE_INVALID: input('The decision is dated before the application.'),
+  DOCUMENTS_MISSING: input('Documents the application needs (seed 002) are not listed.'),
+  DOCUMENT_REPEATED: input('The same document is listed twice.'),
+  REPRESENTATIVE_MISSING: input('A person of limited capacity applies without a representative.'),
+  REFUSAL_GROUND_REQUIRED: input('A refusal needs its ground.'),
+  REFUSAL_GROUND_UNEXPECTED: input('A grant cannot carry a refusal ground.'),
+  LEGAL_CAPACITY_INELIGIBLE: state('An incapable person cannot take part (seed 002 §2).'),
+  LEGAL_CAPACITY_UNKNOWN: state('Legal capacity is not recorded yet.'),
+  NOT_ADULT: state('The person is under 18.'),
+  NO_QUALIFYING_LIMITATION: state('No life limitation that qualifies (seed 002 §1).'),
+  ASSESSMENT_REQUIRED: state('The step needs an assessment first.'),
+  SCORE_OUT_OF_RANGE: input('The assessment score is outside 23–272.'),
+  CONSENT_ALREADY_GIVEN: state('The same consent is already in force.'),
+  CONSENT_DATE_BEFORE_LAST: input('A consent fact dated before the last fact of its scope.'),
+  CONSENT_MINISTRY_NOT_APPLICABLE: input('A ministry given for a consent that is not a sharing consent.'),
+  CONSENT_MINISTRY_REQUIRED: input('A sharing consent without its ministry.'),
+  CONSENT_NOT_IN_FORCE: state('Withdrawing a consent that is not in force.'),
+  ANSWER_DATE_INVALID: input('An interagency answer dated before the request.'),
+  REQUEST_ALREADY_ANSWERED: state('The interagency request is answered already.'),
+  REQUEST_OF_ANOTHER_RECIPIENT: input('The interagency request belongs to another person.'),
+
+  // Stages, services and housing (social)
+  DECISION_NOT_GRANTED: state('The preparatory stage needs a grant not followed by a termination.'),
+  STAGE_ORDER_VIOLATED: state('Stages go preparatory → training → main.'),
+  STAGE_DATE_BEFORE_PREVIOUS: input('A stage starts before the previous one.'),
+  NOT_IN_TRAINING_STAGE: state('The step belongs to the training stage.'),
+  NO_CURRENT_STAGE: state('The person has no stage under way.'),
+  READINESS_ALREADY_CONFIRMED: state('Readiness is confirmed already.'),
+  READINESS_NOT_CONFIRMED: state('The main stage needs confirmed readiness.'),
+  READINESS_REVIEWS_EXHAUSTED: state('No readiness reviews left in the training stage.'),
+  READINESS_REVIEW_PERIOD_TAKEN: state('A readiness review of that period exists.'),
+  READINESS_REVIEW_TOO_EARLY: state('Too early for the next readiness review.'),
+  SERVICE_TYPE_NOT_RECOMMENDED: input('The service type is not the one the latest assessment gave.'),
+  SERVICE_TYPE_NOT_IN_REGION: input("The service type is not in the region's rule set."),
+  SERVICE_TYPE_REQUIRED: input('The main stage needs a service type.'),
+  PLANNED_HOURS_OUT_OF_RANGE: input("Planned hours are outside the service type's range."),
+  SERVICE_ONLY_IN_MAIN_STAGE: state('Services are planned in the main stage only.'),
+  SERVICE_PLAN_OVERLAP: state('Another service plan covers those dates.'),
+  NO_SERVICE_PLAN: state('The person has no open service plan.'),
+  STAFF_NOT_OF_PROVIDER: input("The team member does not work for the plan's provider."),
+  ALREADY_IN_TEAM: state('Already in the team.'),
+  NOT_IN_TEAM: state('Not in the team.'),
+  DATE_ORDER: input('An end date before its start date.'),
+  DATE_BEFORE_START: input('A date before the start of what it belongs to.'),
+  DAILY_HOURS_EXCEEDED: input('More hours on one day than the day has for visits.'),
+  HOURS_REQUIRED: input('A visit needs its hours.'),
+  VISIT_IN_FUTURE: input('A visit recorded after today.'),
+  ROUTE_EXISTS: state('The person has a rehabilitation route already.'),
+  PROVIDER_EXISTS: state('A provider with that INN exists.'),
+  CAPACITY_EXCEEDED: state('The housing unit has no free place on that date.'),
+  ALREADY_HOUSED: state('The person is housed already on that date.'),
+  NOT_HOUSED: state('The person is not housed.'),
+  HOUSING_PERIOD_OVERLAP: state('Another stay overlaps those dates.'),
+  OPERATOR_REQUIRED: input('The housing unit needs its operator.'),
+  TERMINATION_BEFORE_STAGE_START: input('A termination dated before the stage began.'),
+  TERMINATION_REQUESTED_BEFORE_GROUND: input('A termination requested before its ground arose.'),
+  TERMINATION_REQUESTED_DATE_REQUIRED: input('The ground needs the date it was requested.'),
+
+  // Health, education, employment
+  ICD10_INVALID: input('A condition is not an ICD-10 code.'),
+  CONDITIONS_REQUIRED: input('Contraindications present but no conditions given.'),
+  CONDITIONS_WITHOUT_CONTRAINDICATIONS: input('Conditions given while contraindications are absent.'),
+  VALID_UNTIL_BEFORE_ISSUE: input('A conclusion valid until a date before its issue.'),
+  DATES_ORDER_INVALID: input('An end date before its start date.'),
+  ALREADY_ENROLLED: state('An active enrolment in that programme exists.'),
+  ENROLMENT_NOT_ACTIVE: state('The enrolment is finished already.'),
+  END_DATE_INVALID: input('An end date before the start.'),
+  INN_INVALID: input('The INN is not 10 or 12 digits with valid check digits.'),
+  EMPLOYER_EXISTS: state('An employer with that INN exists.'),
+  QUOTA_CONFLICT: input('A quota job that is not of quota origin, or the reverse.'),
+  WORK_KIND_CONFLICT: input('The same kind of work both recommended and forbidden.'),
+  WORK_KIND_FORBIDDEN: state("The person's ИПРА forbids that kind of work (number in the message)."),
+  WORK_KIND_REQUIRED: input('The placement needs its kind of work.'),
+  VACANCY_CLOSED: state('The vacancy is closed.'),
+  VACANCY_OF_ANOTHER_EMPLOYER: input('The vacancy belongs to another employer.'),
+  PLACEMENT_ALREADY_ENDED: state('The placement has ended already.'),
+  ALREADY_REGISTERED: state('The person is registered as unemployed already.'),
+  EMPLOYED_ON_DATE: state('The person is employed on that date.'),
+  UNEMPLOYED_STATUS_REQUIRED: state('Training and own-business support only for the registered unemployed.'),
+
+  // Roadmaps and the Council (coordination)
+  ROADMAP_ROW_UNREADABLE: input('A row of the roadmap table cannot be read (`extensions.line`).'),
+  ROADMAP_FILE_UNREADABLE: input('The `.docx`/`.xlsx` is damaged or not of that format.'),
+  ROADMAP_ENCODING_INVALID: input('The text file is not UTF-8 (`extensions.line`).'),
+  ROADMAP_TABLE_NOT_FOUND: input('No roadmap table in the document.'),
+  ROADMAP_TITLE_MISSING: input('No title in the document.'),
+  ROADMAP_FORMAT_UNSUPPORTED: input('The file extension is not `.txt`, `.docx` or `.xlsx`.'),
+  ROADMAP_FILE_EMPTY: input('The file is empty.'),
+  ROADMAP_FILE_TOO_LARGE: input('The file is over 700 KB decoded.'),
+  TARGET_UNKNOWN: input('The progress report names a target the item does not have.'),
+  EVIDENCE_TYPE_INVALID: input('An evidence file is not what it claims (checked against its content).'),
+  EVIDENCE_TOO_LARGE: input('An evidence file is over 200 KB.'),
+  REPORT_DATE_IN_FUTURE: input('A progress report dated after today.'),
+  OBLIGATION_CANCELLED: state('The obligation is cancelled.'),
+  AGENCY_UNKNOWN: input("An agency not in the meeting region's directory."),
+  ROADMAP_ITEM_UNKNOWN: input("A roadmap item not of the meeting's region."),
+  DUE_BEFORE_MEETING: input('A decision due before its meeting.'),
+  PEOPLE_COUNT_REQUIRED: input('A `peopleIndicator` without `peopleCount`.'),
+};
+
+/** `docs/errors.md`: the table, grouped as the catalogue is, sorted by code within the file. */
+export function renderErrorDoc(): string {
+  const rows = Object.entries(ERROR_CATALOGUE)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([code, e]) => `| \`${code}\` | ${e.status} | ${e.meaning} | ${e.action} |`);
+  return `# Error codes
+
+Generated from \`packages/gateway/src/errors/error-catalogue.ts\` by \`./dev.sh schema:generate\`; a
+test checks that every code the server's source gives to its error classes is here, and nothing
+else. Branch on \`extensions.code\`, never on \`message\` (Russian, for people, reworded freely).
+An answer can carry \`data\` and \`errors\` together: a \`200\` code is an error at its \`path\` beside
+the rest of the data. Treat a code that is not in this table as a failure of that request.
+
+¹ GraphQL over HTTP: 400 when the request accepts \`application/graphql-response+json\` (send
+\`Accept: application/graphql-response+json\`), 200 with only \`errors\` under the legacy
+\`application/json\`. Every non-2xx answer is JSON \`{ "errors": [ … ] }\` with a code, never HTML.
+
+| code | HTTP | meaning | what to do |
+|---|---|---|---|
+${rows.join('\n')}
+`;
+}
