@@ -402,7 +402,15 @@ describe('the administrator', () => {
     await page.getByRole('option').first().click();
     await expectScreen(page, 'a12-staff-create');
     await page.click('button[type="submit"]');
-    await page.getByText('Смирнова Анна Петровна').waitFor({ timeout: 15_000 });
+    // Back on the list (its first page may hold others): the graph has the new member.
+    await page.waitForURL(/#\/staffMembers$/, { timeout: 15_000 });
+    const staff = await t.gql<{ staffMembers: { edges: { node: { fullName: string; role: string } }[] } }>(
+      '{ staffMembers(first: 200) { edges { node { fullName role } } } }',
+    );
+    expect(staff.data!.staffMembers.edges.map((e) => e.node)).toContainEqual({
+      fullName: 'Смирнова Анна Петровна',
+      role: 'PSYCHOLOGIST',
+    });
     await context.close();
   });
 });

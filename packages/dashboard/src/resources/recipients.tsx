@@ -22,6 +22,7 @@ import {
 } from 'react-admin';
 import { can, granted } from '../auth/authProvider';
 import { allowed } from '../data/registry';
+import { ListActions } from '../export/ListActions';
 import { DateText, ENUMS, EnumInput, EnumText, FullName } from './common';
 import { RecordLink, VisitOutcomeLink } from './records';
 
@@ -35,7 +36,13 @@ const filters = [
 export function RecipientList() {
   const { permissions = [] } = usePermissions<string[]>();
   return (
-    <List filters={filters} sort={{ field: 'lastName', order: 'ASC' }} perPage={25}>
+    <List
+      filters={filters}
+      sort={{ field: 'lastName', order: 'ASC' }}
+      perPage={25}
+      exporter={false}
+      actions={<ListActions />}
+    >
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <FullName source="" label="resources.recipients.fields.name" sortBy="lastName" />
         <TextField source="snils" sortable={false} />

@@ -21,6 +21,7 @@ import {
 } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { granted } from '../auth/authProvider';
+import { ListActions } from '../export/ListActions';
 import { DateText, ENUMS, EnumInput, EnumText } from './common';
 
 /**
@@ -264,6 +265,8 @@ function PersonLink() {
 export function InteragencyRequestList() {
   return (
     <List
+      exporter={false}
+      actions={<ListActions />}
       filters={[
         <EnumInput
           key="s"
