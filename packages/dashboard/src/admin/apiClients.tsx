@@ -160,7 +160,7 @@ export function ApiClientCreate() {
     <Card>
       <Title title={translate('app.admin.new_client')} />
       <CardContent>
-        <Typography component="h1" variant="h5">
+        <Typography component="h2" variant="h5">
           {translate('app.admin.new_client')}
         </Typography>
       </CardContent>

@@ -190,7 +190,7 @@ export function CouncilHome() {
     <Box data-testid="council-home" sx={{ p: 2, bgcolor: 'background.default', overflow: 'auto' }}>
       <Title title="app.council" />
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 2, flexWrap: 'wrap' }}>
-        <Typography component="h1" variant="h5" sx={{ flex: 1 }}>
+        <Typography component="h2" variant="h5" sx={{ flex: 1 }}>
           {translate('app.council')}
           {ind && ` — ${translate('app.as_of', { date: formatDate(ind.asOf, locale) })}`}
         </Typography>

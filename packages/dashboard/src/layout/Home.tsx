@@ -13,7 +13,7 @@ export function Home() {
     <Card>
       <Title title="app.title" />
       <CardContent>
-        <Typography component="h1" variant="h5">
+        <Typography component="h2" variant="h5">
           {translate('app.title')}
         </Typography>
       </CardContent>

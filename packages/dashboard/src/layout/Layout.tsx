@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { AppBar, Layout as RaLayout, UserMenu, useGetIdentity, useTranslate } from 'react-admin';
+import { AppBar, Layout as RaLayout, TitlePortal, UserMenu, useGetIdentity, useTranslate } from 'react-admin';
 
 /** react-admin's layout with a "skip to content" link first in the tab order (WCAG 2.4.1). */
 export function Layout({ children }: { children: ReactNode }) {
@@ -33,6 +33,11 @@ function NamedUserMenu() {
   return <UserMenu label={identity?.fullName ?? 'ra.auth.user_menu'} />;
 }
 
+/** The page's title (each screen sets it with `<Title>`) is its one `h1` (WCAG 1.3.1, 2.4.6). */
 function NamedAppBar() {
-  return <AppBar userMenu={<NamedUserMenu />} />;
+  return (
+    <AppBar userMenu={<NamedUserMenu />}>
+      <TitlePortal component="h1" />
+    </AppBar>
+  );
 }

@@ -13,11 +13,12 @@ import {
   TextField,
   TextInput,
 } from 'react-admin';
+import { ListActions } from '../export/ListActions';
 import { DateText, ENUMS, EnumInput, EnumText } from './common';
 
 export function EmployerList() {
   return (
-    <List>
+    <List exporter={false} actions={<ListActions />}>
       <Datagrid bulkActionButtons={false} rowClick={false}>
         <TextField source="name" sortable={false} />
         <TextField source="inn" sortable={false} />
@@ -40,6 +41,8 @@ export const EmployerCreate = () => (
 export function VacancyList() {
   return (
     <List
+      exporter={false}
+      actions={<ListActions />}
       filters={[
         <ReferenceInput key="e" source="employerId" reference="employers" alwaysOn>
           <AutocompleteInput optionText="name" />

@@ -7,8 +7,6 @@ import {
   Datagrid,
   DateInput,
   Edit,
-  ExportButton,
-  FilterButton,
   List,
   NullableBooleanInput,
   NumberField,
@@ -19,9 +17,9 @@ import {
   SimpleForm,
   TextField,
   TextInput,
-  TopToolbar,
   useRecordContext,
 } from 'react-admin';
+import { ListActions } from '../export/ListActions';
 import { DateText, ENUMS, EnumInput, EnumText, FullName, LateBadge } from './common';
 
 const noBulk = { bulkActionButtons: false as const };
@@ -31,18 +29,15 @@ const noBulk = { bulkActionButtons: false as const };
  * (the form needs the person).
  */
 function PersonRecordListActions() {
-  return (
-    <TopToolbar>
-      <FilterButton />
-      <ExportButton />
-    </TopToolbar>
-  );
+  return <ListActions create={false} />;
 }
 
 /** Providers: the registry of social-service providers. */
 export function ProviderList() {
   return (
     <List
+      exporter={false}
+      actions={<ListActions />}
       filters={[
         <TextInput key="m" source="municipality" alwaysOn />,
         <EnumInput key="f" source="form" enumName="ServiceForm" values={ENUMS.ServiceForm} />,
@@ -110,6 +105,8 @@ function Occupancy() {
 export function HousingUnitList() {
   return (
     <List
+      exporter={false}
+      actions={<ListActions />}
       filters={[
         <TextInput key="m" source="municipality" alwaysOn />,
         <EnumInput key="k" source="kind" enumName="HousingKind" values={ENUMS.HousingKind} />,
@@ -139,7 +136,7 @@ export function HousingUnitList() {
 
 export function StaffMemberList() {
   return (
-    <List>
+    <List exporter={false} actions={<ListActions />}>
       <Datagrid {...noBulk} rowClick={false}>
         <TextField source="fullName" sortable={false} />
         <EnumText
@@ -162,6 +159,8 @@ export function StaffMemberList() {
 export function DeadlineList() {
   return (
     <List
+      exporter={false}
+      actions={<ListActions />}
       filters={[
         <TextInput key="a" source="agency" alwaysOn />,
         <NumberInput key="h" source="horizonDays" min={0} />,
@@ -187,6 +186,7 @@ export function DeadlineList() {
 export function AssessmentList() {
   return (
     <List
+      exporter={false}
       actions={<PersonRecordListActions />}
       filters={[
         <EnumInput
@@ -224,6 +224,7 @@ export function AssessmentList() {
 export function EnrolmentList() {
   return (
     <List
+      exporter={false}
       actions={<PersonRecordListActions />}
       filters={[
         <EnumInput key="l" source="level" enumName="EducationLevel" values={ENUMS.EducationLevel} alwaysOn />,
@@ -266,6 +267,7 @@ export function EnrolmentList() {
 export function PlacementList() {
   return (
     <List
+      exporter={false}
       actions={<PersonRecordListActions />}
       filters={[
         <ReferenceInput key="e" source="employerId" reference="employers" alwaysOn>
@@ -301,6 +303,7 @@ export function PlacementList() {
 export function MedicalConclusionList() {
   return (
     <List
+      exporter={false}
       actions={<PersonRecordListActions />}
       filters={[
         <NullableBooleanInput key="c" source="contraindicationsPresent" alwaysOn />,
@@ -326,6 +329,7 @@ export function MedicalConclusionList() {
 export function VisitList() {
   return (
     <List
+      exporter={false}
       actions={<PersonRecordListActions />}
       filters={[
         <ReferenceInput key="s" source="staffMemberId" reference="staffMembers" alwaysOn>
@@ -361,7 +365,7 @@ export function VisitList() {
 
 export function RoadmapList() {
   return (
-    <List>
+    <List exporter={false} actions={<ListActions />}>
       <Datagrid {...noBulk} rowClick="show">
         <TextField source="title" sortable={false} />
         <TextField source="region" sortable={false} />
@@ -377,6 +381,8 @@ export function RoadmapList() {
 export function ObligationList() {
   return (
     <List
+      exporter={false}
+      actions={<ListActions />}
       filters={[
         <EnumInput
           key="s"

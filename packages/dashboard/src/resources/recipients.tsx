@@ -23,6 +23,7 @@ import { can, granted } from '../auth/authProvider';
 import { CaseSummary, SocialCaseTab } from '../case/CaseWorkspace';
 import { LimitationInputs, RepresentativeInputs, withoutEmptyGroups } from '../case/personInputs';
 import { allowed } from '../data/registry';
+import { ListActions } from '../export/ListActions';
 import { DateText, ENUMS, EnumInput, EnumText, FullName } from './common';
 import { RecordLink } from './records';
 
@@ -36,7 +37,13 @@ const filters = [
 export function RecipientList() {
   const { permissions = [] } = usePermissions<string[]>();
   return (
-    <List filters={filters} sort={{ field: 'lastName', order: 'ASC' }} perPage={25}>
+    <List
+      filters={filters}
+      sort={{ field: 'lastName', order: 'ASC' }}
+      perPage={25}
+      exporter={false}
+      actions={<ListActions />}
+    >
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <FullName source="" label="resources.recipients.fields.name" sortBy="lastName" />
         <TextField source="snils" sortable={false} />

@@ -22,6 +22,7 @@ import {
 import { Link } from 'react-router-dom';
 import { granted } from '../auth/authProvider';
 import { regionInstant, regionLocal } from '../case/caseData';
+import { ListActions } from '../export/ListActions';
 import { DateText, ENUMS, EnumInput, EnumText } from './common';
 
 /**
@@ -271,6 +272,8 @@ function PersonLink() {
 export function InteragencyRequestList() {
   return (
     <List
+      exporter={false}
+      actions={<ListActions />}
       filters={[
         <EnumInput
           key="s"

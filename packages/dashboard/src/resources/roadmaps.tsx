@@ -266,7 +266,7 @@ export function RoadmapImport() {
     <Card sx={{ mt: 2 }}>
       <Title title="app.roadmap.import" />
       <CardContent>
-        <Typography component="h1" variant="h5" sx={{ mb: 2 }}>
+        <Typography component="h2" variant="h5" sx={{ mb: 2 }}>
           {translate('app.roadmap.import')}
         </Typography>
         <Box
@@ -414,7 +414,7 @@ function ObligationDetails() {
   if (!record) return null;
   return (
     <CardContent>
-      <Typography component="h1" variant="h5">
+      <Typography component="h2" variant="h5">
         {[record.item.number, record.item.measure].filter(Boolean).join(' ')}
       </Typography>
       <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: 1, my: 2 }}>

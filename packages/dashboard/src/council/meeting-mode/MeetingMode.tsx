@@ -165,7 +165,9 @@ function FigureCard({ figure }: { figure: Figure }) {
         p: 3,
         display: 'flex',
         flexDirection: 'column',
+        justifyContent: 'center',
         minWidth: 0,
+        minHeight: 0,
       }}
     >
       <Typography
@@ -289,7 +291,7 @@ function LateSlide({ figures }: { figures: CouncilFigures }) {
     .sort((a, b) => b.late - a.late || b.total - a.total)
     .slice(0, 7)
     .map((a) => ({
-      agency: shorten(a.agencyName ?? '—', 34),
+      agency: shorten(a.agencyName ?? '—', 28),
       done: a.done,
       inProgress: a.inProgress,
       notStarted: a.notStarted,
@@ -311,32 +313,41 @@ function LateSlide({ figures }: { figures: CouncilFigures }) {
       <Box sx={{ display: 'grid', gridTemplateColumns: '1.1fr 1fr', gap: 5, flex: 1, minHeight: 0, mb: 3 }}>
         <Box role="img" aria-label={summary} sx={{ minHeight: 0 }} data-testid="late-chart">
           <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 24, top: 8, bottom: 8 }}>
+            <BarChart
+              data={rows}
+              layout="vertical"
+              maxBarSize={72}
+              margin={{ left: 24, right: 24, top: 8, bottom: 8 }}
+            >
               <CartesianGrid strokeDasharray="3 3" horizontal={false} />
               <XAxis type="number" allowDecimals={false} tick={{ fontSize: 22 }} />
-              <YAxis type="category" dataKey="agency" width={380} tick={{ fontSize: 22 }} interval={0} />
+              <YAxis type="category" dataKey="agency" width={400} tick={{ fontSize: 22 }} interval={0} />
               <Legend wrapperStyle={{ fontSize: 22 }} />
               <Bar
                 dataKey="late"
                 stackId="a"
+                isAnimationActive={false}
                 name={translate('enums.ObligationStatus.LATE')}
                 fill={STATUS_COLOURS.late}
               />
               <Bar
                 dataKey="inProgress"
                 stackId="a"
+                isAnimationActive={false}
                 name={translate('enums.ObligationStatus.IN_PROGRESS')}
                 fill={STATUS_COLOURS.inProgress}
               />
               <Bar
                 dataKey="notStarted"
                 stackId="a"
+                isAnimationActive={false}
                 name={translate('enums.ObligationStatus.NOT_STARTED')}
                 fill={STATUS_COLOURS.notStarted}
               />
               <Bar
                 dataKey="done"
                 stackId="a"
+                isAnimationActive={false}
                 name={translate('enums.ObligationStatus.DONE')}
                 fill={STATUS_COLOURS.done}
               />
@@ -358,8 +369,9 @@ function LateSlide({ figures }: { figures: CouncilFigures }) {
                     {[o.item.number, o.item.measure].filter(Boolean).join(' ')}
                   </Typography>
                   <Typography sx={{ fontSize: 24, color: 'text.secondary', ...clamp(1) }}>
-                    {o.responsibleAgency?.name ?? '—'} · {formatDate(o.dueDate, locale)} ·{' '}
-                    {translate('app.days_late', { smart_count: o.daysOverdue })}
+                    {formatDate(o.dueDate, locale)} ·{' '}
+                    {translate('app.days_late', { smart_count: o.daysOverdue })} ·{' '}
+                    {o.responsibleAgency?.name ?? '—'}
                   </Typography>
                 </Box>
               ))}
@@ -413,8 +425,8 @@ function DecisionColumn({
               {d.text}
             </Typography>
             <Typography sx={{ fontSize: 24, color: 'text.secondary', ...clamp(1) }}>
-              {d.assignee?.name ?? '—'} · {translate('resources.councilDecisions.fields.dueDate')}{' '}
-              {formatDate(d.dueDate, locale)}
+              {translate('resources.councilDecisions.fields.dueDate')} {formatDate(d.dueDate, locale)} ·{' '}
+              {d.assignee?.name ?? '—'}
             </Typography>
           </Box>
         ))}

@@ -25,7 +25,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
-import { Link } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { can } from '../../auth/authProvider';
 import { ExportButtons } from '../../export/ExportButtons';
 import { DateText, ENUMS, EnumInput, EnumText, formatDate } from '../../resources/common';
@@ -231,7 +231,7 @@ function MeetingDetails() {
   if (!record) return null;
   return (
     <CardContent>
-      <Typography component="h1" variant="h5">
+      <Typography component="h2" variant="h5">
         {translate('app.council_admin.meeting_title', { date: formatDate(record.heldOn, locale) })}
         {record.protocolNumber &&
           ` · ${translate('app.council_admin.protocol_no', { no: record.protocolNumber })}`}
@@ -299,9 +299,13 @@ export function CouncilMeetingShow() {
   );
 }
 
-/** Agencies of the directory, found by any part of their name as one types. */
-export function useAgencyChoices(): { id: string; name: string }[] {
-  const { data = [] } = useGetList('agencies', { pagination: { page: 1, perPage: 200 } });
+/** Agencies of the meeting's region, found by any part of their name as one types. */
+function useAgencyChoices(region: string | undefined): { id: string; name: string }[] {
+  const { data = [] } = useGetList(
+    'agencies',
+    { pagination: { page: 1, perPage: 200 }, filter: { region } },
+    { enabled: Boolean(region) },
+  );
   return useMemo(
     () =>
       data
@@ -311,9 +315,19 @@ export function useAgencyChoices(): { id: string; name: string }[] {
   );
 }
 
-/** Roadmap items as "1.2 Measure…", found by number or words as one types. */
-function useItemChoices(): { id: string; name: string }[] {
-  const { data = [] } = useGetList('roadmapItems', { pagination: { page: 1, perPage: 200 } });
+/** Measures of the region's roadmaps as "1.2 Measure…", found by number or words as one types. */
+function useItemChoices(region: string | undefined): { id: string; name: string }[] {
+  const { data: roadmaps = [] } = useGetList(
+    'roadmaps',
+    { pagination: { page: 1, perPage: 50 }, filter: { region } },
+    { enabled: Boolean(region) },
+  );
+  const roadmapId = roadmaps[0]?.id;
+  const { data = [] } = useGetList(
+    'roadmapItems',
+    { pagination: { page: 1, perPage: 200 }, filter: { roadmapId } },
+    { enabled: Boolean(roadmapId) },
+  );
   return useMemo(
     () =>
       data
@@ -326,54 +340,68 @@ function useItemChoices(): { id: string; name: string }[] {
   );
 }
 
-const contains = (search: string) => (choice: { name: string }) =>
-  choice.name.toLocaleLowerCase('ru').includes(search.trim().toLocaleLowerCase('ru'));
+const contains = (search: string, choice: unknown) =>
+  String((choice as { name: string }).name)
+    .toLocaleLowerCase('ru')
+    .includes(search.trim().toLocaleLowerCase('ru'));
 
-/** The meeting the decision is added to, by its date: the form is opened from the meeting's card. */
-function MeetingOfDecision() {
+/**
+ * The decision's fields, for the meeting the form was opened from (its card passes `meetingId`):
+ * the assignee and the measures are those of the meeting's region.
+ */
+function DecisionFields({ meetingId }: { meetingId: string | undefined }) {
   const translate = useTranslate();
   const [locale = 'ru'] = useLocaleState();
-  const prefilled = useRecordContext<{ meetingId?: string }>();
-  const { data = [] } = useGetList('councilMeetings', { pagination: { page: 1, perPage: 200 } });
-  const meeting = data.find((m) => m.id === prefilled?.meetingId);
-  if (!meeting) return null;
+  const { data: meetings = [] } = useGetList('councilMeetings', { pagination: { page: 1, perPage: 200 } });
+  const meeting = meetings.find((m) => m.id === meetingId);
+  const region = meeting ? String(meeting.region) : undefined;
+  const agencies = useAgencyChoices(region);
+  const items = useItemChoices(region);
   return (
-    <Typography variant="subtitle1" sx={{ mb: 1 }}>
-      {translate('app.council_admin.meeting_title', { date: formatDate(String(meeting.heldOn), locale) })}
-    </Typography>
+    <>
+      {meeting && (
+        <Typography variant="subtitle1" sx={{ mb: 1 }}>
+          {translate('app.council_admin.meeting_title', { date: formatDate(String(meeting.heldOn), locale) })}
+        </Typography>
+      )}
+      <TextInput source="number" />
+      <TextInput source="text" validate={required()} multiline minRows={3} fullWidth />
+      <AutocompleteInput
+        source="assigneeAgencyId"
+        choices={agencies}
+        validate={required()}
+        matchSuggestion={contains}
+        fullWidth
+      />
+      <DateInput source="dueDate" validate={required()} />
+      <AutocompleteArrayInput source="itemIds" choices={items} matchSuggestion={contains} fullWidth />
+      <NumberInput source="peopleCount" min={1} />
+      <EnumInput source="peopleIndicator" enumName="PeopleIndicator" values={ENUMS.PeopleIndicator} />
+    </>
   );
 }
 
+/** The meeting the form was opened for, from the link on its card (`?source={"meetingId":…}`). */
+function useMeetingIdOfLink(): string | undefined {
+  const { search } = useLocation();
+  try {
+    return (JSON.parse(new URLSearchParams(search).get('source') ?? '{}') as { meetingId?: string })
+      .meetingId;
+  } catch {
+    return undefined;
+  }
+}
+
 export function CouncilDecisionCreate() {
-  const agencies = useAgencyChoices();
-  const items = useItemChoices();
+  const meetingId = useMeetingIdOfLink();
   return (
     <Create
       redirect={(_r?: string, _id?: unknown, data?: Record<string, unknown>) =>
         `councilMeetings/${String(data?.meetingId ?? '')}/show`
       }
     >
-      <SimpleForm>
-        <MeetingOfDecision />
-        <TextInput source="meetingId" readOnly sx={{ display: 'none' }} />
-        <TextInput source="number" />
-        <TextInput source="text" validate={required()} multiline minRows={3} fullWidth />
-        <AutocompleteInput
-          source="assigneeAgencyId"
-          choices={agencies}
-          validate={required()}
-          matchSuggestion={(filter, choice) => contains(filter)(choice as { name: string })}
-          fullWidth
-        />
-        <DateInput source="dueDate" validate={required()} />
-        <AutocompleteArrayInput
-          source="itemIds"
-          choices={items}
-          matchSuggestion={(filter, choice) => contains(filter)(choice as { name: string })}
-          fullWidth
-        />
-        <NumberInput source="peopleCount" min={1} />
-        <EnumInput source="peopleIndicator" enumName="PeopleIndicator" values={ENUMS.PeopleIndicator} />
+      <SimpleForm defaultValues={{ meetingId }}>
+        <DecisionFields meetingId={meetingId} />
       </SimpleForm>
     </Create>
   );
