@@ -40,7 +40,8 @@ import {
   VacateHousing,
   WithdrawConsent,
 } from './actions';
-import { type CaseRecord, daysBetween, formatSnils, fullName, regionToday } from './caseData';
+import { type CaseRecord, fullName } from './caseData';
+import { daysBetween, formatSnils, regionToday } from './format';
 
 /** The seed's limit of readiness reviews in the training stage (002 §15.2). */
 const MAX_READINESS_REVIEWS = 4;
@@ -178,7 +179,7 @@ export function CaseSummary() {
 
   return (
     <Paper variant="outlined" sx={{ p: 2, mb: 2 }} component="section" aria-labelledby="case-summary-title">
-      <Box component="h2" id="case-summary-title" sx={{ fontSize: 20, m: 0, mb: 1 }}>
+      <Box component="h1" id="case-summary-title" sx={{ fontSize: 20, m: 0, mb: 1 }}>
         {fullName(record)} · {translate('case.snils')} {formatSnils(record.snils)}
       </Box>
       <Stack component="dl" direction="row" flexWrap="wrap" gap={2} sx={{ m: 0 }}>
@@ -263,7 +264,7 @@ export function CaseSummary() {
       </Stack>
       {steps.length > 0 && (
         <Box component="section" aria-labelledby="case-next-steps" sx={{ mt: 2 }}>
-          <Box component="h3" id="case-next-steps" sx={{ fontSize: 16, m: 0, mb: 1 }}>
+          <Box component="h2" id="case-next-steps" sx={{ fontSize: 16, m: 0, mb: 1 }}>
             {translate('case.next_steps')}
           </Box>
           {steps}
@@ -287,7 +288,7 @@ function Rows({
   const { translate } = useFormat();
   return (
     <Box component="section" sx={{ mb: 3 }}>
-      <Box component="h3" sx={{ fontSize: 16, m: '16px 0 4px' }}>
+      <Box component="h2" sx={{ fontSize: 16, m: '16px 0 4px' }}>
         {translate(title)}
       </Box>
       {rows.length === 0 ? (
@@ -416,7 +417,7 @@ export function SocialCaseTab(_: { label?: false }) {
       )}
       {record.housing && (
         <Box component="section" sx={{ mb: 3 }}>
-          <Box component="h3" sx={{ fontSize: 16, m: '16px 0 4px' }}>
+          <Box component="h2" sx={{ fontSize: 16, m: '16px 0 4px' }}>
             {translate('app.sections.housing')}
           </Box>
           <p>
