@@ -40,8 +40,8 @@ import {
   VacateHousing,
   WithdrawConsent,
 } from './actions';
-import { type CaseRecord, fullName } from './caseData';
-import { daysBetween, formatSnils, regionToday } from './format';
+import type { CaseRecord } from './caseData';
+import { daysBetween, formatSnils, fullName, regionToday } from './format';
 
 /** The seed's limit of readiness reviews in the training stage (002 §15.2). */
 const MAX_READINESS_REVIEWS = 4;

@@ -11,8 +11,8 @@ import {
 } from 'react-admin';
 import { ENUMS, EnumInput, formatDate } from '../resources/common';
 import { ActionDialog, type Values } from './ActionDialog';
-import { type CaseApplication, type CaseRecord, type CaseStage, fullName } from './caseData';
-import { regionInstant, regionLocal, regionToday } from './format';
+import type { CaseApplication, CaseRecord, CaseStage } from './caseData';
+import { fullName, regionInstant, regionLocal, regionToday } from './format';
 import { AgencyPicker, CoordinatorPicker, HousingPicker, ProviderPicker, StaffPicker } from './pickers';
 
 /** The translated name of an enum value. */
