@@ -269,7 +269,14 @@ describe('the person page as the case workspace', () => {
   it('records the assessment and grants within 10 days', async () => {
     let dialog = await openAction('Оценка нуждаемости');
     await dialog.getByLabel(/Кто оценивал/).fill('Иванова Н. П., специалист по социальной работе');
-    await dialog.getByLabel(/Баллы/).fill('150');
+    // The server's refusal lands on its field, in Russian, and the dialog stays open to correct it.
+    const score = dialog.getByLabel(/Баллы/);
+    await score.fill('300');
+    await dialog.getByRole('button', { name: 'Записать', exact: true }).click();
+    await until(async () => (await score.getAttribute('aria-invalid')) === 'true');
+    await dialog.getByText('Итоговый балл оценки должен быть целым числом от 23 до 272').first().waitFor();
+    await expectAccessible(page, 'case-08-assessment-error');
+    await score.fill('150');
     await submit(dialog, /Оценка записана: 150 баллов — III степень/, 'case-08-assessment');
 
     dialog = await openAction('Предоставить');

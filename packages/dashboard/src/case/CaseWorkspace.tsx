@@ -86,7 +86,11 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 function CoordinatorNames({ ids }: { ids: string[] }) {
   const { data = [] } = useGetList<{ id: string; displayName: string }>(
     'coordinators',
-    { pagination: { page: 1, perPage: 200 }, sort: { field: 'displayName', order: 'ASC' } },
+    {
+      pagination: { page: 1, perPage: ids.length },
+      sort: { field: 'displayName', order: 'ASC' },
+      filter: { ids },
+    },
     { enabled: ids.length > 0 },
   );
   const names = ids.map((id) => data.find((c) => c.id === id)?.displayName).filter(Boolean);
@@ -209,14 +213,27 @@ export function CaseSummary() {
         )}
         {record.consentsInForce && (
           <Fact label="case.f.consents">
-            {record.consentsInForce.length === 0
-              ? translate('case.none')
-              : record.consentsInForce
-                  .map(
-                    (c) =>
-                      `${enumName('ConsentKind', c.kind)}${c.sharedWith ? ` (${enumName('Ministry', c.sharedWith)})` : ''}`,
-                  )
-                  .join('; ')}
+            {[
+              ...record.consentsInForce.map(
+                (c) =>
+                  `${enumName('ConsentKind', c.kind)}${c.sharedWith ? ` (${enumName('Ministry', c.sharedWith)})` : ''}`,
+              ),
+              // The consents signed with the application (002 appendix) are its own record.
+              ...(application?.consentToAssessmentOn
+                ? [
+                    translate('case.application_consent.assessment', {
+                      date: date(application.consentToAssessmentOn),
+                    }),
+                  ]
+                : []),
+              ...(application?.consentToDataProcessingOn
+                ? [
+                    translate('case.application_consent.data', {
+                      date: date(application.consentToDataProcessingOn),
+                    }),
+                  ]
+                : []),
+            ].join('; ') || translate('case.none')}
           </Fact>
         )}
         {record.representative !== undefined && (
@@ -406,7 +423,7 @@ export function SocialCaseTab(_: { label?: false }) {
           title="app.sections.stages"
           head={['app.f.stage', 'app.f.startedOn', 'app.f.endedOn', 'case.f.readiness']}
           rows={record.stages.map((s) => [
-            `${enumName('StageKind', s.kind)}${s.serviceType ? ` — ${enumName('StageServiceType', s.serviceType)}, ${s.plannedHours} ${enumName('PlannedHoursPer', s.plannedHoursPer)}` : ''}`,
+            `${enumName('StageKind', s.kind)}${s.serviceType ? ` — ${enumName('StageServiceType', s.serviceType)}, ${translate('case.hours', { hours: s.plannedHours, per: enumName('PlannedHoursPer', s.plannedHoursPer) })}` : ''}`,
             date(s.startedOn),
             s.endedOn ? date(s.endedOn) : translate('case.current'),
             s.readinessReviews

@@ -8,6 +8,11 @@ export const caseRu = {
   no_application: 'Заявления нет',
   terminated: 'Участие прекращено: %{reason}',
   none: 'нет',
+  hours: '%{hours} ч %{per}',
+  application_consent: {
+    assessment: 'на оценку нуждаемости (в заявлении, %{date})',
+    data: 'на обработку персональных данных (в заявлении, %{date})',
+  },
   current: 'действует',
   housed: '%{address} (%{kind}) с %{date}',
   not_housed: 'Места проживания нет',
