@@ -4,6 +4,7 @@ import {
   type AuditTrail,
   ConflictError,
   type ConnectionShape,
+  escapeLike,
   isUuid,
   NotFoundError,
   type PageRequest,
@@ -12,7 +13,6 @@ import {
 } from '@sl/core';
 import { Provider } from '../provider/provider.entity.js';
 import { Recipient } from '../recipient/recipient.entity.js';
-import { escapeLike } from '../recipient/recipient.service.js';
 import { HousingKind } from './housing.enums.js';
 import type {
   AssignHousingInput,
