@@ -5,6 +5,9 @@ import { startTestSystem, TEST_PASSWORD, type TestSystem } from '../support/syst
 
 const DEMO_PASSWORD = 'demo-password-2026';
 
+/** СНИЛС as the dashboard shows it: `XXX-XXX-XXX YY`. */
+const formatSnils = (s: string) => `${s.slice(0, 3)}-${s.slice(3, 6)}-${s.slice(6, 9)} ${s.slice(9)}`;
+
 let t: TestSystem;
 let browser: Browser;
 let page: Page;
@@ -106,7 +109,7 @@ describe('the dashboard in a browser', () => {
     for (const tab of ['Личные данные', 'Социальный случай', 'Здоровье', 'Образование', 'Занятость']) {
       await page.getByRole('tab', { name: tab }).waitFor();
     }
-    await page.getByText(person.snils).first().waitFor();
+    await page.getByText(formatSnils(person.snils)).first().waitFor();
     await expectAccessible(page, '03-recipient-card');
     await page.getByRole('tab', { name: 'Социальный случай' }).click();
     await page.getByText('Заявления').first().waitFor();
@@ -412,7 +415,7 @@ describe('the dashboard in a browser', () => {
     await p.goto(`${base}/#/recipients`);
     await p.locator('tbody tr').getByText(own[0]!.lastName).first().waitFor({ timeout: 15_000 });
     const shown = await p.locator('tbody tr').allInnerTexts();
-    for (const other of theirs) expect(shown.join('\n')).not.toContain(other.snils);
+    for (const other of theirs) expect(shown.join('\n')).not.toContain(formatSnils(other.snils));
     await expectAccessible(p, '28-provider-staff-recipients');
     // Searching by another provider's person's СНИЛС finds nobody.
     await p.fill('input[name="snils"]', theirs[0]!.snils);
@@ -527,18 +530,23 @@ describe('the dashboard in a browser', () => {
       { from: day(-30), to: day(0) },
     );
     expect(people.errors).toBeUndefined();
-    const [person, visit] = people
+    const [person, visit, plannedAt] = people
       .data!.recipients.edges.flatMap((e) =>
         e.node.visits
           .filter((v) => !v.delivered && new Date(v.plannedAt) < now)
-          .map((v) => [e.node.id, v.id] as const),
+          .map((v) => [e.node.id, v.id, v.plannedAt] as const),
       )
       .at(0)!;
+    const visitTime = new Intl.DateTimeFormat('ru-RU', {
+      dateStyle: 'short',
+      timeStyle: 'short',
+      timeZone: 'Europe/Moscow',
+    }).format(new Date(plannedAt));
     await signInAgain(page, 'coordinator');
     await page.goto(`${base}/#/recipients/${person}/show/social`);
-    const outcome = page.locator(`a[href*="${visit}"]`);
-    await outcome.waitFor({ timeout: 15_000 });
-    await outcome.click();
+    // The visit's row (by its time in the region) opens the outcome form.
+    const row = page.getByRole('row').filter({ hasText: visitTime });
+    await row.getByRole('button', { name: 'Отметить итог' }).click({ timeout: 15_000 });
     await page.locator('input[name="hoursDelivered"]').waitFor();
     await page.getByLabel('Посещение состоялось').check();
     await page.fill('input[name="hoursDelivered"]', '30');

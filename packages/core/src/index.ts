@@ -41,5 +41,6 @@ export * from './runtime/run-subgraph.js';
 export * from './runtime/shutdown.js';
 export * from './runtime/subgraph-runtime.js';
 export * from './testing/index.js';
+export * from './validation/like.js';
 export * from './validation/snils.js';
 export * from './validation/uuid.js';

@@ -1,5 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { Access, Connection, isUuid, paginate, Role, type SubgraphContext } from '@sl/core';
+import { Access, Connection, escapeLike, isUuid, paginate, Role, type SubgraphContext } from '@sl/core';
 import { Arg, Authorized, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { Account } from './account.entity.js';
 
@@ -18,8 +18,6 @@ export class CoordinatorSummary {
 
 @ObjectType()
 export class CoordinatorConnection extends Connection(CoordinatorSummary, 'Coordinator') {}
-
-const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 @Resolver()
 export class CoordinatorResolver {

@@ -25,6 +25,8 @@ export interface ActionProps {
   color?: 'primary' | 'error' | 'inherit';
   /** A short text under the heading: what the action does, what it needs. */
   intro?: ReactNode;
+  /** Where the server's field errors go when the form names the field otherwise (input → form). */
+  fieldOf?: Record<string, string>;
 }
 
 /**
@@ -43,6 +45,7 @@ export function ActionDialog({
   variant = 'outlined',
   color = 'primary',
   intro,
+  fieldOf = {},
 }: ActionProps) {
   const [open, setOpen] = useState(false);
   const translate = useTranslate();
@@ -67,7 +70,9 @@ export function ActionDialog({
       const fields = (http.body as { errors?: Record<string, unknown> } | undefined)?.errors;
       if (fields) {
         const { root: _root, ...onFields } = fields;
-        return onFields;
+        return Object.fromEntries(
+          Object.entries(onFields).map(([field, message]) => [fieldOf[field] ?? field, message]),
+        );
       }
       return undefined;
     }

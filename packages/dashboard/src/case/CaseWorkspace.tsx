@@ -40,7 +40,8 @@ import {
   VacateHousing,
   WithdrawConsent,
 } from './actions';
-import { type CaseRecord, daysBetween, formatSnils, fullName, regionToday } from './caseData';
+import type { CaseRecord } from './caseData';
+import { daysBetween, formatSnils, fullName, regionToday } from './format';
 
 /** The seed's limit of readiness reviews in the training stage (002 §15.2). */
 const MAX_READINESS_REVIEWS = 4;
@@ -85,7 +86,11 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 function CoordinatorNames({ ids }: { ids: string[] }) {
   const { data = [] } = useGetList<{ id: string; displayName: string }>(
     'coordinators',
-    { pagination: { page: 1, perPage: 200 }, sort: { field: 'displayName', order: 'ASC' } },
+    {
+      pagination: { page: 1, perPage: ids.length },
+      sort: { field: 'displayName', order: 'ASC' },
+      filter: { ids },
+    },
     { enabled: ids.length > 0 },
   );
   const names = ids.map((id) => data.find((c) => c.id === id)?.displayName).filter(Boolean);
@@ -178,7 +183,7 @@ export function CaseSummary() {
 
   return (
     <Paper variant="outlined" sx={{ p: 2, mb: 2 }} component="section" aria-labelledby="case-summary-title">
-      <Box component="h2" id="case-summary-title" sx={{ fontSize: 20, m: 0, mb: 1 }}>
+      <Box component="h1" id="case-summary-title" sx={{ fontSize: 20, m: 0, mb: 1 }}>
         {fullName(record)} · {translate('case.snils')} {formatSnils(record.snils)}
       </Box>
       <Stack component="dl" direction="row" flexWrap="wrap" gap={2} sx={{ m: 0 }}>
@@ -208,14 +213,27 @@ export function CaseSummary() {
         )}
         {record.consentsInForce && (
           <Fact label="case.f.consents">
-            {record.consentsInForce.length === 0
-              ? translate('case.none')
-              : record.consentsInForce
-                  .map(
-                    (c) =>
-                      `${enumName('ConsentKind', c.kind)}${c.sharedWith ? ` (${enumName('Ministry', c.sharedWith)})` : ''}`,
-                  )
-                  .join('; ')}
+            {[
+              ...record.consentsInForce.map(
+                (c) =>
+                  `${enumName('ConsentKind', c.kind)}${c.sharedWith ? ` (${enumName('Ministry', c.sharedWith)})` : ''}`,
+              ),
+              // The consents signed with the application (002 appendix) are its own record.
+              ...(application?.consentToAssessmentOn
+                ? [
+                    translate('case.application_consent.assessment', {
+                      date: date(application.consentToAssessmentOn),
+                    }),
+                  ]
+                : []),
+              ...(application?.consentToDataProcessingOn
+                ? [
+                    translate('case.application_consent.data', {
+                      date: date(application.consentToDataProcessingOn),
+                    }),
+                  ]
+                : []),
+            ].join('; ') || translate('case.none')}
           </Fact>
         )}
         {record.representative !== undefined && (
@@ -263,7 +281,7 @@ export function CaseSummary() {
       </Stack>
       {steps.length > 0 && (
         <Box component="section" aria-labelledby="case-next-steps" sx={{ mt: 2 }}>
-          <Box component="h3" id="case-next-steps" sx={{ fontSize: 16, m: 0, mb: 1 }}>
+          <Box component="h2" id="case-next-steps" sx={{ fontSize: 16, m: 0, mb: 1 }}>
             {translate('case.next_steps')}
           </Box>
           {steps}
@@ -287,7 +305,7 @@ function Rows({
   const { translate } = useFormat();
   return (
     <Box component="section" sx={{ mb: 3 }}>
-      <Box component="h3" sx={{ fontSize: 16, m: '16px 0 4px' }}>
+      <Box component="h2" sx={{ fontSize: 16, m: '16px 0 4px' }}>
         {translate(title)}
       </Box>
       {rows.length === 0 ? (
@@ -405,7 +423,7 @@ export function SocialCaseTab(_: { label?: false }) {
           title="app.sections.stages"
           head={['app.f.stage', 'app.f.startedOn', 'app.f.endedOn', 'case.f.readiness']}
           rows={record.stages.map((s) => [
-            `${enumName('StageKind', s.kind)}${s.serviceType ? ` — ${enumName('StageServiceType', s.serviceType)}, ${s.plannedHours} ${enumName('PlannedHoursPer', s.plannedHoursPer)}` : ''}`,
+            `${enumName('StageKind', s.kind)}${s.serviceType ? ` — ${enumName('StageServiceType', s.serviceType)}, ${translate('case.hours', { hours: s.plannedHours, per: enumName('PlannedHoursPer', s.plannedHoursPer) })}` : ''}`,
             date(s.startedOn),
             s.endedOn ? date(s.endedOn) : translate('case.current'),
             s.readinessReviews
@@ -416,7 +434,7 @@ export function SocialCaseTab(_: { label?: false }) {
       )}
       {record.housing && (
         <Box component="section" sx={{ mb: 3 }}>
-          <Box component="h3" sx={{ fontSize: 16, m: '16px 0 4px' }}>
+          <Box component="h2" sx={{ fontSize: 16, m: '16px 0 4px' }}>
             {translate('app.sections.housing')}
           </Box>
           <p>

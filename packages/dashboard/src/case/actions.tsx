@@ -11,15 +11,8 @@ import {
 } from 'react-admin';
 import { ENUMS, EnumInput, formatDate } from '../resources/common';
 import { ActionDialog, type Values } from './ActionDialog';
-import {
-  type CaseApplication,
-  type CaseRecord,
-  type CaseStage,
-  fullName,
-  regionInstant,
-  regionLocal,
-  regionToday,
-} from './caseData';
+import type { CaseApplication, CaseRecord, CaseStage } from './caseData';
+import { fullName, regionInstant, regionLocal, regionToday } from './format';
 import { AgencyPicker, CoordinatorPicker, HousingPicker, ProviderPicker, StaffPicker } from './pickers';
 
 /** The translated name of an enum value. */
@@ -63,6 +56,7 @@ export function SubmitApplication({ record }: { record: CaseRecord }) {
     <ActionDialog
       label="case.a.submit_application"
       variant="contained"
+      fieldOf={{ consentToAssessmentOn: 'consentAssessment', consentToDataProcessingOn: 'consentData' }}
       document={`mutation ($input: SubmitApplicationInput!) { submitApplication(input: $input) { id decisionDueOn missingDocuments } }`}
       defaults={{
         submittedOn: today,
@@ -449,7 +443,14 @@ export function StartStage({ record, kind }: { record: CaseRecord; kind: CaseSta
           min={hours?.min}
           max={hours?.max}
           step={1}
-          helperText={hours ? `${hours.min}–${hours.max} ${enumName('HoursPer', hours.per)}` : undefined}
+          helperText={
+            hours
+              ? translate('case.hours', {
+                  hours: `${hours.min}–${hours.max}`,
+                  per: enumName('HoursPer', hours.per),
+                })
+              : undefined
+          }
         />
       )}
     </ActionDialog>
@@ -776,6 +777,7 @@ export function ScheduleVisit({ record, providerId }: { record: CaseRecord; prov
   return (
     <ActionDialog
       label="case.a.schedule_visit"
+      fieldOf={{ plannedAt: 'plannedAtLocal' }}
       document={`mutation ($input: ScheduleVisitInput!) { scheduleVisit(input: $input) { id plannedAt staffMember { fullName } } }`}
       variables={(v) => ({
         input: { recipientId: record.id, staffMemberId: v.staffMemberId, plannedAt: plannedAt(v) },
@@ -802,6 +804,7 @@ export function RescheduleVisit({ visit, providerId }: { visit: VisitRow; provid
     <ActionDialog
       label="case.a.reschedule_visit"
       variant="text"
+      fieldOf={{ plannedAt: 'plannedAtLocal' }}
       document={`mutation ($input: RescheduleVisitInput!) { rescheduleVisit(input: $input) { id plannedAt } }`}
       defaults={{ plannedAtLocal: regionLocal(visit.plannedAt), staffMemberId: visit.staffMember.id }}
       variables={(v) => ({
@@ -822,6 +825,7 @@ export function RecordVisit({ visit }: { visit: VisitRow }) {
     <ActionDialog
       label="case.a.record_visit"
       variant="text"
+      fieldOf={{ visitId: 'delivered' }}
       document={`mutation ($input: RecordVisitInput!) { recordVisit(input: $input) { id delivered hoursDelivered } }`}
       defaults={{ delivered: true }}
       intro={`${date(visit.plannedAt, true)} — ${visit.staffMember.fullName}`}

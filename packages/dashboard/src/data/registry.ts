@@ -227,7 +227,11 @@ export const registry: Record<string, ResourceSpec> = {
   /** Its health alerts: readable on the coordinator's own cases only, so asked for apart. */
   caseHealth: { list: '', one: 'recipient', fields: HEALTH_SELECTION },
   /** Active coordinators, by name: whom a case may be handed to. */
-  coordinators: { list: 'coordinators', fields: 'id displayName agencyId', args: { name: 'String' } },
+  coordinators: {
+    list: 'coordinators',
+    fields: 'id displayName agencyId',
+    args: { name: 'String', ids: '[ID!]' },
+  },
   roadmaps: {
     list: 'roadmaps',
     one: 'roadmap',

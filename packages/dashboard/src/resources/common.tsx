@@ -8,6 +8,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { REGION_TIME_ZONE } from '../case/format';
 import { type EnumName, ruEnums } from '../i18n/enums';
 import { intlLocale } from '../i18n/i18nProvider';
 
@@ -18,7 +19,9 @@ export function formatDate(value: string | null | undefined, locale: string, wit
   return new Intl.DateTimeFormat(intlLocale(locale), {
     dateStyle: 'short',
     ...(withTime ? { timeStyle: 'short' } : {}),
-    ...(/^\d{4}-\d{2}-\d{2}$/.test(value) ? { timeZone: 'UTC' } : {}),
+    // A date is a calendar day as written; an instant is shown in the region's time (the server
+    // counts days in it), whatever the browser's zone.
+    timeZone: /^\d{4}-\d{2}-\d{2}$/.test(value) ? 'UTC' : REGION_TIME_ZONE,
   }).format(date);
 }
 

@@ -22,6 +22,7 @@ import {
 import { can, granted } from '../auth/authProvider';
 import { CaseSummary, SocialCaseTab } from '../case/CaseWorkspace';
 import { LimitationInputs, RepresentativeInputs, withoutEmptyGroups } from '../case/personInputs';
+import { SnilsField } from '../case/SnilsField';
 import { allowed } from '../data/registry';
 import { ListActions } from '../export/ListActions';
 import { DateText, ENUMS, EnumInput, EnumText, FullName } from './common';
@@ -46,7 +47,7 @@ export function RecipientList() {
     >
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <FullName source="" label="resources.recipients.fields.name" sortBy="lastName" />
-        <TextField source="snils" sortable={false} />
+        <SnilsField source="snils" label="resources.recipients.fields.snils" sortable={false} />
         <DateText source="birthDate" />
         <TextField source="municipality" sortable={false} />
         {allowed(permissions, 'DISABILITY') && (
@@ -109,7 +110,7 @@ export function RecipientShow() {
       {(allowed(permissions, 'CASE') || allowed(permissions, 'SERVICE')) && <CaseSummary />}
       <TabbedShowLayout>
         <Tab label="app.tabs.person">
-          <TextField source="snils" />
+          <SnilsField source="snils" label="resources.recipients.fields.snils" />
           <FullName source="" label="resources.recipients.fields.name" />
           <DateText source="birthDate" label="resources.recipients.fields.birthDate" />
           <EnumText source="sex" enumName="Sex" label="resources.recipients.fields.sex" />

@@ -21,7 +21,7 @@ import {
 } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { granted } from '../auth/authProvider';
-import { regionInstant, regionLocal } from '../case/caseData';
+import { regionInstant, regionLocal } from '../case/format';
 import { ListActions } from '../export/ListActions';
 import { DateText, ENUMS, EnumInput, EnumText } from './common';
 

@@ -4,6 +4,7 @@ import {
   type AuditTrail,
   ConflictError,
   type ConnectionShape,
+  escapeLike,
   isUuid,
   NotFoundError,
   type PageRequest,
@@ -13,7 +14,6 @@ import {
 import { assertGrantInForce } from '../application/grant-status.js';
 import { Provider } from '../provider/provider.entity.js';
 import { Recipient } from '../recipient/recipient.entity.js';
-import { escapeLike } from '../recipient/recipient.service.js';
 import { HousingKind } from './housing.enums.js';
 import type {
   AssignHousingInput,

@@ -5,6 +5,7 @@ import {
   ConflictError,
   type ConnectionShape,
   checkSnils,
+  escapeLike,
   isUuid,
   NotFoundError,
   normalizeSnils,
@@ -43,9 +44,6 @@ export function normalizeName(value: string): string {
 export function searchNameOf(r: Pick<Recipient, 'lastName' | 'firstName' | 'patronymic'>): string {
   return `${r.lastName} ${r.firstName} ${r.patronymic}`.toLowerCase().replaceAll('ё', 'е').trimEnd();
 }
-
-/** A user's text inside a LIKE pattern matches literally. */
-export const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** A valid СНИЛС, normalised, or a SNILS_INVALID refusal saying what is wrong with it. */
 export function validSnils(input: string): string {

@@ -2,6 +2,7 @@ import { type FilterQuery, wrap } from '@mikro-orm/core';
 import {
   Access,
   Connection,
+  escapeLike,
   isScoped,
   LocalDate,
   localDateOf,
@@ -28,7 +29,6 @@ import {
 import type { SocialLoaders } from '../loaders.js';
 import { Provider } from '../provider/provider.entity.js';
 import { Recipient } from '../recipient/recipient.entity.js';
-import { escapeLike } from '../recipient/recipient.service.js';
 import { RehabilitationRoute, RouteGoal } from './rehabilitation-route.entity.js';
 import { RehabilitationRouteService } from './rehabilitation-route.service.js';
 import { ServicePlan } from './service-plan.entity.js';

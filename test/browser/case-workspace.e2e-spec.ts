@@ -1,0 +1,428 @@
+import { ManualClock, Role, snilsFromBody } from '@sl/core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { launchBrowser, screenshot, seriousViolations } from '../support/browser.js';
+import { startTestSystem, type TestSystem } from '../support/system.js';
+
+/**
+ * A coordinator runs a case from the person page alone: application with its documents and
+ * consents, interagency requests (health answers on its own screen), assessment, a grant within
+ * 10 days, the stages with a readiness review half a year later, housing, a service plan, the team,
+ * a visit scheduled and recorded; and a refusal with its ground.
+ */
+const DEMO_PASSWORD = 'demo-password-2026';
+const clock = new ManualClock(new Date());
+
+let t: TestSystem;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let base: string;
+let providerName: string;
+let staffName: string;
+let unitAddress: string;
+
+/** The region's calendar day and wall-clock time of an instant (Moscow, as the server counts). */
+function regionParts(at: Date): { day: string; time: string } {
+  const s = new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Europe/Moscow',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
+  const [day, time] = s.split(' ') as [string, string];
+  return { day, time };
+}
+
+async function until(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('timed out waiting in the browser');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function signIn(p: Page, login: string): Promise<void> {
+  await p.goto(`${base}/`);
+  await p.evaluate('sessionStorage.clear()');
+  await p.goto(`${base}/#/login`);
+  await p.fill('input[name="username"]', login);
+  await p.fill('input[name="password"]', DEMO_PASSWORD);
+  await p.click('button[type="submit"]');
+  await p.waitForSelector('.RaSidebar-fixed, nav', { timeout: 20_000 });
+}
+
+/** axe on the screen as it is (after notifications settle), one h1, and a screenshot of it. */
+async function expectAccessible(p: Page, screen: string): Promise<void> {
+  await p
+    .locator('.MuiSnackbar-root')
+    .first()
+    .waitFor({ state: 'detached', timeout: 10_000 })
+    .catch(() => undefined);
+  await screenshot(p, screen);
+  const violations = await seriousViolations(p);
+  expect({ screen, violations }).toEqual({ screen, violations: [] });
+  // A dialog's heading is the dialog's (h2); the page keeps its own single h1.
+  expect({ screen, h1: await p.locator('h1').count() }).toEqual({ screen, h1: 1 });
+}
+
+/** Opens a next-step action by its button; the dialog is named by its heading. */
+async function openAction(name: string | RegExp, scope: Page | Locator = page): Promise<Locator> {
+  await scope
+    .getByRole('button', { name, exact: typeof name === 'string' })
+    .first()
+    .click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  return dialog;
+}
+
+/** Sends the dialog's form and waits for the confirmation that says what was done. */
+async function submit(dialog: Locator, confirmation: string | RegExp, screen?: string): Promise<void> {
+  if (screen) await expectAccessible(page, screen);
+  await dialog.getByRole('button', { name: 'Записать', exact: true }).click();
+  const note = page.locator('.MuiSnackbar-root').filter({ hasText: confirmation });
+  await note
+    .first()
+    .waitFor({ timeout: 20_000 })
+    .catch(async (error) => {
+      await screenshot(page, `failed-${screen ?? 'submit'}`);
+      throw error;
+    });
+  await dialog.waitFor({ state: 'hidden' });
+}
+
+async function choose(dialog: Locator, label: string | RegExp, option: string | RegExp): Promise<void> {
+  await dialog.getByRole('combobox', { name: label }).click();
+  await page
+    .getByRole('option', { name: option, exact: typeof option === 'string' })
+    .first()
+    .click();
+  await page.getByRole('listbox').waitFor({ state: 'hidden' });
+}
+
+/** An autocomplete that searches as one types. */
+async function search(dialog: Locator, label: string | RegExp, text: string, option: string | RegExp) {
+  const input = dialog.getByRole('combobox', { name: label });
+  await input.fill(text);
+  await page.getByRole('option', { name: option }).first().click();
+}
+
+async function registerPerson(lastName: string, body: number): Promise<string> {
+  await page.goto(`${base}/#/recipients/create`);
+  await page.waitForSelector('input[name="snils"]');
+  await page.fill('input[name="snils"]', snilsFromBody(body));
+  await page.fill('input[name="lastName"]', lastName);
+  await page.fill('input[name="firstName"]', 'Вера');
+  await page.fill('input[name="patronymic"]', 'Игоревна');
+  await page.fill('input[name="birthDate"]', '1990-05-17');
+  await page.getByRole('combobox', { name: /^Пол/ }).click();
+  await page.getByRole('option', { name: 'Женский' }).click();
+  await page.fill('input[name="municipality"]', 'Калуга');
+  await page.getByRole('combobox', { name: /Дееспособность/ }).click();
+  await page.getByRole('option', { name: 'Дееспособен', exact: true }).click();
+  await page.getByLabel('Самообслуживание').fill('2');
+  await page.click('button[type="submit"]');
+  await page.waitForURL(/#\/recipients\/[0-9a-f-]{36}\/show/, { timeout: 20_000 });
+  return /recipients\/([0-9a-f-]{36})\/show/.exec(page.url())![1]!;
+}
+
+beforeAll(async () => {
+  t = await startTestSystem({ env: { DEMO_DATA: 'true', DEMO_PEOPLE: '6' }, clock });
+  base = `http://127.0.0.1:${t.system.server.port}`;
+  // The registries the case draws on (their screens are the administrators'): a provider's
+  // staff member and a unit with free places.
+  const providers = await t.gql<{ providers: { edges: { node: { id: string; shortName: string } }[] } }>(
+    '{ providers(first: 1) { edges { node { id shortName } } } }',
+  );
+  const provider = providers.data!.providers.edges[0]!.node;
+  providerName = provider.shortName;
+  staffName = 'Соколова Дарья Андреевна';
+  const staff = await t.gql('mutation($i: CreateStaffMemberInput!) { createStaffMember(input: $i) { id } }', {
+    i: { providerId: provider.id, role: 'SOCIAL_WORKER', fullName: staffName },
+  });
+  expect(staff.errors).toBeUndefined();
+  unitAddress = 'г. Калуга, ул. Тренировочная, д. 3, кв. 12';
+  const unit = await t.gql('mutation($i: CreateHousingUnitInput!) { createHousingUnit(input: $i) { id } }', {
+    i: {
+      kind: 'TRAINING_FLAT',
+      address: unitAddress,
+      municipality: 'Калуга',
+      operatorId: provider.id,
+      places: 2,
+    },
+  });
+  expect(unit.errors).toBeUndefined();
+  browser = await launchBrowser();
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
+  // The browser's clock follows the system's test clock: forms start from "today".
+  await context.clock.install({ time: clock.now() });
+  page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  page.on('pageerror', (e) => console.error(`browser: ${e.message}`));
+}, 180_000);
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await t?.stop();
+});
+
+describe('the person page as the case workspace', () => {
+  let personId: string;
+
+  it('registers a person and takes the application with documents and consents', async () => {
+    await signIn(page, 'coordinator');
+    personId = await registerPerson('Путникова', 970_000_101);
+    await page
+      .getByRole('heading', { level: 1, name: /Путникова Вера Игоревна · СНИЛС \d{3}-\d{3}-\d{3} \d{2}/ })
+      .waitFor();
+    await page.getByText('Заявления нет').waitFor();
+    // The case coordinator by name: the demo coordinator registered the person.
+    await page.locator('#main-content dd').getByText('Иванова Анна Сергеевна').waitFor();
+    await expectAccessible(page, 'case-01-person-new');
+
+    let dialog = await openAction('Принять заявление');
+    await choose(dialog, /Кто подал/, 'Лично');
+    await dialog.getByLabel('Документ, удостоверяющий личность').check();
+    await dialog.getByLabel('Согласие на оценку нуждаемости получено').check();
+    await dialog.getByLabel('Согласие на обработку персональных данных получено').check();
+    await submit(
+      dialog,
+      /Заявление зарегистрировано; решение — до \d{2}\.\d{2}\.\d{4}\. Не хватает: ИППСУ/,
+      'case-02-submit-application',
+    );
+    await page.getByText(/Решение по заявлению — до/).waitFor();
+
+    dialog = await openAction('Документы и согласия');
+    await dialog.getByLabel('ИППСУ').check();
+    await submit(dialog, 'Документы записаны. Все документы и согласия получены.', 'case-03-documents');
+
+    dialog = await openAction('Взять на рассмотрение');
+    await submit(dialog, /Заявление взято на рассмотрение/, 'case-04-start-review');
+  });
+
+  it('sends interagency requests; the paper answer here, health answers on its own screen', async () => {
+    let dialog = await openAction('Межведомственный запрос');
+    await choose(dialog, /Предмет запроса/, 'Регистрация по месту жительства');
+    await search(dialog, /Ведомство/, 'МВД России', /МВД России/);
+    await submit(
+      dialog,
+      /Запрос «Регистрация по месту жительства.*» направлен: МВД России/,
+      'case-05-send-request',
+    );
+
+    dialog = await openAction('Межведомственный запрос');
+    await choose(dialog, /Предмет запроса/, /Медицинское заключение/);
+    await search(dialog, /Ведомство/, 'Минздрав', /Минздрав/);
+    await submit(dialog, /Запрос «Медицинское заключение.*» направлен/);
+
+    await page.getByRole('tab', { name: 'Социальный случай' }).click();
+    const row = page.getByRole('row').filter({ hasText: 'МВД России' });
+    dialog = await openAction('Записать ответ', row);
+    await dialog
+      .getByRole('textbox', { name: /^Ответ/ })
+      .fill('Зарегистрирована по месту жительства в г. Калуге');
+    await submit(dialog, 'Ответ (МВД России) записан.', 'case-06-record-answer');
+    await page.getByRole('row').filter({ hasText: 'Зарегистрирована по месту жительства' }).waitFor();
+    // The medical request is health's to answer: no paper answer is offered for it here.
+    await expect(
+      page
+        .getByRole('row')
+        .filter({ hasText: 'Минздрав' })
+        .getByRole('button', { name: 'Записать ответ' })
+        .count(),
+    ).resolves.toBe(0);
+
+    // Health, in its own session, answers from its queue with a conclusion.
+    const health = await context.newPage();
+    await signIn(health, 'health');
+    const queue = await t.gql<{
+      interagencyQueue: { edges: { node: { id: string; recipientId: string } }[] };
+    }>(
+      '{ interagencyQueue(subject: MEDICAL_CONCLUSION, first: 100) { edges { node { id recipientId } } } }',
+      {},
+      { as: Role.HEALTH_OFFICER },
+    );
+    const request = queue.data!.interagencyQueue.edges.find((e) => e.node.recipientId === personId)!.node;
+    await health.goto(
+      `${base}/#/interagencyAnswers/create?source=${encodeURIComponent(JSON.stringify({ requestId: request.id, recipientId: personId }))}`,
+    );
+    await health.fill('input[name="conclusion.issuedOn"]', regionParts(clock.now()).day);
+    await health.fill('input[name="conclusion.organisation"]', 'ГБУЗ КО «Калужская областная больница»');
+    await health.click('button[type="submit"]');
+    await health.waitForURL(/#\/interagencyRequests/, { timeout: 20_000 });
+    await health.close();
+
+    await page.reload();
+    await page.getByRole('tab', { name: 'Социальный случай' }).click();
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'Минздрав' })
+      .getByText(/Ответ получен/)
+      .waitFor();
+    await expectAccessible(page, 'case-07-social-tab-requests');
+  });
+
+  it('records the assessment and grants within 10 days', async () => {
+    let dialog = await openAction('Оценка нуждаемости');
+    await dialog.getByLabel(/Кто оценивал/).fill('Иванова Н. П., специалист по социальной работе');
+    // The server's refusal lands on its field, in Russian, and the dialog stays open to correct it.
+    const score = dialog.getByLabel(/Баллы/);
+    await score.fill('300');
+    await dialog.getByRole('button', { name: 'Записать', exact: true }).click();
+    await until(async () => (await score.getAttribute('aria-invalid')) === 'true');
+    await dialog.getByText('Итоговый балл оценки должен быть целым числом от 23 до 272').first().waitFor();
+    await expectAccessible(page, 'case-08-assessment-error');
+    await score.fill('150');
+    await submit(dialog, /Оценка записана: 150 баллов — III степень/, 'case-08-assessment');
+
+    dialog = await openAction('Предоставить');
+    await submit(dialog, /Решение «Предоставить» принято/, 'case-09-grant');
+    const decided = await t.gql<{
+      recipient: {
+        applications: { decision: string; submittedOn: string; decidedOn: string; decisionDueOn: string }[];
+      };
+    }>(
+      'query($id: ID!) { recipient(id: $id) { applications { decision submittedOn decidedOn decisionDueOn } } }',
+      {
+        id: personId,
+      },
+    );
+    const application = decided.data!.recipient.applications[0]!;
+    // seed 001 §14: decision within 10 calendar days of the application
+    expect(application.decision).toBe('GRANTED');
+    expect(application.decidedOn <= application.decisionDueOn).toBe(true);
+  });
+
+  it('goes preparatory → training, reviews readiness half a year later, and starts the main stage', async () => {
+    let dialog = await openAction('Начать подготовительный этап');
+    await search(
+      dialog,
+      /Поставщик/,
+      providerName,
+      new RegExp(providerName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
+    );
+    await submit(dialog, /Подготовительный этап начат/, 'case-10-preparatory');
+    dialog = await openAction('Начать тренировочный этап');
+    await submit(dialog, /Тренировочный этап начат/, 'case-11-training');
+
+    // seed 002 §15.2: the readiness review no earlier than 6 months into the training stage
+    clock.advanceDays(190);
+    await context.clock.setSystemTime(clock.now());
+    await signIn(page, 'coordinator');
+    await page.goto(`${base}/#/recipients/${personId}/show`);
+    dialog = await openAction('Оценка готовности');
+    await choose(dialog, /Результат/, 'Готов');
+    await submit(dialog, /Оценка готовности № 1 записана .*: Готов/, 'case-12-readiness');
+
+    dialog = await openAction('Начать основной этап');
+    await submit(dialog, /Основной этап начат/, 'case-13-main');
+    await page.getByText(/Основной с \d{2}\.\d{2}\.\d{4}/).waitFor();
+  });
+
+  it('places the person in housing, plans services, builds the team and records a visit once', async () => {
+    let dialog = await openAction('Предоставить жильё');
+    await search(dialog, /Жилое помещение/, 'Тренировочная', /Тренировочная, д\. 3.*свободно 2 из 2/);
+    await submit(
+      dialog,
+      /Место предоставлено: .*Тренировочная.*свободных мест осталось: 1/,
+      'case-14-housing',
+    );
+
+    dialog = await openAction('План обслуживания');
+    await submit(dialog, /План обслуживания: \d+ ч в неделю/, 'case-15-service-plan');
+
+    dialog = await openAction('Добавить в команду');
+    await search(dialog, /Сотрудник/, 'Соколова', /Соколова Дарья Андреевна — Социальный работник/);
+    await submit(dialog, /Соколова Дарья Андреевна \(Социальный работник\) в команде/, 'case-16-team');
+
+    dialog = await openAction('Составить маршрут');
+    await dialog.getByLabel('Первая цель').fill('Самостоятельно готовить завтрак');
+    await dialog.getByLabel('Срок').fill(regionParts(new Date(clock.now().getTime() + 90 * 86_400_000)).day);
+    await submit(dialog, 'Маршрут составлен; целей: 1.', 'case-17-route');
+
+    // A visit earlier today (to record it) and one tomorrow (to move it), typed in the region's time.
+    const earlier = regionParts(new Date(clock.now().getTime() - 60_000));
+    dialog = await openAction('Запланировать посещение');
+    await search(dialog, /Сотрудник/, 'Соколова', /Соколова Дарья Андреевна/);
+    await dialog.getByLabel('Дата и время').fill(`${earlier.day}T${earlier.time}`);
+    await submit(dialog, /Посещение запланировано на/, 'case-18-schedule-visit');
+    const tomorrow = regionParts(new Date(clock.now().getTime() + 86_400_000));
+    dialog = await openAction('Запланировать посещение');
+    await search(dialog, /Сотрудник/, 'Соколова', /Соколова Дарья Андреевна/);
+    await dialog.getByLabel('Дата и время').fill(`${tomorrow.day}T10:00`);
+    await submit(dialog, /Посещение запланировано на/);
+
+    await page.getByRole('tab', { name: 'Социальный случай' }).click();
+    const planned = page.getByRole('row').filter({ hasText: 'Запланировано' });
+    await until(async () => (await planned.count()) === 2);
+    dialog = await openAction('Перенести', planned.last());
+    await dialog.getByLabel('Дата и время').fill(`${tomorrow.day}T15:30`);
+    await submit(dialog, /Посещение перенесено на \d{2}\.\d{2}\.\d{4}, 15:30/, 'case-19-reschedule-visit');
+
+    dialog = await openAction('Отметить итог', page.getByRole('row').filter({ hasText: earlier.time }));
+    await dialog.getByLabel('Часов оказано').fill('2');
+    await submit(dialog, /состоялось: 2 ч/, 'case-20-record-visit');
+    const done = page.getByRole('row').filter({ hasText: 'Состоялось, 2 ч' });
+    await done.waitFor();
+    // Recorded is final: the row offers neither another outcome nor a new time.
+    await expect(done.getByRole('button').count()).resolves.toBe(0);
+    await expectAccessible(page, 'case-21-social-tab-served');
+
+    const served = await t.gql<{
+      recipient: {
+        currentStage: { kind: string };
+        housing: { current: { unit: { address: string } } };
+        team: { staffMember: { fullName: string } }[];
+        servicePlans: { hoursPerWeek: number }[];
+      };
+    }>(
+      'query($id: ID!) { recipient(id: $id) { currentStage { kind } housing { current { unit { address } } } team { staffMember { fullName } } servicePlans { hoursPerWeek } } }',
+      { id: personId },
+    );
+    expect(served.data!.recipient).toMatchObject({
+      currentStage: { kind: 'MAIN' },
+      housing: { current: { unit: { address: unitAddress } } },
+      team: [{ staffMember: { fullName: staffName } }],
+    });
+  });
+
+  it('gives and withdraws a consent and hands the case to a coordinator by name', async () => {
+    let dialog = await openAction('Записать согласие');
+    await choose(dialog, 'Согласие', 'На передачу сведений ведомству');
+    await choose(dialog, /Ведомство/, 'Образование');
+    await submit(
+      dialog,
+      /Согласие «На передачу сведений ведомству» \(Образование\) записано/,
+      'case-22-give-consent',
+    );
+    const row = page.getByRole('row').filter({ hasText: '(Образование)' });
+    dialog = await openAction('Отозвать', row);
+    await submit(dialog, /отозвано с/, 'case-23-withdraw-consent');
+
+    dialog = await openAction('Передать случай координатору');
+    await search(dialog, /Координатор/, 'иванова', 'Иванова Анна Сергеевна');
+    await submit(
+      dialog,
+      'Случай Путникова Вера Игоревна передан координатору.',
+      'case-24-assign-coordinator',
+    );
+  });
+
+  it('refuses an application with its ground', async () => {
+    await registerPerson('Отказова', 970_000_202);
+    let dialog = await openAction('Принять заявление');
+    await choose(dialog, /Кто подал/, 'Лично');
+    await submit(dialog, /Заявление зарегистрировано/);
+    dialog = await openAction('Отказать');
+    await choose(dialog, /Основание отказа/, /документы/i);
+    await submit(dialog, /Отказано \d{2}\.\d{2}\.\d{4}: /, 'case-25-refuse');
+    await page.getByText(/Заявление: Отказать/).waitFor();
+    // Refused and nothing in force: the next step is a new application, not a stage.
+    await page.getByRole('button', { name: 'Принять заявление' }).waitFor();
+    await expect(page.getByRole('button', { name: /Начать .* этап/ }).count()).resolves.toBe(0);
+  });
+});
