@@ -16,14 +16,17 @@ import QuestionAnswerIcon from '@mui/icons-material/QuestionAnswer';
 import SchoolIcon from '@mui/icons-material/School';
 import StoreIcon from '@mui/icons-material/Store';
 import WorkIcon from '@mui/icons-material/Work';
-import { Admin, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
 import { can, granted, graphAuthProvider } from './auth/authProvider';
+import { CouncilHome } from './council/CouncilHome';
 import { graphDataProvider } from './data/dataProvider';
 import { client } from './graphql/client';
 import { i18nProvider } from './i18n/i18nProvider';
 import { Home } from './layout/Home';
 import { Layout } from './layout/Layout';
 import { theme } from './layout/theme';
+import { ministryResources } from './ministries/resources';
 import { EmployerCreate, EmployerList, VacancyCreate, VacancyList } from './resources/employment';
 import {
   AccountList,
@@ -83,6 +86,12 @@ export function App() {
         const has = (role: string) => roles.includes(role);
         const progress = can.progress(roles);
         return [
+          // The Council's page stays reachable for its secretariat, whose home is their own work.
+          can.council(roles) && (
+            <CustomRoutes key="council">
+              <Route path="/council" element={<CouncilHome />} />
+            </CustomRoutes>
+          ),
           cases && (
             <Resource
               key="recipients"
@@ -235,6 +244,7 @@ export function App() {
           can.admin(roles) && (
             <Resource key="apiClients" name="apiClients" icon={KeyIcon} list={ApiClientList} />
           ),
+          ...ministryResources(roles),
         ].filter(Boolean);
       }}
     </Admin>

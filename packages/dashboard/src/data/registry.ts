@@ -1,5 +1,6 @@
 import type { AccessName } from '../../../core/src/access/roles';
 import { granted } from '../auth/authProvider';
+import { ministryRegistry } from '../ministries/resources';
 /**
  * What the dashboard knows about each resource of the graph, in one place. The generic data
  * provider (dataProvider.ts) builds every query from these entries, so a new resource of the graph
@@ -419,4 +420,5 @@ export const registry: Record<string, ResourceSpec> = {
     list: 'apiClients',
     fields: 'id name agencyId roles allowedOperations createdAt rotatedAt revokedAt',
   },
+  ...ministryRegistry,
 };

@@ -21,6 +21,7 @@ import {
 } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { granted } from '../auth/authProvider';
+import { PersonInput } from '../ministries/PersonInput';
 import { DateText, ENUMS, EnumInput, EnumText } from './common';
 
 /**
@@ -68,7 +69,7 @@ function RecordCreate({ tab, children }: { tab: string; children: ReactNode }) {
   return (
     <Create redirect={backToCard(tab)}>
       <SimpleForm>
-        <TextInput source="recipientId" readOnly label="resources.recipients.name" helperText={false} />
+        <PersonInput />
         {children}
       </SimpleForm>
     </Create>
@@ -115,7 +116,7 @@ const splitConditions = (data: Record<string, unknown>) => ({
 export const MedicalConclusionCreate = () => (
   <Create redirect={backToCard('health')} transform={splitConditions}>
     <SimpleForm>
-      <TextInput source="recipientId" readOnly label="resources.recipients.name" helperText={false} />
+      <PersonInput />
       <DateInput source="issuedOn" validate={required()} />
       <TextInput source="organisation" validate={required()} fullWidth />
       <BooleanInput source="contraindicationsPresent" />
@@ -163,7 +164,7 @@ export const GuidanceSessionCreate = () => (
     })}
   >
     <SimpleForm>
-      <TextInput source="recipientId" readOnly label="resources.recipients.name" helperText={false} />
+      <PersonInput />
       <DateInput source="heldOn" validate={required()} />
       <TextInput source="organisation" validate={required()} fullWidth />
       <TextInput source="professionsText" multiline fullWidth minRows={2} />
@@ -225,7 +226,7 @@ export const InteragencyAnswerCreate = () => (
   >
     <SimpleForm>
       <TextInput source="requestId" readOnly helperText={false} />
-      <TextInput source="recipientId" readOnly label="resources.recipients.name" helperText={false} />
+      <PersonInput />
       <DateInput source="conclusion.issuedOn" validate={required()} />
       <TextInput source="conclusion.organisation" validate={required()} fullWidth />
       <BooleanInput source="conclusion.contraindicationsPresent" />
