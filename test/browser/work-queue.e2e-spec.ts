@@ -160,7 +160,10 @@ describe('each role’s home, the ministries’ tabs and the timeline in a brows
     const p = await newPage('coordinator');
     const queue = p.locator('[data-testid="work-queue"]');
     const row = queue.locator('tr', { hasText: NAME }).filter({ hasText: 'Решение по заявлению' });
-    await row.waitFor({ timeout: 20_000 });
+    await row.waitFor({ timeout: 20_000 }).catch(async (error) => {
+      await screenshot(p, 'failed-wq-01-work-queue');
+      throw error;
+    });
     expect(await row.textContent()).toContain('осталось дней: 8');
     expect(await row.textContent()).toContain('Иванова Анна Сергеевна'); // the owner
     await queue.locator('tr', { hasText: 'Чужакова Нина' }).first().waitFor();
@@ -315,7 +318,7 @@ describe('each role’s home, the ministries’ tabs and the timeline in a brows
     const recommended = p.getByRole('group', { name: 'Рекомендованные виды работ' });
     const forbidden = p.getByRole('group', { name: 'Противопоказанные виды работ' });
     const [firstKind, secondKind] = (await recommended.getByRole('checkbox').all()).slice(0, 2);
-    const firstLabel = (await recommended.locator('label').first().innerText()).trim();
+    const firstLabel = ((await recommended.locator('label').first().textContent()) ?? '').trim();
     await firstKind!.check();
     await secondKind!.check();
     await forbidden.getByRole('checkbox').first().check();
@@ -409,7 +412,7 @@ describe('each role’s home, the ministries’ tabs and the timeline in a brows
     await home.getByText('Гусева Лидия Петровна').first().waitFor({ timeout: 20_000 });
     const tables = home.locator('table');
     const todayTable = home.getByRole('table', { name: 'Сегодня' });
-    const weekTable = home.getByRole('table', { name: 'На этой неделе' });
+    const weekTable = home.getByRole('table', { name: 'В ближайшие 7 дней' });
     expect(await tables.count()).toBe(2);
     // Near midnight "in 30 minutes" is tomorrow on the region's calendar: then both are this week's.
     const soonIsToday =
@@ -429,6 +432,7 @@ describe('each role’s home, the ministries’ tabs and the timeline in a brows
     expect(text).toContain('Направлен межведомственный запрос: Медицинское заключение');
     expect(text).toContain('Минздрав Калужской области');
     expect(text).toContain('Согласие: Дано');
+    expect(text).toContain('На передачу сведений ведомству: Здравоохранение');
     expect(text).toContain('Получен ответ на запрос');
     expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/); // never an id
     await expectAccessible(p, 'wq-12-timeline', await p.locator('h1').count());

@@ -247,7 +247,7 @@ describe('the work queue, the ministries’ queue and the timeline through the g
           code: 'MEDICAL_CONCLUSION',
           by: 'Минздрав области',
         }),
-        expect.objectContaining({ on: '2026-03-05', kind: 'CONSENT', code: 'GIVEN', text: 'SHARING' }),
+        expect.objectContaining({ on: '2026-03-05', kind: 'CONSENT', code: 'GIVEN', text: 'SHARING HEALTH' }),
         expect.objectContaining({ on: '2026-02-23', kind: 'SERVICE_PLAN', text: '4.00' }),
         expect.objectContaining({ on: '2026-03-08', kind: 'VISIT', by: 'Лебедева Нина Павловна' }),
       ]),

@@ -125,8 +125,8 @@ export function IpraWorkKindsCreate() {
     >
       <TextInput source="ipraNumber" validate={required()} />
       <DateInput source="ipraIssuedOn" validate={required()} />
-      <CheckboxGroupInput source="recommended" choices={choices} row={false} />
-      <CheckboxGroupInput source="forbidden" choices={choices} row={false} />
+      <CheckboxGroupInput source="recommended" choices={choices} />
+      <CheckboxGroupInput source="forbidden" choices={choices} />
     </MinistryForm>
   );
 }

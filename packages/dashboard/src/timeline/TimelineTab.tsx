@@ -27,7 +27,7 @@ const CODE_ENUM: Record<string, string> = {
   CONSENT: 'ConsentAction',
   TERMINATION: 'TerminationReason',
 };
-const TEXT_ENUM: Record<string, string> = { APPLICATION_DECIDED: 'RefusalGround', CONSENT: 'ConsentKind' };
+const TEXT_ENUM: Record<string, string> = { APPLICATION_DECIDED: 'RefusalGround' };
 
 /** The case's history as its records tell it, newest first: what, when, by whom. */
 export function TimelineTab(props: Omit<TabProps, 'children'>) {
@@ -41,6 +41,13 @@ export function TimelineTab(props: Omit<TabProps, 'children'>) {
   const detail = (e: CaseEvent): string => {
     if (!e.text) return '';
     if (TEXT_ENUM[e.kind]) return enumText(TEXT_ENUM[e.kind], e.text) ?? '';
+    if (e.kind === 'CONSENT') {
+      // The kind, and for sharing the ministry it names: "SHARING HEALTH".
+      const [kind, ministry] = e.text.split(' ');
+      return [enumText('ConsentKind', kind ?? null), enumText('Ministry', ministry ?? null)]
+        .filter(Boolean)
+        .join(': ');
+    }
     if (e.kind === 'ASSESSMENT') return translate('timeline.score', { score: e.text });
     if (e.kind === 'READINESS_REVIEW') return translate('timeline.review', { n: e.text });
     if (e.kind === 'SERVICE_PLAN') return translate('timeline.hours_week', { hours: number(e.text) });

@@ -16,7 +16,7 @@ import { Title, useLocaleState, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { client } from '../graphql/client';
 import { toHttpError } from '../graphql/errors';
-import { formatDate } from '../resources/common';
+import { intlLocale } from '../i18n/i18nProvider';
 import { fullName, type Person } from './queueData';
 import { regionToday } from './WorkQueue';
 
@@ -39,6 +39,13 @@ interface Visit {
 const addDays = (day: string, days: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const regionDay = (instant: string) => regionToday(new Date(instant));
+/** The visit's time on the region's clock, whatever the browser's zone. */
+const regionTime = (instant: string, locale: string) =>
+  new Intl.DateTimeFormat(intlLocale(locale), {
+    dateStyle: 'short',
+    timeStyle: 'short',
+    timeZone: 'Europe/Moscow',
+  }).format(new Date(instant));
 
 function VisitTable({ visits, caption }: { visits: Visit[]; caption: string }) {
   const translate = useTranslate();
@@ -58,7 +65,7 @@ function VisitTable({ visits, caption }: { visits: Visit[]; caption: string }) {
       <TableBody>
         {visits.map((v) => (
           <TableRow key={v.id} hover data-visit={v.id}>
-            <TableCell>{formatDate(v.plannedAt, locale, true)}</TableCell>
+            <TableCell>{regionTime(v.plannedAt, locale)}</TableCell>
             <TableCell>
               <Link to={`/recipients/${v.recipientId}/show`}>{fullName(v.recipient)}</Link>
             </TableCell>

@@ -99,7 +99,7 @@ export const workQueueMessages = {
     provider: {
       title: 'Посещения',
       today: 'Сегодня',
-      week: 'На этой неделе',
+      week: 'В ближайшие 7 дней',
       when: 'Когда',
       person: 'Получатель',
       staff: 'Сотрудник',
@@ -235,7 +235,7 @@ export const workQueueMessages = {
     provider: {
       title: 'Visits',
       today: 'Today',
-      week: 'This week',
+      week: 'Next 7 days',
       when: 'When',
       person: 'Person',
       staff: 'Staff member',

@@ -31,7 +31,7 @@ export const EXPIRED_CONCLUSION = 'MEDICAL_CONCLUSION_EXPIRED';
 const PERSON = 'id lastName firstName patronymic snils';
 
 const DEADLINES = gql(`query WorkQueue($filter: DeadlineFilter, $after: String) {
-  deadlines(filter: $filter, first: 200, after: $after) {
+  deadlines(filter: $filter, first: 100, after: $after) {
     edges { node { kind itemId recipientId dueOn daysLate agency hoursPlanned hoursDelivered
       caseCoordinator { id displayName agencyId } recipient { ${PERSON} } } }
     pageInfo { hasNextPage endCursor }
@@ -39,7 +39,7 @@ const DEADLINES = gql(`query WorkQueue($filter: DeadlineFilter, $after: String) 
 }`);
 
 const EXPIRED = gql(`query ExpiredConclusions($filter: RecipientFilter, $after: String) {
-  recipients(filter: $filter, first: 200, after: $after) {
+  recipients(filter: $filter, first: 100, after: $after) {
     edges { node { ${PERSON} expiredMedicalConclusion { id validUntil } } }
     pageInfo { hasNextPage endCursor }
   }
