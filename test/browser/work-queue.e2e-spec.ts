@@ -185,7 +185,9 @@ describe('each role’s home, the ministries’ tabs and the timeline in a brows
     await p.getByLabel('Только мои случаи').uncheck();
     await row.waitFor();
 
-    // The skip link lands on the main content.
+    // The skip link, first in the Tab order of a fresh page, lands on the main content.
+    await p.reload();
+    await row.waitFor({ timeout: 20_000 });
     await p.keyboard.press('Tab');
     expect(await p.evaluate('document.activeElement && document.activeElement.className')).toContain(
       'skip-link',

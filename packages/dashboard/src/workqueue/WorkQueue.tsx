@@ -169,11 +169,11 @@ export function WorkQueue() {
                   }}
                 >
                   <TableCell>{formatDate(row.dueOn, locale)}</TableCell>
-                  <TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>
                     <DueState days={row.daysLate} />
                   </TableCell>
                   <TableCell>{kindLabel(row.kind)}</TableCell>
-                  <TableCell>
+                  <TableCell sx={{ minWidth: 220 }}>
                     {row.person ? (
                       <>
                         <Link to={`/recipients/${row.recipientId}/show`}>{fullName(row.person)}</Link>
@@ -203,7 +203,7 @@ export function WorkQueue() {
                       </>
                     )}
                   </TableCell>
-                  <TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>
                     <Button component={Link} to={actionPath(row)} size="small" variant="outlined">
                       {translate(`queue.open.${row.kind}`)}
                     </Button>
