@@ -83,11 +83,14 @@ describe('the dashboard in a browser', () => {
     expect(api.data).toEqual({ __typename: 'Query' });
   });
 
-  it('signs a coordinator in, in Russian, with the Council page as home', async () => {
+  it('signs a coordinator in, in Russian, with the Council page a link away from the work queue', async () => {
     await page.goto(`${base}/`);
     await page.waitForSelector('input[name="username"]');
     await expectAccessible(page, '00-login');
     await signIn(page, 'coordinator');
+    // The coordinator's home is their work queue (test/browser/work-queue.e2e-spec.ts).
+    await page.locator('[data-testid="work-queue"]').waitFor({ timeout: 20_000 });
+    await page.getByRole('link', { name: 'Совет' }).click();
     await page.waitForSelector('[data-testid="council-home"] h2');
     await page.getByText('Исполнение дорожной карты по ведомствам').waitFor();
     await expectAccessible(page, '01-council-home');

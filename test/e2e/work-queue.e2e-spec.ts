@@ -212,16 +212,19 @@ describe('the work queue, the ministries’ queue and the timeline through the g
     expect(await expiredOf()).toBeNull();
   });
 
-  it('names the active coordinators for pickers, and to no ministry of education', async () => {
-    const COLLEAGUES = '{ colleagues(role: COORDINATOR) { id displayName agencyId } }';
-    const names = ok(
-      await t.gql<{ colleagues: { displayName: string; agencyId: string | null }[] }>(COLLEAGUES),
-    ).colleagues;
-    expect(names).toEqual(
-      expect.arrayContaining([expect.objectContaining({ displayName: 'Тест COORDINATOR' })]),
-    );
-    expect(names.some((n) => n.agencyId === 'Минсоцразвития, отдел 2')).toBe(true);
-    const refused = await t.gql(COLLEAGUES, {}, { as: Role.EDUCATION_OFFICER });
+  it('names the active coordinators for pickers, searched by name, and to no ministry of education', async () => {
+    const COORDINATORS = `query($name: String) { coordinators(name: $name, first: 50) {
+      totalCount edges { node { id displayName agencyId } } } }`;
+    type Names = { coordinators: { edges: { node: { displayName: string; agencyId: string | null } }[] } };
+    const all = ok(await t.gql<Names>(COORDINATORS, {})).coordinators.edges.map((e) => e.node);
+    expect(all.map((n) => n.displayName)).toContain('Тест COORDINATOR');
+    expect(all.some((n) => n.agencyId === 'Минсоцразвития, отдел 2')).toBe(true);
+    // Only coordinators: the health officer signed in above is no one to hand a case to.
+    expect(all.map((n) => n.displayName)).not.toContain('Тест HEALTH_OFFICER');
+    const found = ok(await t.gql<Names>(COORDINATORS, { name: 'coord' })).coordinators.edges;
+    expect(found.length).toBeGreaterThan(0);
+    expect(ok(await t.gql<Names>(COORDINATORS, { name: '%' })).coordinators.edges).toEqual([]);
+    const refused = await t.gql(COORDINATORS, {}, { as: Role.EDUCATION_OFFICER });
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
@@ -244,7 +247,7 @@ describe('the work queue, the ministries’ queue and the timeline through the g
           code: 'MEDICAL_CONCLUSION',
           by: 'Минздрав области',
         }),
-        expect.objectContaining({ on: '2026-03-05', kind: 'CONSENT', code: 'GIVEN', text: 'SHARING' }),
+        expect.objectContaining({ on: '2026-03-05', kind: 'CONSENT', code: 'GIVEN', text: 'SHARING HEALTH' }),
         expect.objectContaining({ on: '2026-02-23', kind: 'SERVICE_PLAN', text: '4.00' }),
         expect.objectContaining({ on: '2026-03-08', kind: 'VISIT', by: 'Лебедева Нина Павловна' }),
       ]),

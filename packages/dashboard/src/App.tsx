@@ -34,12 +34,14 @@ import {
   CouncilMeetingList,
   CouncilMeetingShow,
 } from './council/meetings/CouncilMeetings';
+import { CouncilHome } from './council/CouncilHome';
 import { graphDataProvider } from './data/dataProvider';
 import { client } from './graphql/client';
 import { i18nProvider } from './i18n/i18nProvider';
 import { Home } from './layout/Home';
 import { Layout } from './layout/Layout';
 import { theme } from './layout/theme';
+import { ministryResources } from './ministries/resources';
 import { EmployerCreate, EmployerList, VacancyCreate, VacancyList } from './resources/employment';
 import {
   AssessmentList,
@@ -95,6 +97,12 @@ export function App() {
         const has = (role: string) => roles.includes(role);
         const progress = can.progress(roles);
         return [
+          // The Council's page stays reachable for its secretariat, whose home is their own work.
+          can.council(roles) && (
+            <CustomRoutes key="council">
+              <Route path="/council" element={<CouncilHome />} />
+            </CustomRoutes>
+          ),
           cases && (
             <Resource
               key="recipients"
@@ -293,6 +301,7 @@ export function App() {
               create={ApiClientCreate}
             />
           ),
+          ...ministryResources(roles),
         ].filter(Boolean);
       }}
     </Admin>

@@ -1,5 +1,19 @@
-import { Access, isUuid, Role, type SubgraphContext } from '@sl/core';
-import { Arg, Authorized, Ctx, Directive, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
+import type { FilterQuery } from '@mikro-orm/core';
+import { Access, Connection, isUuid, paginate, Role, type SubgraphContext } from '@sl/core';
+import { MaxLength } from 'class-validator';
+import {
+  Args,
+  ArgsType,
+  Authorized,
+  Ctx,
+  Directive,
+  Field,
+  ID,
+  Int,
+  ObjectType,
+  Query,
+  Resolver,
+} from 'type-graphql';
 import type { AccessLoaders } from '../loaders.js';
 import { Account } from './account.entity.js';
 
@@ -22,7 +36,7 @@ export class Colleague {
   agencyId!: string | null;
 }
 
-const colleagueOf = (account: Account): Colleague => ({
+const colleagueOf = (account: Pick<Account, 'id' | 'displayName' | 'agencyId'>): Colleague => ({
   id: account.id,
   displayName: account.displayName,
   agencyId: account.agencyId,
@@ -36,18 +50,43 @@ export const colleagueReference = {
   },
 };
 
+@ObjectType()
+export class ColleagueConnection extends Connection(Colleague, 'Colleague') {}
+
+@ArgsType()
+class CoordinatorsArgs {
+  @Field(() => Int, { nullable: true })
+  first?: number;
+
+  @Field(() => String, { nullable: true })
+  after?: string;
+
+  @Field(() => String, { nullable: true, description: 'Part of the name, as one types' })
+  @MaxLength(200, { message: 'Не длиннее 200 символов' })
+  name?: string;
+}
+
+const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 @Resolver(() => Colleague)
 export class ColleagueResolver {
+  /** Accounts are served as colleagues (name and agency): the sign-in fields stay the admin's. */
   @Authorized(...Access.CASE_ASSIGNMENT)
-  @Query(() => [Colleague], {
-    description: 'Active users with a role, by name: e.g. the coordinators a case can be handed to',
+  @Query(() => ColleagueConnection, {
+    description: 'Active coordinators by name: whom a case can be handed to',
   })
-  async colleagues(@Ctx() ctx: SubgraphContext, @Arg('role', () => Role) role: Role): Promise<Colleague[]> {
-    const accounts = await ctx.em.find(
+  coordinators(@Ctx() ctx: SubgraphContext, @Args(() => CoordinatorsArgs) args: CoordinatorsArgs) {
+    const where: FilterQuery<Account> = { roles: { $contains: [Role.COORDINATOR] }, active: true };
+    if (args.name?.trim()) where.displayName = { $ilike: `%${escapeLike(args.name.trim())}%` };
+    return paginate(
+      ctx.em,
       Account,
-      { roles: { $contains: [role] }, active: true },
-      { orderBy: { displayName: 'asc', id: 'asc' } },
+      where,
+      [
+        { field: 'displayName', direction: 'ASC' },
+        { field: 'id', direction: 'ASC' },
+      ],
+      { first: args.first ?? null, after: args.after ?? null },
     );
-    return accounts.map(colleagueOf);
   }
 }

@@ -1,6 +1,7 @@
 import type { AccessName } from '../../../core/src/access/roles';
 import { granted } from '../auth/authProvider';
 import { caseSelection, HEALTH_SELECTION } from '../case/caseData';
+import { ministryRegistry } from '../ministries/resources';
 /**
  * What the dashboard knows about each resource of the graph, in one place. The generic data
  * provider (dataProvider.ts) builds every query from these entries, so a new resource of the graph
@@ -494,4 +495,5 @@ export const registry: Record<string, ResourceSpec> = {
     list: 'apiClients',
     fields: 'id name agencyId roles allowedOperations createdAt rotatedAt revokedAt',
   },
+  ...ministryRegistry,
 };

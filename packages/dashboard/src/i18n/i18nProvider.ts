@@ -1,10 +1,17 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot';
+import { mergeTranslations } from 'react-admin';
+import { workQueueMessages } from '../workqueue/messages';
 import { en } from './en';
 import { ru } from './ru';
 
+const messages = {
+  ru: mergeTranslations(ru, workQueueMessages.ru),
+  en: mergeTranslations(en, workQueueMessages.en),
+};
+
 /** Russian first; English on request (the choice is kept by react-admin's store). */
 export const i18nProvider = polyglotI18nProvider(
-  (locale) => (locale === 'en' ? en : ru),
+  (locale) => (locale === 'en' ? messages.en : messages.ru),
   'ru',
   [
     { locale: 'ru', name: 'Русский' },

@@ -1,9 +1,11 @@
 import type { ReactNode } from 'react';
 import { AppBar, Layout as RaLayout, TitlePortal, UserMenu, useGetIdentity, useTranslate } from 'react-admin';
+import { useKeyboardRows } from './keyboardRows';
 
 /** react-admin's layout with a "skip to content" link first in the tab order (WCAG 2.4.1). */
 export function Layout({ children }: { children: ReactNode }) {
   const translate = useTranslate();
+  useKeyboardRows();
   return (
     <>
       <a

@@ -25,6 +25,10 @@ import { LimitationInputs, RepresentativeInputs, withoutEmptyGroups } from '../c
 import { SnilsField } from '../case/SnilsField';
 import { allowed } from '../data/registry';
 import { ListActions } from '../export/ListActions';
+import { EducationTab } from '../ministries/EducationTab';
+import { EmploymentTab } from '../ministries/EmploymentTab';
+import { HealthTab } from '../ministries/HealthTab';
+import { TimelineTab } from '../timeline/TimelineTab';
 import { DateText, ENUMS, EnumInput, EnumText, FullName } from './common';
 import { RecordLink } from './records';
 
@@ -92,9 +96,10 @@ function Section({
 
 /** A link to a form recording something about this person (the card's record). */
 function PersonRecordLink({ resource, text }: { resource: string; text: string }) {
-  const record = useRecordContext<{ id: string }>();
+  const record = useRecordContext<{ id: string; lastName: string; firstName: string; patronymic?: string }>();
   if (!record) return null;
-  return <RecordLink resource={resource} label={text} values={{ recipientId: record.id }} />;
+  const recipientName = [record.lastName, record.firstName, record.patronymic].filter(Boolean).join(' ');
+  return <RecordLink resource={resource} label={text} values={{ recipientId: record.id, recipientName }} />;
 }
 
 function ShowActions() {
@@ -137,70 +142,12 @@ export function RecipientShow() {
             <SocialCaseTab label={false} />
           </Tab>
         )}
-        {allowed(permissions, 'HEALTH') && (
-          <Tab label="app.tabs.health" path="health">
-            <Section label={false} source="medicalConclusions" title="app.sections.medical">
-              <DateText source="issuedOn" label="app.f.issuedOn" />
-              <TextField source="organisation" label="app.f.organisation" />
-              <BooleanField source="contraindicationsPresent" label="app.f.contraindications" />
-              <DateText source="validUntil" label="app.f.validUntil" />
-            </Section>
-            {permissions.includes('HEALTH_OFFICER') && (
-              <PersonRecordLink resource="medicalConclusions" text="app.actions.record_conclusion" />
-            )}
-          </Tab>
-        )}
-        {allowed(permissions, 'EDUCATION') && (
-          <Tab label="app.tabs.education" path="education">
-            <Section label={false} source="enrolments" title="app.sections.enrolments">
-              <EnumText source="level" enumName="EducationLevel" label="app.f.level" />
-              <TextField source="organisation" label="app.f.organisation" />
-              <TextField source="programme" label="app.f.programme" />
-              <EnumText source="form" enumName="StudyForm" label="app.f.form" />
-              <DateText source="startDate" label="app.f.startDate" />
-              <EnumText source="status" enumName="EnrolmentStatus" label="app.f.status" />
-            </Section>
-            {permissions.includes('EDUCATION_OFFICER') && (
-              <PersonRecordLink resource="enrolments" text="app.actions.enrol" />
-            )}
-            <Section label={false} source="pmpkRecommendations" title="app.sections.pmpk">
-              <DateText source="issuedOn" label="app.f.issuedOn" />
-              <TextField source="commission" label="app.f.commission" />
-              <TextField source="programme" label="app.f.programme" />
-            </Section>
-            {permissions.includes('EDUCATION_OFFICER') && (
-              <PersonRecordLink resource="pmpkRecommendations" text="app.actions.record_pmpk" />
-            )}
-            <Section label={false} source="guidanceSessions" title="app.sections.guidance">
-              <DateText source="heldOn" label="app.f.date" />
-              <TextField source="organisation" label="app.f.organisation" />
-              <TextField source="suggestedProfessions" label="app.f.professions" />
-            </Section>
-            {granted(permissions, 'EDUCATION_WRITE') && (
-              <PersonRecordLink resource="guidanceSessions" text="app.actions.record_guidance" />
-            )}
-          </Tab>
-        )}
+        {allowed(permissions, 'HEALTH') && <HealthTab label="app.tabs.health" path="health" />}
+        {allowed(permissions, 'EDUCATION') && <EducationTab label="app.tabs.education" path="education" />}
         {allowed(permissions, 'EMPLOYMENT') && (
-          <Tab label="app.tabs.employment" path="employment">
-            <Section label={false} source="placements" title="app.sections.placements">
-              <TextField source="employer.name" label="app.f.employer" />
-              <TextField source="position" label="app.f.position" />
-              <EnumText source="workKind" enumName="WorkKind" label="app.f.workKind" />
-              <DateText source="startDate" label="app.f.startDate" />
-              <DateText source="endDate" label="app.f.endDate" />
-              <BooleanField source="supported" label="app.f.supported" />
-            </Section>
-            {permissions.includes('EMPLOYMENT_OFFICER') && (
-              <PersonRecordLink resource="placements" text="app.actions.place" />
-            )}
-            <Section label={false} source="workRecommendations" title="app.sections.work_kinds">
-              <EnumText source="workKind" enumName="WorkKind" label="app.f.workKind" />
-              <EnumText source="verdict" enumName="WorkVerdict" label="app.f.verdict" />
-              <TextField source="ipraNumber" label="app.f.ipraNumber" />
-            </Section>
-          </Tab>
+          <EmploymentTab label="app.tabs.employment" path="employment" />
         )}
+        {allowed(permissions, 'CASE') && <TimelineTab label="timeline.tab" path="timeline" />}
       </TabbedShowLayout>
     </Show>
   );

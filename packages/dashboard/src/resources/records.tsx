@@ -23,6 +23,7 @@ import { Link } from 'react-router-dom';
 import { granted } from '../auth/authProvider';
 import { regionInstant, regionLocal } from '../case/format';
 import { ListActions } from '../export/ListActions';
+import { PersonInput } from '../ministries/PersonInput';
 import { DateText, ENUMS, EnumInput, EnumText } from './common';
 
 /**
@@ -70,7 +71,7 @@ function RecordCreate({ tab, children }: { tab: string; children: ReactNode }) {
   return (
     <Create redirect={backToCard(tab)}>
       <SimpleForm>
-        <TextInput source="recipientId" readOnly label="resources.recipients.name" helperText={false} />
+        <PersonInput />
         {children}
       </SimpleForm>
     </Create>
@@ -117,7 +118,7 @@ const splitConditions = (data: Record<string, unknown>) => ({
 export const MedicalConclusionCreate = () => (
   <Create redirect={backToCard('health')} transform={splitConditions}>
     <SimpleForm>
-      <TextInput source="recipientId" readOnly label="resources.recipients.name" helperText={false} />
+      <PersonInput />
       <DateInput source="issuedOn" validate={required()} />
       <TextInput source="organisation" validate={required()} fullWidth />
       <BooleanInput source="contraindicationsPresent" />
@@ -171,7 +172,7 @@ export const GuidanceSessionCreate = () => (
     })}
   >
     <SimpleForm>
-      <TextInput source="recipientId" readOnly label="resources.recipients.name" helperText={false} />
+      <PersonInput />
       <DateInput source="heldOn" validate={required()} />
       <TextInput source="organisation" validate={required()} fullWidth />
       <TextInput source="professionsText" multiline fullWidth minRows={2} />
@@ -233,7 +234,7 @@ export const InteragencyAnswerCreate = () => (
   >
     <SimpleForm>
       <TextInput source="requestId" readOnly helperText={false} />
-      <TextInput source="recipientId" readOnly label="resources.recipients.name" helperText={false} />
+      <PersonInput />
       <DateInput source="conclusion.issuedOn" validate={required()} />
       <TextInput source="conclusion.organisation" validate={required()} fullWidth />
       <BooleanInput source="conclusion.contraindicationsPresent" />

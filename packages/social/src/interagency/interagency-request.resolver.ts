@@ -139,9 +139,12 @@ export class InteragencyRequestResolver {
     return ctx.sealCaseAssignment(request.recipientId, recipient?.caseCoordinatorIds ?? []);
   }
 
-  /** The person by name in the answering ministry's queue; their fields keep their own rules. */
+  /**
+   * The person by name in the answering ministry's queue; their fields keep their own rules, and a
+   * person whose consents do not let the ministry read them is null here, not the whole queue.
+   */
   @Authorized(...INTERAGENCY_READ)
-  @FieldResolver(() => Recipient, { description: 'The person the request is about' })
+  @FieldResolver(() => Recipient, { nullable: true, description: 'The person the request is about' })
   recipient(@Root() request: InteragencyRequest, @Ctx() ctx: SocialContext) {
     return ctx.loaders.recipientById.load(request.recipientId);
   }

@@ -40,7 +40,8 @@ const SOURCES = [
           m.full_name, v.planned_at
      from social.visit v join people using (recipient_id) join social.staff_member m on m.id = v.staff_member_id
     where v.delivered`,
-  `select c.recipient_id, c.effective_on, 'CONSENT', c.action::text, c.kind::text, c.recorded_by, c.recorded_at
+  `select c.recipient_id, c.effective_on, 'CONSENT', c.action::text,
+          c.kind::text || coalesce(' ' || c.shared_with::text, ''), c.recorded_by, c.recorded_at
      from social.consent_event c join people using (recipient_id)`,
   `select t.recipient_id, t.effective_on, 'TERMINATION', t.reason::text, t.note, null, t.created_at
      from social.termination t join people using (recipient_id)`,
