@@ -26,6 +26,7 @@ import { ApiClientCreate, ApiClientList } from './admin/apiClients';
 import { AgencyList, HousingUnitCreate, HousingUnitEdit, StaffMemberCreate } from './admin/reference';
 import { AuditEventList } from './audit/AuditEventList';
 import { can, granted, graphAuthProvider } from './auth/authProvider';
+import { CouncilHome } from './council/CouncilHome';
 import { MeetingMode } from './council/meeting-mode/MeetingMode';
 import {
   CouncilDecisionCreate,
@@ -34,7 +35,6 @@ import {
   CouncilMeetingList,
   CouncilMeetingShow,
 } from './council/meetings/CouncilMeetings';
-import { CouncilHome } from './council/CouncilHome';
 import { graphDataProvider } from './data/dataProvider';
 import { client } from './graphql/client';
 import { i18nProvider } from './i18n/i18nProvider';

@@ -1,5 +1,5 @@
-import { CASE_RULE_SOURCES } from './case-rules.sources.js';
 import { TIME_ZONE } from '../services/visit.service.js';
+import { CASE_RULE_SOURCES } from './case-rules.sources.js';
 import { DeadlineKind } from './deadline.entity.js';
 
 /**
