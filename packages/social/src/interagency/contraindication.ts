@@ -7,20 +7,33 @@ import { InteragencyRequest, InteragencySubject } from './interagency-request.en
  * owning ministry gave in the graph (or the coordinator marked from the paper conclusion), never
  * from health's tables. A later conclusion without contraindications lifts it.
  */
+export function activeContraindicationAmong(
+  requests: readonly InteragencyRequest[],
+  onDate: string,
+): InteragencyRequest | null {
+  const latest = requests
+    .filter(
+      (r) =>
+        r.subject === InteragencySubject.MEDICAL_CONCLUSION &&
+        r.answeredOn !== null &&
+        r.answeredOn <= onDate &&
+        r.contraindicationsPresent !== null,
+    )
+    .sort(
+      (a, b) => b.answeredOn!.localeCompare(a.answeredOn!) || b.createdAt.getTime() - a.createdAt.getTime(),
+    )[0];
+  return latest?.contraindicationsPresent ? latest : null;
+}
+
+/** The same, read for one person inside a transaction (the grant decision). */
 export async function activeContraindicationOf(
   em: EntityManager,
   recipientId: string,
   onDate: string,
 ): Promise<InteragencyRequest | null> {
-  const latest = await em.findOne(
-    InteragencyRequest,
-    {
-      recipientId,
-      subject: InteragencySubject.MEDICAL_CONCLUSION,
-      answeredOn: { $lte: onDate },
-      contraindicationsPresent: { $ne: null },
-    },
-    { orderBy: { answeredOn: 'desc', createdAt: 'desc' } },
-  );
-  return latest?.contraindicationsPresent ? latest : null;
+  const requests = await em.find(InteragencyRequest, {
+    recipientId,
+    subject: InteragencySubject.MEDICAL_CONCLUSION,
+  });
+  return activeContraindicationAmong(requests, onDate);
 }

@@ -2,8 +2,9 @@ import { Access, Personal } from '@sl/core';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { type SocialContext, todayOf } from '../common/social-context.js';
 import { Recipient } from '../recipient/recipient.entity.js';
+import { activeContraindicationAmong } from './contraindication.js';
 import { InteragencyAnswer } from './interagency-answer.entity.js';
-import { INTERAGENCY_READ, InteragencyRequest, InteragencySubject } from './interagency-request.entity.js';
+import { INTERAGENCY_READ, InteragencyRequest } from './interagency-request.entity.js';
 
 @Resolver(() => InteragencyRequest)
 export class InteragencyAnswersResolver {
@@ -18,29 +19,14 @@ export class InteragencyAnswersResolver {
 
 @Resolver(() => Recipient)
 export class RecipientContraindicationResolver {
-  /**
-   * 001 §3 д, order 202н: the medical conclusion in force found contraindications. Read from the
-   * person's requests already loaded for the case, newest answer first.
-   */
+  /** 001 §3 д, order 202н: from the person's requests already loaded for the case. */
   @Personal(Access.CASE)
   @FieldResolver(() => InteragencyRequest, {
     nullable: true,
     description: 'The answered medical-conclusion request whose conclusion in force found contraindications',
   })
   async activeContraindication(@Root() recipient: Recipient, @Ctx() ctx: SocialContext) {
-    const today = todayOf(ctx);
     const requests = await ctx.loaders.interagencyRequestsByRecipient.load(recipient.id);
-    const latest = requests
-      .filter(
-        (r) =>
-          r.subject === InteragencySubject.MEDICAL_CONCLUSION &&
-          r.answeredOn !== null &&
-          r.answeredOn <= today &&
-          r.contraindicationsPresent !== null,
-      )
-      .sort(
-        (a, b) => b.answeredOn!.localeCompare(a.answeredOn!) || b.createdAt.getTime() - a.createdAt.getTime(),
-      )[0];
-    return latest?.contraindicationsPresent ? latest : null;
+    return activeContraindicationAmong(requests, todayOf(ctx));
   }
 }
