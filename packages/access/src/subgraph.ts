@@ -2,7 +2,7 @@ import { type SubgraphDefinition } from '@sl/core';
 import { Account } from './account/account.entity.js';
 import { AccountResolver } from './account/account.resolver.js';
 import { AccountService } from './account/account.service.js';
-import { ColleagueResolver, colleagueReference } from './account/colleague.js';
+import { Colleague, colleagueReference } from './account/colleague.js';
 import { AuditResolver } from './audit/audit.resolver.js';
 import { AuditEvent } from './audit/audit-event.entity.js';
 import { ApiClient } from './client/api-client.entity.js';
@@ -19,7 +19,8 @@ export const accessSubgraph: SubgraphDefinition = {
   name: 'access',
   entities: [Account, Session, BreakGlassGrant, ApiClient, AuditEvent, IdempotentRequest],
   migrations,
-  resolvers: [AccountResolver, ApiClientResolver, AuditResolver, ColleagueResolver],
+  resolvers: [AccountResolver, ApiClientResolver, AuditResolver],
+  orphanedTypes: [Colleague],
   referenceResolvers: { Colleague: colleagueReference },
   createLoaders: createAccessLoaders,
   seedDemo: (em) => seedAccessDemo(em),
