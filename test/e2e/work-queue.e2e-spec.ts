@@ -212,22 +212,6 @@ describe('the work queue, the ministries’ queue and the timeline through the g
     expect(await expiredOf()).toBeNull();
   });
 
-  it('names the active coordinators for pickers, searched by name, and to no ministry of education', async () => {
-    const COORDINATORS = `query($name: String) { coordinators(name: $name, first: 50) {
-      totalCount edges { node { id displayName agencyId } } } }`;
-    type Names = { coordinators: { edges: { node: { displayName: string; agencyId: string | null } }[] } };
-    const all = ok(await t.gql<Names>(COORDINATORS, {})).coordinators.edges.map((e) => e.node);
-    expect(all.map((n) => n.displayName)).toContain('Тест COORDINATOR');
-    expect(all.some((n) => n.agencyId === 'Минсоцразвития, отдел 2')).toBe(true);
-    // Only coordinators: the health officer signed in above is no one to hand a case to.
-    expect(all.map((n) => n.displayName)).not.toContain('Тест HEALTH_OFFICER');
-    const found = ok(await t.gql<Names>(COORDINATORS, { name: 'coord' })).coordinators.edges;
-    expect(found.length).toBeGreaterThan(0);
-    expect(ok(await t.gql<Names>(COORDINATORS, { name: '%' })).coordinators.edges).toEqual([]);
-    const refused = await t.gql(COORDINATORS, {}, { as: Role.EDUCATION_OFFICER });
-    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-  });
-
   it('tells the case’s story newest first from its own records, readable by coordinators only', async () => {
     const TIMELINE = `query($id: ID!) { recipient(id: $id) { timeline { on kind code text by } } }`;
     const res = ok(

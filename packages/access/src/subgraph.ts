@@ -3,7 +3,7 @@ import { Account } from './account/account.entity.js';
 import { AccountResolver } from './account/account.resolver.js';
 import { AccountService } from './account/account.service.js';
 import { AccountUpdateResolver } from './account/account-update.resolver.js';
-import { ColleagueResolver, colleagueReference } from './account/colleague.js';
+import { Colleague, colleagueReference } from './account/colleague.js';
 import { CoordinatorResolver } from './account/coordinators.resolver.js';
 import { AuditResolver } from './audit/audit.resolver.js';
 import { AuditEvent } from './audit/audit-event.entity.js';
@@ -32,9 +32,9 @@ export const accessSubgraph: SubgraphDefinition = {
     AccountUpdateResolver,
     AuditEventRecipientResolver,
     CaseCoordinatorResolver,
-    ColleagueResolver,
     ApiVersionResolver,
   ],
+  orphanedTypes: [Colleague],
   referenceResolvers: { Colleague: colleagueReference },
   createLoaders: createAccessLoaders,
   seedDemo: (em) => seedAccessDemo(em),

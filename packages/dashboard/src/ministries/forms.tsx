@@ -37,12 +37,14 @@ function MinistryForm({
 }) {
   const translate = useTranslate();
   const resource = useResourceContext() ?? '';
+  // What is recorded, not "Создать …": the form records a fact (an episode, an end of studies).
+  const title = translate(`resources.${resource}.name`, { smart_count: 1 });
   return (
-    <Create redirect={backTo(tab)} {...(transform ? { transform } : {})}>
+    <Create redirect={backTo(tab)} title={title} {...(transform ? { transform } : {})}>
       <SimpleForm>
         {/* The page's one heading: the app bar's title is not a heading of the page. */}
         <Typography component="h1" variant="h6">
-          {translate(`resources.${resource}.name`, { smart_count: 1 })}
+          {title}
         </Typography>
         {about ? <TextInput source={about} readOnly helperText={false} fullWidth /> : <PersonInput />}
         {children}

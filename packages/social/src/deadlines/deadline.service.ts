@@ -68,10 +68,12 @@ export class DeadlineService {
       params.push(filter.providerId);
     }
     if (filter.overdueOnly) where += ' and d.due_on < (select today from p)';
-    if (filter.mine) {
-      // Someone signed in without an account of their own (an API client) coordinates no case.
+    if (filter.mine && actorId && isUuid(actorId)) {
       where += ' and r.case_coordinator_id = ?::uuid';
-      params.push(actorId && isUuid(actorId) ? actorId : '00000000-0000-0000-0000-000000000000');
+      params.push(actorId);
+    } else if (filter.mine) {
+      // Someone signed in without an account of their own (an API client) coordinates no case.
+      where += ' and false';
     }
     const base = `with ${PARAMS_CTE}
       select d.*, r.case_coordinator_id, (select today from p) - d.due_on as days_late
