@@ -60,6 +60,13 @@ interface Answer {
   };
 }
 
+/** A root field of an answer that must have succeeded (the whole answer in the failure otherwise). */
+function field<T>(answer: Answer, name: string): T {
+  const value = answer.body.data?.[name];
+  if (value === undefined || value === null) throw new Error(`no ${name} in ${JSON.stringify(answer.body)}`);
+  return value as T;
+}
+
 /**
  * Every example of docs/api.md — GraphQL, JavaScript and curl — run against the demo data as the
  * role it names, with the credentials obtained the way the guide shows; and a client generated
@@ -98,7 +105,7 @@ describe('the API guide’s examples', () => {
       const res = await post(signIn.query, {
         input: { ...(signIn.variables.input as object), login },
       });
-      token = (res.body.data?.signIn as { token: string }).token;
+      token = field<{ token: string }>(res, 'signIn').token;
     } else {
       // No demo account of provider staff: one for the provider serving the most demo people.
       const page = await post(
@@ -106,11 +113,9 @@ describe('the API guide’s examples', () => {
         {},
         await tokenOf(Role.COORDINATOR),
       );
-      const edges = (
-        page.body.data?.recipients as {
-          edges: { node: { currentStage: { providerId: string | null } | null } }[];
-        }
-      ).edges;
+      const edges = field<{
+        edges: { node: { currentStage: { providerId: string | null } | null } }[];
+      }>(page, 'recipients').edges;
       const counts = new Map<string, number>();
       for (const { node } of edges) {
         const id = node.currentStage?.providerId;
@@ -146,7 +151,7 @@ describe('the API guide’s examples', () => {
     );
     substitutes.set(
       'Recipient.id',
-      (first.body.data?.recipients as { edges: { node: { id: string } }[] }).edges[0]!.node.id,
+      field<{ edges: { node: { id: string } }[] }>(first, 'recipients').edges[0]!.node.id,
     );
   });
   afterAll(() => t?.stop());
@@ -192,14 +197,14 @@ describe('the API guide’s examples', () => {
       { input: { ...input, name: `${input.name} (JS)` } },
       await tokenOf(Role.ADMIN),
     );
-    const token = (created.body.data?.createApiClient as { token: string }).token;
+    const token = field<{ token: string }>(created, 'createApiClient').token;
     const env = { ...process.env, SL_GRAPHQL_URL: t.system.server.url, SL_TOKEN: token };
     const shared = await post(
       '{ recipients(first: 0, filter: { sharedWith: ME }) { totalCount } }',
       {},
       token,
     );
-    const count = (shared.body.data?.recipients as { totalCount: number }).totalCount;
+    const count = field<{ totalCount: number }>(shared, 'recipients').totalCount;
     expect(count).toBeGreaterThan(0);
 
     const [js] = blocks('js');

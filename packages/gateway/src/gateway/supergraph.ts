@@ -55,7 +55,11 @@ export function composeSupergraph(sources: Pick<SubgraphSource, 'name' | 'sdl' |
  * with the graph's own custom scalars (so values can be checked at the edge).
  */
 export function composeApiSchema(sources: Pick<SubgraphSource, 'name' | 'sdl' | 'url'>[]): GraphQLSchema {
-  return withOwnScalars(composeGraph(sources).schema.toAPISchema().toGraphQLJSSchema());
+  return apiSchemaOf(composeGraph(sources));
+}
+
+function apiSchemaOf(composed: ReturnType<typeof composeGraph>): GraphQLSchema {
+  return withOwnScalars(composed.schema.toAPISchema().toGraphQLJSSchema());
 }
 
 /** The SDL of the public contract, as `schema/api.graphql` holds it and `/schema/api.graphql` serves it. */
@@ -255,7 +259,7 @@ export function createGateway(
   const { onUnexpected, secret } = options;
   const composed = composeGraph(sources);
   const supergraphSdl = composed.supergraphSdl;
-  const apiSchema = withOwnScalars(composed.schema.toAPISchema().toGraphQLJSSchema());
+  const apiSchema = apiSchemaOf(composed);
   const byName = new Map(sources.map((s) => [s.name, s]));
   const gateway = new ApolloGateway({
     supergraphSdl,
