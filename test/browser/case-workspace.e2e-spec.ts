@@ -400,8 +400,17 @@ describe('the person page as the case workspace', () => {
       'case-22-give-consent',
     );
     const row = page.getByRole('row').filter({ hasText: '(Образование)' });
+    // The withdrawal is a later fact than the consent (the test clock otherwise stands still).
+    clock.set(new Date(clock.now().getTime() + 5 * 60_000));
     dialog = await openAction('Отозвать', row);
     await submit(dialog, /отозвано с/, 'case-23-withdraw-consent');
+    await row.waitFor({ state: 'detached' });
+    await expect(
+      page
+        .locator('#main-content dd')
+        .getByText(/Образование/)
+        .count(),
+    ).resolves.toBe(0);
 
     // By keyboard alone: the action's button, the picker searched as one types, the save button.
     await page.getByRole('button', { name: 'Передать случай координатору' }).focus();
