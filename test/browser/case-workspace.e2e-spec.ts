@@ -400,16 +400,44 @@ describe('the person page as the case workspace', () => {
       'case-22-give-consent',
     );
     const row = page.getByRole('row').filter({ hasText: '(Образование)' });
+    // The withdrawal is a later fact than the consent (the test clock otherwise stands still).
+    clock.set(new Date(clock.now().getTime() + 5 * 60_000));
     dialog = await openAction('Отозвать', row);
     await submit(dialog, /отозвано с/, 'case-23-withdraw-consent');
+    await row.waitFor({ state: 'detached' });
+    await expect(
+      page
+        .locator('#main-content dd')
+        .getByText(/Образование/)
+        .count(),
+    ).resolves.toBe(0);
 
-    dialog = await openAction('Передать случай координатору');
-    await search(dialog, /Координатор/, 'иванова', 'Иванова Анна Сергеевна');
-    await submit(
-      dialog,
-      'Случай Путникова Вера Игоревна передан координатору.',
-      'case-24-assign-coordinator',
-    );
+    // By keyboard alone: the action's button, the picker searched as one types, the save button.
+    await page.getByRole('button', { name: 'Передать случай координатору' }).focus();
+    await page.keyboard.press('Enter');
+    dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    const picker = dialog.getByRole('combobox', { name: /Координатор/ });
+    await until(async () => {
+      await page.keyboard.press('Tab');
+      return picker.evaluate((el) => el === document.activeElement);
+    });
+    await page.keyboard.type('иванова');
+    await page.getByRole('option', { name: 'Иванова Анна Сергеевна' }).waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const save = dialog.getByRole('button', { name: 'Записать', exact: true });
+    await until(async () => {
+      await page.keyboard.press('Tab');
+      return save.evaluate((el) => el === document.activeElement);
+    });
+    await expectAccessible(page, 'case-24-assign-coordinator');
+    await page.keyboard.press('Enter');
+    await page
+      .locator('.MuiSnackbar-root')
+      .filter({ hasText: 'Случай Путникова Вера Игоревна передан координатору.' })
+      .waitFor();
+    await dialog.waitFor({ state: 'hidden' });
   });
 
   it('refuses an application with its ground', async () => {

@@ -526,6 +526,7 @@ export function SocialCaseTab(_: { label?: false }) {
             c.document ?? '—',
             canCase ? <WithdrawConsent key={c.id} record={record} consent={c} /> : null,
           ])}
+          empty={translate('case.no_consents')}
         />
       )}
       {canCase && (

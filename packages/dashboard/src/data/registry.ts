@@ -109,15 +109,6 @@ const PROVIDER_INPUT = [
 
 const HOUSING_INPUT = ['kind', 'address', 'municipality', 'operatorId', 'places'];
 
-/**
- * The card shows visits from a month back to a month ahead: what was delivered lately and what is
- * planned. A view window of the screen, so the browser's date is the right one here.
- */
-export function visitWindow(today = new Date()): { from: string; to: string } {
-  const day = (offset: number) => new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
-  return { from: day(-31), to: day(31) };
-}
-
 /** Resources that only record something about a person: a create form, then back to the card. */
 function recorded(mutation: string, input: string, fields: string[], selectionSet: string): ResourceSpec {
   return {
@@ -149,14 +140,7 @@ export const registry: Record<string, ResourceSpec> = {
         IDENTITY: 'id snils lastName firstName patronymic birthDate sex municipality version',
         CONTACT: 'address phone email legalCapacity',
         DISABILITY: 'disabilityGroup ipraNumber ipraDate autonomyDegree',
-        CASE: `applications { id submittedOn status decisionDueOn decision decidedOn missingDocuments }
-          assessments { id assessedOn assessor score degree reassessmentDueOn }
-          interagencyRequests { id agency subject sentOn overdue }`,
-        SERVICE: `stages { id kind startedOn endedOn current providerId serviceType }
-          visits(from: "${visitWindow().from}", to: "${visitWindow().to}") {
-            id recipientId plannedAt delivered hoursDelivered staffMember { id fullName role } }
-          housing { current { id fromDate unit { id address municipality kind } } }
-          servicePlans { id hoursPerWeek fromDate }`,
+        // The social case (CASE, SERVICE) is read by the case workspace (`cases` below, case/).
         HEALTH: 'medicalConclusions { id issuedOn contraindicationsPresent organisation validUntil }',
         EDUCATION: `enrolments { id level organisation programme form startDate endDate status }
           pmpkRecommendations { id issuedOn commission programme conditions }
