@@ -5,6 +5,7 @@
 export const councilAdminRu = {
   app: {
     export: { csv: 'Скачать CSV', xlsx: 'Скачать Excel' },
+    council_scope: { municipality: 'Территория', region: 'Весь регион', as_of: 'На дату' },
     council_admin: {
       meeting_title: 'Заседание Совета %{date}',
       protocol_no: 'протокол № %{no}',
