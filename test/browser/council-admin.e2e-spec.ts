@@ -207,6 +207,38 @@ describe('the Council secretariat', () => {
   });
 });
 
+describe('the Council page for one municipality or a past day', () => {
+  it('shows the figures of the chosen municipality, as the indicators query gives them', async () => {
+    const { context, page } = await session('council');
+    await page.locator('[data-testid="tile-trainingFlatPlaces"]').waitFor({ timeout: 20_000 });
+    await page.getByRole('combobox', { name: 'Территория' }).click();
+    const option = page.getByRole('option').nth(1);
+    const municipality = ((await option.textContent()) ?? '').trim();
+    await option.click();
+    const answer = await t.gql<{
+      indicators: { trainingFlatPlaces: number; peopleIdentified: number | null };
+    }>('query ($m: String) { indicators(municipality: $m) { trainingFlatPlaces peopleIdentified } }', {
+      m: municipality,
+    });
+    const expected = answer.data!.indicators;
+    expect(expected.peopleIdentified).toBeNull();
+    // The register is regional: for a municipality the tile says so with a dash.
+    await until(
+      async () =>
+        (await page.locator('[data-testid="tile-peopleIdentified"]').getAttribute('data-value')) === '' &&
+        (await page.locator('[data-testid="tile-trainingFlatPlaces"]').getAttribute('data-value')) ===
+          String(expected.trainingFlatPlaces),
+    );
+    await page.fill('input[name="asOf"]', '2026-01-31');
+    await page
+      .getByText(/на 31\.01\.2026/)
+      .first()
+      .waitFor({ timeout: 15_000 });
+    await expectScreen(page, 'c12-council-municipality');
+    await context.close();
+  });
+});
+
 describe('the meeting mode on a projector', () => {
   it('shows every slide at 1920×1080 without scrolling, moved by the arrows, left with Esc', async () => {
     const { context, page } = await session('council', DEMO_PASSWORD, { width: 1920, height: 1080 });

@@ -1,4 +1,3 @@
-// Council secretariat, administration and audit screens (issue 19).
 import AccountTreeIcon from '@mui/icons-material/AccountTree';
 import AssignmentLateIcon from '@mui/icons-material/AssignmentLate';
 import BusinessIcon from '@mui/icons-material/Business';

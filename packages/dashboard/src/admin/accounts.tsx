@@ -15,14 +15,13 @@ import {
   TextField,
   TextInput,
   useGetIdentity,
-  useGetList,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { ActionButton, runMutation } from '../actions/ActionDialog';
 import { ListActions } from '../export/ListActions';
 import { DateText, ENUMS, EnumText, enumChoices } from '../resources/common';
-import { matchName, useAgencies } from './agencyNames';
+import { matchName, useAgencies, useProviders } from './choices';
 
 interface AccountRecord {
   id: string;
@@ -55,8 +54,7 @@ function AgencyInput() {
 
 /** A provider's staff work for one provider: the picker appears once that role is ticked. */
 function ProviderInput() {
-  const { data = [] } = useGetList('providers', { pagination: { page: 1, perPage: 200 } });
-  const choices = data.map((p) => ({ id: String(p.id), name: String(p.shortName ?? p.name) }));
+  const choices = useProviders();
   return (
     <FormDataConsumer<{ roles?: string[] }>>
       {({ formData }) =>

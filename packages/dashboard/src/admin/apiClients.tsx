@@ -34,7 +34,7 @@ import { useNavigate } from 'react-router-dom';
 import { ActionButton, runMutation } from '../actions/ActionDialog';
 import { ListActions } from '../export/ListActions';
 import { DateText, ENUMS, EnumText, enumChoices } from '../resources/common';
-import { matchName, useAgencies } from './agencyNames';
+import { matchName, useAgencies } from './choices';
 
 interface ClientRecord {
   id: string;
@@ -131,7 +131,6 @@ export function ApiClientCreate() {
   const navigate = useNavigate();
   const { choices } = useAgencies();
   const [issued, setIssued] = useState<Issued | null>(null);
-  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const submit = async (data: Record<string, unknown>) => {
     const allowedOperations = await operationHashes(data.operations as string | undefined);
     const answer = await runMutation<{ createApiClient: Issued }>(
@@ -146,14 +145,13 @@ export function ApiClientCreate() {
       },
     );
     if (answer.data) {
-      setServerErrors({});
       setIssued(answer.data.createApiClient);
       return undefined;
     }
+    // react-admin puts these messages on their fields (the hashes are typed as `operations`), and
+    // a message of no field in a notification.
     const fields = { ...(answer.fields ?? {}) };
     if (fields.allowedOperations) fields.operations = fields.allowedOperations;
-    setServerErrors(fields);
-    // react-admin puts these messages on their fields.
     return Object.keys(fields).length ? fields : { root: { serverError: answer.message } };
   };
   return (
@@ -200,7 +198,6 @@ export function ApiClientCreate() {
           fullWidth
           sx={{ fontFamily: 'monospace' }}
         />
-        {serverErrors.root && <Alert severity="error">{serverErrors.root}</Alert>}
       </SimpleForm>
       <SecretDialog
         issued={issued}

@@ -9,19 +9,10 @@ import {
   SimpleForm,
   TextField,
   TextInput,
-  useGetList,
 } from 'react-admin';
 import { ListActions } from '../export/ListActions';
 import { ENUMS, EnumInput, EnumText } from '../resources/common';
-import { type Choice, matchName } from './agencyNames';
-
-/** Providers of the registry as picker choices, by their short name. */
-function useProviders(): Choice[] {
-  const { data = [] } = useGetList('providers', { pagination: { page: 1, perPage: 200 } });
-  return data
-    .map((p) => ({ id: String(p.id), name: String(p.shortName ?? p.name) }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'ru'));
-}
+import { matchName, useProviders } from './choices';
 
 function ProviderPicker({ source, isRequired }: { source: string; isRequired?: boolean }) {
   const choices = useProviders();

@@ -11,7 +11,7 @@ import {
   useLocaleState,
   useTranslate,
 } from 'react-admin';
-import { useAgencies } from '../admin/agencyNames';
+import { useAgencies } from '../admin/choices';
 import { ListActions } from '../export/ListActions';
 import { client } from '../graphql/client';
 import { ENUMS, EnumInput, formatDate } from '../resources/common';

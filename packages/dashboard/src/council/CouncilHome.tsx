@@ -17,7 +17,14 @@ import {
 import { client } from '../graphql/client';
 import { toHttpError } from '../graphql/errors';
 import { formatDate, formatNumber } from '../resources/common';
-import { type CouncilFigures, downloadCouncilBrief, loadCouncilFigures, targetOf } from './councilData';
+import {
+  type CouncilFigures,
+  type CouncilScope,
+  downloadCouncilBrief,
+  loadCouncilFigures,
+  targetOf,
+} from './councilData';
+import { ScopeFilter } from './ScopeFilter';
 
 const REFRESH_MS = 60_000;
 /** Colours with at least 3:1 contrast against white (WCAG 1.4.11), told apart by legend too. */
@@ -68,13 +75,20 @@ function Chart({
   height: number;
   children: ReactNode;
 }) {
+  const translate = useTranslate();
   return (
     <Card component="section" aria-labelledby={`chart-${id}`} sx={{ flex: '1 1 420px', minWidth: 320 }}>
       <CardContent>
         <Typography id={`chart-${id}`} component="h2" variant="h6">
           {title}
         </Typography>
-        <Box sx={{ width: '100%', height }} role="img" aria-label={summary} data-testid={`chart-${id}`}>
+        {/* A chart with nothing to show (a municipality has no roadmap of its own) says so too. */}
+        <Box
+          sx={{ width: '100%', height }}
+          role="img"
+          aria-label={summary || translate('app.empty')}
+          data-testid={`chart-${id}`}
+        >
           <ResponsiveContainer>{children as never}</ResponsiveContainer>
         </Box>
       </CardContent>
@@ -95,16 +109,17 @@ export function CouncilHome() {
   const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
   const [downloading, setDownloading] = useState(false);
   const navigate = useNavigate();
+  const [scope, setScope] = useState<CouncilScope>({});
 
   const load = useCallback(async () => {
     try {
-      setFigures(await loadCouncilFigures(client));
+      setFigures(await loadCouncilFigures(client, scope));
       setUpdatedAt(new Date());
       setError(null);
     } catch (e) {
       setError(toHttpError(e).message);
     }
-  }, []);
+  }, [scope]);
 
   useEffect(() => {
     void load();
@@ -210,6 +225,7 @@ export function CouncilHome() {
           {translate('app.meeting_mode')}
         </Button>
       </Box>
+      <ScopeFilter scope={scope} onChange={setScope} />
       {error && (
         <Alert severity="error" role="alert" sx={{ mb: 2 }}>
           {error}

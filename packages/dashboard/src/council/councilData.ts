@@ -82,8 +82,8 @@ const COUNTS = 'agencyId agencyName total done inProgress notStarted late';
  * Council's brief and the reports use), so the page and the documents cannot disagree.
  */
 const FIGURES = gql`
-  query CouncilFigures {
-    indicators {
+  query CouncilFigures($municipality: String, $asOf: LocalDate) {
+    indicators(municipality: $municipality, asOf: $asOf) {
       asOf peopleIdentified councilDecisionsOverdue reassessmentsOverdue
       roadmapTotals { ${COUNTS} }
       roadmapByAgency { ${COUNTS} }
@@ -106,8 +106,8 @@ const FIGURES = gql`
 `;
 
 const SERIES = gql`
-  query CouncilSeries($from: LocalDate!, $to: LocalDate!) {
-    indicatorSeries(from: $from, to: $to) { asOf peopleByStage { key label people } }
+  query CouncilSeries($from: LocalDate!, $to: LocalDate!, $municipality: String) {
+    indicatorSeries(from: $from, to: $to, municipality: $municipality) { asOf peopleByStage { key label people } }
   }
 `;
 
@@ -118,15 +118,34 @@ export function seriesStart(asOf: string): string {
   return start.toISOString().slice(0, 10);
 }
 
-export async function loadCouncilFigures(client: ApolloClient): Promise<CouncilFigures> {
-  const result = await client.query({ query: FIGURES });
+/**
+ * Whose figures and when: the region (no municipality) or one municipality, today or a past day.
+ * Late measures and decisions stay regional: the roadmap and the Council are the region's.
+ */
+export interface CouncilScope {
+  municipality?: string;
+  asOf?: string;
+}
+
+export async function loadCouncilFigures(
+  client: ApolloClient,
+  scope: CouncilScope = {},
+): Promise<CouncilFigures> {
+  const municipality = scope.municipality || null;
+  const result = await client.query({
+    query: FIGURES,
+    variables: { municipality, asOf: scope.asOf || null },
+  });
   const data = result.data as {
     indicators: Indicators;
     lateObligations: { totalCount: number; edges: { node: LateObligation }[] };
     councilDecisions: { edges: { node: LateDecision }[] };
   };
   const asOf = data.indicators.asOf;
-  const series = await client.query({ query: SERIES, variables: { from: seriesStart(asOf), to: asOf } });
+  const series = await client.query({
+    query: SERIES,
+    variables: { from: seriesStart(asOf), to: asOf, municipality },
+  });
   return {
     indicators: data.indicators,
     series: (series.data as { indicatorSeries: CouncilFigures['series'] }).indicatorSeries,
@@ -150,4 +169,22 @@ export function downloadCouncilBrief(asOf: string): Promise<void> {
     `/reports/council-brief?asOf=${encodeURIComponent(asOf)}`,
     `council-brief-${asOf}.docx`,
   );
+}
+
+const MUNICIPALITIES = gql`
+  query CouncilMunicipalities {
+    housingUnits(first: 200) { edges { node { municipality } } }
+    providers(first: 200) { edges { node { municipality } } }
+  }
+`;
+
+/** The municipalities the registries name (housing and providers): the choices of the scope filter. */
+export async function loadMunicipalities(client: ApolloClient): Promise<string[]> {
+  const result = await client.query({ query: MUNICIPALITIES });
+  const data = result.data as {
+    housingUnits: { edges: { node: { municipality: string } }[] };
+    providers: { edges: { node: { municipality: string } }[] };
+  };
+  const names = [...data.housingUnits.edges, ...data.providers.edges].map((e) => e.node.municipality.trim());
+  return [...new Set(names.filter(Boolean))].sort((a, b) => a.localeCompare(b, 'ru'));
 }

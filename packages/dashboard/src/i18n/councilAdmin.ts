@@ -5,6 +5,7 @@
 export const councilAdminRu = {
   app: {
     export: { csv: 'Скачать CSV', xlsx: 'Скачать Excel' },
+    council_scope: { municipality: 'Территория', region: 'Весь регион', as_of: 'На дату' },
     council_admin: {
       meeting_title: 'Заседание Совета %{date}',
       protocol_no: 'протокол № %{no}',
@@ -33,7 +34,7 @@ export const councilAdminRu = {
     admin: {
       done: 'Готово',
       login_help: 'Латинские буквы, цифры, точка, дефис; от 3 до 64 символов',
-      password_help: 'Не короче 12 символов; пользователь сменит его при первом входе',
+      password_help: 'Не короче 12 символов; передайте его пользователю лично',
       deactivate: 'Отключить',
       deactivate_title: 'Отключить учётную запись? Её сеансы закончатся сразу',
       activate: 'Включить',

@@ -116,10 +116,11 @@ function AgendaSlide({ meeting }: { meeting: LatestMeeting | null }) {
           : ''
       }`}
     >
-      <Box component="ol" sx={{ m: 0, pl: 6, fontSize: 40, lineHeight: 1.3 }}>
-        {items.slice(0, ROWS).map((line) => (
+      <Box component="ol" sx={{ m: 0, p: 0, listStyle: 'none', fontSize: 40, lineHeight: 1.3 }}>
+        {items.slice(0, ROWS).map((line, i) => (
+          // A clamped line is no list item to CSS (no marker): the number is written out.
           <Box component="li" key={line} sx={{ mb: 2, ...clamp(2) }}>
-            {line.replace(/^\d+[.)]\s*/, '')}
+            {`${i + 1}. ${line.replace(/^\d+[.)]\s*/, '')}`}
           </Box>
         ))}
       </Box>

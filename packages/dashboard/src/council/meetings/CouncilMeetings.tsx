@@ -26,6 +26,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { Link, useLocation } from 'react-router-dom';
+import { matchName, useAgencies } from '../../admin/choices';
 import { can } from '../../auth/authProvider';
 import { ExportButtons } from '../../export/ExportButtons';
 import { DateText, ENUMS, EnumInput, EnumText, formatDate } from '../../resources/common';
@@ -299,22 +300,6 @@ export function CouncilMeetingShow() {
   );
 }
 
-/** Agencies of the meeting's region, found by any part of their name as one types. */
-function useAgencyChoices(region: string | undefined): { id: string; name: string }[] {
-  const { data = [] } = useGetList(
-    'agencies',
-    { pagination: { page: 1, perPage: 200 }, filter: { region } },
-    { enabled: Boolean(region) },
-  );
-  return useMemo(
-    () =>
-      data
-        .map((a) => ({ id: String(a.id), name: String(a.name) }))
-        .sort((a, b) => a.name.localeCompare(b.name, 'ru')),
-    [data],
-  );
-}
-
 /** Measures of the region's roadmaps as "1.2 Measure…", found by number or words as one types. */
 function useItemChoices(region: string | undefined): { id: string; name: string }[] {
   const { data: roadmaps = [] } = useGetList(
@@ -340,11 +325,6 @@ function useItemChoices(region: string | undefined): { id: string; name: string 
   );
 }
 
-const contains = (search: string, choice: unknown) =>
-  String((choice as { name: string }).name)
-    .toLocaleLowerCase('ru')
-    .includes(search.trim().toLocaleLowerCase('ru'));
-
 /**
  * The decision's fields, for the meeting the form was opened from (its card passes `meetingId`):
  * the assignee and the measures are those of the meeting's region.
@@ -355,26 +335,26 @@ function DecisionFields({ meetingId }: { meetingId: string | undefined }) {
   const { data: meetings = [] } = useGetList('councilMeetings', { pagination: { page: 1, perPage: 200 } });
   const meeting = meetings.find((m) => m.id === meetingId);
   const region = meeting ? String(meeting.region) : undefined;
-  const agencies = useAgencyChoices(region);
+  const { choices: agencies } = useAgencies(region);
   const items = useItemChoices(region);
+  // The pickers offer the meeting's region only: wait for the meeting before offering any.
+  if (!meeting) return null;
   return (
     <>
-      {meeting && (
-        <Typography variant="subtitle1" sx={{ mb: 1 }}>
-          {translate('app.council_admin.meeting_title', { date: formatDate(String(meeting.heldOn), locale) })}
-        </Typography>
-      )}
+      <Typography variant="subtitle1" sx={{ mb: 1 }}>
+        {translate('app.council_admin.meeting_title', { date: formatDate(String(meeting.heldOn), locale) })}
+      </Typography>
       <TextInput source="number" />
       <TextInput source="text" validate={required()} multiline minRows={3} fullWidth />
       <AutocompleteInput
         source="assigneeAgencyId"
         choices={agencies}
         validate={required()}
-        matchSuggestion={contains}
+        matchSuggestion={matchName}
         fullWidth
       />
       <DateInput source="dueDate" validate={required()} />
-      <AutocompleteArrayInput source="itemIds" choices={items} matchSuggestion={contains} fullWidth />
+      <AutocompleteArrayInput source="itemIds" choices={items} matchSuggestion={matchName} fullWidth />
       <NumberInput source="peopleCount" min={1} />
       <EnumInput source="peopleIndicator" enumName="PeopleIndicator" values={ENUMS.PeopleIndicator} />
     </>
