@@ -204,7 +204,10 @@ describe('each role’s home, the ministries’ tabs and the timeline in a brows
     await p.goBack();
     await row.getByRole('link', { name: 'Принять решение' }).focus();
     await p.keyboard.press('Enter');
-    await until(async () => p.url().includes(`/recipients/${person}/show?action=decide`));
+    await until(async () => p.url().includes(`/recipients/${person}/show?action=grant`));
+    // …with the decision's form already open, ready to be filled in from the keyboard.
+    await p.getByRole('dialog').getByRole('heading', { name: 'Предоставить' }).waitFor({ timeout: 15_000 });
+    await p.keyboard.press('Escape');
 
     // Any list's rows open by keyboard too.
     await p.goto(`${base}/#/recipients`);

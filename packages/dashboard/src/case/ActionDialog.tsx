@@ -2,6 +2,7 @@ import { gql } from '@apollo/client';
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material';
 import { type ReactNode, useId, useState } from 'react';
 import { Form, type HttpError, SaveButton, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { useLocation } from 'react-router-dom';
 import { client } from '../graphql/client';
 import { toHttpError } from '../graphql/errors';
 
@@ -30,6 +31,16 @@ export interface ActionProps {
 }
 
 /**
+ * The action a link asks to open with the page (`?action=grant`): the work queue's rows open the
+ * form that resolves their deadline. The name is the label's last part (`case.a.grant` → `grant`).
+ */
+function useRequestedAction(label: string): boolean {
+  const { search } = useLocation();
+  const wanted = new URLSearchParams(search).get('action');
+  return wanted !== null && label === `case.a.${wanted}`;
+}
+
+/**
  * One next-step action: a button opening a dialog with its form; the form sends one mutation.
  * The server's validation lands on the fields (graphql/errors.ts), its other refusals in a
  * notification; after success the dialog closes, says what was done, and the page reloads the case.
@@ -47,7 +58,7 @@ export function ActionDialog({
   intro,
   fieldOf = {},
 }: ActionProps) {
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(useRequestedAction(label));
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();

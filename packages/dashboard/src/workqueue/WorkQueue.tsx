@@ -42,10 +42,10 @@ export function actionPath(row: Pick<QueueRow, 'kind' | 'recipientId'>): {
     };
   }
   const action: Record<string, string> = {
-    DECISION: 'decide',
-    INTERAGENCY_REQUEST: 'record_answer',
+    // The form the deadline is resolved with, opened with the person's page (case/ActionDialog.tsx).
+    DECISION: 'grant',
     READINESS_REVIEW: 'readiness_review',
-    SERVICE_HOURS: 'visits',
+    SERVICE_HOURS: 'schedule_visit',
     [EXPIRED_CONCLUSION]: 'send_request',
   };
   return {
