@@ -676,10 +676,10 @@ describe('case rules cross-checked (kaluga: seed 001; murmansk grounds and check
     setToday('2026-03-18');
     ok(await t.gql(RECORD_VISIT, { input: { visitId, delivered: true, hoursDelivered: 6 } }));
     // during the week itself nothing is late yet
-    expect(await deadlinesOf(id, ['SERVICE_SHORTFALL'])).toEqual([]);
+    expect(await deadlinesOf(id, ['SERVICE_HOURS'])).toEqual([]);
     setToday('2026-03-25');
-    expect(await deadlinesOf(id, ['SERVICE_SHORTFALL'])).toEqual([
-      { kind: 'SERVICE_SHORTFALL', itemId: plan.id, recipientId: id, dueOn: '2026-03-22', daysLate: 3 },
+    expect(await deadlinesOf(id, ['SERVICE_HOURS'])).toEqual([
+      { kind: 'SERVICE_HOURS', itemId: plan.id, recipientId: id, dueOn: '2026-03-22', daysLate: 3 },
     ]);
   });
 

@@ -120,11 +120,19 @@ describe('the work queue, the ministries’ queue and the timeline through the g
     ]);
     expect(rows[0]!.daysLate).toBeLessThan(0);
 
-    const QUEUE = `{ interagencyQueue(subject: MEDICAL_CONCLUSION, first: 50) {
+    const QUEUE = `{ interagencyQueue(subject: MEDICAL_CONCLUSION, first: 50) { withheldPeople
       edges { node { id recipient { id lastName firstName } } } } }`;
-    // Without the person's consents health reads no name (docs/access.md, "Consent").
-    const refused = await t.gql(QUEUE, {}, health);
-    expect(refused.errors?.[0]?.extensions?.code).toMatch(/^CONSENT_/);
+    // Without the person's consents health learns nothing of them (docs/access.md, "Consent"): the
+    // request is left out of its queue and only counted, the queue itself still answers.
+    const withheld = ok(
+      await t.gql<{ interagencyQueue: { withheldPeople: number; edges: { node: { id: string } }[] } }>(
+        QUEUE,
+        {},
+        health,
+      ),
+    ).interagencyQueue;
+    expect(withheld.edges.map((e) => e.node.id)).not.toContain(request.id);
+    expect(withheld.withheldPeople).toBeGreaterThanOrEqual(1);
     for (const input of [
       { kind: 'PERSONAL_DATA', givenOn: '2026-03-05' },
       { kind: 'SHARING', sharedWith: 'HEALTH', givenOn: '2026-03-05' },

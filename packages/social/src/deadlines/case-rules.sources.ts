@@ -1,5 +1,4 @@
-import { TIME_ZONE } from '../services/visit.service.js';
-import { currentProviderOf } from './deadline.sources.js';
+import { currentProviderOf, NO_HOURS } from './deadline.sql.js';
 
 /** The grant `a` is the person's latest decision and no termination (001 §17) followed it. */
 const grantInForce = (a: string) => `${a}.decision = 'GRANTED'
@@ -10,14 +9,15 @@ const grantInForce = (a: string) => `${a}.decision = 'GRANTED'
 
 /**
  * Deadlines and alerts the case rules raise (issue 23), in the shape of DEADLINE_SOURCES: one SELECT
- * of (kind, item_id, recipient_id, due_on, agency, provider_id) each, reading `p`.
+ * of (kind, item_id, recipient_id, due_on, agency, provider_id, hours_planned, hours_delivered) each,
+ * reading `p`.
  */
 export const CASE_RULE_SOURCES: Record<string, string> = {
   // 001 §3 д, order 202н: the medical conclusion in force found contraindications, for a person
   // whose application is open or who is granted supported living; shown from the answer's day.
   CONTRAINDICATION: `
     select 'CONTRAINDICATION' as kind, c.id as item_id, c.recipient_id, c.answered_on as due_on,
-           c.agency, ${currentProviderOf('c.recipient_id')} as provider_id
+           c.agency, ${currentProviderOf('c.recipient_id')} as provider_id, ${NO_HOURS}
     from (select distinct on (recipient_id) id, recipient_id, answered_on, agency, contraindications_present
           from social.interagency_request, p
           where subject = 'MEDICAL_CONCLUSION' and contraindications_present is not null
@@ -28,26 +28,11 @@ export const CASE_RULE_SOURCES: Record<string, string> = {
            or exists (select 1 from (select * from social.application g where g.recipient_id = c.recipient_id
                                       and g.status = 'DECIDED' order by g.decided_on desc, g.created_at desc limit 1) g
                       where ${grantInForce('g')}))`,
-  // 001 §9.1: the hours delivered last week (Monday–Sunday) fell short of the plan's share of it.
-  SERVICE_SHORTFALL: `
-    select 'SERVICE_SHORTFALL' as kind, sp.id as item_id, sp.recipient_id, (w.week_start + 6) as due_on,
-           null::varchar as agency, sp.provider_id
-    from p
-    cross join lateral (select (date_trunc('week', p.today) - interval '7 days')::date as week_start) w
-    join social.service_plan sp on sp.from_date <= w.week_start + 6
-      and coalesce(sp.to_date, 'infinity'::date) >= w.week_start
-    where round(sp.hours_per_week * ((least(coalesce(sp.to_date, 'infinity'::date), w.week_start + 6)
-                 - greatest(sp.from_date, w.week_start) + 1)::numeric / 7), 2)
-      > coalesce((select sum(v.hours_delivered) from social.visit v
-                  where v.recipient_id = sp.recipient_id and v.delivered
-                    and (v.planned_at at time zone '${TIME_ZONE}')::date
-                        between greatest(sp.from_date, w.week_start)
-                            and least(coalesce(sp.to_date, 'infinity'::date), w.week_start + 6)), 0)`,
   // 002 §15.2: all readiness reviews held, none "ready": the coordinator decides — terminate or
   // re-assess the need; a new assessment after the last review answers it.
   READINESS_EXHAUSTED: `
     select 'READINESS_EXHAUSTED' as kind, s.id as item_id, s.recipient_id, l.reviewed_on as due_on,
-           null::varchar as agency, s.provider_id
+           null::varchar as agency, s.provider_id, ${NO_HOURS}
     from social.stage s
     cross join p
     join lateral (select r.ordinal, r.outcome, r.reviewed_on from social.readiness_review r
@@ -59,13 +44,13 @@ export const CASE_RULE_SOURCES: Record<string, string> = {
   // 001 §10: services run for the term of need the grant set; its end is near or past.
   NEED_TERM: `
     select 'NEED_TERM' as kind, a.id as item_id, a.recipient_id, a.need_until as due_on,
-           null::varchar as agency, ${currentProviderOf('a.recipient_id')} as provider_id
+           null::varchar as agency, ${currentProviderOf('a.recipient_id')} as provider_id, ${NO_HOURS}
     from social.application a, p
     where a.need_until <= p.today + p.horizon and ${grantInForce('a')}`,
   // 001 §17: the end of the ИППСУ's term ends the services; near or past for a granted person.
   IPPSU_TERM: `
     select 'IPPSU_TERM' as kind, d.id as item_id, a.recipient_id, d.valid_until as due_on,
-           null::varchar as agency, ${currentProviderOf('a.recipient_id')} as provider_id
+           null::varchar as agency, ${currentProviderOf('a.recipient_id')} as provider_id, ${NO_HOURS}
     from social.application_document d
     join social.application a on a.id = d.application_id
     cross join p

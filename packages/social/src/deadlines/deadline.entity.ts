@@ -9,7 +9,6 @@ export enum DeadlineKind {
   READINESS_REVIEW = 'READINESS_REVIEW',
   // issue 23: raised by the case rules (case-rules.sources.ts)
   CONTRAINDICATION = 'CONTRAINDICATION',
-  SERVICE_SHORTFALL = 'SERVICE_SHORTFALL',
   READINESS_EXHAUSTED = 'READINESS_EXHAUSTED',
   NEED_TERM = 'NEED_TERM',
   IPPSU_TERM = 'IPPSU_TERM',
@@ -30,7 +29,6 @@ registerEnumType(DeadlineKind, {
     CONTRAINDICATION: {
       description: 'медицинское заключение выявило противопоказания (001 §3 д, приказ 202н)',
     },
-    SERVICE_SHORTFALL: { description: 'за прошлую неделю оказано меньше часов, чем по плану (001 §9.1)' },
     READINESS_EXHAUSTED: {
       description:
         'все оценки готовности проведены, готовность не подтверждена: прекратить или переоценить (002 §15.2)',

@@ -1,6 +1,7 @@
 import { TIME_ZONE } from '../services/visit.service.js';
 import { CASE_RULE_SOURCES } from './case-rules.sources.js';
 import { DeadlineKind } from './deadline.entity.js';
+import { currentProviderOf, due, NO_HOURS } from './deadline.sql.js';
 
 /**
  * The parameters every source reads, as one row `p`: today, the horizon in days, and the
@@ -31,23 +32,6 @@ export const deadlineParams = ({
   training.maxReviews,
   upcoming,
 ];
-
-/** Only SERVICE_HOURS rows carry hours; the other sources give these two columns empty. */
-const NO_HOURS = 'null::numeric as hours_planned, null::numeric as hours_delivered';
-
-/** A due date counts when it has passed, or (asked for `upcoming`) falls within the horizon. */
-const due = (column: string) => `(${column} < p.today or (p.upcoming and ${column} <= p.today + p.horizon))`;
-
-/**
- * The provider serving a person now: that of the current stage, else that of the open service
- * plan (both parts record it; demo and services keep them the same).
- */
-export function currentProviderOf(recipient: string): string {
-  return `coalesce(
-    (select st.provider_id from social.stage st where st.recipient_id = ${recipient} and st.ended_on is null),
-    (select sp.provider_id from social.service_plan sp where sp.recipient_id = ${recipient} and sp.to_date is null
-     order by sp.from_date desc limit 1))`;
-}
 
 /**
  * Seed 002 §15.2: each open training stage whose next readiness review is still possible (fewer
@@ -116,22 +100,27 @@ export const DEADLINE_SOURCES: Record<string, string> = {
            null::varchar as agency, w.provider_id, ${NO_HOURS}
     from (${READINESS_WINDOWS}) w, p
     where w.due_from <= p.today + p.horizon`,
-  // issue 23: the alerts the case rules raise (contraindication, shortfall, exhausted reviews, terms)
+  // issue 23: the alerts the case rules raise (contraindication, exhausted reviews, terms)
   ...CASE_RULE_SOURCES,
-  // seed 002 §14: services follow the plan's hours; an open plan that covered the whole of last
-  // week (Monday–Sunday in the region's time zone) with fewer hours delivered than planned is
-  // under-delivered, due on that Sunday. Its item is the plan.
+  // seed 001 §9.1, 002 §14: services follow the plan's hours. A plan in force during last week
+  // (Monday–Sunday in the region's time zone) whose share of that week's hours (pro rata for a
+  // plan that began or ended in it) exceeds the hours of the visits delivered is under-delivered,
+  // due on that Sunday. Its item is the plan.
   [DeadlineKind.SERVICE_HOURS]: `
     select 'SERVICE_HOURS' as kind, sp.id as item_id, sp.recipient_id, (w.monday + 6) as due_on,
-           null::varchar as agency, sp.provider_id,
-           sp.hours_per_week as hours_planned, h.delivered as hours_delivered
+           null::varchar as agency, sp.provider_id, h.planned as hours_planned, h.delivered as hours_delivered
     from p
     cross join lateral (select (date_trunc('week', p.today::timestamp) - interval '7 days')::date as monday) w
-    join social.service_plan sp on sp.to_date is null and sp.from_date <= w.monday
+    join social.service_plan sp on sp.from_date <= w.monday + 6
+      and coalesce(sp.to_date, 'infinity'::date) >= w.monday
+    cross join lateral (select greatest(sp.from_date, w.monday) as first_day,
+                               least(coalesce(sp.to_date, 'infinity'::date), w.monday + 6) as last_day) d
     cross join lateral (
-      select coalesce(sum(v.hours_delivered), 0) as delivered from social.visit v
+      select round(sp.hours_per_week * (d.last_day - d.first_day + 1)::numeric / 7, 2) as planned,
+             coalesce(sum(v.hours_delivered), 0) as delivered
+      from social.visit v
       where v.recipient_id = sp.recipient_id and v.delivered
-        and (v.planned_at at time zone '${TIME_ZONE}')::date between w.monday and w.monday + 6
+        and (v.planned_at at time zone '${TIME_ZONE}')::date between d.first_day and d.last_day
     ) h
-    where h.delivered < sp.hours_per_week`,
+    where h.delivered < h.planned`,
 };

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ScopeCheck } from '@sl/core';
 import { pgTextArray as pgArray } from '@sl/core';
-import { currentProviderOf } from '../deadlines/deadline.sources.js';
+import { currentProviderOf } from '../deadlines/deadline.sql.js';
 
 /**
  * Provider staff see the people their provider serves now: the provider of the current stage, or

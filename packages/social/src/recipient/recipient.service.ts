@@ -18,7 +18,7 @@ import {
 } from '@sl/core';
 import type DataLoader from 'dataloader';
 import { type SocialContext, snapshot, todayOf } from '../common/social-context.js';
-import { currentProviderOf } from '../deadlines/deadline.sources.js';
+import { currentProviderOf } from '../deadlines/deadline.sql.js';
 import { LifeLimitations, Recipient, Representative } from './recipient.entity.js';
 import { LIFE_CATEGORIES } from './recipient.enums.js';
 import {
