@@ -59,7 +59,7 @@ import {
   StageResolver,
 } from './stage/stage.resolver.js';
 import { Termination } from './termination/termination.entity.js';
-import { TerminationResolver } from './termination/termination.resolver.js';
+import { RecipientTerminationsResolver, TerminationResolver } from './termination/termination.resolver.js';
 
 /** The authorised body's subgraph: the person, the case from application to termination. */
 export const socialSubgraph: SubgraphDefinition = {
@@ -111,6 +111,7 @@ export const socialSubgraph: SubgraphDefinition = {
     StageResolver,
     ReadinessReviewDueResolver,
     TerminationResolver,
+    RecipientTerminationsResolver,
     SocialIndicatorsResolver,
     ConsentResolver,
     RecipientConsentResolver,
