@@ -52,7 +52,7 @@ function fail(res: Response, status: number, code: string, message: string) {
  * case get a letter and each read of the person's data is audited by the subgraph that holds it.
  */
 export function mountLetters(app: Express, options: { today: () => string }) {
-  /** `stem.format` of the URL's last segment, when the stem is what the route expects. */
+  /** Serves the letter named by the URL's last segment, `<stem>.docx|pdf`, when `stemFits` its route. */
   const send = async (
     req: Request,
     res: Response,
@@ -64,9 +64,10 @@ export function mountLetters(app: Express, options: { today: () => string }) {
     const file = String(req.params.file).toLowerCase();
     const dot = file.lastIndexOf('.');
     const stem = file.slice(0, Math.max(dot, 0));
-    const format = FORMATS[file.slice(dot + 1) as keyof typeof FORMATS];
+    const extension = file.slice(dot + 1);
+    const format = Object.hasOwn(FORMATS, extension) ? FORMATS[extension as keyof typeof FORMATS] : null;
     const recipientId = String(req.params.recipientId);
-    if (dot < 0 || !Object.hasOwn(FORMATS, file.slice(dot + 1)) || !stemFits(stem) || !isUuid(recipientId))
+    if (dot < 0 || !format || !stemFits(stem) || !isUuid(recipientId))
       return fail(res, 404, 'LETTER_NOT_FOUND', 'Такого письма нет');
     const host = req.socket.localAddress?.includes(':')
       ? `[${req.socket.localAddress}]`
