@@ -40,6 +40,7 @@ import { mountIdempotency } from './edge/idempotency.js';
 import { mountRateLimit, operationPolicy, queryLimits } from './edge/protection.js';
 import { mountEvidenceDownload } from './evidence/evidence-download.route.js';
 import { createGateway, printApiSchema, type SubgraphSource } from './gateway/supergraph.js';
+import { mountLetters } from './letters/letters.route.js';
 import { mountReports } from './reports/reports.route.js';
 import { subgraphDefinitions } from './subgraphs.js';
 
@@ -168,6 +169,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
           mountReports(app, { supergraphSdl, region: config.REGION, today: () => localDateOf(clock.now()) });
           mountAuditExport(app, { orm: () => authOrm, authenticator, config, clock });
           mountEvidenceDownload(app);
+          mountLetters(app, { today: () => localDateOf(clock.now()) });
           if (options.dashboardDir !== false) mountDashboard(app, options.dashboardDir);
         },
         buildContext: async (base, req): Promise<BaseContext> => {

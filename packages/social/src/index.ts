@@ -1,3 +1,4 @@
+export { RefusalGround } from './application/application.enums.js';
 export { HousingService } from './housing/housing.service.js';
 export { Recipient } from './recipient/recipient.entity.js';
 export { RuleSet } from './rules/rule-set.js';

@@ -14,6 +14,7 @@ import { possibleDuplicatesLoader } from './recipient/recipient.loaders.js';
 import { createServicesLoaders } from './services/services.loaders.js';
 import { ReadinessReview } from './stage/readiness-review.entity.js';
 import { Stage } from './stage/stage.entity.js';
+import { Termination } from './termination/termination.entity.js';
 import { caseEventsLoader } from './timeline/timeline.service.js';
 
 /** Open places of each unit: one query gives the occupants and the occupied/free counts. */
@@ -47,6 +48,10 @@ export function createSocialLoaders(em: EntityManager) {
     applicationsByRecipient: groupedLoader(em, Application, 'recipientId', {
       submittedOn: 'desc',
       createdAt: 'desc',
+    }),
+    terminationsByRecipient: groupedLoader(em, Termination, 'recipientId', {
+      effectiveOn: 'desc',
+      id: 'asc',
     }),
     documentsByApplication: groupedLoader(em, ApplicationDocument, 'applicationId', { kind: 'asc' }),
     assessmentsByRecipient: groupedLoader(em, Assessment, 'recipientId', {

@@ -60,7 +60,7 @@ import {
   StageResolver,
 } from './stage/stage.resolver.js';
 import { Termination } from './termination/termination.entity.js';
-import { TerminationResolver } from './termination/termination.resolver.js';
+import { RecipientTerminationsResolver, TerminationResolver } from './termination/termination.resolver.js';
 import { RecipientTimelineResolver } from './timeline/timeline.resolver.js';
 
 /** The authorised body's subgraph: the person, the case from application to termination. */
@@ -114,6 +114,7 @@ export const socialSubgraph: SubgraphDefinition = {
     StageResolver,
     ReadinessReviewDueResolver,
     TerminationResolver,
+    RecipientTerminationsResolver,
     SocialIndicatorsResolver,
     ConsentResolver,
     RecipientConsentResolver,

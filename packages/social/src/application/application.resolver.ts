@@ -81,6 +81,25 @@ export class ApplicationResolver {
     return recipient ? eligibilityProblems(recipient, application.submittedOn) : [];
   }
 
+  @Personal(Access.CASE)
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "The paragraph of the region's act a refusal cites (001 §16 а–г; Murmansk 002 §8–9), for the letter; null unless refused",
+  })
+  refusalParagraph(@Root() application: Application, @Ctx() ctx: SocialContext) {
+    return application.refusalGround ? rulesOf(ctx).refusalParagraph(application.refusalGround) : null;
+  }
+
+  @Personal(Access.CASE)
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "The region's act the decision rests on, as the letter names it; null while undecided",
+  })
+  decisionAct(@Root() application: Application, @Ctx() ctx: SocialContext) {
+    return application.decision ? rulesOf(ctx).data.source : null;
+  }
+
   @FieldResolver(() => Recipient)
   recipient(@Root() application: Application, @Ctx() ctx: SocialContext) {
     return ctx.loaders.recipientById.load(application.recipientId);

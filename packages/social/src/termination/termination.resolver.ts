@@ -1,6 +1,7 @@
-import { Access, localDateOf, type SubgraphContext } from '@sl/core';
-import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Access, localDateOf, Personal, type SubgraphContext } from '@sl/core';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { SocialLoaders } from '../loaders.js';
+import { Recipient } from '../recipient/recipient.entity.js';
 import { RuleSet } from '../rules/rule-set.js';
 import { Termination } from './termination.entity.js';
 import { TerminateParticipationInput } from './termination.inputs.js';
@@ -23,5 +24,16 @@ export class TerminationResolver {
         input,
       ),
     );
+  }
+}
+
+@Resolver(() => Recipient)
+export class RecipientTerminationsResolver {
+  @Personal(Access.CASE)
+  @FieldResolver(() => [Termination], {
+    description: 'Ends of supported living (seed 001 §17), newest first',
+  })
+  terminations(@Root() recipient: Recipient, @Ctx() ctx: SocialContext) {
+    return ctx.loaders.terminationsByRecipient.load(recipient.id);
   }
 }
