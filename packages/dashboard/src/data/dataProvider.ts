@@ -210,12 +210,13 @@ export function graphDataProvider(
         const input = inputOf(spec.create.fields, params.data as Record<string, unknown>);
         const extra = Object.entries(spec.create.args ?? {});
         const data = params.data as Record<string, unknown>;
+        const args = Object.fromEntries(extra.map(([name]) => [name, data[name]]));
         const result = await client.mutate<{ created: Node }>({
           mutation:
             gql(`mutation Create($input: ${spec.create.input}!${extra.map(([n, t]) => `, $${n}: ${t}`).join('')}) {
             created: ${spec.create.mutation}(input: $input${extra.map(([n]) => `, ${n}: $${n}`).join('')}) { ${selection(spec.oneFields ?? spec.fields, roles())} }
           }`),
-          variables: { input, ...Object.fromEntries(extra.map(([n]) => [n, data[n]])) },
+          variables: { input, ...args },
         });
         if (spec.create.followedBy) {
           const then = spec.create.followedBy;
@@ -230,9 +231,7 @@ export function graphDataProvider(
         // What the record was made for (recipientId, obligationId) stays on it, so the form can
         // go back to the person or the obligation even when the graph's type does not repeat it.
         const links = Object.fromEntries(
-          Object.entries({ ...input, ...Object.fromEntries(extra.map(([n]) => [n, data[n]])) }).filter(
-            ([key]) => key.endsWith('Id'),
-          ),
+          Object.entries({ ...input, ...args }).filter(([key]) => key.endsWith('Id')),
         );
         return { data: withId(spec, { ...links, ...result.data!.created }) as never };
       }),
