@@ -130,6 +130,9 @@ describe('GraphQL over HTTP', () => {
     );
     expect(refusal(await post(JSON.stringify([{ query: '{ me { name } }' }])), 400).code).toBe('BAD_REQUEST');
     expect(refusal(await post(JSON.stringify({ query: 42 })), 400).code).toBe('BAD_REQUEST');
+    const get = await t.http().get('/graphql?query=%7B%20apiVersion%20%7D').set('accept', 'application/json');
+    expect(refusal(get, 405).code).toBe('METHOD_NOT_ALLOWED');
+    expect(get.headers.allow).toBe('POST');
     const unknownOperation = JSON.stringify({ query: 'query A { apiVersion }', operationName: 'B' });
     expect(refusal(await post(unknownOperation), 400).code).toBe('OPERATION_RESOLUTION_FAILURE');
     expect((await post(unknownOperation, { accept: 'application/json' })).status).toBe(400);

@@ -68,6 +68,21 @@ export function countTokens(query: string, max: number): number {
  */
 export function mountGraphQLHttp(app: Express, config: Config): void {
   app.use('/graphql', (req, res, next) => {
+    // GET would let any page a signed-in user opens send queries cross-site (CSRF): POST only. A
+    // browser asking for a page still gets the landing page outside production.
+    if (
+      req.method === 'GET' &&
+      req.accepts([APPLICATION_JSON, GRAPHQL_RESPONSE_JSON, 'text/html']) !== 'text/html'
+    ) {
+      res.setHeader('Allow', 'POST');
+      return sendGraphQLError(
+        req,
+        res,
+        405,
+        'METHOD_NOT_ALLOWED',
+        'Запросы к графу отправляются методом POST.',
+      );
+    }
     if (req.method !== 'POST' || req.is('application/json')) return next();
     sendGraphQLError(
       req,

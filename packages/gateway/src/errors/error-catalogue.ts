@@ -45,6 +45,11 @@ export const ERROR_CATALOGUE: Record<string, ErrorCodeEntry> = {
     'The HTTP request is not a GraphQL request: broken JSON, `query` missing or not a string, a batch (an array).',
     'Send one JSON object `{ query, variables?, operationName? }`.',
   ),
+  METHOD_NOT_ALLOWED: entry(
+    '405',
+    'A GET request: the graph answers POST only (a GET could be sent cross-site by any page a signed-in user opens).',
+    'Send the same request with POST and a JSON body.',
+  ),
   UNSUPPORTED_MEDIA_TYPE: entry(
     '415',
     'The body is not `application/json`.',
