@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { API_VERSION, Role, snilsFromBody, testConfig } from '@sl/core';
 import { serverAudits } from 'graphql-http';
@@ -129,6 +130,12 @@ describe('GraphQL over HTTP', () => {
     );
     expect(refusal(await post(JSON.stringify([{ query: '{ me { name } }' }])), 400).code).toBe('BAD_REQUEST');
     expect(refusal(await post(JSON.stringify({ query: 42 })), 400).code).toBe('BAD_REQUEST');
+    const get = await t.http().get('/graphql?query=%7B%20apiVersion%20%7D').set('accept', 'application/json');
+    expect(refusal(get, 405).code).toBe('METHOD_NOT_ALLOWED');
+    expect(get.headers.allow).toBe('POST');
+    const unknownOperation = JSON.stringify({ query: 'query A { apiVersion }', operationName: 'B' });
+    expect(refusal(await post(unknownOperation), 400).code).toBe('OPERATION_RESOLUTION_FAILURE');
+    expect((await post(unknownOperation, { accept: 'application/json' })).status).toBe(400);
   });
 
   it('publishes its contract: the schema file, the version in a header and a query, the changelog', async () => {
@@ -189,5 +196,22 @@ describe('GraphQL over HTTP', () => {
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
     const answer = await query('{ apiVersion }', {}, { origin: 'https://partner.example.ru' });
     expect(answer.headers['access-control-expose-headers']).toMatch(/X-Request-Id/);
+  });
+
+  it('takes automatic persisted queries as documented: the hash alone once the text was sent', async () => {
+    const text = '{ apiVersion }';
+    const extensions = {
+      persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(text).digest('hex') },
+    };
+    const hashOnly = () => post(JSON.stringify({ extensions }));
+    const unknown = await hashOnly();
+    expect({ status: unknown.status, code: unknown.body.errors?.[0]?.extensions?.code }).toEqual({
+      status: 200,
+      code: 'PERSISTED_QUERY_NOT_FOUND',
+    });
+    expect((await post(JSON.stringify({ query: text, extensions }))).body).toEqual({
+      data: { apiVersion: API_VERSION },
+    });
+    expect((await hashOnly()).body).toEqual({ data: { apiVersion: API_VERSION } });
   });
 });

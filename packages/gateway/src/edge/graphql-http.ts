@@ -68,6 +68,21 @@ export function countTokens(query: string, max: number): number {
  */
 export function mountGraphQLHttp(app: Express, config: Config): void {
   app.use('/graphql', (req, res, next) => {
+    // GET would let any page a signed-in user opens send queries cross-site (CSRF): POST only. A
+    // browser asking for a page still gets the landing page outside production.
+    if (
+      req.method === 'GET' &&
+      req.accepts([APPLICATION_JSON, GRAPHQL_RESPONSE_JSON, 'text/html']) !== 'text/html'
+    ) {
+      res.setHeader('Allow', 'POST');
+      return sendGraphQLError(
+        req,
+        res,
+        405,
+        'METHOD_NOT_ALLOWED',
+        'Запросы к графу отправляются методом POST.',
+      );
+    }
     if (req.method !== 'POST' || req.is('application/json')) return next();
     sendGraphQLError(
       req,
@@ -179,7 +194,8 @@ export function credentialRequired(publicFields: ReadonlySet<string>): ApolloSer
 }
 
 /**
- * The supergraph passes custom scalars (LocalDate) through to the subgraphs unparsed, so a bad date
+ * A document without the operation asked for is the caller's mistake (400), and the supergraph
+ * passes custom scalars (LocalDate) through to the subgraphs unparsed, so a bad date
  * was refused only there, as a field error with status 200, while a bad Int was refused here with
  * 400. Coerce variables and check literals against the public schema with the real scalars, so
  * every malformed value is refused the same way, before anything runs.
@@ -189,7 +205,15 @@ export function scalarCoercion(apiSchema: GraphQLSchema): ApolloServerPlugin<Bas
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, document, request }) {
-          if (!operation) return;
+          // The gateway's executor would fail on it as an internal error (500).
+          if (!operation) {
+            throw new GraphQLError(
+              request.operationName
+                ? `В документе нет операции с именем «${request.operationName}».`
+                : 'В документе несколько операций: укажите operationName.',
+              { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } },
+            );
+          }
           const literal = validate(apiSchema, document, [ValuesOfCorrectTypeRule]);
           if (literal.length > 0) {
             throw new GraphQLError(literal[0]!.message, {

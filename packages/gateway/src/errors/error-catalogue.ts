@@ -45,6 +45,11 @@ export const ERROR_CATALOGUE: Record<string, ErrorCodeEntry> = {
     'The HTTP request is not a GraphQL request: broken JSON, `query` missing or not a string, a batch (an array).',
     'Send one JSON object `{ query, variables?, operationName? }`.',
   ),
+  METHOD_NOT_ALLOWED: entry(
+    '405',
+    'A GET request: the graph answers POST only (a GET could be sent cross-site by any page a signed-in user opens).',
+    'Send the same request with POST and a JSON body.',
+  ),
   UNSUPPORTED_MEDIA_TYPE: entry(
     '415',
     'The body is not `application/json`.',
@@ -87,24 +92,17 @@ export const ERROR_CATALOGUE: Record<string, ErrorCodeEntry> = {
   ),
   PERSISTED_QUERY_NOT_FOUND: {
     ...entry(
-      REQUEST,
+      '200',
       'An automatic persisted query (a hash without the text) the server does not hold.',
       'Send the same request again with the full `query` text.',
     ),
     external: true,
   },
-  PERSISTED_QUERY_NOT_SUPPORTED: {
-    ...entry(REQUEST, 'Persisted queries are not accepted by this server.', 'Send the full `query` text.'),
-    external: true,
-  },
-  OPERATION_RESOLUTION_FAILURE: {
-    ...entry(
-      REQUEST,
-      'The document has several operations and `operationName` names none of them.',
-      'Send the name of the operation to run.',
-    ),
-    external: true,
-  },
+  OPERATION_RESOLUTION_FAILURE: entry(
+    '400',
+    '`operationName` names no operation of the document, or it is missing while the document has several.',
+    'Send the name of the operation to run.',
+  ),
   IDEMPOTENCY_KEY_INVALID: entry(
     '400',
     'The `Idempotency-Key` header is not 1–255 printable ASCII characters without spaces.',
