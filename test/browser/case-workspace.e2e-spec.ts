@@ -1,6 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import { ManualClock, Role, snilsFromBody } from '@sl/core';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchBrowser, screenshot, seriousViolations } from '../support/browser.js';
+import { pdfText } from '../support/pdf-text.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
 
 /**
@@ -295,6 +297,15 @@ describe('the person page as the case workspace', () => {
     // seed 001 §14: decision within 10 calendar days of the application
     expect(application.decision).toBe('GRANTED');
     expect(application.decidedOn <= application.decisionDueOn).toBe(true);
+
+    // The letter to the person (001 §13) comes from the case tab, addressed to her by name.
+    await page.goto(`${base}/#/recipients/${personId}/show/social`);
+    const letter = page.getByRole('button', { name: /Решение от .*: скачать PDF/ });
+    await letter.waitFor({ timeout: 15_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), letter.click()]);
+    expect(download.suggestedFilename()).toMatch(/^Решение от .*\.pdf$/);
+    const text = await pdfText(await readFile((await download.path())!));
+    expect(text).toContain('Путниковой Вере Игоревне');
   });
 
   it('goes preparatory → training, reviews readiness half a year later, and starts the main stage', async () => {

@@ -1,5 +1,6 @@
 import { ManualClock, Role, snilsFromBody } from '@sl/core';
 import mammoth from 'mammoth';
+import { pdfText } from '../support/pdf-text.js';
 import { type GraphQLResponse, startTestSystem, type TestSystem } from '../support/system.js';
 
 // Issue 23, letters: the grant, the refusal citing its ground and the act's paragraph (seed 001
@@ -22,17 +23,6 @@ const limitations = {
   learning: 1,
   behaviourControl: 0,
 };
-
-async function pdfText(body: Buffer): Promise<string> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const pdf = await pdfjs.getDocument({ data: new Uint8Array(body), useSystemFonts: false }).promise;
-  const pages: string[] = [];
-  for (let n = 1; n <= pdf.numPages; n++) {
-    const content = await (await pdf.getPage(n)).getTextContent();
-    pages.push(content.items.map((i) => ('str' in i ? `${i.str}${i.hasEOL ? '\n' : ''}` : '')).join(''));
-  }
-  return pages.join('\n');
-}
 
 describe('letters to the person (kaluga: seed 001 §13, §16, §17)', () => {
   const clock = new ManualClock(new Date('2026-03-10T09:00:00Z'));

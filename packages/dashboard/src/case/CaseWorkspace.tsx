@@ -42,6 +42,7 @@ import {
 } from './actions';
 import type { CaseRecord } from './caseData';
 import { daysBetween, formatSnils, fullName, regionToday } from './format';
+import { LetterButtons } from './LetterButtons';
 
 /** The seed's limit of readiness reviews in the training stage (002 §15.2). */
 const MAX_READINESS_REVIEWS = 4;
@@ -188,15 +189,23 @@ export function CaseSummary() {
       </Box>
       <Stack component="dl" direction="row" flexWrap="wrap" gap={2} sx={{ m: 0 }}>
         <Fact label="case.f.stage">
-          {terminated
-            ? translate('case.terminated', {
+          {terminated ? (
+            <>
+              {translate('case.terminated', {
                 reason: enumName('TerminationReason', lastStage?.terminationReason),
-              })
-            : stage
-              ? `${enumName('StageKind', stage.kind)} ${translate('case.since', { date: date(stage.startedOn) })}`
-              : application
-                ? `${translate('case.application')}: ${application.decision ? enumName('Decision', application.decision) : enumName('ApplicationStatus', application.status)}`
-                : translate('case.no_application')}
+              })}
+              <LetterButtons
+                path={`/letters/${record.id}/termination`}
+                name={translate('case.letter.termination')}
+              />
+            </>
+          ) : stage ? (
+            `${enumName('StageKind', stage.kind)} ${translate('case.since', { date: date(stage.startedOn) })}`
+          ) : application ? (
+            `${translate('case.application')}: ${application.decision ? enumName('Decision', application.decision) : enumName('ApplicationStatus', application.status)}`
+          ) : (
+            translate('case.no_application')
+          )}
         </Fact>
         <Fact label="case.f.degree">
           {assessment
@@ -359,6 +368,7 @@ export function SocialCaseTab(_: { label?: false }) {
             'app.f.decisionDueOn',
             'app.f.decision',
             'case.f.documents',
+            'case.f.letter',
           ]}
           rows={record.applications.map((a) => [
             date(a.submittedOn),
@@ -368,6 +378,15 @@ export function SocialCaseTab(_: { label?: false }) {
               ? `${enumName('Decision', a.decision)}${a.refusalGround ? ` — ${enumName('RefusalGround', a.refusalGround)}` : ''} (${date(a.decidedOn)})`
               : '—',
             a.documents.map((d) => enumName('ApplicationDocumentKind', d.kind)).join(', ') || '—',
+            a.decision === 'GRANTED' || a.decision === 'REFUSED' ? (
+              <LetterButtons
+                key={a.id}
+                path={`/letters/${record.id}/decision/${a.id}`}
+                name={translate('case.letter.decision', { date: date(a.decidedOn) })}
+              />
+            ) : (
+              '—'
+            ),
           ])}
         />
       )}

@@ -50,7 +50,13 @@ export const caseRu = {
     route: 'Индивидуальный реабилитационный маршрут',
     consents: 'Действующие согласия',
   },
+  letter: {
+    decision: 'Решение от %{date}',
+    termination: 'Уведомление о прекращении',
+    download: '%{name}: скачать %{format}',
+  },
   f: {
+    letter: 'Письмо заявителю',
     stage: 'Этап',
     degree: 'Степень и тип обслуживания',
     housing: 'Проживание',
@@ -246,7 +252,13 @@ export const caseEn: typeof caseRu = {
     rep_authority: 'Document of authority',
   },
   sections: { team: 'Team', route: 'Individual rehabilitation route', consents: 'Consents in force' },
+  letter: {
+    decision: 'Decision of %{date}',
+    termination: 'Termination notice',
+    download: '%{name}: download %{format}',
+  },
   f: {
+    letter: 'Letter to the person',
     stage: 'Stage',
     degree: 'Degree and service type',
     housing: 'Housing',
