@@ -184,7 +184,7 @@ export function CaseSummary() {
 
   return (
     <Paper variant="outlined" sx={{ p: 2, mb: 2 }} component="section" aria-labelledby="case-summary-title">
-      <Box component="h1" id="case-summary-title" sx={{ fontSize: 20, m: 0, mb: 1 }}>
+      <Box component="h2" id="case-summary-title" sx={{ fontSize: 20, m: 0, mb: 1 }}>
         {fullName(record)} · {translate('case.snils')} {formatSnils(record.snils)}
       </Box>
       <Stack component="dl" direction="row" flexWrap="wrap" gap={2} sx={{ m: 0 }}>

@@ -42,8 +42,8 @@ function MinistryForm({
   return (
     <Create redirect={backTo(tab)} title={title} {...(transform ? { transform } : {})}>
       <SimpleForm>
-        {/* The page's one heading: the app bar's title is not a heading of the page. */}
-        <Typography component="h1" variant="h6">
+        {/* The app bar carries the page's one h1 (layout/Layout.tsx); this repeats it over the form. */}
+        <Typography component="h2" variant="h6">
           {title}
         </Typography>
         {about ? <TextInput source={about} readOnly helperText={false} fullWidth /> : <PersonInput />}

@@ -80,7 +80,7 @@ export function MinistryHome() {
     <Card data-testid="ministry-home">
       <Title title="ministry.title" />
       <CardContent>
-        <Typography component="h1" variant="h5">
+        <Typography component="h2" variant="h5">
           {translate('ministry.title')}
         </Typography>
         <Typography variant="body2" sx={{ mb: 2 }}>

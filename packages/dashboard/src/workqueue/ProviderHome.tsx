@@ -128,7 +128,7 @@ export function ProviderHome() {
     <Card data-testid="provider-home">
       <Title title="provider.title" />
       <CardContent>
-        <Typography component="h1" variant="h5" sx={{ mb: 2 }}>
+        <Typography component="h2" variant="h5" sx={{ mb: 2 }}>
           {translate('provider.title')}
         </Typography>
         {error && (

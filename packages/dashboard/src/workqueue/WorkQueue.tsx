@@ -110,7 +110,7 @@ export function WorkQueue() {
       <Title title="queue.title" />
       <CardContent>
         <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
-          <Typography component="h1" variant="h5" sx={{ flex: 1 }}>
+          <Typography component="h2" variant="h5" sx={{ flex: 1 }}>
             {translate('queue.title')}
           </Typography>
           <Button component={Link} to="/council" variant="outlined" size="small">
