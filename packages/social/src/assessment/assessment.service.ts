@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { NotFoundError, ValidationError } from '@sl/core';
+import { RecipientNotFoundError, ValidationError } from '@sl/core';
 import { rulesOf, type SocialContext, snapshot, todayOf } from '../common/social-context.js';
 import { Recipient } from '../recipient/recipient.entity.js';
 import { AutonomyDegree } from '../recipient/recipient.enums.js';
@@ -21,7 +21,7 @@ export class AssessmentService {
     }
     return this.em.transactional(async (em) => {
       const recipient = await em.findOne(Recipient, { id: input.recipientId });
-      if (!recipient) throw new NotFoundError('Получатель', input.recipientId);
+      if (!recipient) throw new RecipientNotFoundError(input.recipientId);
       const assessment = em.create(Assessment, {
         recipientId: recipient.id,
         assessedOn: input.assessedOn,

@@ -8,6 +8,7 @@ import {
   NotFoundError,
   type PageRequest,
   paginate,
+  RecipientNotFoundError,
   ValidationError,
 } from '@sl/core';
 import { Provider } from '../provider/provider.entity.js';
@@ -116,7 +117,7 @@ export class HousingService {
       .transactional(async (em) => {
         const unit = await lockUnit(em, input.unitId);
         if (!(await em.count(Recipient, { id: input.recipientId }))) {
-          throw new NotFoundError('Получатель', input.recipientId);
+          throw new RecipientNotFoundError(input.recipientId);
         }
         const open = await em.findOne(HousingOccupancy, { recipientId: input.recipientId, toDate: null });
         if (open) {

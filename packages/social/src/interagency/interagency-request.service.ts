@@ -1,5 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AppError, ConflictError, NotFoundError, Role, ValidationError } from '@sl/core';
+import {
+  AppError,
+  ConflictError,
+  NotFoundError,
+  RecipientNotFoundError,
+  Role,
+  ValidationError,
+} from '@sl/core';
 import { Application } from '../application/application.entity.js';
 import { rulesOf, type SocialContext, snapshot, todayOf } from '../common/social-context.js';
 import { Recipient } from '../recipient/recipient.entity.js';
@@ -36,7 +43,7 @@ export class InteragencyRequestService {
     }
     return this.em.transactional(async (em) => {
       const recipient = await em.findOne(Recipient, { id: input.recipientId }, { fields: ['id'] });
-      if (!recipient) throw new NotFoundError('Получатель', input.recipientId);
+      if (!recipient) throw new RecipientNotFoundError(input.recipientId);
       if (input.applicationId) {
         const application = await em.findOne(
           Application,
