@@ -79,7 +79,10 @@ describe('consents: recorded with dates and withdrawals; sharing stops when with
       [{ ...base, kind: 'SHARING' }, 'CONSENT_MINISTRY_REQUIRED'],
       [{ ...base, kind: 'ASSESSMENT', sharedWith: 'HEALTH' }, 'CONSENT_MINISTRY_NOT_APPLICABLE'],
       [{ ...base, kind: 'PERSONAL_DATA', givenOn: '2026-11-21' }, 'DATE_IN_FUTURE'],
-      [{ ...base, kind: 'PERSONAL_DATA', recipientId: '00000000-0000-4000-8000-000000000001' }, 'NOT_FOUND'],
+      [
+        { ...base, kind: 'PERSONAL_DATA', recipientId: '00000000-0000-4000-8000-000000000001' },
+        'RECIPIENT_NOT_FOUND',
+      ],
     ];
     for (const [input, code] of cases) expect(errorCode(await t.gql(GIVE, { input }))).toBe(code);
     const unknownMinistry = await t.gql(GIVE, { input: { ...base, kind: 'SHARING', sharedWith: 'POLICE' } });

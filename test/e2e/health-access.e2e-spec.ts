@@ -81,7 +81,7 @@ describe('health details: health officers, and of the coordinators only the case
     const before = await t.system.accessOrm.em
       .getConnection()
       .execute<{ n: string }[]>(
-        `SELECT count(*) n FROM access.audit_event WHERE subgraph = 'health' AND actor_id = ?`,
+        `SELECT count(*) n FROM access.audit_event WHERE subgraph = 'health' AND action = 'read' AND actor_id = ?`,
         [otherId],
       );
     const res = await t.gql<{ recipient: { medicalConclusions: unknown } | null }>(
@@ -103,7 +103,7 @@ describe('health details: health officers, and of the coordinators only the case
     const after = await t.system.accessOrm.em
       .getConnection()
       .execute<{ n: string }[]>(
-        `SELECT count(*) n FROM access.audit_event WHERE subgraph = 'health' AND actor_id = ?`,
+        `SELECT count(*) n FROM access.audit_event WHERE subgraph = 'health' AND action = 'read' AND actor_id = ?`,
         [otherId],
       );
     expect(after[0]!.n).toBe(before[0]!.n);

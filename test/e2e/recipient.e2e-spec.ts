@@ -197,7 +197,7 @@ describe('recipients: registering and finding people', () => {
     const missing = await t.gql(UPDATE, {
       input: { id: '00000000-0000-4000-8000-000000000000', version: 1, phone: '123456' },
     });
-    expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(missing.errors?.[0]?.extensions?.code).toBe('RECIPIENT_NOT_FOUND');
   });
 
   it('refuses the second of two coordinators editing the same version, and overwrites nothing', async () => {

@@ -460,6 +460,174 @@ describe('security: the access holes of issue 18 stay closed', () => {
     });
   });
 
+  describe('medium: audit, existence, input and defaults', () => {
+    const NOBODY = '00000000-0000-4000-8000-0000000000aa';
+
+    it('refuses every write about a person who is not registered, in every ministry, with RECIPIENT_NOT_FOUND', async () => {
+      const attempts: [string, Record<string, unknown>, Role][] = [
+        [
+          'mutation ($input: RecordMedicalConclusionInput!) { recordMedicalConclusion(input: $input) { id } }',
+          {
+            recipientId: NOBODY,
+            issuedOn: '2026-01-15',
+            contraindicationsPresent: false,
+            conditions: [],
+            organisation: 'ГБУЗ',
+          },
+          Role.HEALTH_OFFICER,
+        ],
+        [
+          'mutation ($input: RecordPmpkRecommendationInput!) { recordPmpkRecommendation(input: $input) { id } }',
+          { recipientId: NOBODY, issuedOn: '2026-01-15', commission: 'ЦПМПК', programme: 'АООП' },
+          Role.EDUCATION_OFFICER,
+        ],
+        [PLAN, { recipientId: NOBODY, providerId: providerA, hoursPerWeek: 3 }, Role.COORDINATOR],
+      ];
+      for (const [mutation, input, role] of attempts) {
+        const res = await t.gql(mutation, { input }, { as: role });
+        expect([mutation.slice(0, 40), codes(res)]).toEqual([mutation.slice(0, 40), ['RECIPIENT_NOT_FOUND']]);
+      }
+      const written = await sql<{ n: string }>(
+        `select (select count(*) from health.medical_conclusion where recipient_id = $1)
+              + (select count(*) from education.pmpk_recommendation where recipient_id = $1) n`,
+        [NOBODY],
+      );
+      expect(written[0]!.n).toBe('0');
+    });
+
+    it('breaks the glass only with a meaningful reason, stored trimmed, for a registered person', async () => {
+      const target = await person('Стеклянная');
+      const glass = (r: string, reason: string) =>
+        t.gql(
+          'mutation ($r: ID!, $reason: String!) { breakGlass(recipientId: $r, reason: $reason) { reason } }',
+          { r, reason },
+          { as: Role.HEALTH_OFFICER },
+        );
+      for (const reason of ['          x', 'аааааааааааааа', '1234567890 12', '   ']) {
+        expect(codes(await glass(target, reason))).toEqual(['BREAK_GLASS_REASON_INVALID']);
+      }
+      expect(codes(await glass(NOBODY, 'Срочный вызов скорой помощи'))).toEqual(['RECIPIENT_NOT_FOUND']);
+      const opened = await glass(target, '   Срочный   вызов скорой помощи  ');
+      expect(opened.errors).toBeUndefined();
+      expect(opened.data).toEqual({ breakGlass: { reason: 'Срочный вызов скорой помощи' } });
+      const events = await sql<{ entity: string }>(
+        `select entity from access.audit_event where action = 'security' and recipient_id = $1`,
+        [target],
+      );
+      expect(events).toEqual([{ entity: 'BREAK_GLASS' }]);
+    });
+
+    it('records refused reads, account and client events and the auditor’s own reads, masking health values', async () => {
+      const target = await person('Проверяемая');
+      const refused = await t.gql(CARD, { id: target }, staffOf(providerA));
+      expect(codes(refused)).toContain('OUT_OF_SCOPE');
+      const issued = await t.gql<{ createApiClient: { client: { id: string } } }>(
+        'mutation ($input: CreateApiClientInput!) { createApiClient(input: $input) { client { id } } }',
+        { input: { name: 'Система Минздрава', agencyId: 'Минздрав', roles: [Role.HEALTH_OFFICER] } },
+        { as: Role.ADMIN },
+      );
+      const clientId = issued.data!.createApiClient.client.id;
+      for (const mutation of [
+        'rotateApiClientSecret(id: $id) { token }',
+        'revokeApiClient(id: $id) { id }',
+      ]) {
+        expect(
+          (await t.gql(`mutation ($id: ID!) { ${mutation} }`, { id: clientId }, { as: Role.ADMIN })).errors,
+        ).toBeUndefined();
+      }
+      const officer = await t.gql<{ createAccount: { id: string } }>(
+        'mutation ($input: CreateAccountInput!) { createAccount(input: $input) { id } }',
+        {
+          input: {
+            login: 'officer-to-be',
+            displayName: 'Будущий',
+            password: TEST_PASSWORD,
+            roles: [Role.EDUCATION_OFFICER],
+          },
+        },
+        { as: Role.ADMIN },
+      );
+      const promoted = await t.gql(
+        'mutation ($id: ID!, $roles: [Role!]!) { setAccountRoles(id: $id, roles: $roles) { roles } }',
+        { id: officer.data!.createAccount.id, roles: [Role.EDUCATION_OFFICER, Role.COUNCIL_MEMBER] },
+        { as: Role.ADMIN },
+      );
+      expect(promoted.errors).toBeUndefined();
+      const read = await t.gql('{ auditEvents(first: 5) { totalCount } }', {}, { as: Role.AUDITOR });
+      expect(read.errors).toBeUndefined();
+      const refusals = await sql<{ entity: string; fields: string[] }>(
+        `select entity, fields from access.audit_event where action = 'refused' and recipient_id = $1`,
+        [target],
+      );
+      expect(refusals.map((r) => r.entity)).toEqual(['OUT_OF_SCOPE']);
+      expect(refusals[0]!.fields).toEqual(expect.arrayContaining(['Recipient.snils']));
+      const events = await sql<{ entity: string }>(
+        `select distinct entity from access.audit_event where action = 'security' order by entity`,
+      );
+      expect(events.map((e) => e.entity)).toEqual(
+        expect.arrayContaining([
+          'ACCOUNT_CREATED',
+          'ACCOUNT_DEACTIVATED',
+          'ROLES_CHANGED',
+          'API_CLIENT_ISSUED',
+          'API_CLIENT_ROTATED',
+          'API_CLIENT_REVOKED',
+          'AUDIT_LOG_READ',
+          'CASE_HANDOVER',
+          'SIGN_IN_FAILED',
+          'ACCOUNT_LOCKED',
+          'BREAK_GLASS',
+        ]),
+      );
+      // The medical conclusions recorded above: the change is there, its health values are not.
+      const health = await sql<{ after: unknown }>(
+        `select after from access.audit_event where subgraph = 'health' and action = 'create'`,
+      );
+      expect(health.length).toBeGreaterThan(0);
+      expect(JSON.stringify(health)).not.toMatch(/F20|G80|Областная/);
+      expect(JSON.stringify(health)).toContain('conditions');
+    });
+
+    it('refuses a NUL character as bad input and answers a broken body without internals', async () => {
+      const before = await sql<{ n: string }>('select count(*) n from social.recipient');
+      const res = await t.gql(CREATE_PERSON, {
+        input: {
+          snils: snilsFromBody(901_000_001),
+          lastName: 'Нулевая',
+          firstName: 'Ольга',
+          birthDate: '1980-01-01',
+          sex: 'FEMALE',
+          municipality: 'г. Калуга',
+          address: 'ул. \u0000Скрытая',
+        },
+      });
+      expect(codes(res)).toEqual(['VALIDATION_FAILED']);
+      expect((await sql<{ n: string }>('select count(*) n from social.recipient'))[0]!.n).toBe(before[0]!.n);
+      const broken = await t
+        .http()
+        .post('/graphql')
+        .set('content-type', 'application/json')
+        .send('{"query": "{ me');
+      expect(broken.status).toBe(400);
+      expect(broken.body.errors[0].extensions.code).toBe('BAD_REQUEST');
+      expect(broken.text).not.toMatch(/ at |\.js|\.ts|\/work\/|node_modules/);
+    });
+
+    it('refuses the СНИЛС 000-000-000 00', async () => {
+      const res = await t.gql(CREATE_PERSON, {
+        input: {
+          snils: '000-000-000 00',
+          lastName: 'Нулёва',
+          firstName: 'Анна',
+          birthDate: '1980-01-01',
+          sex: 'FEMALE',
+          municipality: 'г. Калуга',
+        },
+      });
+      expect(codes(res)).toEqual(['SNILS_INVALID']);
+    });
+  });
+
   describe('against subgraphs served alone', () => {
     const services = new Map<string, RunningSubgraphService>();
     const secret = () => sessionSecret(testConfig());

@@ -3,11 +3,12 @@ import {
   Connection,
   paginate,
   Role,
+  requireRecipient,
   type SubgraphContext,
   UnauthenticatedError,
   ValidationError,
 } from '@sl/core';
-import { IsUUID, Length } from 'class-validator';
+import { IsUUID, MaxLength } from 'class-validator';
 import {
   Arg,
   Args,
@@ -23,7 +24,7 @@ import {
   Resolver,
 } from 'type-graphql';
 import { BreakGlassGrant } from '../session/break-glass.entity.js';
-import { BreakGlassService } from '../session/break-glass.service.js';
+import { BreakGlassService, meaningfulReason } from '../session/break-glass.service.js';
 import { Account } from './account.entity.js';
 import { CreateAccountInput, SignInInput } from './account.inputs.js';
 import { AccountService } from './account.service.js';
@@ -71,7 +72,7 @@ class BreakGlassArgs {
   recipientId!: string;
 
   @Field(() => String, { description: 'Why the record is needed now; auditors read it' })
-  @Length(10, 1000, { message: 'Опишите причину экстренного доступа (от 10 до 1000 символов)' })
+  @MaxLength(1000, { message: 'Причина экстренного доступа: не длиннее 1000 символов' })
   reason!: string;
 }
 
@@ -135,7 +136,19 @@ export class AccountResolver {
     @Ctx() ctx: SubgraphContext,
     @Arg('input', () => CreateAccountInput) input: CreateAccountInput,
   ) {
-    return ctx.em.transactional((em) => new AccountService(em, ctx.clock).create(input));
+    return ctx.em.transactional(async (em) => {
+      const account = await new AccountService(em, ctx.clock).create(input);
+      ctx.audit?.security('ACCOUNT_CREATED', {
+        entityId: account.id,
+        after: {
+          login: account.login,
+          roles: account.roles,
+          agencyId: account.agencyId,
+          providerId: account.providerId,
+        },
+      });
+      return account;
+    });
   }
 
   @Authorized(Access.ADMINISTRATION)
@@ -148,7 +161,14 @@ export class AccountResolver {
     if (id === ctx.actor?.id && !active) {
       throw new ValidationError('Нельзя отключить собственную учётную запись', 'id', 'CANNOT_DISABLE_SELF');
     }
-    return ctx.em.transactional((em) => new AccountService(em, ctx.clock).setActive(id, active));
+    return ctx.em.transactional(async (em) => {
+      const account = await new AccountService(em, ctx.clock).setActive(id, active);
+      ctx.audit?.security(active ? 'ACCOUNT_ACTIVATED' : 'ACCOUNT_DEACTIVATED', {
+        entityId: account.id,
+        after: { login: account.login, active },
+      });
+      return account;
+    });
   }
 
   @Authorized(Access.ADMINISTRATION)
@@ -183,14 +203,20 @@ export class AccountResolver {
   @Authorized(Access.ADMINISTRATION)
   @Mutation(() => Account)
   unlockAccount(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string) {
-    return ctx.em.transactional((em) => new AccountService(em, ctx.clock).unlock(id));
+    return ctx.em.transactional(async (em) => {
+      const account = await new AccountService(em, ctx.clock).unlock(id);
+      ctx.audit?.security('ACCOUNT_UNLOCKED', { entityId: account.id, after: { login: account.login } });
+      return account;
+    });
   }
 
   @Authorized(Access.IDENTITY)
   @Mutation(() => BreakGlassGrant, {
     description: 'Opens one person’s record outside the caller’s scope for a limited time, with a reason',
   })
-  breakGlass(@Ctx() ctx: SubgraphContext, @Args(() => BreakGlassArgs) args: BreakGlassArgs) {
+  async breakGlass(@Ctx() ctx: SubgraphContext, @Args(() => BreakGlassArgs) args: BreakGlassArgs) {
+    meaningfulReason(args.reason);
+    await requireRecipient(ctx, args.recipientId);
     return ctx.em.transactional((em) =>
       new BreakGlassService(em, ctx.clock).open(
         ctx.actor!,

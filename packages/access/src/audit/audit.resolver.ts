@@ -80,6 +80,11 @@ export class AuditResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
+    // Who watches the watchers: the auditor's own reading of the log is logged too.
+    ctx.audit?.security('AUDIT_LOG_READ', {
+      entityId: ctx.actor!.id,
+      after: { filter: filter ?? null, first: first ?? null, after: after ?? null },
+    });
     return paginate(
       ctx.em,
       AuditEvent,

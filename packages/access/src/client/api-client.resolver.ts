@@ -42,16 +42,34 @@ export class ApiClientResolver {
     @Ctx() ctx: SubgraphContext,
     @Arg('input', () => CreateApiClientInput) input: CreateApiClientInput,
   ) {
-    return ctx.em.transactional((em) => new ApiClientService(em, ctx.clock).create(input));
+    return ctx.em.transactional(async (em) => {
+      const issued = await new ApiClientService(em, ctx.clock).create(input);
+      ctx.audit?.security('API_CLIENT_ISSUED', {
+        entityId: issued.client.id,
+        after: { name: issued.client.name, agencyId: issued.client.agencyId, roles: issued.client.roles },
+      });
+      return issued;
+    });
   }
 
   @Mutation(() => IssuedCredentials, { description: 'A new secret; the old one keeps working for one day' })
   rotateApiClientSecret(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string) {
-    return ctx.em.transactional((em) => new ApiClientService(em, ctx.clock).rotate(id));
+    return ctx.em.transactional(async (em) => {
+      const issued = await new ApiClientService(em, ctx.clock).rotate(id);
+      ctx.audit?.security('API_CLIENT_ROTATED', {
+        entityId: issued.client.id,
+        after: { name: issued.client.name },
+      });
+      return issued;
+    });
   }
 
   @Mutation(() => ApiClient, { description: 'Ends the client’s access at once' })
   revokeApiClient(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string) {
-    return ctx.em.transactional((em) => new ApiClientService(em, ctx.clock).revoke(id));
+    return ctx.em.transactional(async (em) => {
+      const client = await new ApiClientService(em, ctx.clock).revoke(id);
+      ctx.audit?.security('API_CLIENT_REVOKED', { entityId: client.id, after: { name: client.name } });
+      return client;
+    });
   }
 }

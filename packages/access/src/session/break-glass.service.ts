@@ -22,24 +22,40 @@ export class BreakGlassService {
         'BREAK_GLASS_USERS_ONLY',
       );
     }
+    const text = meaningfulReason(reason);
     const now = this.clock.now();
     const grant = this.em.create(BreakGlassGrant, {
       account: this.em.getReference(Account, actor.id),
       recipientId,
-      reason: reason.trim(),
+      reason: text,
       grantedAt: now,
       expiresAt: addMinutes(now, minutes),
     });
     await this.em.flush();
     audit?.brokenGlass.add(recipientId);
-    audit?.change({
+    audit?.security('BREAK_GLASS', {
       recipientId,
-      entity: 'BreakGlassGrant',
       entityId: grant.id,
-      action: 'create',
-      before: null,
       after: { reason: grant.reason, expiresAt: grant.expiresAt.toISOString() },
     });
     return grant;
   }
+}
+
+/**
+ * The reason auditors will read: trimmed, spaces collapsed, and meaningful — at least 10
+ * characters with two words of letters, not a run of one character or a keyboard mash.
+ */
+export function meaningfulReason(reason: string): string {
+  const text = reason.trim().replace(/\s+/g, ' ');
+  const words = text.match(/\p{L}{2,}/gu) ?? [];
+  const distinct = new Set(text.toLowerCase().replace(/[^\p{L}]/gu, '')).size;
+  if (text.length < 10 || text.length > 1000 || words.length < 2 || distinct < 5) {
+    throw new ValidationError(
+      'Опишите причину экстренного доступа словами (не меньше 10 знаков, хотя бы два слова): её прочтут аудиторы',
+      'reason',
+      'BREAK_GLASS_REASON_INVALID',
+    );
+  }
+  return text;
 }

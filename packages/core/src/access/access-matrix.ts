@@ -1,5 +1,6 @@
 import { getMetadataStorage } from 'type-graphql';
 import { Role } from './roles.js';
+import { SECURITY_MODEL } from './security-model.js';
 
 export interface AccessRow {
   /** `Query`, `Mutation` or the object type (e.g. `Recipient`). */
@@ -120,8 +121,8 @@ export function renderAccessMatrix(rows: AccessRow[]): string {
     '`assignCaseCoordinator`) reads their health details; any other coordinator is refused with',
     '`NOT_CASE_COORDINATOR` and may only break the glass with a reason (flagged in the audit log).',
     '',
-    '**Consent.** A ministry officer (health, education, employment; a user or an API client whose',
-    'roles are all officer roles) reads the person’s fields served by `social` (identity, СНИЛС,',
+    '**Consent.** A ministry officer (health, education, employment; a user or an API client, through',
+    'their officer role) reads the person’s fields served by `social` (identity, СНИЛС,',
     'disability) only while the person’s consents allow the authorised body to share them with that',
     'ministry: the consent to personal-data processing and a sharing consent naming the ministry —',
     'either the whole ministry or the officer’s own agency (`agencyId` of the account) — both given',
@@ -131,6 +132,7 @@ export function renderAccessMatrix(rows: AccessRow[]): string {
     'opens it for a while, flagged. Each ministry’s own records (conclusions, enrolments, placements)',
     'are that ministry’s data and do not depend on social’s sharing consent.',
     '',
+    ...SECURITY_MODEL,
   ];
   const byType = new Map<string, AccessRow[]>();
   for (const row of rows) byType.set(row.type, [...(byType.get(row.type) ?? []), row]);

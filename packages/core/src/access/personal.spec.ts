@@ -90,7 +90,9 @@ describe('@Personal on a plain property', () => {
       'FORBIDDEN',
       'FORBIDDEN',
     ]);
-    expect(council.audit!.isEmpty).toBe(true);
+    // Nothing read, but the refused attempt is recorded per person.
+    expect(council.audit!.reads.size).toBe(0);
+    expect([...council.audit!.refusals.keys()].sort()).toEqual(['r1', 'r2']);
     const anonymous = await run(context(null));
     expect(anonymous.errors?.map((e) => (e.originalError as { code?: string }).code)).toEqual([
       'UNAUTHENTICATED',

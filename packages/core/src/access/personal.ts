@@ -136,7 +136,11 @@ function guardedRead(
   const recipientId = auditSubject(typeName, root);
   const record = (refused: AppError | null): unknown => {
     if (recipientId && refused) {
-      if (!context.actor!.grants?.includes(recipientId)) throw refused;
+      if (!context.actor!.grants?.includes(recipientId)) {
+        // The refused attempt is itself recorded (who tried to read what of whom, and why not).
+        context.audit?.refused(recipientId, `${typeName}.${fieldName}`, refused.code);
+        throw refused;
+      }
       // Let in only by break-the-glass: flagged in the audit log.
       context.audit?.brokenGlass.add(recipientId);
     }
@@ -180,7 +184,15 @@ export function personalFieldResolver(
 ): (root: Record<string, unknown>, args: unknown, context: BaseContext, info: GraphQLResolveInfo) => unknown {
   const { property, roles, options } = field;
   return (root, _args, context, info) => {
-    requireRoles(context, roles);
+    try {
+      requireRoles(context, roles);
+    } catch (error) {
+      const recipientId = auditSubject(info.parentType.name, root);
+      if (recipientId && context.actor && error instanceof AppError) {
+        context.audit?.refused(recipientId, `${info.parentType.name}.${info.fieldName}`, error.code);
+      }
+      throw error;
+    }
     return guardedRead(
       context,
       info.parentType.name,

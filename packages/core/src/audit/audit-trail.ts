@@ -41,6 +41,22 @@ export class AuditTrail {
   readonly changes: AuditChange[] = [];
   /** Records whose access needed a break-the-glass grant: flagged in the log. */
   readonly brokenGlass = new Set<string>();
+  /** Reads a row rule refused: `recipientId → code → fields`, written as `refused` rows. */
+  readonly refusals = new Map<string, Map<string, Set<string>>>();
+
+  refused(recipientId: string, field: string, code: string): void {
+    let codes = this.refusals.get(recipientId);
+    if (!codes) {
+      codes = new Map();
+      this.refusals.set(recipientId, codes);
+    }
+    let fields = codes.get(code);
+    if (!fields) {
+      fields = new Set();
+      codes.set(code, fields);
+    }
+    fields.add(field);
+  }
 
   read(recipientId: string, field: string): void {
     let fields = this.reads.get(recipientId);
@@ -71,11 +87,12 @@ export class AuditTrail {
   }
 
   get isEmpty(): boolean {
-    return this.reads.size === 0 && this.changes.length === 0;
+    return this.reads.size === 0 && this.changes.length === 0 && this.refusals.size === 0;
   }
 
   clear(): void {
     this.reads.clear();
+    this.refusals.clear();
     this.changes.length = 0;
     this.brokenGlass.clear();
   }

@@ -33,6 +33,23 @@ const COLUMNS = [
 const JSONB = new Set<string>(['roles', 'fields', 'before', 'after']);
 const PLACEHOLDERS = `(${COLUMNS.map((c) => (JSONB.has(c) ? '?::jsonb' : '?')).join(', ')})`;
 
+/**
+ * Subgraphs whose data is a special category (152-ФЗ art. 10: health): their change snapshots keep
+ * which fields changed and the ids, never the values, so the audit log (and its readers) hold no
+ * health details.
+ */
+const SPECIAL_CATEGORY_SUBGRAPHS = new Set(['health']);
+const MASK = '•••';
+
+export function maskSnapshot(value: unknown): unknown {
+  if (value === null || value === undefined) return value;
+  if (Array.isArray(value)) return value.map(maskSnapshot);
+  if (typeof value !== 'object') return MASK;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, v]) => [key, key === 'id' || key.endsWith('Id') ? v : maskSnapshot(v)]),
+  );
+}
+
 /** The rows of what the request read and changed, emptying the trail. */
 function auditRows(context: SubgraphContext, options: { changesOnly?: boolean }): unknown[][] {
   const trail = context.audit;
@@ -66,6 +83,22 @@ function auditRows(context: SubgraphContext, options: { changesOnly?: boolean })
       trail.brokenGlass.has(recipientId),
     ]);
   }
+  for (const [recipientId, byCode] of options.changesOnly ? [] : trail.refusals) {
+    for (const [code, fields] of byCode) {
+      rows.push([
+        ...common,
+        'refused',
+        recipientId,
+        JSON.stringify([...fields].sort()),
+        code,
+        null,
+        null,
+        null,
+        false,
+      ]);
+    }
+  }
+  const snapshot = SPECIAL_CATEGORY_SUBGRAPHS.has(context.subgraph) ? maskSnapshot : (v: unknown) => v;
   for (const change of trail.changes) {
     rows.push([
       ...common,
@@ -74,8 +107,8 @@ function auditRows(context: SubgraphContext, options: { changesOnly?: boolean })
       null,
       change.entity,
       change.entityId,
-      change.before === undefined ? null : JSON.stringify(change.before),
-      change.after === undefined ? null : JSON.stringify(change.after),
+      change.before === undefined ? null : JSON.stringify(snapshot(change.before)),
+      change.after === undefined ? null : JSON.stringify(snapshot(change.after)),
       change.recipientId !== null && trail.brokenGlass.has(change.recipientId),
     ]);
   }

@@ -11,7 +11,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express, type Request, type Response } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { DocumentNode, GraphQLSchema, ValidationRule } from 'graphql';
 import type { Clock } from '../clock.js';
 import type { BaseContext } from '../context.js';
@@ -54,6 +54,33 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 /** The request's id, as the edge set it on the answer (`X-Request-Id`). */
 export function requestIdOf(res: Response): string {
   return String(res.locals.requestId);
+}
+
+const NUL_ESCAPE = Buffer.from('\\u0000');
+
+class NulCharacterError extends Error {
+  readonly status = 400;
+}
+
+const EDGE_MESSAGES: Record<string, string> = {
+  VALIDATION_FAILED: 'Текст содержит недопустимый нулевой символ (\\u0000): уберите его и повторите.',
+  PAYLOAD_TOO_LARGE: 'Запрос слишком велик.',
+  BAD_REQUEST: 'Неверный запрос: тело должно быть JSON-документом GraphQL.',
+  INTERNAL_SERVER_ERROR: 'Внутренняя ошибка сервера. Попробуйте ещё раз или обратитесь к администратору.',
+};
+
+/**
+ * The JSON body parser of `/graphql`, wherever it is mounted first (the gateway's idempotency edge
+ * parses before GraphQL does). PostgreSQL text cannot hold a NUL character: it is refused here as
+ * bad input, not later as a database failure; in JSON text it can only be written escaped.
+ */
+export function jsonBody(limit: number) {
+  return express.json({
+    limit,
+    verify: (_req, _res, body) => {
+      if (body.includes(NUL_ESCAPE)) throw new NulCharacterError();
+    },
+  });
 }
 
 /** The HTTP edge shared by the gateway and by a subgraph started on its own. */
@@ -108,7 +135,7 @@ export async function startHttpServer<TContext extends BaseContext>(
   options.extend?.(app);
   app.use(
     '/graphql',
-    express.json({ limit: options.maxBodyBytes }),
+    jsonBody(options.maxBodyBytes),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = requestIdOf(res);
@@ -123,6 +150,25 @@ export async function startHttpServer<TContext extends BaseContext>(
       },
     }),
   );
+
+  // Last: whatever failed before GraphQL (a malformed or oversized body…) answers as GraphQL errors
+  // do, with a code and a message, never Express's page with its stack trace and file paths.
+  app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    const status = (error as { status?: unknown }).status;
+    const code =
+      error instanceof NulCharacterError
+        ? 'VALIDATION_FAILED'
+        : status === 413
+          ? 'PAYLOAD_TOO_LARGE'
+          : typeof status === 'number' && status < 500
+            ? 'BAD_REQUEST'
+            : 'INTERNAL_SERVER_ERROR';
+    if (code === 'INTERNAL_SERVER_ERROR') log.error({ err: error }, 'unexpected error at the HTTP edge');
+    res
+      .status(typeof status === 'number' ? status : 500)
+      .json({ errors: [{ message: EDGE_MESSAGES[code], extensions: { code } }] });
+  });
 
   await new Promise<void>((resolve) => httpServer.listen(listen.port, listen.host, resolve));
   const port = (httpServer.address() as AddressInfo).port;

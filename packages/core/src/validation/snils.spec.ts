@@ -16,6 +16,7 @@ describe('СНИЛС check number', () => {
     expect(checkSnils('1122334459')).toBe('FORMAT');
     expect(checkSnils('1122334459a')).toBe('FORMAT');
     expect(checkSnils('')).toBe('FORMAT');
+    expect(checkSnils('000-000-000 00')).toBe('ZERO');
   });
 
   it('maps sums of 100 and 101 to 00 and reduces larger sums mod 101', () => {

@@ -16,12 +16,14 @@ export function snilsCheckNumber(first9: string): number {
   return rest === 100 ? 0 : rest;
 }
 
-export type SnilsProblem = 'FORMAT' | 'CHECKSUM';
+/** `ZERO`: 000-000-000 00, which passes the check number but is never issued to anyone. */
+export type SnilsProblem = 'FORMAT' | 'CHECKSUM' | 'ZERO';
 
 export function checkSnils(input: string): SnilsProblem | null {
   const snils = normalizeSnils(input);
   if (!/^\d{11}$/.test(snils)) return 'FORMAT';
   const body = snils.slice(0, 9);
+  if (Number(body) === 0) return 'ZERO';
   if (Number(body) <= 1_001_998) return null;
   return snilsCheckNumber(body) === Number(snils.slice(9)) ? null : 'CHECKSUM';
 }

@@ -1,5 +1,13 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { Access, Connection, Personal, paginate, recipientStub, ValidationError } from '@sl/core';
+import {
+  AboutRegisteredRecipient,
+  Access,
+  Connection,
+  Personal,
+  paginate,
+  recipientStub,
+  ValidationError,
+} from '@sl/core';
 import {
   Arg,
   Authorized,
@@ -89,6 +97,7 @@ export class EnrolmentResolver {
   }
 
   @Authorized(...Access.EDUCATION_WRITE)
+  @AboutRegisteredRecipient()
   @Mutation(() => Enrolment, { description: 'Enrols a person in a programme (000 п. 9, 003 п. 2.14)' })
   enrolRecipient(
     @Ctx() ctx: EducationContext,
@@ -107,6 +116,7 @@ export class EnrolmentResolver {
   }
 
   @Authorized(...Access.EDUCATION_WRITE)
+  @AboutRegisteredRecipient()
   @Mutation(() => PmpkRecommendation, { description: 'Records a ПМПК recommendation (003 п. 2.14)' })
   recordPmpkRecommendation(
     @Ctx() ctx: EducationContext,
@@ -141,6 +151,7 @@ export class EnrolmentResolver {
   }
 
   @Authorized(...Access.EDUCATION_WRITE)
+  @AboutRegisteredRecipient()
   @Mutation(() => GuidanceSession, { description: 'Records a vocational guidance session (003 п. 2.16)' })
   recordGuidanceSession(
     @Ctx() ctx: EducationContext,

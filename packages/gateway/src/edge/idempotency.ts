@@ -6,9 +6,10 @@ import {
   type Config,
   DatabaseUnavailableError,
   isDatabaseUnavailable,
+  jsonBody,
   type Logger,
 } from '@sl/core';
-import express, { type Express, type Response } from 'express';
+import type { Express, Response } from 'express';
 import { type OperationDefinitionNode, parse } from 'graphql';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -69,7 +70,7 @@ export function mountIdempotency(
 ): void {
   const { config, clock, logger } = options;
   let lastPurge = 0;
-  app.use('/graphql', express.json({ limit: config.MAX_BODY_BYTES }), async (req, res, next) => {
+  app.use('/graphql', jsonBody(config.MAX_BODY_BYTES), async (req, res, next) => {
     const key = req.header(IDEMPOTENCY_HEADER);
     const authorization = req.header('authorization');
     if (key === undefined || !authorization) return next();

@@ -1,5 +1,12 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { Access, Connection, HEALTH_OWN_CASE_ONLY, Personal, paginate } from '@sl/core';
+import {
+  AboutRegisteredRecipient,
+  Access,
+  Connection,
+  HEALTH_OWN_CASE_ONLY,
+  Personal,
+  paginate,
+} from '@sl/core';
 import {
   Arg,
   Authorized,
@@ -141,6 +148,7 @@ export class MedicalConclusionResolver {
   }
 
   @Authorized(...Access.HEALTH_WRITE)
+  @AboutRegisteredRecipient()
   @Mutation(() => MedicalConclusion, { description: 'Records a medical conclusion (order 202н)' })
   recordMedicalConclusion(
     @Ctx() ctx: HealthContext,

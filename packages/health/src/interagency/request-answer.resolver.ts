@@ -1,4 +1,4 @@
-import { Access, HEALTH_OWN_CASE_ONLY, Personal } from '@sl/core';
+import { AboutRegisteredRecipient, Access, HEALTH_OWN_CASE_ONLY, Personal } from '@sl/core';
 import {
   Arg,
   Authorized,
@@ -58,6 +58,7 @@ export class InteragencyRequestHealthResolver {
 @Resolver(() => RequestAnswer)
 export class RequestAnswerResolver {
   @Authorized(...Access.HEALTH_WRITE)
+  @AboutRegisteredRecipient()
   @Mutation(() => RequestAnswer, {
     description: 'Answers an interagency request of the authorised body with a medical conclusion (001 §4)',
   })

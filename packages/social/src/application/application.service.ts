@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ConflictError, NotFoundError, ValidationError } from '@sl/core';
+import { ConflictError, NotFoundError, RecipientNotFoundError, ValidationError } from '@sl/core';
 import { AssessmentService } from '../assessment/assessment.service.js';
 import { rulesOf, type SocialContext, snapshot, todayOf } from '../common/social-context.js';
 import { activeContraindicationOf } from '../interagency/contraindication.js';
@@ -79,7 +79,7 @@ export class ApplicationService {
     checkDocumentDates(ctx, input.documents ?? []);
     return this.em.transactional(async (em) => {
       const recipient = await em.findOne(Recipient, { id: input.recipientId });
-      if (!recipient) throw new NotFoundError('Получатель', input.recipientId);
+      if (!recipient) throw new RecipientNotFoundError(input.recipientId);
       const [problem] = admissionProblems(recipient, input.submittedOn);
       if (problem) throw new ValidationError(problem.message, 'recipientId', problem.code);
       // seed 001 §17: participation ended by death; nobody may apply in the person's name after it.

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { NotFoundError, ValidationError } from '@sl/core';
+import { RecipientNotFoundError, ValidationError } from '@sl/core';
 import { Application } from '../application/application.entity.js';
 import { rulesOf, type SocialContext, snapshot, todayOf } from '../common/social-context.js';
 import { ConsentEvent } from '../consent/consent.entity.js';
@@ -61,7 +61,7 @@ export class AssessmentService {
     }
     return this.em.transactional(async (em) => {
       const recipient = await em.findOne(Recipient, { id: input.recipientId });
-      if (!recipient) throw new NotFoundError('Получатель', input.recipientId);
+      if (!recipient) throw new RecipientNotFoundError(input.recipientId);
       await assertConsentToAssessment(em, recipient.id, input.assessedOn);
       const assessment = em.create(Assessment, {
         recipientId: recipient.id,

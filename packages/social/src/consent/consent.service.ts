@@ -3,8 +3,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   ConflictError,
   consentBoundMinistries,
-  NotFoundError,
   pgTextArray as pgArray,
+  RecipientNotFoundError,
   type SharingCheck,
   ValidationError,
 } from '@sl/core';
@@ -73,7 +73,7 @@ export class ConsentService {
         { id: input.recipientId },
         { lockMode: LockMode.PESSIMISTIC_WRITE, fields: ['id'] },
       );
-      if (!recipient) throw new NotFoundError('Получатель', input.recipientId);
+      if (!recipient) throw new RecipientNotFoundError(input.recipientId);
       const history = await em.find(ConsentEvent, { recipientId: recipient.id, kind: scope.kind });
       const last = latestByScope(history, '9999-12-31').get(scopeKey(scope)) ?? null;
       if (last && on < last.effectiveOn) {

@@ -9,6 +9,7 @@ import {
   NotFoundError,
   type PageRequest,
   paginate,
+  RecipientNotFoundError,
   ValidationError,
 } from '@sl/core';
 import { assertGrantInForce } from '../application/grant-status.js';
@@ -129,7 +130,7 @@ export class HousingService {
       .transactional(async (em) => {
         const unit = await lockUnit(em, input.unitId);
         if (!(await em.count(Recipient, { id: input.recipientId }))) {
-          throw new NotFoundError('Получатель', input.recipientId);
+          throw new RecipientNotFoundError(input.recipientId);
         }
         const grant = await assertGrantInForce(em, input.recipientId, 'Заселение', 'recipientId');
         if (fromDate < grant.decidedOn) {

@@ -4,6 +4,7 @@ import {
   ConflictError,
   consentBoundMinistries,
   NotFoundError,
+  RecipientNotFoundError,
   Role,
   ValidationError,
 } from '@sl/core';
@@ -114,7 +115,7 @@ export class InteragencyRequestService {
     }
     return this.em.transactional(async (em) => {
       const recipient = await em.findOne(Recipient, { id: input.recipientId }, { fields: ['id'] });
-      if (!recipient) throw new NotFoundError('Получатель', input.recipientId);
+      if (!recipient) throw new RecipientNotFoundError(input.recipientId);
       if (input.applicationId) {
         const application = await em.findOne(
           Application,

@@ -50,6 +50,13 @@ export function validSnils(input: string): string {
   const problem = checkSnils(input);
   if (problem === 'FORMAT')
     throw new ValidationError('СНИЛС должен состоять из 11 цифр', 'snils', 'SNILS_INVALID');
+  if (problem === 'ZERO') {
+    throw new ValidationError(
+      'СНИЛС 000-000-000 00 не выдаётся: укажите настоящий номер',
+      'snils',
+      'SNILS_INVALID',
+    );
+  }
   if (problem === 'CHECKSUM') {
     throw new ValidationError(
       'Контрольное число СНИЛС не совпадает: проверьте номер',
@@ -217,7 +224,7 @@ export class RecipientService {
   async update(ctx: SocialContext, input: UpdateRecipientInput): Promise<Recipient> {
     return this.em.transactional(async (em) => {
       const recipient = await em.findOne(Recipient, { id: input.id });
-      if (!recipient) throw new NotFoundError('Получатель', input.id);
+      if (!recipient) throw new RecipientNotFoundError(input.id);
       if (recipient.version !== input.version) throw editConflict(recipient.version);
       const before = snapshot(recipient);
       if (input.snils !== undefined && input.snils !== null) {

@@ -1,6 +1,13 @@
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { type AuditTrail, ConflictError, isUuid, NotFoundError, ValidationError } from '@sl/core';
+import {
+  type AuditTrail,
+  ConflictError,
+  isUuid,
+  NotFoundError,
+  RecipientNotFoundError,
+  ValidationError,
+} from '@sl/core';
 import { Assessment, HoursPer } from '../assessment/assessment.entity.js';
 import { Provider } from '../provider/provider.entity.js';
 import { Recipient } from '../recipient/recipient.entity.js';
@@ -31,7 +38,7 @@ export async function lockRecipient(em: EntityManager, id: string): Promise<Reci
   const found = isUuid(id)
     ? await em.findOne(Recipient, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true })
     : null;
-  if (!found) throw new NotFoundError('Получатель', id);
+  if (!found) throw new RecipientNotFoundError(id);
   return found;
 }
 

@@ -1,6 +1,12 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { type AuditTrail, ConflictError, NotFoundError, ValidationError } from '@sl/core';
+import {
+  type AuditTrail,
+  ConflictError,
+  NotFoundError,
+  RecipientNotFoundError,
+  ValidationError,
+} from '@sl/core';
 import { assertGrantInForce } from '../application/grant-status.js';
 import { Assessment } from '../assessment/assessment.entity.js';
 import { Provider } from '../provider/provider.entity.js';
@@ -26,7 +32,7 @@ export async function lockRecipient(tx: EntityManager, recipientId: string): Pro
     { id: recipientId },
     { lockMode: LockMode.PESSIMISTIC_WRITE },
   );
-  if (!recipient) throw new NotFoundError('Получатель', recipientId);
+  if (!recipient) throw new RecipientNotFoundError(recipientId);
   return recipient;
 }
 
