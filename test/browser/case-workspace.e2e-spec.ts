@@ -431,7 +431,7 @@ describe('the person page as the case workspace', () => {
     const picker = dialog.getByRole('combobox', { name: /Координатор/ });
     await until(async () => {
       await page.keyboard.press('Tab');
-      return picker.evaluate((el) => el === document.activeElement);
+      return Boolean(await picker.evaluate('(el) => el === el.ownerDocument.activeElement'));
     });
     await page.keyboard.type('иванова');
     await page.getByRole('option', { name: 'Иванова Анна Сергеевна' }).waitFor();
@@ -440,7 +440,7 @@ describe('the person page as the case workspace', () => {
     const save = dialog.getByRole('button', { name: 'Записать', exact: true });
     await until(async () => {
       await page.keyboard.press('Tab');
-      return save.evaluate((el) => el === document.activeElement);
+      return Boolean(await save.evaluate('(el) => el === el.ownerDocument.activeElement'));
     });
     await expectAccessible(page, 'case-24-assign-coordinator');
     await page.keyboard.press('Enter');
