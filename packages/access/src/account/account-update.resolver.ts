@@ -12,6 +12,16 @@ export class AccountUpdateResolver {
     @Ctx() ctx: SubgraphContext,
     @Arg('input', () => UpdateAccountInput) input: UpdateAccountInput,
   ) {
-    return ctx.em.transactional((em) => new AccountUpdateService(em).update(input, ctx.actor?.id));
+    return ctx.em.transactional(async (em) => {
+      const { account, rolesBefore } = await new AccountUpdateService(em).update(input, ctx.actor?.id);
+      if ([...rolesBefore].sort().join() !== [...account.roles].sort().join()) {
+        ctx.audit?.security('ROLES_CHANGED', {
+          entityId: account.id,
+          before: { roles: rolesBefore },
+          after: { roles: account.roles },
+        });
+      }
+      return account;
+    });
   }
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { NotFoundError, Role, ValidationError } from '@sl/core';
+import { checkRoleCombination, NotFoundError, Role, ValidationError } from '@sl/core';
 import { Account } from './account.entity.js';
 import type { UpdateAccountInput } from './account-update.inputs.js';
 
@@ -11,10 +11,17 @@ import type { UpdateAccountInput } from './account-update.inputs.js';
 export class AccountUpdateService {
   constructor(private readonly em: EntityManager) {}
 
-  async update(input: UpdateAccountInput, actorId: string | undefined): Promise<Account> {
+  /** The account as changed, and its roles before (a change of roles is a security event). */
+  async update(
+    input: UpdateAccountInput,
+    actorId: string | undefined,
+  ): Promise<{ account: Account; rolesBefore: Role[] }> {
     const account = await this.em.findOne(Account, { id: input.id });
     if (!account) throw new NotFoundError('Учётная запись', input.id);
+    const rolesBefore = [...account.roles];
     const roles = input.roles ? [...new Set(input.roles)] : account.roles;
+    // The same rule as at creation (docs/access.md, "Role combinations").
+    checkRoleCombination(roles);
     const providerId = input.providerId === undefined ? account.providerId : input.providerId;
     if (roles.includes(Role.PROVIDER_STAFF) && !providerId) {
       throw new ValidationError(
@@ -36,6 +43,6 @@ export class AccountUpdateService {
     if (input.displayName !== undefined) account.displayName = input.displayName.trim();
     if (input.agencyId !== undefined) account.agencyId = input.agencyId?.trim() || null;
     await this.em.flush();
-    return account;
+    return { account, rolesBefore };
   }
 }
