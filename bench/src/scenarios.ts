@@ -171,11 +171,13 @@ export async function loadFixtures(databaseUrl: string, base: string, tokens: To
     ).rows.map((r) => r.id);
     const total = Number(biggest.n);
     const depth = Math.max(0, Math.floor(total * 0.9) - PAGE_SIZE);
-    const after = await deepCursor(base, tokens.coordinator, biggest.municipality, depth);
-    // The graph's cursor is base64url JSON [sortSignature, ...keys]: the floor pages from the same row.
-    const [, birthDate, id] = after
-      ? (JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as [string, string, string])
-      : ['', '9999-12-31', 'ffffffff-ffff-ffff-ffff-ffffffffffff'];
+    const deep = await deepCursor(base, tokens.coordinator, biggest.municipality, depth);
+    const after = deep?.cursor ?? null;
+    // The graph's cursor is opaque (sealed): the floor pages from the row it points after.
+    const { birthDate, id } = deep?.last ?? {
+      birthDate: '9999-12-31',
+      id: 'ffffffff-ffff-ffff-ffff-ffffffffffff',
+    };
     return {
       rowCounts,
       recipientIds,
@@ -197,24 +199,41 @@ const LIST_VARIABLES = (municipality: string) => ({
 /** Walks the list through the graph to the row at `depth`, as the dashboard's "next" does. */
 async function deepCursor(base: string, authorization: string, municipality: string, depth: number) {
   let after: string | null = null;
+  let last: { birthDate: string; id: string } | null = null;
   let reached = 0;
   while (reached < depth) {
     const first = Math.min(200, depth - reached);
     const res = await fetch(`${base}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization },
-      body: JSON.stringify({ query: LIST, variables: { ...LIST_VARIABLES(municipality), first, after } }),
+      body: JSON.stringify({ query: WALK, variables: { ...LIST_VARIABLES(municipality), first, after } }),
     });
     const body = (await res.json()) as {
-      data?: { recipients: { pageInfo: { endCursor: string | null } } };
+      data?: {
+        recipients: {
+          pageInfo: { endCursor: string | null };
+          edges: { node: { birthDate: string; id: string } }[];
+        };
+      };
       errors?: unknown;
     };
     if (!body.data) throw new Error(`walking the list failed: ${JSON.stringify(body.errors)}`);
     after = body.data.recipients.pageInfo.endCursor;
+    last = body.data.recipients.edges.at(-1)?.node ?? last;
     reached += first;
   }
-  return after;
+  return after && last ? { cursor: after, last } : null;
 }
+
+/** The list's page as `deepCursor` walks it: the cursor, and the row it points after. */
+const WALK = /* GraphQL */ `
+  query Walk($filter: RecipientFilter, $orderBy: RecipientOrder, $first: Int, $after: String) {
+    recipients(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
+      pageInfo { endCursor }
+      edges { node { id birthDate } }
+    }
+  }
+`;
 
 /**
  * Removes the roadmaps the import scenario created (their regions carry `-bench-`), with their

@@ -613,6 +613,30 @@ describe('security: the access holes of issue 18 stay closed', () => {
       expect(broken.text).not.toMatch(/ at |\.js|\.ts|\/work\/|node_modules/);
     });
 
+    it('gives list cursors that reveal no sort value and cannot be forged', async () => {
+      const page = await t.gql<{ recipients: { pageInfo: { endCursor: string } } }>(
+        '{ recipients(first: 1, orderBy: { field: NAME, direction: ASC }) { pageInfo { endCursor } } }',
+      );
+      const cursor = page.data!.recipients.pageInfo.endCursor;
+      expect(Buffer.from(cursor, 'base64url').toString('utf8')).not.toMatch(
+        /lastName|[А-Яа-я]{3}|\d{4}-\d{2}/,
+      );
+      const next = await t.gql('query ($a: String) { recipients(first: 1, after: $a) { totalCount } }', {
+        a: cursor,
+      });
+      expect(next.errors).toBeUndefined();
+      const forged = Buffer.from(
+        JSON.stringify(['lastName:ASC,firstName:ASC,patronymic:ASC,id:ASC', 'А', '', '', NOBODY]),
+      ).toString('base64url');
+      const tampered = `${cursor.slice(0, -2)}${cursor.endsWith('A') ? 'B' : 'A'}A`;
+      for (const after of [forged, tampered]) {
+        const res = await t.gql('query ($a: String) { recipients(first: 1, after: $a) { totalCount } }', {
+          a: after,
+        });
+        expect(codes(res)).toEqual(['BAD_CURSOR']);
+      }
+    });
+
     it('refuses the СНИЛС 000-000-000 00', async () => {
       const res = await t.gql(CREATE_PERSON, {
         input: {

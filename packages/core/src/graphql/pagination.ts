@@ -1,3 +1,4 @@
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 // type-graphql reads decorator metadata through this polyfill.
 import 'reflect-metadata';
 import { type EntityMetadata, ReferenceKind, Utils } from '@mikro-orm/core';
@@ -71,13 +72,38 @@ export function sortSignature(keys: SortKey[]): string {
   return keys.map((k) => `${k.field}:${k.direction}`).join(',');
 }
 
+/**
+ * Cursors carry the sort values of a row (names, birth dates): they are sealed with AES-256-GCM so
+ * that a caller can neither read them (a ministry learning a name it may not see) nor forge one.
+ * The key comes from SESSION_SECRET (`setCursorSecret`, at start-up), so every process of a
+ * deployment reads the others' cursors; until then a random key of this process.
+ */
+let cursorKey = randomBytes(32);
+
+export function setCursorSecret(secret: string): void {
+  cursorKey = createHash('sha256').update(`list-cursor:${secret}`).digest();
+}
+
 export function encodeCursor(values: unknown[], signature = ''): string {
-  return Buffer.from(JSON.stringify([signature, ...values]), 'utf8').toString('base64url');
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', cursorKey, iv);
+  const sealed = Buffer.concat([
+    cipher.update(JSON.stringify([signature, ...values]), 'utf8'),
+    cipher.final(),
+  ]);
+  return Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64url');
+}
+
+function openCursor(cursor: string): string {
+  const raw = Buffer.from(cursor, 'base64url');
+  const decipher = createDecipheriv('aes-256-gcm', cursorKey, raw.subarray(0, 12));
+  decipher.setAuthTag(raw.subarray(12, 28));
+  return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
 }
 
 export function decodeCursor(cursor: string, length: number, signature = ''): unknown[] {
   try {
-    const decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    const decoded = JSON.parse(openCursor(cursor)) as unknown;
     if (Array.isArray(decoded) && decoded.length === length + 1 && decoded[0] === signature)
       return decoded.slice(1);
   } catch {

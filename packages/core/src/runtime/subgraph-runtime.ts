@@ -13,6 +13,7 @@ import { connectOrm } from '../db/orm.js';
 import { demoProfile, generateDemoData } from '../demo/generator.js';
 import { demoPeople } from '../demo/people.js';
 import { FigureCache, setFigureCache } from '../graphql/figure-cache.js';
+import { setCursorSecret } from '../graphql/pagination.js';
 import { type BuiltSubgraph, buildFederatedSubgraph, type SubgraphDefinition } from '../graphql/subgraph.js';
 import type { Logger } from '../logging/logger.js';
 import { createPeers, type Peers } from './peers.js';
@@ -49,6 +50,7 @@ export async function startSubgraphRuntime(
 ): Promise<SubgraphRuntime> {
   const { config } = options;
   const secret = options.secret ?? sessionSecret(config);
+  setCursorSecret(secret);
   const peers = options.peers ?? createPeers(config, secret, new Map());
   const built = options.built ?? (await buildFederatedSubgraph(definition));
   const orm = await connectOrm({
