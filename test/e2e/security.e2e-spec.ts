@@ -376,8 +376,8 @@ describe('security: the access holes of issue 18 stay closed', () => {
         `select id from access.account where login = 'pair-coordinator-council-member'`,
       );
       const changed = await t.gql(
-        'mutation ($id: ID!, $roles: [Role!]!) { setAccountRoles(id: $id, roles: $roles) { roles } }',
-        { id: single[0]!.id, roles: [Role.COORDINATOR, Role.AUDITOR] },
+        'mutation ($input: UpdateAccountInput!) { updateAccount(input: $input) { roles } }',
+        { input: { id: single[0]!.id, roles: [Role.COORDINATOR, Role.AUDITOR] } },
         { as: Role.ADMIN },
       );
       expect(codes(changed)).toEqual(['ROLE_COMBINATION_FORBIDDEN']);
@@ -548,8 +548,10 @@ describe('security: the access holes of issue 18 stay closed', () => {
         { as: Role.ADMIN },
       );
       const promoted = await t.gql(
-        'mutation ($id: ID!, $roles: [Role!]!) { setAccountRoles(id: $id, roles: $roles) { roles } }',
-        { id: officer.data!.createAccount.id, roles: [Role.EDUCATION_OFFICER, Role.COUNCIL_MEMBER] },
+        'mutation ($input: UpdateAccountInput!) { updateAccount(input: $input) { roles } }',
+        {
+          input: { id: officer.data!.createAccount.id, roles: [Role.EDUCATION_OFFICER, Role.COUNCIL_MEMBER] },
+        },
         { as: Role.ADMIN },
       );
       expect(promoted.errors).toBeUndefined();

@@ -11,7 +11,6 @@ import { AuditEventRecipientResolver } from './audit/audit-recipient.resolver.js
 import { ApiClient } from './client/api-client.entity.js';
 import { ApiClientResolver } from './client/api-client.resolver.js';
 import { seedAccessDemo } from './demo.js';
-import { CaseCoordinatorResolver } from './handover/case-coordinator.resolver.js';
 import { IdempotentRequest } from './idempotency/idempotent-request.entity.js';
 import { createAccessLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
@@ -31,7 +30,6 @@ export const accessSubgraph: SubgraphDefinition = {
     AuditResolver,
     AccountUpdateResolver,
     AuditEventRecipientResolver,
-    CaseCoordinatorResolver,
     ApiVersionResolver,
   ],
   orphanedTypes: [Colleague],

@@ -172,35 +172,6 @@ export class AccountResolver {
   }
 
   @Authorized(Access.ADMINISTRATION)
-  @Mutation(() => Account, {
-    description:
-      'Replaces an account’s roles; administrator, auditor and provider staff do not combine with another role',
-  })
-  setAccountRoles(
-    @Ctx() ctx: SubgraphContext,
-    @Arg('id', () => ID) id: string,
-    @Arg('roles', () => [Role]) roles: Role[],
-  ) {
-    if (roles.length === 0) throw new ValidationError('Назначьте хотя бы одну роль', 'roles');
-    if (id === ctx.actor?.id && !roles.includes(Role.ADMIN)) {
-      throw new ValidationError(
-        'Нельзя снять роль администратора с собственной учётной записи',
-        'roles',
-        'CANNOT_DEMOTE_SELF',
-      );
-    }
-    return ctx.em.transactional(async (em) => {
-      const { account, before } = await new AccountService(em, ctx.clock).setRoles(id, roles);
-      ctx.audit?.security('ROLES_CHANGED', {
-        entityId: account.id,
-        before: { roles: before },
-        after: { roles: account.roles },
-      });
-      return account;
-    });
-  }
-
-  @Authorized(Access.ADMINISTRATION)
   @Mutation(() => Account)
   unlockAccount(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string) {
     return ctx.em.transactional(async (em) => {

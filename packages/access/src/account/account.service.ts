@@ -172,24 +172,6 @@ export class AccountService {
     return account;
   }
 
-  /** Replaces the account's roles (under the same combination rule as at creation). */
-  async setRoles(id: string, roles: Role[]): Promise<{ account: Account; before: Role[] }> {
-    checkRoleCombination(roles);
-    const account = isUuid(id) ? await this.em.findOne(Account, { id }) : null;
-    if (!account) throw new NotFoundError('Учётная запись', id);
-    if (roles.includes(Role.PROVIDER_STAFF) && !account.providerId) {
-      throw new ValidationError(
-        'Для сотрудника поставщика укажите поставщика',
-        'providerId',
-        'PROVIDER_REQUIRED',
-      );
-    }
-    const before = account.roles;
-    account.roles = [...new Set(roles)];
-    await this.em.flush();
-    return { account, before };
-  }
-
   async unlock(id: string): Promise<Account> {
     const account = isUuid(id) ? await this.em.findOne(Account, { id }) : null;
     if (!account) throw new NotFoundError('Учётная запись', id);

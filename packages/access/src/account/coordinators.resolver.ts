@@ -21,7 +21,9 @@ export class CoordinatorConnection extends Connection(CoordinatorSummary, 'Coord
 
 @Resolver()
 export class CoordinatorResolver {
-  @Authorized(Access.CASE)
+  // The handover's picker, and social's check of its target (asked through the graph): those who
+  // may hand a case over, the coordinators and administrators.
+  @Authorized(...Access.CASE_HANDOVER)
   @Query(() => CoordinatorConnection, {
     description:
       'Active coordinators by name: a part of the name (any case, every word), and/or their ids (to name the coordinators of a case)',

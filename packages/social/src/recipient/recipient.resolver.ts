@@ -98,7 +98,7 @@ export class RecipientResolver {
   @Authorized(...Access.CASE_HANDOVER)
   @Mutation(() => Recipient, {
     description:
-      'Hands the person’s case to another active coordinator (`caseCoordinators`): only the case’s own coordinator or an administrator may; from now on they, not the previous one, see its health details',
+      'Hands the person’s case to another active coordinator (`coordinators`): only the case’s own coordinator or an administrator may; from now on they, not the previous one, see its health details',
   })
   assignCaseCoordinator(
     @Ctx() ctx: SocialContext,

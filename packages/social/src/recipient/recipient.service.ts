@@ -182,12 +182,12 @@ export class RecipientService {
         current.caseCoordinatorId,
       );
     }
-    const found = await ctx.peer<{ caseCoordinators: { id: string }[] }>(
+    const found = await ctx.peer<{ coordinators: { edges: { node: { id: string } }[] } }>(
       'access',
-      'query ($ids: [ID!]) { caseCoordinators(ids: $ids) { id } }',
+      'query ($ids: [ID!]) { coordinators(ids: $ids, first: 1) { edges { node { id } } } }',
       { ids: [input.accountId] },
     );
-    if (!found.caseCoordinators.some((c) => c.id === input.accountId)) {
+    if (!found.coordinators.edges.some((e) => e.node.id === input.accountId)) {
       refuse(
         new ValidationError(
           'Дело можно передать только действующему координатору уполномоченного органа',
