@@ -179,7 +179,8 @@ describe('the person page as the case workspace', () => {
     await signIn(page, 'coordinator');
     personId = await registerPerson('Путникова', 970_000_101);
     await page
-      .getByRole('heading', { level: 1, name: /Путникова Вера Игоревна · СНИЛС \d{3}-\d{3}-\d{3} \d{2}/ })
+      // The app bar's title is the page's h1; the summary's heading names the person with the СНИЛС.
+      .getByRole('heading', { level: 2, name: /Путникова Вера Игоревна · СНИЛС \d{3}-\d{3}-\d{3} \d{2}/ })
       .waitFor();
     await page.getByText('Заявления нет').waitFor();
     // The case coordinator by name: the demo coordinator registered the person.
@@ -227,6 +228,9 @@ describe('the person page as the case workspace', () => {
     await dialog
       .getByRole('textbox', { name: /^Ответ/ })
       .fill('Зарегистрирована по месту жительства в г. Калуге');
+    await dialog
+      .getByRole('textbox', { name: /Документ ответа/ })
+      .fill('письмо УМВД № 12/3456 от 03.12.2026');
     await submit(dialog, 'Ответ (МВД России) записан.', 'case-06-record-answer');
     await page.getByRole('row').filter({ hasText: 'Зарегистрирована по месту жительства' }).waitFor();
     // The medical request is health's to answer: no paper answer is offered for it here.
@@ -281,8 +285,21 @@ describe('the person page as the case workspace', () => {
     await score.fill('150');
     await submit(dialog, /Оценка записана: 150 баллов — III степень/, 'case-08-assessment');
 
+    // The decision due is in the coordinator's work queue until it is taken, then it leaves it.
+    const queue = page.locator('[data-testid="work-queue"]');
+    const decisionDue = queue
+      .locator('tr', { hasText: 'Путникова' })
+      .filter({ hasText: 'Решение по заявлению' });
+    await page.goto(`${base}/#/`);
+    await decisionDue.first().waitFor({ timeout: 15_000 });
+    await page.goto(`${base}/#/recipients/${personId}/show`);
+
     dialog = await openAction('Предоставить');
     await submit(dialog, /Решение «Предоставить» принято/, 'case-09-grant');
+    await page.goto(`${base}/#/`);
+    await queue.waitFor({ timeout: 15_000 });
+    await until(async () => (await decisionDue.count()) === 0);
+    await page.goto(`${base}/#/recipients/${personId}/show`);
     const decided = await t.gql<{
       recipient: {
         applications: { decision: string; submittedOn: string; decidedOn: string; decisionDueOn: string }[];
@@ -399,6 +416,27 @@ describe('the person page as the case workspace', () => {
       housing: { current: { unit: { address: unitAddress } } },
       team: [{ staffMember: { fullName: staffName } }],
     });
+  });
+
+  it('shows every step so far in the case’s history', async () => {
+    await page.goto(`${base}/#/recipients/${personId}/show/timeline`);
+    const main = page.locator('#main-content');
+    for (const step of [
+      'Подано заявление',
+      'Направлен межведомственный запрос',
+      'Получен ответ на запрос',
+      'Оценена нуждаемость',
+      'Принято решение по заявлению',
+      'Начат этап',
+      'Оценка готовности',
+      'Заселение',
+      'План обслуживания',
+      'Включён в команду',
+      'Посещение на дому',
+    ]) {
+      await main.getByText(step).first().waitFor({ timeout: 15_000 });
+    }
+    await expectAccessible(page, 'case-21-timeline');
   });
 
   it('gives and withdraws a consent and hands the case to a coordinator by name', async () => {

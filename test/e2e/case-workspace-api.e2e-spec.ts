@@ -1,4 +1,5 @@
-import { ManualClock, Role } from '@sl/core';
+import { ManualClock, Role, snilsFromBody } from '@sl/core';
+import { recordGrant } from '../support/grant.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
 
 interface Res<T> {
@@ -87,7 +88,22 @@ describe('case workspace API: coordinators, free housing, staff by name, visits 
     expect((await find({ address: 'проверочная' })).map((u) => u.id)).toEqual([unit]);
     expect((await find({ address: '100%_' })).map((u) => u.id)).toEqual([]);
     expect((await find({ address: 'проверочная', withFreePlaces: true })).map((u) => u.id)).toEqual([unit]);
-    const placed = await mutate('assignHousing', 'AssignHousingInput', { recipientId: person, unitId: unit });
+    // Only a person granted supported living is placed (001 §13 е): a newly registered one, granted.
+    const registered = await mutate<{ createRecipient: { id: string } }>(
+      'createRecipient',
+      'CreateRecipientInput',
+      {
+        snils: snilsFromBody(424_242_001),
+        lastName: 'Жильцова',
+        firstName: 'Анна',
+        birthDate: '1990-01-15',
+        sex: 'FEMALE',
+        municipality: 'Калуга',
+      },
+    );
+    const tenant = registered.data!.createRecipient.id;
+    await recordGrant(t, tenant, { region: 'kaluga', decidedOn: '2026-03-02' });
+    const placed = await mutate('assignHousing', 'AssignHousingInput', { recipientId: tenant, unitId: unit });
     expect(placed.errors).toBeUndefined();
     expect(await find({ address: 'проверочная', withFreePlaces: true })).toEqual([]);
     expect((await find({ withFreePlaces: true })).every((u) => u.freePlaces > 0)).toBe(true);

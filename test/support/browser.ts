@@ -32,6 +32,8 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      // A coordinator's browser speaks Russian: date fields show 31.12.2026, not 12/31/2026.
+      '--lang=ru-RU',
     ],
   });
 }

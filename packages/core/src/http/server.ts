@@ -58,11 +58,12 @@ export function requestIdOf(res: Response): string {
 
 const NUL_ESCAPE = Buffer.from('\\u0000');
 
-class NulCharacterError extends Error {
+/** A request body that carries a NUL character (refused as bad input by `jsonBody`). */
+export class NulCharacterError extends Error {
   readonly status = 400;
 }
 
-const EDGE_MESSAGES: Record<string, string> = {
+export const EDGE_MESSAGES: Record<string, string> = {
   VALIDATION_FAILED: 'Текст содержит недопустимый нулевой символ (\\u0000): уберите его и повторите.',
   PAYLOAD_TOO_LARGE: 'Запрос слишком велик.',
   BAD_REQUEST: 'Неверный запрос: тело должно быть JSON-документом GraphQL.',

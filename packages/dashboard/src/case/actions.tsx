@@ -238,11 +238,21 @@ export function RecordInteragencyAnswer({
       document={`mutation ($input: RecordInteragencyAnswerInput!) { recordInteragencyAnswer(input: $input) { id answeredOn } }`}
       defaults={{ answeredOn: regionToday() }}
       intro={`${enumName('InteragencySubject', request.subject)} — ${request.agency}`}
-      variables={(v) => ({ input: { requestId: request.id, answeredOn: v.answeredOn, answer: v.answer } })}
+      variables={(v) => ({
+        input: { requestId: request.id, answeredOn: v.answeredOn, answer: v.answer, document: v.document },
+      })}
       done={() => translate('case.done.record_answer', { agency: request.agency })}
     >
       <DateInput source="answeredOn" label="case.f.answeredOn" validate={required()} />
       <TextInput source="answer" label="case.f.answer" validate={required()} multiline fullWidth />
+      {/* A paper answer of another agency is kept with its document's details (issue 23). */}
+      <TextInput
+        source="document"
+        label="case.f.answer_document"
+        helperText="case.f.answer_document_hint"
+        validate={required()}
+        fullWidth
+      />
     </ActionDialog>
   );
 }

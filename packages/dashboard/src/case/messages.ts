@@ -57,6 +57,8 @@ export const caseRu = {
   },
   f: {
     letter: 'Письмо заявителю',
+    answer_document: 'Документ ответа',
+    answer_document_hint: 'Реквизиты: номер и дата письма ведомства',
     stage: 'Этап',
     degree: 'Степень и тип обслуживания',
     housing: 'Проживание',
@@ -259,6 +261,8 @@ export const caseEn: typeof caseRu = {
   },
   f: {
     letter: 'Letter to the person',
+    answer_document: 'Answer document',
+    answer_document_hint: 'The agency letter’s number and date',
     stage: 'Stage',
     degree: 'Degree and service type',
     housing: 'Housing',

@@ -1,7 +1,16 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { API_VERSION, API_VERSION_HEADER, AppError, type BaseContext, type Config } from '@sl/core';
+import {
+  API_VERSION,
+  API_VERSION_HEADER,
+  AppError,
+  type BaseContext,
+  type Config,
+  EDGE_MESSAGES,
+  jsonBody,
+  NulCharacterError,
+} from '@sl/core';
 import cors from 'cors';
-import express, { type ErrorRequestHandler, type Express, type Request, type Response } from 'express';
+import type { ErrorRequestHandler, Express, Request, Response } from 'express';
 import {
   GraphQLError,
   type GraphQLSchema,
@@ -92,9 +101,12 @@ export function mountGraphQLHttp(app: Express, config: Config): void {
       'Запрос к графу отправляется методом POST с телом в формате JSON (Content-Type: application/json).',
     );
   });
-  app.use('/graphql', express.json({ limit: config.MAX_BODY_BYTES }));
+  // core's parser: it also refuses a NUL character, which PostgreSQL text cannot hold.
+  app.use('/graphql', jsonBody(config.MAX_BODY_BYTES));
   const bodyErrors: ErrorRequestHandler = (error: { type?: string; status?: number }, req, res, next) => {
-    if (error.type === 'entity.too.large') {
+    if (error instanceof NulCharacterError) {
+      sendGraphQLError(req, res, 400, 'VALIDATION_FAILED', EDGE_MESSAGES.VALIDATION_FAILED!);
+    } else if (error.type === 'entity.too.large') {
       sendGraphQLError(
         req,
         res,

@@ -176,6 +176,20 @@ export const ERROR_CATALOGUE: Record<string, ErrorCodeEntry> = {
     'Retry later; report it with your `X-Request-Id` if it persists.',
   ),
 
+  NOT_A_COORDINATOR: input(
+    'A case can be handed only to an active coordinator account (`assignCaseCoordinator`).',
+  ),
+  NOT_OWN_PROVIDER: entry(
+    '200',
+    'Provider staff write only for their own provider (a plan, staff member or visit of another provider).',
+    'Ask the coordinator or the other provider; do not retry.',
+  ),
+  ROLE_COMBINATION_FORBIDDEN: input(
+    'Administrator, auditor and provider staff do not combine with another role (`createAccount`, `updateAccount`, `createApiClient`).',
+  ),
+  CANNOT_DEMOTE_SELF: input('An administrator cannot take the administrator role from their own account.'),
+  BREAK_GLASS_REASON_INVALID: input('The break-the-glass reason is blank or not meaningful text.'),
+  NAME_SEARCH_INVALID: input('A name search needs 2 to 100 characters.'),
   // Server side
   INTERNAL_SERVER_ERROR: entry(
     '200 (500 before the query runs)',
@@ -229,6 +243,16 @@ export const ERROR_CATALOGUE: Record<string, ErrorCodeEntry> = {
   HORIZON_INVALID: input('The readiness horizon is outside its allowed days.'),
   REGION_INVALID: input('A region the system has no rule set for.'),
 
+  LETTER_NOT_FOUND: entry(
+    '404',
+    'No letter at this address (`/letters/…`): a wrong kind, format or id.',
+    'Check the address.',
+  ),
+  LETTER_UNAVAILABLE: entry(
+    '409',
+    'The letter needs its decision or termination recorded first.',
+    'Record the decision (or termination), then download again.',
+  ),
   // People and applications (social)
   SNILS_INVALID: input('The СНИЛС has the wrong format or check digits.'),
   SNILS_DUPLICATE: state('Another person already has this СНИЛС.'),
@@ -259,6 +283,41 @@ export const ERROR_CATALOGUE: Record<string, ErrorCodeEntry> = {
   REQUEST_ALREADY_ANSWERED: state('The interagency request is answered already.'),
   REQUEST_OF_ANOTHER_RECIPIENT: input('The interagency request belongs to another person.'),
 
+  RECIPIENT_NOT_FOUND: entry(
+    '200',
+    'No registered person with this id: every write about a person (in every ministry) refers to one.',
+    'Check the id against `recipients`; do not retry.',
+  ),
+  RECIPIENT_DECEASED: state('A new application for a person whose participation ended with their death.'),
+  STATEMENT_BEFORE_APPLICATION: input('A statement of the applicant is dated before the application.'),
+  ASSESSMENT_CONSENT_MISSING: state(
+    'No consent to the assessment in force on its date (seed 002, appendix).',
+  ),
+  ASSESSMENT_CONSENT_WITHDRAWN: state('The consent to the assessment was withdrawn before its date.'),
+  ASSESSMENT_REFUSAL_NOT_RECORDED: state(
+    'A refusal on ground «в» (001 §16) needs the written refusal of the assessment recorded first.',
+  ),
+  OTHER_FORM_CHOICE_NOT_RECORDED: state(
+    'A refusal on ground «г» (001 §16) needs the choice of another form of service recorded first.',
+  ),
+  OTHER_FORM_REQUIRED: input('The chosen other form of service is missing.'),
+  REFUSAL_GROUND_CONTRADICTED: state(
+    'The refusal ground contradicts the record (a degree is established, or the documents are complete).',
+  ),
+  REFUSAL_GROUND_NOT_IN_REGION: input("The ground is not one of the region's refusal grounds."),
+  MEDICAL_CONTRAINDICATION: state(
+    'A medical conclusion in force found contraindications (001 §3 д): grant only with `contraindicationOverrideReason`.',
+  ),
+  CONTRAINDICATIONS_REQUIRED: input(
+    'A medical conclusion answer must say whether it found contraindications.',
+  ),
+  CONTRAINDICATIONS_UNEXPECTED: input('Contraindications are given only with a medical conclusion.'),
+  GRANT_ONLY_FIELD: input('The field is given only with a grant (the term of need, an override reason).'),
+  NEED_TERM_INVALID: input('The term of need ends on or before the decision.'),
+  DOCUMENT_TERM_INVALID: input("A document's term ends before it was received."),
+  ANSWER_DOCUMENT_REQUIRED: input(
+    "A paper answer of another agency is recorded with its document's details.",
+  ),
   // Stages, services and housing (social)
   DECISION_NOT_GRANTED: state('The preparatory stage needs a grant not followed by a termination.'),
   STAGE_ORDER_VIOLATED: state('Stages go preparatory → training → main.'),
@@ -296,6 +355,12 @@ export const ERROR_CATALOGUE: Record<string, ErrorCodeEntry> = {
   TERMINATION_REQUESTED_BEFORE_GROUND: input('A termination requested before its ground arose.'),
   TERMINATION_REQUESTED_DATE_REQUIRED: input('The ground needs the date it was requested.'),
 
+  STAGE_BEFORE_GRANT: state('A stage cannot start before the decision to grant supported living.'),
+  HOUSING_BEFORE_GRANT: state('A placement cannot begin before the decision to grant supported living.'),
+  PLAN_HOURS_OUT_OF_ASSESSED_RANGE: state(
+    "The plan's hours lie outside the assessed service type's range (001 §9.1): change them or give `hoursOverrideReason`.",
+  ),
+  VISIT_ALREADY_RECORDED: state("The visit's outcome is recorded already; it is never overwritten."),
   // Health, education, employment
   ICD10_INVALID: input('A condition is not an ICD-10 code.'),
   CONDITIONS_REQUIRED: input('Contraindications present but no conditions given.'),
