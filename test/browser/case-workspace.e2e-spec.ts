@@ -242,6 +242,16 @@ describe('the person page as the case workspace', () => {
         .count(),
     ).resolves.toBe(0);
 
+    // Health learns of the person only under the consents to process and to share with it
+    // (docs/access.md, "Consent"): the coordinator records them first.
+    dialog = await openAction('Записать согласие');
+    await choose(dialog, 'Согласие', 'На обработку персональных данных');
+    await submit(dialog, /Согласие «На обработку персональных данных» записано/);
+    dialog = await openAction('Записать согласие');
+    await choose(dialog, 'Согласие', 'На передачу сведений ведомству');
+    await choose(dialog, /Ведомство/, 'Здравоохранение');
+    await submit(dialog, /Согласие «На передачу сведений ведомству» \(Здравоохранение\) записано/);
+
     // Health, in its own session, answers from its queue with a conclusion.
     const health = await context.newPage();
     await signIn(health, 'health');
@@ -437,6 +447,7 @@ describe('the person page as the case workspace', () => {
       await main.getByText(step).first().waitFor({ timeout: 15_000 });
     }
     await expectAccessible(page, 'case-21-timeline');
+    await page.goto(`${base}/#/recipients/${personId}/show/social`);
   });
 
   it('gives and withdraws a consent and hands the case to a coordinator by name', async () => {
@@ -469,7 +480,7 @@ describe('the person page as the case workspace', () => {
     const picker = dialog.getByRole('combobox', { name: /Координатор/ });
     await until(async () => {
       await page.keyboard.press('Tab');
-      return Boolean(await picker.evaluate('(el) => el === el.ownerDocument.activeElement'));
+      return picker.evaluate((el) => el === el.ownerDocument.activeElement);
     });
     await page.keyboard.type('иванова');
     await page.getByRole('option', { name: 'Иванова Анна Сергеевна' }).waitFor();
@@ -478,7 +489,7 @@ describe('the person page as the case workspace', () => {
     const save = dialog.getByRole('button', { name: 'Записать', exact: true });
     await until(async () => {
       await page.keyboard.press('Tab');
-      return Boolean(await save.evaluate('(el) => el === el.ownerDocument.activeElement'));
+      return save.evaluate((el) => el === el.ownerDocument.activeElement);
     });
     await expectAccessible(page, 'case-24-assign-coordinator');
     await page.keyboard.press('Enter');
