@@ -16,10 +16,11 @@ import { useEffect, useState } from 'react';
 import { Title, useLocaleState, usePermissions, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { granted } from '../auth/authProvider';
+import { formatSnils, fullName } from '../case/format';
 import { client } from '../graphql/client';
 import { toHttpError } from '../graphql/errors';
 import { formatDate } from '../resources/common';
-import { formatSnils, fullName, type Person } from './queueData';
+import type { Person } from './queueData';
 
 /** The subjects each ministry answers (social's ANSWERED_BY): the officer's queue. */
 const SUBJECTS_OF: Record<string, string[]> = { HEALTH_OFFICER: ['MEDICAL_CONCLUSION'] };

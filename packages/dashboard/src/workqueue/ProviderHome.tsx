@@ -14,10 +14,11 @@ import {
 import { useEffect, useState } from 'react';
 import { Title, useLocaleState, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
+import { fullName } from '../case/format';
 import { client } from '../graphql/client';
 import { toHttpError } from '../graphql/errors';
 import { intlLocale } from '../i18n/i18nProvider';
-import { fullName, type Person } from './queueData';
+import type { Person } from './queueData';
 import { regionToday } from './WorkQueue';
 
 const VISITS = gql(`query ProviderVisits($filter: VisitFilter) {

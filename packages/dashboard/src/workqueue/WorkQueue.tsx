@@ -17,10 +17,11 @@ import {
 import { useEffect, useState } from 'react';
 import { Title, useGetIdentity, useLocaleState, useStore, useTranslate } from 'react-admin';
 import { Link, useNavigate } from 'react-router-dom';
+import { formatSnils, fullName } from '../case/format';
 import { client } from '../graphql/client';
 import { toHttpError } from '../graphql/errors';
 import { formatDate } from '../resources/common';
-import { EXPIRED_CONCLUSION, formatSnils, fullName, loadWorkQueue, type QueueRow } from './queueData';
+import { EXPIRED_CONCLUSION, loadWorkQueue, type QueueRow } from './queueData';
 
 /** "Today" on the region's calendar (the deadlines are the region's days). */
 export function regionToday(now = new Date()): string {

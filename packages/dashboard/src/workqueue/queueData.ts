@@ -142,12 +142,3 @@ export async function loadWorkQueue(
   }
   return rows.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.key.localeCompare(b.key));
 }
-
-/** `12345678901` → `123-456-789 01`. */
-export function formatSnils(snils: string | null | undefined): string {
-  const d = (snils ?? '').replace(/\D/g, '');
-  return d.length === 11 ? `${d.slice(0, 3)}-${d.slice(3, 6)}-${d.slice(6, 9)} ${d.slice(9)}` : (snils ?? '');
-}
-
-export const fullName = (p: Pick<Person, 'lastName' | 'firstName' | 'patronymic'> | null | undefined) =>
-  p ? [p.lastName, p.firstName, p.patronymic].filter(Boolean).join(' ') : '';
