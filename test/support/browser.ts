@@ -63,3 +63,45 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   )) as AxeViolation[];
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
+
+export const DEMO_PASSWORD = 'demo-password-2026';
+
+/** Waits for a condition in the browser with a deadline (never a fixed pause). */
+export async function until(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('timed out waiting in the browser');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * Signs in on the dashboard served at `base`, first dropping any session the page holds (the
+ * sign-in page would otherwise skip to the home page of the previous account).
+ */
+export async function signIn(p: Page, base: string, login: string, password = DEMO_PASSWORD): Promise<void> {
+  await p.goto(`${base}/`);
+  await p.evaluate('sessionStorage.clear()');
+  await p.goto(`${base}/#/login`);
+  await p.fill('input[name="username"]', login);
+  await p.fill('input[name="password"]', password);
+  await p.click('button[type="submit"]');
+  await p.waitForSelector('.RaSidebar-fixed, nav', { timeout: 20_000 });
+}
+
+/**
+ * The screen as it is, after notifications settle (a fading one is checked mid-animation, its
+ * contrast not final): a screenshot, axe with 0 serious or critical, and one `h1` (a dialog's
+ * heading is the dialog's h2; the page keeps its own).
+ */
+export async function expectAccessible(p: Page, screen: string): Promise<void> {
+  await p
+    .locator('.MuiSnackbar-root')
+    .first()
+    .waitFor({ state: 'detached', timeout: 10_000 })
+    .catch(() => undefined);
+  await screenshot(p, screen);
+  const violations = await seriousViolations(p);
+  expect({ screen, violations }).toEqual({ screen, violations: [] });
+  expect({ screen, h1: await p.locator('h1').count() }).toEqual({ screen, h1: 1 });
+}
