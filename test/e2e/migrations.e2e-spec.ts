@@ -6,7 +6,8 @@ describe('migrations', () => {
   it.each(subgraphDefinitions.map((d) => [d.name, d] as const))(
     '%s: the committed migrations build exactly the schema its entities describe, in its own PostgreSQL schema',
     async (name, definition) => {
-      const db = await createTestDatabase('migr');
+      // From an empty database: the migrations alone must build the schema.
+      const db = await createTestDatabase('migr', { empty: true });
       try {
         const orm = await connectOrm({
           schema: name,
