@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Authenticator, accessSubgraph } from '@sl/access';
 import {
@@ -126,6 +127,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       secret,
       queryPlanCacheMiB: config.QUERY_PLAN_CACHE_MB,
       documentCacheMiB: config.DOCUMENT_CACHE_MB,
+      cacheDir: path.join(config.DATA_DIR, 'cache'),
     });
     const remote = sources.filter((s) => s.url);
     const accessRuntime = runtimes.get('access');

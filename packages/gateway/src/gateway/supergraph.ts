@@ -2,6 +2,9 @@
  * The only module that knows which gateway library serves the supergraph (@apollo/gateway today).
  * Swapping it after measuring touches this file alone.
  */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import {
   ApolloGateway,
@@ -26,6 +29,7 @@ import {
   signActorAssertion,
 } from '@sl/core';
 import {
+  buildSchema,
   type DocumentNode,
   execute,
   GraphQLError,
@@ -250,6 +254,49 @@ export interface GatewayOptions {
   secret: string;
   queryPlanCacheMiB: number;
   documentCacheMiB: number;
+  /** A private folder to keep composed supergraphs in; none = compose on every start. */
+  cacheDir?: string;
+}
+
+/**
+ * Composition is a pure function of the subgraphs' SDL and takes a second or two of CPU: the
+ * supergraph and its API schema are kept in `cacheDir` under the hash of their input, so a restart
+ * with unchanged subgraphs (and each test file of a run) skips it. The folder must be the
+ * program's own (DATA_DIR), never a shared one: whoever can write there can reroute the graph.
+ */
+function composeCached(
+  sources: Pick<SubgraphSource, 'name' | 'sdl' | 'url'>[],
+  cacheDir: string | undefined,
+): { supergraphSdl: string; apiSchema: GraphQLSchema } {
+  if (!cacheDir) {
+    const composed = composeGraph(sources);
+    return { supergraphSdl: composed.supergraphSdl, apiSchema: apiSchemaOf(composed) };
+  }
+  const key = createHash('sha256')
+    .update(JSON.stringify(sources.map((s) => [s.name, s.sdl, s.url ?? null])))
+    .digest('hex')
+    .slice(0, 32);
+  const supergraphFile = path.join(cacheDir, `supergraph-${key}.graphql`);
+  const apiFile = path.join(cacheDir, `api-${key}.graphql`);
+  try {
+    const supergraphSdl = readFileSync(supergraphFile, 'utf8');
+    return { supergraphSdl, apiSchema: withOwnScalars(buildSchema(readFileSync(apiFile, 'utf8'))) };
+  } catch {
+    const composed = composeGraph(sources);
+    const apiSchema = apiSchemaOf(composed);
+    mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
+    // The API schema first and each file renamed into place whole: a reader that finds the
+    // supergraph finds its API schema too, whatever another process writes at the same time.
+    for (const [file, text] of [
+      [apiFile, printApiSchema(apiSchema)],
+      [supergraphFile, composed.supergraphSdl],
+    ] as const) {
+      const partial = `${file}.${process.pid}.${key}.tmp`;
+      writeFileSync(partial, text, { mode: 0o600 });
+      renameSync(partial, file);
+    }
+    return { supergraphSdl: composed.supergraphSdl, apiSchema };
+  }
 }
 
 export function createGateway(
@@ -257,9 +304,7 @@ export function createGateway(
   options: GatewayOptions,
 ): { gateway: GatewayInterface; supergraphSdl: string; apiSchema: GraphQLSchema } {
   const { onUnexpected, secret } = options;
-  const composed = composeGraph(sources);
-  const supergraphSdl = composed.supergraphSdl;
-  const apiSchema = apiSchemaOf(composed);
+  const { supergraphSdl, apiSchema } = composeCached(sources, options.cacheDir);
   const byName = new Map(sources.map((s) => [s.name, s]));
   const gateway = new ApolloGateway({
     supergraphSdl,
