@@ -1,13 +1,13 @@
-// Unit tests live beside the code (*.spec.ts); end-to-end tests that start the gateway on a real
-// PostgreSQL live in test/ (*.e2e-spec.ts). TypeScript is compiled by SWC with decorator metadata,
-// as ESM, exactly as the build does.
+// Two projects: unit tests beside the code (*.spec.ts, `pnpm test:only --selectProjects unit`) and
+// end-to-end tests in test/ that start the gateway on a real PostgreSQL (*.e2e-spec.ts). TypeScript
+// is compiled by SWC with decorator metadata, as ESM, exactly as the build does.
 import { readFileSync } from 'node:fs';
 
 const swc = JSON.parse(readFileSync(new URL('./.swcrc', import.meta.url), 'utf8'));
 delete swc.exclude;
 delete swc.$schema;
 
-export default {
+const project = {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false, sourceMaps: 'inline' }] },
@@ -15,16 +15,23 @@ export default {
     '^@sl/([a-z]+)$': '<rootDir>/packages/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
-  testMatch: ['<rootDir>/packages/*/src/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
   // The soak is a measurement, not a test of behaviour: only `pnpm soak` (which sets SOAK_SECONDS) runs it.
   testPathIgnorePatterns: [
     '/node_modules/',
     '/dist/',
     ...(process.env.SOAK_SECONDS ? [] : ['/test/e2e/soak\\.']),
   ],
+};
+
+export default {
+  projects: [
+    { ...project, displayName: 'unit', testMatch: ['<rootDir>/packages/*/src/**/*.spec.ts'] },
+    { ...project, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+  ],
+  // One embedded PostgreSQL serves the run, with one migrated template database; each test file
+  // gets its own copy of it.
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
-  // One embedded PostgreSQL serves the run; each test file gets its own database in it.
   maxWorkers: 2,
   // End-to-end tests start the whole system on a shared 2-core machine; give them room.
   testTimeout: 180_000,
