@@ -284,16 +284,20 @@ function composeCached(
   } catch {
     const composed = composeGraph(sources);
     const apiSchema = apiSchemaOf(composed);
-    mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
-    // The API schema first and each file renamed into place whole: a reader that finds the
-    // supergraph finds its API schema too, whatever another process writes at the same time.
-    for (const [file, text] of [
-      [apiFile, printApiSchema(apiSchema)],
-      [supergraphFile, composed.supergraphSdl],
-    ] as const) {
-      const partial = `${file}.${process.pid}.${key}.tmp`;
-      writeFileSync(partial, text, { mode: 0o600 });
-      renameSync(partial, file);
+    try {
+      mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
+      // The API schema first and each file renamed into place whole: a reader that finds the
+      // supergraph finds its API schema too, whatever another process writes at the same time.
+      for (const [file, text] of [
+        [apiFile, printApiSchema(apiSchema)],
+        [supergraphFile, composed.supergraphSdl],
+      ] as const) {
+        const partial = `${file}.${process.pid}.${key}.tmp`;
+        writeFileSync(partial, text, { mode: 0o600 });
+        renameSync(partial, file);
+      }
+    } catch {
+      // A read-only DATA_DIR only costs the next start its composition.
     }
     return { supergraphSdl: composed.supergraphSdl, apiSchema };
   }
