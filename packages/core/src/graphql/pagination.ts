@@ -179,29 +179,16 @@ export interface PageRequest {
 /** The four Relay arguments of every connection field, described once for the whole graph. */
 @ArgsType()
 export class PageArgs implements PageRequest {
-  @Field(() => Int, {
-    nullable: true,
-    description: `Page of the first rows of the range, 0–${MAX_PAGE_SIZE} (20 when neither \`first\` nor \`last\` is given)`,
-  })
+  @Field(() => Int, { nullable: true, description: `The first rows of the range, 0–${MAX_PAGE_SIZE}` })
   first?: number | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'Rows after this cursor (the end cursor of the page you have)',
-  })
+  @Field(() => String, { nullable: true, description: 'The range starts after this cursor' })
   after?: string | null;
 
-  @Field(() => Int, {
-    nullable: true,
-    description: `Page of the last rows of the range, 0–${MAX_PAGE_SIZE}; not together with \`first\``,
-  })
+  @Field(() => Int, { nullable: true, description: `The last rows of the range, 0–${MAX_PAGE_SIZE}` })
   last?: number | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Rows before this cursor (the start cursor of the page you have); without `first`, pages backward',
-  })
+  @Field(() => String, { nullable: true, description: 'The range ends before this cursor' })
   before?: string | null;
 }
 

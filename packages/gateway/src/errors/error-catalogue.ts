@@ -218,6 +218,9 @@ export const ERROR_CATALOGUE: Record<string, ErrorCodeEntry> = {
     'Start the walk again from the first page.',
   ),
   PAGE_SIZE_INVALID: input('`first`/`last` below 0 or above 200.'),
+  PAGE_FIRST_AND_LAST: input(
+    '`first` and `last` in one request: a page is taken from one end of the range, either the start or the end.',
+  ),
   VALIDATION_FAILED: entry(
     '200',
     'An input value breaks a rule (length, format, range); `extensions.fields` lists every problem.',
