@@ -64,6 +64,9 @@ describe('GraphQL over HTTP', () => {
     const missing = await query('{ recipients(first: 1) { totalCount } }');
     expect(refusal(missing, 401).code).toBe('UNAUTHENTICATED');
     expect(missing.headers['www-authenticate']).toBe('Bearer');
+    // A missing credential is no request error: 401 under the legacy type too.
+    const legacy = await query('{ recipients(first: 1) { totalCount } }', {}, { accept: 'application/json' });
+    expect(refusal(legacy, 401).code).toBe('UNAUTHENTICATED');
     for (const authorization of ['Bearer sls_forged000000000000000000000', 'Basic YWRtaW46YWRtaW4=']) {
       expect(refusal(await query('{ me { name } }', {}, { authorization }), 401).code).toBe(
         'UNAUTHENTICATED',
@@ -76,51 +79,77 @@ describe('GraphQL over HTTP', () => {
     expect(signIn.body.errors[0].extensions.code).toBe('INVALID_CREDENTIALS');
   });
 
-  it('refuses parse, validation and coercion failures alike: 400 under graphql-response+json, 200 under json', async () => {
-    const auth = await bearer();
-    const cases: [string, Record<string, unknown>, string][] = [
-      ['{ recipients(first: 1) { totalCount }', {}, 'GRAPHQL_PARSE_FAILED'],
-      ['{ recipients(first: 1) { nope } }', {}, 'GRAPHQL_VALIDATION_FAILED'],
-      ['query ($n: Int) { recipients(first: $n) { totalCount } }', { n: 'two' }, 'BAD_USER_INPUT'],
-      [
-        'query ($d: LocalDate) { indicators(asOf: $d) { peopleIdentified } }',
-        { d: '2026-02-31' },
-        'BAD_USER_INPUT',
-      ],
-      ['{ indicators(asOf: "yesterday") { peopleIdentified } }', {}, 'GRAPHQL_VALIDATION_FAILED'],
-    ];
-    for (const [q, variables, code] of cases) {
-      expect({ q, code: refusal(await query(q, variables, auth), 400).code }).toEqual({ q, code });
-      const legacy = await query(q, variables, { ...auth, accept: 'application/json' });
-      expect({ q, status: legacy.status, code: legacy.body.errors[0].extensions.code }).toEqual({
-        q,
+  /**
+   * A request error (the document refused before anything ran) under both media types: 400 under
+   * graphql-response+json; 200 under the legacy application/json and under any type (`*` + `/*`); the
+   * same JSON errors with the same code (and limit) each time, and no data.
+   */
+  async function requestError(body: string, headers: Record<string, string>) {
+    const strict = refusal(await post(body, headers), 400);
+    for (const accept of ['application/json', '*/*']) {
+      const legacy = await post(body, { ...headers, accept });
+      expect({ status: legacy.status, type: legacy.headers['content-type'] }).toEqual({
         status: 200,
-        code,
+        type: 'application/json; charset=utf-8',
       });
       expect(legacy.body.data).toBeUndefined();
+      expect(legacy.body.errors[0].extensions).toEqual(strict);
+    }
+    return strict;
+  }
+  const request = (q: string, variables: Record<string, unknown> = {}) =>
+    JSON.stringify({ query: q, variables });
+
+  it('refuses parse, validation, coercion and operation failures alike: 400 under graphql-response+json, 200 under json', async () => {
+    const auth = await bearer();
+    const cases: [string, string][] = [
+      [request('{ recipients(first: 1) { totalCount }'), 'GRAPHQL_PARSE_FAILED'],
+      [request('{ recipients(first: 1) { nope } }'), 'GRAPHQL_VALIDATION_FAILED'],
+      [request('query ($n: Int) { recipients(first: $n) { totalCount } }', { n: 'two' }), 'BAD_USER_INPUT'],
+      [
+        request('query ($d: LocalDate) { indicators(asOf: $d) { peopleIdentified } }', { d: '2026-02-31' }),
+        'BAD_USER_INPUT',
+      ],
+      [request('query ($n: Int!) { recipients(first: $n) { totalCount } }'), 'BAD_USER_INPUT'],
+      [request('{ indicators(asOf: "yesterday") { peopleIdentified } }'), 'GRAPHQL_VALIDATION_FAILED'],
+      [
+        JSON.stringify({ query: 'query A { apiVersion }', operationName: 'B' }),
+        'OPERATION_RESOLUTION_FAILURE',
+      ],
+      [
+        JSON.stringify({ query: 'query A { apiVersion } query B { apiVersion }' }),
+        'OPERATION_RESOLUTION_FAILURE',
+      ],
+    ];
+    for (const [body, code] of cases) {
+      expect({ body, code: (await requestError(body, auth)).code }).toEqual({ body, code });
     }
   });
 
-  it('refuses each limit with its own code and the configured value', async () => {
+  it('refuses each limit with its own code and the configured value, under either media type', async () => {
     const auth = await bearer();
     const deep = '{ recipients { edges { node { housing { history { unit { freePlaces } } } } } } }';
-    expect(refusal(await query(deep, {}, auth), 400)).toEqual({ code: 'QUERY_TOO_DEEP', limit: 6 });
+    expect(await requestError(request(deep), auth)).toEqual({ code: 'QUERY_TOO_DEEP', limit: 6 });
     const aliases = `{ ${Array.from({ length: 8 }, (_, i) => `a${i}: me { name }`).join(' ')} }`;
-    expect(refusal(await query(aliases, {}, auth), 400)).toEqual({
+    expect(await requestError(request(aliases), auth)).toEqual({
       code: 'QUERY_TOO_MANY_ALIASES',
       limit: 5,
     });
     const wide = `{ me { ${Array.from({ length: 700 }, () => 'name').join(' ')} } }`;
-    expect(refusal(await query(wide, {}, auth), 400)).toEqual({ code: 'QUERY_TOO_MANY_TOKENS', limit: 600 });
+    expect(await requestError(request(wide), auth)).toEqual({ code: 'QUERY_TOO_MANY_TOKENS', limit: 600 });
     const costly = `{ recipients(first: 200) { edges { node { id lastName placements { position employer { name } } enrolments { programme } } } } }`;
-    expect(refusal(await query(costly, {}, auth), 400)).toEqual({ code: 'QUERY_TOO_COSTLY', limit: 150 });
+    expect(await requestError(request(costly), auth)).toEqual({ code: 'QUERY_TOO_COSTLY', limit: 150 });
     const directives = `{ me { ${Array.from({ length: 25 }, () => 'name @include(if: true)').join(' ')} } }`;
-    expect(refusal(await query(directives, {}, auth), 400)).toEqual({
+    expect(await requestError(request(directives), auth)).toEqual({
       code: 'QUERY_TOO_MANY_DIRECTIVES',
       limit: 20,
     });
-    const big = await query(`{ me { name } } # ${'x'.repeat(30_000)}`, {}, auth);
-    expect(refusal(big, 413)).toEqual({ code: 'REQUEST_TOO_LARGE', limit: 20000 });
+    // The body limit refuses the HTTP request, not a document: 413 under both.
+    const big = request(`{ me { name } } # ${'x'.repeat(30_000)}`);
+    expect(refusal(await post(big, auth), 413)).toEqual({ code: 'REQUEST_TOO_LARGE', limit: 20000 });
+    expect(refusal(await post(big, { ...auth, accept: 'application/json' }), 413).code).toBe(
+      'REQUEST_TOO_LARGE',
+    );
   });
 
   it('answers broken bodies, other media types and batches with JSON errors, never an HTML page', async () => {
@@ -133,9 +162,10 @@ describe('GraphQL over HTTP', () => {
     const get = await t.http().get('/graphql?query=%7B%20apiVersion%20%7D').set('accept', 'application/json');
     expect(refusal(get, 405).code).toBe('METHOD_NOT_ALLOWED');
     expect(get.headers.allow).toBe('POST');
-    const unknownOperation = JSON.stringify({ query: 'query A { apiVersion }', operationName: 'B' });
-    expect(refusal(await post(unknownOperation), 400).code).toBe('OPERATION_RESOLUTION_FAILURE');
-    expect((await post(unknownOperation, { accept: 'application/json' })).status).toBe(400);
+    // Refusals of the HTTP request keep their status under the legacy type too.
+    expect(refusal(await post('{"query": "{ me { name }', { accept: 'application/json' }), 400).code).toBe(
+      'BAD_REQUEST',
+    );
   });
 
   it('publishes its contract: the schema file, the version in a header and a query, the changelog', async () => {
