@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { API_VERSION, Role, snilsFromBody, testConfig } from '@sl/core';
+import { API_VERSION, createLogger, Role, snilsFromBody, testConfig } from '@sl/core';
 import { serverAudits } from 'graphql-http';
+import { until } from '../support/browser.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
 
 /**
@@ -22,8 +23,11 @@ const JSON_TYPES = /^application\/(graphql-response\+)?json; charset=utf-8$/;
 
 describe('GraphQL over HTTP', () => {
   let t: TestSystem;
+  /** The server's log lines, as its operator reads them. */
+  const logLines: Record<string, unknown>[] = [];
   beforeAll(async () => {
-    t = await startTestSystem({ env: LIMITS });
+    const logger = createLogger('info', {}, { write: (line: string) => logLines.push(JSON.parse(line)) });
+    t = await startTestSystem({ env: LIMITS, logger });
   });
   afterAll(() => t?.stop());
 
@@ -111,6 +115,26 @@ describe('GraphQL over HTTP', () => {
         'BAD_USER_INPUT',
       ],
       [request('query ($n: Int!) { recipients(first: $n) { totalCount } }'), 'BAD_USER_INPUT'],
+      // Inside input objects and lists too, with nothing created.
+      [
+        request('mutation ($input: CreateRecipientInput!) { createRecipient(input: $input) { id } }', {
+          input: {
+            snils: snilsFromBody(555_000_222),
+            lastName: 'Датова',
+            firstName: 'Ольга',
+            birthDate: '1990-02-31',
+            sex: 'FEMALE',
+            municipality: 'г. Калуга',
+          },
+        }),
+        'BAD_USER_INPUT',
+      ],
+      [
+        request('query ($o: RecipientOrder) { recipients(orderBy: $o) { totalCount } }', {
+          o: { field: 'AGE' },
+        }),
+        'BAD_USER_INPUT',
+      ],
       [request('{ indicators(asOf: "yesterday") { peopleIdentified } }'), 'GRAPHQL_VALIDATION_FAILED'],
       [
         JSON.stringify({ query: 'query A { apiVersion }', operationName: 'B' }),
@@ -124,6 +148,8 @@ describe('GraphQL over HTTP', () => {
     for (const [body, code] of cases) {
       expect({ body, code: (await requestError(body, auth)).code }).toEqual({ body, code });
     }
+    const created = await query('{ recipients(filter: { snils: "55500022231" }) { totalCount } }', {}, auth);
+    expect(created.body.data).toEqual({ recipients: { totalCount: 0 } });
   });
 
   it('refuses each limit with its own code and the configured value, under either media type', async () => {
@@ -204,9 +230,20 @@ describe('GraphQL over HTTP', () => {
         res.body.data.createRecipient.id,
       ]);
     expect(rows.map((r) => r.request_id)).toEqual([given]);
+    // The operator finds the request in the log by the id the partner quotes.
+    const logged = (requestId: string) => logLines.filter((line) => line.requestId === requestId);
+    // Written when the answer finishes, which may be a moment after the client has it.
+    const loggedOnce = (requestId: string) => until(async () => logged(requestId).length > 0, 5000);
+    await loggedOnce(given);
+    expect(logged(given)).toEqual([
+      expect.objectContaining({ msg: 'request', method: 'POST', path: '/graphql', status: 200 }),
+    ]);
     for (const malformed of ['has spaces in it', 'x'.repeat(65), '<script>alert(1)</script>']) {
       const answer = await query('{ apiVersion }', {}, { 'x-request-id': malformed });
       expect(answer.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+      await loggedOnce(answer.headers['x-request-id']!);
+      expect(logged(answer.headers['x-request-id']!)).toHaveLength(1);
+      expect(JSON.stringify(logLines)).not.toContain(malformed);
     }
     expect((await t.http().get('/healthz')).headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
