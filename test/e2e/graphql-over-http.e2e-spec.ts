@@ -265,6 +265,41 @@ describe('GraphQL over HTTP', () => {
     expect(answer.headers['access-control-expose-headers']).toMatch(/X-Request-Id/);
   });
 
+  it('holds a client with trusted documents to them: 403 with a code under either type, its own by hash too', async () => {
+    const registered = 'query PartnerMe { me { name } }';
+    const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+    const created = await query(
+      'mutation ($input: CreateApiClientInput!) { createApiClient(input: $input) { token } }',
+      {
+        input: {
+          name: 'Доверенные документы',
+          agencyId: 'ЦЗН',
+          roles: ['EMPLOYMENT_OFFICER'],
+          allowedOperations: [sha(registered)],
+        },
+      },
+      { authorization: `Bearer ${await t.tokenFor(Role.ADMIN)}` },
+    );
+    const auth = { authorization: `Bearer ${created.body.data.createApiClient.token}` };
+    for (const accept of ['application/graphql-response+json', 'application/json']) {
+      const other = await query(
+        'query PartnerPeople { recipients(first: 1) { totalCount } }',
+        {},
+        { ...auth, accept },
+      );
+      expect(refusal(other, 403).code).toBe('OPERATION_NOT_ALLOWED');
+    }
+    expect((await query(registered, {}, auth)).body).toEqual({
+      data: { me: { name: 'Доверенные документы' } },
+    });
+    // Sent once as text, the registered document then goes by its hash alone (persisted query).
+    const persisted = { persistedQuery: { version: 1, sha256Hash: sha(registered) } };
+    expect((await post(JSON.stringify({ query: registered, extensions: persisted }), auth)).status).toBe(200);
+    expect((await post(JSON.stringify({ extensions: persisted }), auth)).body).toEqual({
+      data: { me: { name: 'Доверенные документы' } },
+    });
+  });
+
   it('takes automatic persisted queries as documented: the hash alone once the text was sent', async () => {
     const text = '{ apiVersion }';
     const extensions = {
