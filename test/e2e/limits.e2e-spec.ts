@@ -58,20 +58,50 @@ describe('limits on the public endpoint', () => {
     expect(batch.status).toBe(400);
   });
 
-  it('rate-limits one client per minute and keeps answering others', async () => {
-    let limited = 0;
+  it('rate-limits one client per minute with the documented headers, and keeps answering others', async () => {
+    const answers = [];
     for (let i = 0; i < 45; i += 1) {
-      const res = await t
-        .http()
-        .post('/graphql')
-        .set('content-type', 'application/json')
-        .send({ query: '{ me { name } }' });
-      if (res.status === 429) {
-        limited += 1;
-        expect(res.body.errors[0].extensions.code).toBe('RATE_LIMITED');
-      }
+      answers.push(
+        await t
+          .http()
+          .post('/graphql')
+          .set({
+            'content-type': 'application/json',
+            accept: i % 2 ? 'application/json' : 'application/graphql-response+json',
+          })
+          .send({ query: '{ me { name } }' }),
+      );
     }
-    expect(limited).toBeGreaterThan(0);
+    // Every answer: the policy (40 a 60-second window) and what is left of it, one less each time
+    // (this client's earlier requests of the minute counted too) down to 0, then 429s.
+    const left = answers.map((res) => {
+      expect(res.headers['ratelimit-policy']).toMatch(/^"default"; q=40; w=60; pk=:[\w+/=-]+:$/);
+      const [, r, seconds] = /^"default"; r=(\d+); t=(\d+)$/.exec(String(res.headers.ratelimit)) ?? [];
+      expect(Number(seconds)).toBeGreaterThan(0);
+      expect(Number(seconds)).toBeLessThanOrEqual(60);
+      return Number(r);
+    });
+    const served = left.indexOf(0) + 1;
+    expect(left).toEqual(answers.map((_, i) => Math.max(0, left[0]! - i)));
+    expect(answers.slice(0, served).every((res) => res.status !== 429)).toBe(true);
+    // Over it: 429 under either media type, a JSON GraphQL error with its code, and when to retry.
+    const limited = answers.slice(served);
+    expect(limited.length).toBeGreaterThanOrEqual(5);
+    for (const res of limited) {
+      expect({ status: res.status, type: res.headers['content-type'] }).toEqual({
+        status: 429,
+        type: expect.stringMatching(/^application\/(graphql-response\+)?json; charset=utf-8$/),
+      });
+      expect(res.body).toEqual({
+        errors: [
+          {
+            message: expect.stringMatching(/Слишком много запросов/),
+            extensions: { code: 'RATE_LIMITED', limit: 40 },
+          },
+        ],
+      });
+      expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    }
     const other = await t.gql('{ me { name } }');
     expect(other.data).toEqual({ me: { name: 't-coordinator' } });
   });

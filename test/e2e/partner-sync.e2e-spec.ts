@@ -9,6 +9,11 @@ const PAGE = `query SyncPage($first: Int!, $after: String, $filter: RecipientFil
     pageInfo { hasNextPage endCursor }
     edges { cursor node { id snils lastName birthDate placements { position } } }
   } }`;
+const BACK = `query SyncBack($last: Int!, $before: String, $filter: RecipientFilter) {
+  recipients(last: $last, before: $before, filter: $filter) {
+    pageInfo { hasPreviousPage hasNextPage startCursor endCursor }
+    edges { cursor node { id snils lastName birthDate placements { position } } }
+  } }`;
 
 interface Node {
   id: string;
@@ -19,7 +24,12 @@ interface Node {
 }
 interface Page {
   recipients: {
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    pageInfo: {
+      hasNextPage: boolean;
+      endCursor: string | null;
+      hasPreviousPage?: boolean;
+      startCursor?: string | null;
+    };
     edges: { cursor: string; node: Node }[];
   };
 }
@@ -130,6 +140,42 @@ describe('partner sync: refusals per person, not per page', () => {
       expect(errors.every((e) => refusedIndexes.has(e.path?.[2] as number))).toBe(true);
     }
     expect(seen.sort()).toEqual([...people].sort());
+  });
+
+  it('walks backward from the end to the same people in reverse, refusals per person, one request a page', async () => {
+    const forward = await walk({ municipality: MUNICIPALITY });
+    const requests: GraphQLResponse<Page>[] = [];
+    let before: string | null = null;
+    do {
+      const res: GraphQLResponse<Page> = await t.gql<Page>(
+        BACK,
+        { last: 3, before, filter: { municipality: MUNICIPALITY } },
+        employment,
+      );
+      requests.push(res);
+      const { pageInfo, edges } = res.data!.recipients;
+      expect(edges.length).toBeGreaterThan(0);
+      expect({ start: pageInfo.startCursor, end: pageInfo.endCursor }).toEqual({
+        start: edges[0]!.cursor,
+        end: edges.at(-1)!.cursor,
+      });
+      // Coming from the end, a page has a next page exactly when it was asked before a cursor.
+      expect(pageInfo.hasNextPage).toBe(before !== null);
+      // Only the refused people's social fields, each with its own error at its own path.
+      const refusedIndexes = edges.flatMap(({ node }, i) => (refused.has(node.id) ? [i] : []));
+      expect(new Set((res.errors ?? []).map((e) => e.path?.[2]))).toEqual(new Set(refusedIndexes));
+      for (const { node } of edges) expect(node.snils === null).toBe(refused.has(node.id));
+      before = pageInfo.hasPreviousPage ? pageInfo.startCursor! : null;
+    } while (before);
+    // 7 people, 3 a page: 3 requests, the pages of the forward walk in reverse order.
+    expect(requests).toHaveLength(forward.length);
+    const ids = (page: Page) => page.recipients.edges.map((e) => e.node.id);
+    const back = requests.map((r) => ids(r.data!));
+    // Met from the last person to the first: the forward walk's people in reverse order.
+    expect(back.flatMap((page) => [...page].reverse())).toEqual(
+      forward.flatMap((p) => ids(p.data)).reverse(),
+    );
+    expect(new Set(back.flat())).toEqual(new Set(people));
   });
 
   it('with sharedWith: ME lists only the people shared with the ministry, without a single error', async () => {

@@ -2,6 +2,7 @@ import { AccountService } from '@sl/access';
 import {
   type Clock,
   createTestDatabase,
+  type Logger,
   Role,
   type SubgraphName,
   type TestDatabase,
@@ -79,7 +80,7 @@ export async function authorizationFor(system: RunningSystem, role: Role): Promi
 
 /** The whole graph on a fresh database of the run's PostgreSQL, served on a free port. */
 export async function startTestSystem(
-  options: { env?: Record<string, string | undefined>; clock?: Clock } = {},
+  options: { env?: Record<string, string | undefined>; clock?: Clock; logger?: Logger } = {},
 ): Promise<TestSystem> {
   const database = await createTestDatabase();
   const queries = new Map<SubgraphName, string[]>();
@@ -87,6 +88,7 @@ export async function startTestSystem(
   const system = await startSystem({
     config,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
     onQuery: (subgraph, sql) => {
       const list = queries.get(subgraph) ?? [];
       list.push(sql);

@@ -1,6 +1,7 @@
 import {
   Access,
   Connection,
+  PageArgs,
   paginate,
   Role,
   requireRecipient,
@@ -17,7 +18,6 @@ import {
   Ctx,
   Field,
   ID,
-  Int,
   Mutation,
   ObjectType,
   Query,
@@ -113,11 +113,7 @@ export class AccountResolver {
 
   @Authorized(Access.ADMINISTRATION)
   @Query(() => AccountConnection)
-  accounts(
-    @Ctx() ctx: SubgraphContext,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
-  ) {
+  accounts(@Ctx() ctx: SubgraphContext, @Args(() => PageArgs) page: PageArgs) {
     return paginate(
       ctx.em,
       Account,
@@ -126,7 +122,7 @@ export class AccountResolver {
         { field: 'login', direction: 'ASC' },
         { field: 'id', direction: 'ASC' },
       ],
-      { first: first ?? null, after: after ?? null },
+      page,
     );
   }
 

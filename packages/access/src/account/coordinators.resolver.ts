@@ -1,6 +1,15 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { Access, Connection, escapeLike, isUuid, paginate, Role, type SubgraphContext } from '@sl/core';
-import { Arg, Authorized, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import {
+  Access,
+  Connection,
+  escapeLike,
+  isUuid,
+  PageArgs,
+  paginate,
+  Role,
+  type SubgraphContext,
+} from '@sl/core';
+import { Arg, Args, Authorized, Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
 import { Account } from './account.entity.js';
 
 /** What a coordinator needs to know of a colleague to hand a case over: the name, not the login. */
@@ -30,10 +39,9 @@ export class CoordinatorResolver {
   })
   coordinators(
     @Ctx() ctx: SubgraphContext,
+    @Args(() => PageArgs) page: PageArgs,
     @Arg('name', () => String, { nullable: true }) name?: string,
     @Arg('ids', () => [ID], { nullable: true }) ids?: string[],
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
     const conditions: FilterQuery<Account>[] = [{ active: true, roles: { $contains: [Role.COORDINATOR] } }];
     for (const word of (name ?? '').trim().split(/\s+/).filter(Boolean)) {
@@ -48,7 +56,7 @@ export class CoordinatorResolver {
         { field: 'displayName', direction: 'ASC' },
         { field: 'id', direction: 'ASC' },
       ],
-      { first: first ?? null, after: after ?? null },
+      page,
     );
   }
 }

@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import { Access, Connection, paginate, type SubgraphContext } from '@sl/core';
+import { Access, Connection, PageArgs, paginate, type SubgraphContext } from '@sl/core';
 import { IsOptional, IsUUID, MaxLength } from 'class-validator';
-import { Arg, Authorized, Ctx, Field, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Field, ID, InputType, ObjectType, Query, Resolver } from 'type-graphql';
 import { AuditAction, AuditEvent } from './audit-event.entity.js';
 
 @ObjectType()
@@ -76,14 +76,13 @@ export class AuditResolver {
   @Query(() => AuditEventConnection, { description: 'The audit log, newest first' })
   auditEvents(
     @Ctx() ctx: SubgraphContext,
+    @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => AuditFilter, { nullable: true }) filter?: AuditFilter,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
     // Who watches the watchers: the auditor's own reading of the log is logged too.
     ctx.audit?.security('AUDIT_LOG_READ', {
       entityId: ctx.actor!.id,
-      after: { filter: filter ?? null, first: first ?? null, after: after ?? null },
+      after: { filter: filter ?? null, ...page },
     });
     return paginate(
       ctx.em,
@@ -93,7 +92,7 @@ export class AuditResolver {
         { field: 'occurredAt', direction: 'DESC' },
         { field: 'id', direction: 'DESC' },
       ],
-      { first: first ?? null, after: after ?? null },
+      page,
     );
   }
 }

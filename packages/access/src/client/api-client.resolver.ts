@@ -1,5 +1,5 @@
-import { Access, Connection, paginate, type SubgraphContext } from '@sl/core';
-import { Arg, Authorized, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Access, Connection, PageArgs, paginate, type SubgraphContext } from '@sl/core';
+import { Arg, Args, Authorized, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { ApiClient } from './api-client.entity.js';
 import { CreateApiClientInput } from './api-client.inputs.js';
 import { ApiClientService } from './api-client.service.js';
@@ -20,11 +20,7 @@ class IssuedCredentials {
 @Resolver()
 export class ApiClientResolver {
   @Query(() => ApiClientConnection, { description: "Partner agencies' systems" })
-  apiClients(
-    @Ctx() ctx: SubgraphContext,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
-  ) {
+  apiClients(@Ctx() ctx: SubgraphContext, @Args(() => PageArgs) page: PageArgs) {
     return paginate(
       ctx.em,
       ApiClient,
@@ -33,7 +29,7 @@ export class ApiClientResolver {
         { field: 'name', direction: 'ASC' },
         { field: 'id', direction: 'ASC' },
       ],
-      { first: first ?? null, after: after ?? null },
+      page,
     );
   }
 

@@ -1,6 +1,6 @@
-import { Access, Connection, type SubgraphContext } from '@sl/core';
+import { Access, Connection, PageArgs, type SubgraphContext } from '@sl/core';
 import { IsOptional, Matches } from 'class-validator';
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
 import { Agency } from './agency.entity.js';
 import { REGION_MESSAGE, REGION_PATTERN } from './agency.inputs.js';
 import { AgencyService } from './agency.service.js';
@@ -9,17 +9,11 @@ import { AgencyService } from './agency.service.js';
 export class AgencyConnection extends Connection(Agency, 'Agency') {}
 
 @ArgsType()
-class AgenciesArgs {
+class AgenciesArgs extends PageArgs {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Matches(REGION_PATTERN, { message: REGION_MESSAGE })
   region?: string;
-
-  @Field(() => Int, { nullable: true })
-  first?: number;
-
-  @Field(() => String, { nullable: true })
-  after?: string;
 }
 
 @Resolver(() => Agency)
@@ -27,10 +21,7 @@ export class AgencyResolver {
   @Authorized(...Access.REFERENCE)
   @Query(() => AgencyConnection, { description: 'The agency directory, by region and name' })
   agencies(@Ctx() ctx: SubgraphContext, @Args(() => AgenciesArgs) args: AgenciesArgs) {
-    return new AgencyService(ctx.em).list(args.region, {
-      first: args.first ?? null,
-      after: args.after ?? null,
-    });
+    return new AgencyService(ctx.em).list(args.region, args);
   }
 
   @Authorized(...Access.REFERENCE)

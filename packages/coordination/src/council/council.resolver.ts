@@ -1,11 +1,11 @@
-import { Access, Connection, type SubgraphContext } from '@sl/core';
+import { Access, Connection, PageArgs, type SubgraphContext } from '@sl/core';
 import {
   Arg,
+  Args,
   Authorized,
   Ctx,
   FieldResolver,
   ID,
-  Int,
   Mutation,
   ObjectType,
   Query,
@@ -33,14 +33,10 @@ export class CouncilMeetingResolver {
   @Query(() => CouncilMeetingConnection, { description: 'Council meetings, latest first' })
   councilMeetings(
     @Ctx() ctx: CoordinationContext,
+    @Args(() => PageArgs) page: PageArgs,
     @Arg('region', () => String, { nullable: true }) region?: string,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
-    return new CouncilService(ctx.em, ctx.clock).meetings(region, {
-      first: first ?? null,
-      after: after ?? null,
-    });
+    return new CouncilService(ctx.em, ctx.clock).meetings(region, page);
   }
 
   @Authorized(...Access.AGGREGATE)
@@ -49,14 +45,10 @@ export class CouncilMeetingResolver {
   })
   councilDecisions(
     @Ctx() ctx: CoordinationContext,
+    @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => DecisionFilter, { nullable: true }) filter?: DecisionFilter,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
-    return new CouncilService(ctx.em, ctx.clock).decisions(filter, {
-      first: first ?? null,
-      after: after ?? null,
-    });
+    return new CouncilService(ctx.em, ctx.clock).decisions(filter, page);
   }
 
   @Authorized(...Access.COUNCIL_WRITE)

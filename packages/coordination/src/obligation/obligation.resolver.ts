@@ -1,7 +1,8 @@
-import { Access, Connection, type SubgraphContext, ValidationError } from '@sl/core';
+import { Access, Connection, PageArgs, type SubgraphContext, ValidationError } from '@sl/core';
 import { differenceInCalendarDays, parseISO } from 'date-fns';
 import {
   Arg,
+  Args,
   Authorized,
   Ctx,
   FieldResolver,
@@ -41,14 +42,10 @@ export class ObligationResolver {
   })
   obligations(
     @Ctx() ctx: CoordinationContext,
+    @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => ObligationFilter, { nullable: true }) filter?: ObligationFilter,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
-    return new ObligationService(ctx.em, ctx.clock).list(filter, {
-      first: first ?? null,
-      after: after ?? null,
-    });
+    return new ObligationService(ctx.em, ctx.clock).list(filter, page);
   }
 
   @Authorized(...Access.AGGREGATE)
@@ -57,14 +54,10 @@ export class ObligationResolver {
   })
   lateObligations(
     @Ctx() ctx: CoordinationContext,
+    @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => ObligationFilter, { nullable: true }) filter?: ObligationFilter,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
-    return new ObligationService(ctx.em, ctx.clock).list(
-      { ...filter, status: ObligationStatus.LATE },
-      { first: first ?? null, after: after ?? null },
-    );
+    return new ObligationService(ctx.em, ctx.clock).list({ ...filter, status: ObligationStatus.LATE }, page);
   }
 
   @Authorized(...Access.AGGREGATE)

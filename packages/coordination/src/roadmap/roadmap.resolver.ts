@@ -1,4 +1,4 @@
-import { Access, Connection, type SubgraphContext } from '@sl/core';
+import { Access, Connection, PageArgs, type SubgraphContext } from '@sl/core';
 import { IsOptional, IsUUID, Matches } from 'class-validator';
 import {
   Arg,
@@ -9,7 +9,6 @@ import {
   Field,
   FieldResolver,
   ID,
-  Int,
   Mutation,
   ObjectType,
   Query,
@@ -34,21 +33,15 @@ export class RoadmapConnection extends Connection(Roadmap, 'Roadmap') {}
 export class RoadmapItemConnection extends Connection(RoadmapItem, 'RoadmapItem') {}
 
 @ArgsType()
-class RoadmapsArgs {
+class RoadmapsArgs extends PageArgs {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Matches(REGION_PATTERN, { message: REGION_MESSAGE })
   region?: string;
-
-  @Field(() => Int, { nullable: true })
-  first?: number;
-
-  @Field(() => String, { nullable: true })
-  after?: string;
 }
 
 @ArgsType()
-class ItemsArgs {
+class ItemsArgs extends PageArgs {
   @Field(() => ID, { nullable: true })
   @IsOptional()
   @IsUUID('all', { message: 'Неверный идентификатор дорожной карты' })
@@ -63,12 +56,6 @@ class ItemsArgs {
   @IsOptional()
   @IsUUID('all', { message: 'Неверный идентификатор ведомства' })
   agencyId?: string;
-
-  @Field(() => Int, { nullable: true })
-  first?: number;
-
-  @Field(() => String, { nullable: true })
-  after?: string;
 }
 
 @Resolver(() => Roadmap)
@@ -76,10 +63,7 @@ export class RoadmapResolver {
   @Authorized(...Access.AGGREGATE)
   @Query(() => RoadmapConnection, { description: 'Imported roadmaps' })
   roadmaps(@Ctx() ctx: CoordinationContext, @Args(() => RoadmapsArgs) args: RoadmapsArgs) {
-    return new RoadmapService(ctx.em).list(args.region, {
-      first: args.first ?? null,
-      after: args.after ?? null,
-    });
+    return new RoadmapService(ctx.em).list(args.region, args);
   }
 
   @Authorized(...Access.AGGREGATE)
@@ -93,7 +77,7 @@ export class RoadmapResolver {
     description: 'Items by roadmap, section or agency, in document order',
   })
   roadmapItems(@Ctx() ctx: CoordinationContext, @Args(() => ItemsArgs) args: ItemsArgs) {
-    return new RoadmapService(ctx.em).items(args, { first: args.first ?? null, after: args.after ?? null });
+    return new RoadmapService(ctx.em).items(args, args);
   }
 
   @Authorized(...Access.REFERENCE_WRITE)

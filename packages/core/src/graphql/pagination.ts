@@ -3,18 +3,19 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:
 import 'reflect-metadata';
 import { type EntityMetadata, ReferenceKind, Utils } from '@mikro-orm/core';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { type ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
+import { ArgsType, type ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
 import { ValidationError } from '../errors/errors.js';
 import { figureCacheOf } from './figure-cache.js';
 
 @Directive('@shareable')
 @ObjectType({ description: 'Relay page information' })
 export class PageInfo {
+  // A promise where finding out costs a query: it runs only when the field is selected.
   @Field(() => Boolean)
-  hasNextPage!: boolean;
+  hasNextPage!: boolean | Promise<boolean>;
 
   @Field(() => Boolean)
-  hasPreviousPage!: boolean;
+  hasPreviousPage!: boolean | Promise<boolean>;
 
   @Field(() => String, { nullable: true })
   startCursor!: string | null;
@@ -101,7 +102,7 @@ function openCursor(cursor: string): string {
   return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
 }
 
-export function decodeCursor(cursor: string, length: number, signature = ''): unknown[] {
+export function decodeCursor(cursor: string, length: number, signature = '', field = 'after'): unknown[] {
   try {
     const decoded = JSON.parse(openCursor(cursor)) as unknown;
     if (Array.isArray(decoded) && decoded.length === length + 1 && decoded[0] === signature)
@@ -109,11 +110,7 @@ export function decodeCursor(cursor: string, length: number, signature = ''): un
   } catch {
     // fall through to the error below
   }
-  throw new ValidationError(
-    'Неверный курсор страницы: начните просмотр списка заново',
-    'after',
-    'BAD_CURSOR',
-  );
+  throw new ValidationError('Неверный курсор страницы: начните просмотр списка заново', field, 'BAD_CURSOR');
 }
 
 /**
@@ -175,9 +172,137 @@ function leadingBound(key: SortKey, value: unknown, nullable: boolean): Record<s
 export interface PageRequest {
   first?: number | null;
   after?: string | null;
+  last?: number | null;
+  before?: string | null;
 }
 
-/** One page by keyset: a single SELECT of `first + 1` rows; the count only on demand. */
+/** The four Relay arguments of every connection field, described once for the whole graph. */
+@ArgsType()
+export class PageArgs implements PageRequest {
+  @Field(() => Int, { nullable: true, description: `The first rows of the range, 0–${MAX_PAGE_SIZE}` })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The range starts after this cursor' })
+  after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: `The last rows of the range, 0–${MAX_PAGE_SIZE}` })
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The range ends before this cursor' })
+  before?: string | null;
+}
+
+/**
+ * A page request checked against the Relay rules: the rows strictly between `after` and `before`
+ * (either may be absent), of which the first `size` (forward) or the last `size` (backward).
+ * `before` alone pages backward, as `after` alone pages forward.
+ */
+export interface PagePlan {
+  size: number;
+  backward: boolean;
+  after: unknown[] | null;
+  before: unknown[] | null;
+}
+
+export function planPage(page: PageRequest, keyCount: number, signature: string, defaultSize = 20): PagePlan {
+  if (page.first != null && page.last != null) {
+    throw new ValidationError(
+      'Укажите только одно из first и last: страница берётся либо с начала, либо с конца',
+      'last',
+      'PAGE_FIRST_AND_LAST',
+    );
+  }
+  const backward = page.last != null || (page.first == null && Boolean(page.before));
+  const field = backward ? 'last' : 'first';
+  const size = page[field] ?? defaultSize;
+  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
+    throw new ValidationError(
+      `Размер страницы должен быть от 0 до ${MAX_PAGE_SIZE}`,
+      field,
+      'PAGE_SIZE_INVALID',
+    );
+  }
+  return {
+    size,
+    backward,
+    after: page.after ? decodeCursor(page.after, keyCount, signature, 'after') : null,
+    before: page.before ? decodeCursor(page.before, keyCount, signature, 'before') : null,
+  };
+}
+
+/** Whether the list holds a row at or beyond a cursor of the plan: asked only if selected. */
+export interface EdgeProbes {
+  /** A row sorting at or before the `after` cursor. */
+  atOrBeforeAfter(): Promise<boolean>;
+  /** A row sorting at or after the `before` cursor. */
+  atOrAfterBefore(): Promise<boolean>;
+}
+
+/**
+ * The connection of a page whose `rows` were read in the plan's direction, at most `size + 1` of
+ * them (the extra row tells that more lie that way). `hasPreviousPage`/`hasNextPage` follow the
+ * Relay algorithm: the extra row on the side read, the probes on the side of a cursor; both run
+ * only when the client selects the field, as does `totalCount`.
+ */
+export function connectionOf<N>(
+  plan: PagePlan,
+  rows: N[],
+  cursorOf: (node: N) => string,
+  probes: EdgeProbes,
+  totalCount: () => Promise<number>,
+): ConnectionShape<N> {
+  const more = rows.length > plan.size;
+  const taken = rows.slice(0, plan.size);
+  const nodes = plan.backward ? taken.reverse() : taken;
+  const edges = nodes.map((node) => ({ node, cursor: cursorOf(node) }));
+  const beyond = (read: boolean, cursor: unknown[] | null, probe: () => Promise<boolean>) =>
+    (read && more) || (cursor !== null && probe());
+  return {
+    edges,
+    pageInfo: {
+      get hasNextPage() {
+        return beyond(!plan.backward, plan.before, () => probes.atOrAfterBefore());
+      },
+      get hasPreviousPage() {
+        return beyond(plan.backward, plan.after, () => probes.atOrBeforeAfter());
+      },
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    get totalCount() {
+      return totalCount();
+    },
+  };
+}
+
+/** The same keys in the opposite order (PostgreSQL's NULL placement reverses with the direction). */
+export function reverseKeys(keys: SortKey[]): SortKey[] {
+  return keys.map((k) => ({ field: k.field, direction: k.direction === 'ASC' ? 'DESC' : 'ASC' }));
+}
+
+/**
+ * The keyset of a page over a SQL row value sorted ascending whose columns hold no NULL, e.g.
+ * `(due_on, kind, item_id)`, for lists read with SQL: the range between the plan's cursors, the
+ * order to read it in, and the conditions of the two probes. `casts` are the columns' types, so
+ * the cursor values bind as what they are.
+ */
+export function sqlKeyset(plan: PagePlan, columns: string[], casts: string[]) {
+  const row = `(${columns.join(', ')})`;
+  const value = `(${casts.map((c) => `?::${c}`).join(', ')})`;
+  const bounds: [string, unknown[]][] = [];
+  if (plan.after) bounds.push([`${row} > ${value}`, plan.after]);
+  if (plan.before) bounds.push([`${row} < ${value}`, plan.before]);
+  const direction = plan.backward ? 'desc' : 'asc';
+  return {
+    where: bounds.map(([sql]) => sql).join(' and ') || 'true',
+    params: bounds.flatMap(([, values]) => values),
+    orderBy: columns.map((c) => `${c} ${direction}`).join(', '),
+    atOrBeforeAfter: { where: `${row} <= ${value}`, params: plan.after ?? [] },
+    atOrAfterBefore: { where: `${row} >= ${value}`, params: plan.before ?? [] },
+  };
+}
+
+/** One page by keyset: a single SELECT of `size + 1` rows; the count and the probes on demand. */
 export async function paginate<T extends object>(
   em: EntityManager,
   entity: ClassType<T>,
@@ -186,45 +311,44 @@ export async function paginate<T extends object>(
   page: PageRequest,
   defaultSize = 20,
 ): Promise<ConnectionShape<T>> {
-  const first = page.first ?? defaultSize;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
-    throw new ValidationError(
-      `Размер страницы должен быть от 0 до ${MAX_PAGE_SIZE}`,
-      'first',
-      'PAGE_SIZE_INVALID',
-    );
-  }
   const signature = sortSignature(keys);
-  const cursorValues = page.after ? decodeCursor(page.after, keys.length, signature) : null;
+  const plan = planPage(page, keys.length, signature, defaultSize);
   const meta: EntityMetadata | undefined = em.getMetadata().find(entity);
   const nullable = new Set(keys.filter((k) => meta?.properties[k.field]?.nullable).map((k) => k.field));
-  const pageWhere = cursorValues
-    ? ({ $and: [where, keysetCondition<T>(keys, cursorValues, nullable)] } as FilterQuery<NoInfer<T>>)
-    : where;
-  // Plain asc/desc: PostgreSQL's default NULL placement, which `keysetCondition` follows.
-  const orderBy = Object.fromEntries(keys.map((k) => [k.field, k.direction === 'ASC' ? 'asc' : 'desc']));
-  const rows = await em.find(entity, pageWhere, { orderBy: orderBy as never, limit: first + 1 });
-  const hasNextPage = rows.length > first;
-  const nodes = rows.slice(0, first);
-  const edges = nodes.map((node) => ({
-    node,
-    cursor: encodeCursor(
-      keys.map((k) => (node as Record<string, unknown>)[k.field]),
-      signature,
-    ),
-  }));
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage,
-      hasPreviousPage: cursorValues !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-    get totalCount() {
-      return countMatches(em, entity, where);
-    },
+  const reversed = reverseKeys(keys);
+  const afterRow = (values: unknown[]) => keysetCondition<T>(keys, values, nullable);
+  const beforeRow = (values: unknown[]) => keysetCondition<T>(reversed, values, nullable);
+  const within = (...conditions: (FilterQuery<T> | null)[]) => {
+    const all = [where, ...conditions.filter((c) => c !== null)];
+    return (all.length === 1 ? where : { $and: all }) as FilterQuery<NoInfer<T>>;
   };
+  const range = within(plan.after && afterRow(plan.after), plan.before && beforeRow(plan.before));
+  // Plain asc/desc: PostgreSQL's default NULL placement, which `keysetCondition` follows.
+  const orderOf = (order: SortKey[]) =>
+    Object.fromEntries(order.map((k) => [k.field, k.direction === 'ASC' ? 'asc' : 'desc'])) as never;
+  const rows = await em.find(entity, range, {
+    orderBy: orderOf(plan.backward ? reversed : keys),
+    limit: plan.size + 1,
+  });
+  const exists = async (condition: FilterQuery<T>) =>
+    (await em.find(entity, within(condition), { limit: 1 })).length > 0;
+  // A cursor's own row counts as lying beyond it: `{ key: null }` is IS NULL, so NULLs match too.
+  const at = (values: unknown[]) =>
+    Object.fromEntries(keys.map((k, i) => [k.field, values[i] ?? null])) as FilterQuery<T>;
+  return connectionOf(
+    plan,
+    rows,
+    (node) =>
+      encodeCursor(
+        keys.map((k) => (node as Record<string, unknown>)[k.field]),
+        signature,
+      ),
+    {
+      atOrBeforeAfter: () => exists({ $or: [beforeRow(plan.after!), at(plan.after!)] } as FilterQuery<T>),
+      atOrAfterBefore: () => exists({ $or: [afterRow(plan.before!), at(plan.before!)] } as FilterQuery<T>),
+    },
+    () => countMatches(em, entity, where),
+  );
 }
 
 /**

@@ -124,6 +124,14 @@ export async function startHttpServer<TContext extends BaseContext>(
     const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
     res.locals.requestId = requestId;
     res.setHeader(REQUEST_ID_HEADER, requestId);
+    // One line per answer, under the id the client quotes: what, how it ended, how long it took.
+    const started = process.hrtime.bigint();
+    // Taken now: routers mounted on a path rewrite `req.path` on the way.
+    const { method, path } = req;
+    res.on('finish', () => {
+      const ms = Number((process.hrtime.bigint() - started) / 1000n) / 1000;
+      log.info({ requestId, method, path, status: res.statusCode, ms }, 'request');
+    });
     next();
   });
   app.get('/healthz', (_req, res) => {

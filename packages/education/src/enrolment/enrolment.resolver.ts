@@ -3,6 +3,7 @@ import {
   AboutRegisteredRecipient,
   Access,
   Connection,
+  PageArgs,
   Personal,
   paginate,
   recipientStub,
@@ -10,10 +11,10 @@ import {
 } from '@sl/core';
 import {
   Arg,
+  Args,
   Authorized,
   Ctx,
   FieldResolver,
-  Int,
   Mutation,
   ObjectType,
   Query,
@@ -70,9 +71,8 @@ export class EnrolmentResolver {
   })
   enrolments(
     @Ctx() ctx: EducationContext,
+    @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => EnrolmentFilter, { nullable: true }) filter?: EnrolmentFilter,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
     const where: FilterQuery<Enrolment> = {};
     if (filter?.level) where.level = filter.level;
@@ -86,7 +86,7 @@ export class EnrolmentResolver {
         { field: 'startDate', direction: 'DESC' },
         { field: 'id', direction: 'DESC' },
       ],
-      { first: first ?? null, after: after ?? null },
+      page,
     );
   }
 

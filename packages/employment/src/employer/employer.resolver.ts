@@ -1,5 +1,5 @@
-import { Access, ConflictError, Connection, paginate, ValidationError } from '@sl/core';
-import { Arg, Authorized, Ctx, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Access, ConflictError, Connection, PageArgs, paginate, ValidationError } from '@sl/core';
+import { Arg, Args, Authorized, Ctx, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { EmploymentContext } from '../common.js';
 import { Employer } from './employer.entity.js';
 import { CreateEmployerInput } from './employer.inputs.js';
@@ -12,11 +12,7 @@ class EmployerConnection extends Connection(Employer, 'Employer') {}
 export class EmployerResolver {
   @Authorized(...Access.REFERENCE)
   @Query(() => EmployerConnection, { description: 'Employers by name' })
-  employers(
-    @Ctx() ctx: EmploymentContext,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
-  ) {
+  employers(@Ctx() ctx: EmploymentContext, @Args(() => PageArgs) page: PageArgs) {
     return paginate(
       ctx.em,
       Employer,
@@ -25,7 +21,7 @@ export class EmployerResolver {
         { field: 'name', direction: 'ASC' },
         { field: 'id', direction: 'ASC' },
       ],
-      { first: first ?? null, after: after ?? null },
+      page,
     );
   }
 

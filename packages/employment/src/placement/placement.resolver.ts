@@ -1,11 +1,19 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { AboutRegisteredRecipient, Access, Connection, Personal, paginate, recipientStub } from '@sl/core';
+import {
+  AboutRegisteredRecipient,
+  Access,
+  Connection,
+  PageArgs,
+  Personal,
+  paginate,
+  recipientStub,
+} from '@sl/core';
 import {
   Arg,
+  Args,
   Authorized,
   Ctx,
   FieldResolver,
-  Int,
   Mutation,
   ObjectType,
   Query,
@@ -82,9 +90,8 @@ export class PlacementResolver {
   })
   async placements(
     @Ctx() ctx: EmploymentContext,
+    @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => PlacementFilter, { nullable: true }) filter?: PlacementFilter,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
     const where: FilterQuery<Placement> = {};
     if (filter?.employerId) where.employer = filter.employerId;
@@ -109,7 +116,7 @@ export class PlacementResolver {
         { field: 'startDate', direction: 'DESC' },
         { field: 'id', direction: 'DESC' },
       ],
-      { first: first ?? null, after: after ?? null },
+      page,
     );
   }
 

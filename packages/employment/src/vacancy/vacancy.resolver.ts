@@ -1,11 +1,11 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import { Access, Connection, NotFoundError, paginate, ValidationError } from '@sl/core';
+import { Access, Connection, NotFoundError, PageArgs, paginate, ValidationError } from '@sl/core';
 import {
   Arg,
+  Args,
   Authorized,
   Ctx,
   FieldResolver,
-  Int,
   Mutation,
   ObjectType,
   Query,
@@ -26,9 +26,8 @@ export class VacancyResolver {
   @Query(() => VacancyConnection, { description: 'Vacancies, newest first (quota jobs: 004 п. 2.2.1)' })
   vacancies(
     @Ctx() ctx: EmploymentContext,
+    @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => VacancyFilter, { nullable: true }) filter?: VacancyFilter,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
     const where: FilterQuery<Vacancy> = {};
     if (filter?.employerId) where.employer = filter.employerId;
@@ -42,7 +41,7 @@ export class VacancyResolver {
         { field: 'openedOn', direction: 'DESC' },
         { field: 'id', direction: 'ASC' },
       ],
-      { first: first ?? null, after: after ?? null },
+      page,
     );
   }
 

@@ -129,7 +129,7 @@ export function mountGraphQLHttp(app: Express, config: Config): void {
     sendGraphQLError(
       req,
       res,
-      400,
+      requestErrorStatus(req.header('accept')),
       'QUERY_TOO_MANY_TOKENS',
       `Запрос слишком длинный: не более ${config.QUERY_MAX_TOKENS} лексем.`,
       { limit: config.QUERY_MAX_TOKENS },
@@ -137,28 +137,44 @@ export function mountGraphQLHttp(app: Express, config: Config): void {
   });
 }
 
-/** Failures of the GraphQL request itself, before it runs: the specification sets their status. */
-const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']);
+/**
+ * Request errors: the document was refused before anything ran (it does not parse or validate, its
+ * variables do not coerce, the operation named is not in it, or it exceeds a query limit). The
+ * specification sets their status by media type; refusals of the HTTP request or of the caller
+ * (400 BAD_REQUEST, 401, 403, 405, 413, 415, 429) keep theirs under both.
+ */
+export const REQUEST_ERROR_CODES: ReadonlySet<string> = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'OPERATION_RESOLUTION_FAILURE',
+  'QUERY_TOO_DEEP',
+  'QUERY_TOO_COSTLY',
+  'QUERY_TOO_MANY_ALIASES',
+  'QUERY_TOO_MANY_DIRECTIVES',
+  'QUERY_TOO_MANY_TOKENS',
+]);
 
 /**
- * GraphQL over HTTP: a document that does not parse, does not validate or whose variables do not
- * coerce is answered 400 under `application/graphql-response+json` and 200 under the legacy
- * `application/json` (the specification's compatibility rule, for clients that read the body
- * only on 200). Every other refusal (401, 403, 413, 415, 429, the limits) keeps its status.
+ * The status of a request error: 400 under `application/graphql-response+json`, 200 under the
+ * legacy `application/json` (the specification's compatibility rule: a legacy client reads the
+ * body only on 200, and every answer to a well-formed request is 200 there).
  */
+export function requestErrorStatus(accept: string | null | undefined): 400 | 200 {
+  return prefersGraphQLResponse(accept ?? undefined) ? 400 : 200;
+}
+
+/** Request errors answered by Apollo get the status of the media type the client accepts. */
 export const specificationStatus: ApolloServerPlugin<BaseContext> = {
   async requestDidStart({ request }) {
-    const legacy = !prefersGraphQLResponse(request.http?.headers.get('accept'));
+    const status = requestErrorStatus(request.http?.headers.get('accept'));
     return {
       async willSendResponse({ response }) {
-        if (!legacy || response.body.kind !== 'single') return;
+        if (response.body.kind !== 'single') return;
         const { data, errors } = response.body.singleResult;
         if (data !== undefined || !errors?.length) return;
-        if (
-          errors.every((e) => REQUEST_ERROR_CODES.has(String(e.extensions?.code))) &&
-          response.http.status === 400
-        )
-          response.http.status = 200;
+        if (errors.every((e) => REQUEST_ERROR_CODES.has(String(e.extensions?.code))))
+          response.http.status = status;
       },
     };
   },

@@ -88,6 +88,8 @@ export function mountRateLimit(app: Express, config: Config): void {
       limit: config.RATE_LIMIT_PER_MINUTE,
       standardHeaders: 'draft-8',
       legacyHeaders: false,
+      // The policy's name in `RateLimit`/`RateLimit-Policy`: one fixed name, whatever the limit.
+      identifier: 'default',
       keyGenerator: (req) => {
         const authorization = req.header('authorization');
         return authorization ? `token:${hash(authorization)}` : `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`;

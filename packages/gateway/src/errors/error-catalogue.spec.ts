@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { REQUEST_ERROR_CODES } from '../edge/graphql-http.js';
 import { ERROR_CATALOGUE, renderErrorDoc } from './error-catalogue.js';
 import { scanErrorCodes } from './error-codes.scan.js';
 
@@ -20,6 +21,13 @@ describe('the error catalogue', () => {
       expect(scanned.has(code)).toBe(true);
     // Data that is not an error code is not taken for one (the Kaluga service types).
     expect(scanned.has('TYPE_1')).toBe(false);
+  });
+
+  it('gives the status by media type (¹) to exactly the request errors the gateway answers so', () => {
+    const marked = Object.entries(ERROR_CATALOGUE)
+      .filter(([, e]) => e.status === '400 ¹')
+      .map(([code]) => code);
+    expect(marked.sort()).toEqual([...REQUEST_ERROR_CODES].sort());
   });
 
   it('is what docs/errors.md says (regenerate with ./dev.sh schema:generate)', () => {

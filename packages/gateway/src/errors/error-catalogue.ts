@@ -61,27 +61,27 @@ export const ERROR_CATALOGUE: Record<string, ErrorCodeEntry> = {
     'Send less per request (smaller files, fewer operations).',
   ),
   QUERY_TOO_DEEP: entry(
-    '400',
+    REQUEST,
     'Selections nest deeper than `QUERY_MAX_DEPTH` (12 by default; `extensions.limit`).',
     'Ask for less nesting, or fetch the inner part with a second query.',
   ),
   QUERY_TOO_COSTLY: entry(
-    '400',
+    REQUEST,
     "The query's estimated cost is above `QUERY_MAX_COST` (20 000 by default; `extensions.limit`).",
     'Ask for fewer fields or smaller pages.',
   ),
   QUERY_TOO_MANY_ALIASES: entry(
-    '400',
+    REQUEST,
     'More aliases than `QUERY_MAX_ALIASES` (30 by default; `extensions.limit`).',
     'Use variables and several requests instead of many aliases.',
   ),
   QUERY_TOO_MANY_TOKENS: entry(
-    '400',
+    REQUEST,
     'The document has more lexical tokens than `QUERY_MAX_TOKENS` (5 000 by default; `extensions.limit`).',
     'Send a shorter document.',
   ),
   QUERY_TOO_MANY_DIRECTIVES: entry(
-    '400',
+    REQUEST,
     'More than 20 directives in one query (`extensions.limit`).',
     'Use fewer `@include`/`@skip`.',
   ),
@@ -99,7 +99,7 @@ export const ERROR_CATALOGUE: Record<string, ErrorCodeEntry> = {
     external: true,
   },
   OPERATION_RESOLUTION_FAILURE: entry(
-    '400',
+    REQUEST,
     '`operationName` names no operation of the document, or it is missing while the document has several.',
     'Send the name of the operation to run.',
   ),
@@ -218,6 +218,9 @@ export const ERROR_CATALOGUE: Record<string, ErrorCodeEntry> = {
     'Start the walk again from the first page.',
   ),
   PAGE_SIZE_INVALID: input('`first`/`last` below 0 or above 200.'),
+  PAGE_FIRST_AND_LAST: input(
+    '`first` and `last` in one request: a page is taken from one end of the range, either the start or the end.',
+  ),
   VALIDATION_FAILED: entry(
     '200',
     'An input value breaks a rule (length, format, range); `extensions.fields` lists every problem.',
@@ -416,9 +419,9 @@ else. Branch on \`extensions.code\`, never on \`message\` (Russian, for people, 
 An answer can carry \`data\` and \`errors\` together: a \`200\` code is an error at its \`path\` beside
 the rest of the data. Treat a code that is not in this table as a failure of that request.
 
-¹ GraphQL over HTTP: 400 when the request accepts \`application/graphql-response+json\` (send
-\`Accept: application/graphql-response+json\`), 200 with only \`errors\` under the legacy
-\`application/json\`. Every non-2xx answer is JSON \`{ "errors": [ … ] }\` with a code, never HTML.
+¹ A request error: the document was refused before anything ran. GraphQL over HTTP: 400 when the
+request accepts \`application/graphql-response+json\` (send \`Accept: application/graphql-response+json\`),
+200 with only \`errors\` under the legacy \`application/json\`. Every non-2xx answer is JSON \`{ "errors": [ … ] }\` with a code, never HTML.
 
 | code | HTTP | meaning | what to do |
 |---|---|---|---|

@@ -4,18 +4,19 @@ import {
   Access,
   Connection,
   HEALTH_OWN_CASE_ONLY,
+  PageArgs,
   Personal,
   paginate,
 } from '@sl/core';
 import {
   Arg,
+  Args,
   Authorized,
   Ctx,
   Directive,
   Field,
   FieldResolver,
   ID,
-  Int,
   Mutation,
   ObjectType,
   Query,
@@ -119,9 +120,8 @@ export class MedicalConclusionResolver {
   })
   medicalConclusions(
     @Ctx() ctx: HealthContext,
+    @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => MedicalConclusionFilter, { nullable: true }) filter?: MedicalConclusionFilter,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
     const where: FilterQuery<MedicalConclusion> = {};
     if (typeof filter?.contraindicationsPresent === 'boolean') {
@@ -137,7 +137,7 @@ export class MedicalConclusionResolver {
         { field: 'issuedOn', direction: 'DESC' },
         { field: 'id', direction: 'DESC' },
       ],
-      { first: first ?? null, after: after ?? null },
+      page,
     );
   }
 

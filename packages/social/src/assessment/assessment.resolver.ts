@@ -1,11 +1,11 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { Access, Connection, Personal, paginate } from '@sl/core';
+import { Access, Connection, PageArgs, Personal, paginate } from '@sl/core';
 import {
   Arg,
+  Args,
   Authorized,
   Ctx,
   FieldResolver,
-  Int,
   Mutation,
   ObjectType,
   Query,
@@ -29,9 +29,8 @@ export class AssessmentResolver {
   })
   assessments(
     @Ctx() ctx: SocialContext,
+    @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => AssessmentFilter, { nullable: true }) filter?: AssessmentFilter,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
     const where: FilterQuery<Assessment> = {};
     if (filter?.degree) where.degree = filter.degree;
@@ -45,7 +44,7 @@ export class AssessmentResolver {
         { field: 'assessedOn', direction: 'DESC' },
         { field: 'id', direction: 'DESC' },
       ],
-      { first: first ?? null, after: after ?? null },
+      page,
     );
   }
 

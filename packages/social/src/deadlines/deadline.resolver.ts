@@ -1,5 +1,5 @@
-import { Access, Connection } from '@sl/core';
-import { Arg, Authorized, Ctx, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Access, Connection, PageArgs } from '@sl/core';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { rulesOf, type SocialContext, todayOf } from '../common/social-context.js';
 import { Recipient } from '../recipient/recipient.entity.js';
 import { ColleagueReference } from './colleague.stub.js';
@@ -19,17 +19,10 @@ export class DeadlineResolver {
   })
   deadlines(
     @Ctx() ctx: SocialContext,
+    @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => DeadlineFilter, { nullable: true }) filter?: DeadlineFilter,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
-    return new DeadlineService(ctx.em).list(
-      rulesOf(ctx),
-      todayOf(ctx),
-      filter,
-      { first: first ?? null, after: after ?? null },
-      ctx.actor?.id ?? null,
-    );
+    return new DeadlineService(ctx.em).list(rulesOf(ctx), todayOf(ctx), filter, page, ctx.actor?.id ?? null);
   }
 
   @FieldResolver(() => ColleagueReference, {

@@ -1,11 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   type ConnectionShape,
-  decodeCursor,
+  connectionOf,
   encodeCursor,
   isUuid,
-  MAX_PAGE_SIZE,
   type PageRequest,
+  planPage,
+  sqlKeyset,
   ValidationError,
 } from '@sl/core';
 import type { RuleSet } from '../rules/rule-set.js';
@@ -42,14 +43,7 @@ export class DeadlineService {
     page: PageRequest = {},
     actorId: string | null = null,
   ): Promise<ConnectionShape<Deadline>> {
-    const first = page.first ?? 50;
-    if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
-      throw new ValidationError(
-        `Размер страницы должен быть от 0 до ${MAX_PAGE_SIZE}`,
-        'first',
-        'PAGE_SIZE_INVALID',
-      );
-    }
+    const plan = planPage(page, 3, SIGNATURE, 50);
     const kinds = filter.kinds?.length ? filter.kinds : Object.keys(DEADLINE_SOURCES);
     const union = kinds.map((k) => DEADLINE_SOURCES[k]).join('\n union all \n');
     const params = deadlineParams({
@@ -79,57 +73,59 @@ export class DeadlineService {
       select d.*, r.case_coordinator_id, (select today from p) - d.due_on as days_late
       from (${union}) d join social.recipient r on r.id = d.recipient_id where ${where}`;
     const countParams = [...params];
-    const cursor = page.after ? decodeCursor(page.after, 3, SIGNATURE) : null;
-    if (
-      cursor &&
-      !(/^\d{4}-\d{2}-\d{2}$/.test(String(cursor[0])) && typeof cursor[1] === 'string' && isUuid(cursor[2]))
-    ) {
-      throw new ValidationError(
-        'Неверный курсор страницы: начните просмотр списка заново',
-        'after',
-        'BAD_CURSOR',
-      );
+    for (const [field, cursor] of [
+      ['after', plan.after],
+      ['before', plan.before],
+    ] as const) {
+      if (
+        cursor &&
+        !(/^\d{4}-\d{2}-\d{2}$/.test(String(cursor[0])) && typeof cursor[1] === 'string' && isUuid(cursor[2]))
+      ) {
+        throw new ValidationError(
+          'Неверный курсор страницы: начните просмотр списка заново',
+          field,
+          'BAD_CURSOR',
+        );
+      }
     }
-    let pageSql = `select * from (${base}) x`;
-    if (cursor) {
-      pageSql += ' where (x.due_on, x.kind, x.item_id) > (?::date, ?, ?::uuid)';
-      params.push(...cursor);
-    }
-    pageSql += ' order by x.due_on, x.kind, x.item_id limit ?';
-    params.push(first + 1);
+    const keyset = sqlKeyset(plan, ['x.due_on', 'x.kind', 'x.item_id'], ['date', 'text', 'uuid']);
     const connection = this.em.getConnection();
-    const rows = await connection.execute<Row[]>(pageSql, params);
-    const nodes = rows.slice(0, first).map(
-      (r): Deadline => ({
-        kind: r.kind,
-        itemId: r.item_id,
-        recipientId: r.recipient_id,
-        dueOn: iso(r.due_on),
-        daysLate: Number(r.days_late),
-        agency: r.agency,
-        providerId: r.provider_id,
-        hoursPlanned: r.hours_planned === null ? null : Number(r.hours_planned),
-        hoursDelivered: r.hours_delivered === null ? null : Number(r.hours_delivered),
-        caseCoordinatorId: r.case_coordinator_id,
-      }),
+    const rows = await connection.execute<Row[]>(
+      `select * from (${base}) x where ${keyset.where} order by ${keyset.orderBy} limit ?`,
+      [...params, ...keyset.params, plan.size + 1],
     );
-    const edges = nodes.map((node) => ({
-      node,
-      cursor: encodeCursor([node.dueOn, node.kind, node.itemId], SIGNATURE),
-    }));
-    return {
-      edges,
-      pageInfo: {
-        hasNextPage: rows.length > first,
-        hasPreviousPage: cursor !== null,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
+    const exists = (bound: { where: string; params: unknown[] }) =>
+      connection
+        .execute<unknown[]>(`select 1 from (${base}) x where ${bound.where} limit 1`, [
+          ...countParams,
+          ...bound.params,
+        ])
+        .then((found) => found.length > 0);
+    return connectionOf(
+      plan,
+      rows.map(
+        (r): Deadline => ({
+          kind: r.kind,
+          itemId: r.item_id,
+          recipientId: r.recipient_id,
+          dueOn: iso(r.due_on),
+          daysLate: Number(r.days_late),
+          agency: r.agency,
+          providerId: r.provider_id,
+          hoursPlanned: r.hours_planned === null ? null : Number(r.hours_planned),
+          hoursDelivered: r.hours_delivered === null ? null : Number(r.hours_delivered),
+          caseCoordinatorId: r.case_coordinator_id,
+        }),
+      ),
+      (node) => encodeCursor([node.dueOn, node.kind, node.itemId], SIGNATURE),
+      {
+        atOrBeforeAfter: () => exists(keyset.atOrBeforeAfter),
+        atOrAfterBefore: () => exists(keyset.atOrAfterBefore),
       },
-      get totalCount() {
-        return connection
+      () =>
+        connection
           .execute<{ count: string }[]>(`select count(*) as count from (${base}) x`, countParams)
-          .then((r) => Number(r[0]?.count ?? 0));
-      },
-    };
+          .then((r) => Number(r[0]?.count ?? 0)),
+    );
   }
 }

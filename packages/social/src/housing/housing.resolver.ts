@@ -1,6 +1,7 @@
-import { Access, Connection, localDateOf, Personal, type SubgraphContext } from '@sl/core';
+import { Access, Connection, localDateOf, PageArgs, Personal, type SubgraphContext } from '@sl/core';
 import {
   Arg,
+  Args,
   Authorized,
   Ctx,
   Field,
@@ -48,11 +49,10 @@ export class HousingUnitResolver {
   @Query(() => HousingUnitConnection, { description: 'Housing units, by address' })
   housingUnits(
     @Ctx() ctx: SocialContext,
+    @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => HousingUnitFilter, { nullable: true }) filter?: HousingUnitFilter,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
-    return new HousingService(ctx.em).list(filter, { first: first ?? null, after: after ?? null });
+    return new HousingService(ctx.em).list(filter, page);
   }
 
   @Authorized(Access.REFERENCE)

@@ -1,7 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { Access, Connection, Personal, paginate, Role } from '@sl/core';
+import { Access, Connection, PageArgs, Personal, paginate, Role } from '@sl/core';
 import {
   Arg,
+  Args,
   Authorized,
   Ctx,
   Field,
@@ -54,16 +55,15 @@ export class InteragencyRequestResolver {
   })
   async interagencyQueue(
     @Ctx() ctx: SocialContext,
+    @Args(() => PageArgs) page: PageArgs,
     @Arg('subject', () => InteragencySubject) subject: InteragencySubject,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
     const roles = ctx.actor?.roles ?? [];
     if (!roles.includes(Role.COORDINATOR)) assertAnswersSubject(roles, subject);
     const where: FilterQuery<InteragencyRequest> = { subject, answeredOn: null };
     const withheld = await new InteragencyRequestService(ctx.em).withheldFromQueue(ctx, subject);
     if (withheld.length > 0) where.recipientId = { $nin: withheld };
-    const page = await paginate(
+    const queue = await paginate(
       ctx.em,
       InteragencyRequest,
       where,
@@ -71,9 +71,9 @@ export class InteragencyRequestResolver {
         { field: 'dueOn', direction: 'ASC' },
         { field: 'id', direction: 'ASC' },
       ],
-      { first: first ?? null, after: after ?? null },
+      page,
     );
-    return Object.assign(page, { withheldPeople: withheld.length });
+    return Object.assign(queue, { withheldPeople: withheld.length });
   }
 
   @Authorized(...Access.CASE_WRITE)

@@ -1,5 +1,5 @@
-import { Access, Connection, type SubgraphContext } from '@sl/core';
-import { Arg, Authorized, Ctx, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Access, Connection, PageArgs, type SubgraphContext } from '@sl/core';
+import { Arg, Args, Authorized, Ctx, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { SocialLoaders } from '../loaders.js';
 import { Provider } from './provider.entity.js';
 import { CreateProviderInput, ProviderFilter, UpdateProviderInput } from './provider.inputs.js';
@@ -16,11 +16,10 @@ export class ProviderResolver {
   @Query(() => ProviderConnection, { description: 'The registry of social-service providers, by short name' })
   providers(
     @Ctx() ctx: SocialContext,
+    @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => ProviderFilter, { nullable: true }) filter?: ProviderFilter,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
-    return new ProviderService(ctx.em).list(filter, { first: first ?? null, after: after ?? null });
+    return new ProviderService(ctx.em).list(filter, page);
   }
 
   @Authorized(Access.REFERENCE)

@@ -1,11 +1,11 @@
-import { Access, Connection, isScoped, Personal } from '@sl/core';
+import { Access, Connection, isScoped, PageArgs, Personal } from '@sl/core';
 import {
   Arg,
+  Args,
   Authorized,
   Ctx,
   FieldResolver,
   ID,
-  Int,
   Mutation,
   ObjectType,
   Query,
@@ -37,10 +37,9 @@ export class RecipientResolver {
   @Query(() => RecipientConnection, { description: 'People, filtered and sorted, one page at a time' })
   recipients(
     @Ctx() ctx: SocialContext,
+    @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => RecipientFilter, { nullable: true }) filter?: RecipientFilter,
     @Arg('orderBy', () => RecipientOrder, { nullable: true }) orderBy?: RecipientOrder,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
     // Provider staff list only the people their provider serves, whatever filter they send.
     const scoped =
@@ -51,12 +50,7 @@ export class RecipientResolver {
       filter?.sharedWith === SharedWith.ME && ctx.actor
         ? sharedWithActor<Recipient>(ctx.actor, todayOf(ctx))
         : null;
-    return new RecipientService(ctx.em).list(
-      scoped,
-      orderBy,
-      { first: first ?? null, after: after ?? null },
-      shared,
-    );
+    return new RecipientService(ctx.em).list(scoped, orderBy, page, shared);
   }
 
   @Authorized(...Access.IDENTITY)

@@ -7,19 +7,20 @@ import {
   LocalDate,
   localDateOf,
   NotFoundError,
+  PageArgs,
   Personal,
   paginate,
   type SubgraphContext,
 } from '@sl/core';
 import {
   Arg,
+  Args,
   Authorized,
   Ctx,
   Field,
   FieldResolver,
   Float,
   ID,
-  Int,
   Mutation,
   ObjectType,
   Query,
@@ -81,9 +82,8 @@ export class StaffMemberResolver {
   @Query(() => StaffMemberConnection, { description: "Providers' staff members, by name" })
   async staffMembers(
     @Ctx() ctx: SocialContext,
+    @Args(() => PageArgs) page: PageArgs,
     @Arg('providerId', () => ID, { nullable: true }) providerId?: string,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('name', () => String, { nullable: true, description: 'Part of the name, any case' }) name?: string,
   ) {
     // Provider staff list their own provider's staff only, whatever they ask for.
@@ -104,7 +104,7 @@ export class StaffMemberResolver {
         { field: 'fullName', direction: 'ASC' },
         { field: 'id', direction: 'ASC' },
       ],
-      { first: first ?? null, after: after ?? null },
+      page,
     );
   }
 
@@ -238,9 +238,8 @@ export class VisitResolver {
   })
   visits(
     @Ctx() ctx: SocialContext,
+    @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => VisitFilter, { nullable: true }) filter?: VisitFilter,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
     const where: FilterQuery<Visit> = {};
     if (filter?.from && filter.to) checkWeekRange(filter.from, filter.to);
@@ -264,7 +263,7 @@ export class VisitResolver {
         { field: 'plannedAt', direction: 'DESC' },
         { field: 'id', direction: 'DESC' },
       ],
-      { first: first ?? null, after: after ?? null },
+      page,
     );
   }
 

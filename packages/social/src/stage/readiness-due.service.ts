@@ -1,10 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   type ConnectionShape,
-  decodeCursor,
+  connectionOf,
   encodeCursor,
-  MAX_PAGE_SIZE,
   type PageRequest,
+  planPage,
+  sqlKeyset,
   ValidationError,
 } from '@sl/core';
 import { deadlineParams, PARAMS_CTE, READINESS_WINDOWS } from '../deadlines/deadline.sources.js';
@@ -41,59 +42,54 @@ export async function readinessReviewsDue(
   if (!Number.isInteger(horizonDays) || horizonDays < 0 || horizonDays > 366) {
     throw new ValidationError('Горизонт: от 0 до 366 дней', 'horizonDays', 'HORIZON_INVALID');
   }
-  const first = page.first ?? 20;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
-    throw new ValidationError(
-      `Размер страницы должен быть от 0 до ${MAX_PAGE_SIZE}`,
-      'first',
-      'PAGE_SIZE_INVALID',
-    );
-  }
+  const plan = planPage(page, 2, SIGNATURE);
   const baseParams = deadlineParams({ today, horizonDays, training: rules.data.training });
-  const after = page.after ? decodeCursor(page.after, 2, SIGNATURE) : null;
-  const keyset = after ? ' and (due_from, stage_id) > (?::date, ?::uuid)' : '';
+  const keyset = sqlKeyset(plan, ['due_from', 'stage_id'], ['date', 'uuid']);
   const connection = em.getConnection();
   const rows = (await connection.execute(
     `select stage_id, recipient_id, provider_id, to_char(started_on, 'YYYY-MM-DD') as started_on, review_number,
        to_char(due_from, 'YYYY-MM-DD') as due_from, to_char(due_by, 'YYYY-MM-DD') as due_by
-     from (${BASE}) due where true${keyset} order by due_from, stage_id limit ?`,
-    [...baseParams, ...(after ?? []), first + 1],
+     from (${BASE}) due where ${keyset.where} order by ${keyset.orderBy} limit ?`,
+    [...baseParams, ...keyset.params, plan.size + 1],
     'all',
     em.getTransactionContext(),
   )) as Row[];
-  const nodes = rows.slice(0, first).map(
-    (r): ReadinessReviewDue => ({
-      recipientId: r.recipient_id,
-      stageId: r.stage_id,
-      providerId: r.provider_id,
-      trainingStartedOn: r.started_on,
-      reviewNumber: Number(r.review_number),
-      dueFrom: r.due_from,
-      dueBy: r.due_by,
-      status: today > r.due_by ? ReadinessReviewDueStatus.LATE : ReadinessReviewDueStatus.DUE,
-    }),
-  );
-  const edges = nodes.map((node) => ({
-    node,
-    cursor: encodeCursor([node.dueFrom, node.stageId], SIGNATURE),
-  }));
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: rows.length > first,
-      hasPreviousPage: after !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+  const exists = (bound: { where: string; params: unknown[] }) =>
+    connection
+      .execute(
+        `select 1 from (${BASE}) due where ${bound.where} limit 1`,
+        [...baseParams, ...bound.params],
+        'all',
+        em.getTransactionContext(),
+      )
+      .then((found) => (found as unknown[]).length > 0);
+  return connectionOf(
+    plan,
+    rows.map(
+      (r): ReadinessReviewDue => ({
+        recipientId: r.recipient_id,
+        stageId: r.stage_id,
+        providerId: r.provider_id,
+        trainingStartedOn: r.started_on,
+        reviewNumber: Number(r.review_number),
+        dueFrom: r.due_from,
+        dueBy: r.due_by,
+        status: today > r.due_by ? ReadinessReviewDueStatus.LATE : ReadinessReviewDueStatus.DUE,
+      }),
+    ),
+    (node) => encodeCursor([node.dueFrom, node.stageId], SIGNATURE),
+    {
+      atOrBeforeAfter: () => exists(keyset.atOrBeforeAfter),
+      atOrAfterBefore: () => exists(keyset.atOrAfterBefore),
     },
-    get totalCount() {
-      return connection
+    () =>
+      connection
         .execute(
           `select count(*)::int as n from (${BASE}) due`,
           baseParams,
           'get',
           em.getTransactionContext(),
         )
-        .then((r) => (r as unknown as { n: number }).n);
-    },
-  };
+        .then((r) => (r as unknown as { n: number }).n),
+  );
 }

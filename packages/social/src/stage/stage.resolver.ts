@@ -1,5 +1,16 @@
-import { Access, localDateOf, Personal, type SubgraphContext } from '@sl/core';
-import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Access, localDateOf, PageArgs, Personal, type SubgraphContext } from '@sl/core';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { SocialLoaders } from '../loaders.js';
 import { Recipient } from '../recipient/recipient.entity.js';
 import { RuleSet } from '../rules/rule-set.js';
@@ -88,14 +99,10 @@ export class StageResolver {
   })
   readinessReviewsDue(
     @Ctx() ctx: SocialContext,
+    @Args(() => PageArgs) page: PageArgs,
     @Arg('horizonDays', () => Int, { defaultValue: 30 }) horizonDays: number,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
-    return readinessReviewsDue(ctx.em, RuleSet.for(ctx.region), today(ctx), horizonDays, {
-      first: first ?? null,
-      after: after ?? null,
-    });
+    return readinessReviewsDue(ctx.em, RuleSet.for(ctx.region), today(ctx), horizonDays, page);
   }
 }
 
