@@ -38,6 +38,7 @@ import {
 } from './edge/graphql-http.js';
 import { mountIdempotency } from './edge/idempotency.js';
 import { mountRateLimit, operationPolicy, queryLimits } from './edge/protection.js';
+import { mountDocumentDownload } from './documents/document-download.route.js';
 import { mountEvidenceDownload } from './evidence/evidence-download.route.js';
 import { createGateway, printApiSchema, type SubgraphSource } from './gateway/supergraph.js';
 import { mountLetters } from './letters/letters.route.js';
@@ -169,6 +170,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
           mountReports(app, { supergraphSdl, region: config.REGION, today: () => localDateOf(clock.now()) });
           mountAuditExport(app, { orm: () => authOrm, authenticator, config, clock });
           mountEvidenceDownload(app);
+          mountDocumentDownload(app);
           mountLetters(app, { today: () => localDateOf(clock.now()) });
           if (options.dashboardDir !== false) mountDashboard(app, options.dashboardDir);
         },

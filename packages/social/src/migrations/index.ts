@@ -17,6 +17,7 @@ import { Migration20261124000551_list_indexes } from './Migration20261124000551_
 import { Migration20261124020952_figure_days } from './Migration20261124020952_figure_days.js';
 import { Migration20261203065821_visit_recorded } from './Migration20261203065821_visit_recorded.js';
 import { Migration20261203070837_case_rules } from './Migration20261203070837_case_rules.js';
+import { Migration20261203095031_case_documents } from './Migration20261203095031_case_documents.js';
 
 export const migrations: MigrationClass[] = [
   { name: 'Migration20261123182828_init', class: Migration20261123182828_init },
@@ -26,14 +27,8 @@ export const migrations: MigrationClass[] = [
   { name: 'Migration20261123190535_case_records', class: Migration20261123190535_case_records },
   { name: 'Migration20261123190551_services', class: Migration20261123190551_services },
   { name: 'Migration20261123192650_stage_provider_fk', class: Migration20261123192650_stage_provider_fk },
-  {
-    name: 'Migration20261123205919_interagency_answer_record',
-    class: Migration20261123205919_interagency_answer_record,
-  },
-  {
-    name: 'Migration20261123210157_consent_and_case_coordinator',
-    class: Migration20261123210157_consent_and_case_coordinator,
-  },
+  { name: 'Migration20261123205919_interagency_answer_record', class: Migration20261123205919_interagency_answer_record },
+  { name: 'Migration20261123210157_consent_and_case_coordinator', class: Migration20261123210157_consent_and_case_coordinator },
   { name: 'Migration20261123215310_recipient_version', class: Migration20261123215310_recipient_version },
   { name: 'Migration20261123231554_figures_version', class: Migration20261123231554_figures_version },
   { name: 'Migration20261123232801_assessment_list', class: Migration20261123232801_assessment_list },
@@ -42,4 +37,5 @@ export const migrations: MigrationClass[] = [
   { name: 'Migration20261124020952_figure_days', class: Migration20261124020952_figure_days },
   { name: 'Migration20261203065821_visit_recorded', class: Migration20261203065821_visit_recorded },
   { name: 'Migration20261203070837_case_rules', class: Migration20261203070837_case_rules },
+  { name: 'Migration20261203095031_case_documents', class: Migration20261203095031_case_documents },
 ];
