@@ -46,7 +46,14 @@ describe('documents of a case (kaluga: seed 001 §3)', () => {
           birthDate: '1991-05-20',
           municipality: 'г. Калуга',
           legalCapacity: 'FULL',
-          limitations: { selfCare: 2, movement: 1, orientation: 2, communication: 1, learning: 1, behaviourControl: 0 },
+          limitations: {
+            selfCare: 2,
+            movement: 1,
+            orientation: 2,
+            communication: 1,
+            learning: 1,
+            behaviourControl: 0,
+          },
           snils: snilsFromBody(251_000_001),
         },
       }),
@@ -71,8 +78,10 @@ describe('documents of a case (kaluga: seed 001 §3)', () => {
     return res.data!;
   }
   const codeOf = (res: GraphQLResponse) => res.errors?.[0]?.extensions?.code;
-  const upload = (input: Record<string, unknown>, as: Role | { role: Role; agencyId: string } = Role.COORDINATOR) =>
-    t.gql<{ uploadCaseDocument: Record<string, unknown> & { id: string } }>(UPLOAD, { input }, { as });
+  const upload = (
+    input: Record<string, unknown>,
+    as: Role | { role: Role; agencyId: string } = Role.COORDINATOR,
+  ) => t.gql<{ uploadCaseDocument: Record<string, unknown> & { id: string } }>(UPLOAD, { input }, { as });
   const fileInput = (content: Buffer, fileName: string, rest: Record<string, unknown> = {}) => ({
     recipientId: person,
     kind: 'IPPSU',
@@ -80,7 +89,10 @@ describe('documents of a case (kaluga: seed 001 §3)', () => {
     contentBase64: content.toString('base64'),
     ...rest,
   });
-  async function download(id: string, as: Role | { role: Role; agencyId: string } | 'anonymous' = Role.COORDINATOR) {
+  async function download(
+    id: string,
+    as: Role | { role: Role; agencyId: string } | 'anonymous' = Role.COORDINATOR,
+  ) {
     const req = t.http().get(`/documents/${id}`);
     if (as !== 'anonymous') req.set('Authorization', `Bearer ${await t.tokenFor(as)}`);
     return req.buffer(true).parse((res, done) => {
@@ -96,10 +108,17 @@ describe('documents of a case (kaluga: seed 001 §3)', () => {
   let ippsu: string;
 
   it('stores a PDF as the ИППСУ of the checklist, and the checklist then counts the item received (001 §3 г)', async () => {
-    const before = ok(await t.gql<{ recipient: { applications: { missingDocuments: string[] }[] } }>(CASE, { id: person }));
+    const before = ok(
+      await t.gql<{ recipient: { applications: { missingDocuments: string[] }[] } }>(CASE, { id: person }),
+    );
     expect(before.recipient.applications[0]!.missingDocuments).toContain('IPPSU');
     const stored = ok(
-      await upload(fileInput(SAMPLE_PDF, 'C:\\сканы\\ИППСУ Орловой.pdf', { applicationId: application, checklistItem: 'IPPSU' })),
+      await upload(
+        fileInput(SAMPLE_PDF, 'C:\\сканы\\ИППСУ Орловой.pdf', {
+          applicationId: application,
+          checklistItem: 'IPPSU',
+        }),
+      ),
     ).uploadCaseDocument;
     ippsu = stored.id;
     expect(stored).toMatchObject({
@@ -140,7 +159,13 @@ describe('documents of a case (kaluga: seed 001 §3)', () => {
       await t.gql<{
         auditEvents: {
           edges: {
-            node: { entity: string; entityId: string; actorName: string; recipientId: string; after: { kind: string } };
+            node: {
+              entity: string;
+              entityId: string;
+              actorName: string;
+              recipientId: string;
+              after: { kind: string };
+            };
           }[];
         };
       }>(AUDIT, { r: person }, { as: Role.AUDITOR }),
@@ -182,20 +207,32 @@ describe('documents of a case (kaluga: seed 001 §3)', () => {
   it('refuses a file that cannot stand for the chosen checklist item, or an application of another person', async () => {
     const count = await documentCount();
     const mismatch = await upload(
-      fileInput(SAMPLE_PNG, 'паспорт.png', { kind: 'CONSENT', applicationId: application, checklistItem: 'IDENTITY_DOCUMENT' }),
+      fileInput(SAMPLE_PNG, 'паспорт.png', {
+        kind: 'CONSENT',
+        applicationId: application,
+        checklistItem: 'IDENTITY_DOCUMENT',
+      }),
     );
     expect(codeOf(mismatch)).toBe('CHECKLIST_ITEM_MISMATCH');
     expect(codeOf(await upload(fileInput(SAMPLE_PNG, 'x.png', { checklistItem: 'IPPSU' })))).toBe(
       'APPLICATION_REQUIRED',
     );
     expect(
-      codeOf(await upload(fileInput(SAMPLE_PNG, 'x.png', { applicationId: randomUUID(), checklistItem: 'IPPSU' }))),
+      codeOf(
+        await upload(fileInput(SAMPLE_PNG, 'x.png', { applicationId: randomUUID(), checklistItem: 'IPPSU' })),
+      ),
     ).toBe('APPLICATION_OF_ANOTHER_RECIPIENT');
     expect(await documentCount()).toBe(count);
   });
 
   it('lets no other role upload or download a file of the case, nor a stranger', async () => {
-    for (const role of [Role.HEALTH_OFFICER, Role.EDUCATION_OFFICER, Role.PROVIDER_STAFF, Role.COUNCIL_MEMBER, Role.AUDITOR]) {
+    for (const role of [
+      Role.HEALTH_OFFICER,
+      Role.EDUCATION_OFFICER,
+      Role.PROVIDER_STAFF,
+      Role.COUNCIL_MEMBER,
+      Role.AUDITOR,
+    ]) {
       const res = await download(ippsu, role);
       expect(res.status).toBe(403);
       expect(bodyCode(res.body as Buffer)).toBe('FORBIDDEN');

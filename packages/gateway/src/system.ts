@@ -27,6 +27,7 @@ import {
 } from '@sl/core';
 import { GraphQLError } from 'graphql';
 import { mountAuditExport } from './audit/audit-export.route.js';
+import { mountDocumentDownload } from './documents/document-download.route.js';
 import { mountDashboard } from './edge/dashboard.js';
 import {
   credentialRequired,
@@ -38,7 +39,6 @@ import {
 } from './edge/graphql-http.js';
 import { mountIdempotency } from './edge/idempotency.js';
 import { mountRateLimit, operationPolicy, queryLimits } from './edge/protection.js';
-import { mountDocumentDownload } from './documents/document-download.route.js';
 import { mountEvidenceDownload } from './evidence/evidence-download.route.js';
 import { createGateway, printApiSchema, type SubgraphSource } from './gateway/supergraph.js';
 import { mountLetters } from './letters/letters.route.js';

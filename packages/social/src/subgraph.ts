@@ -15,8 +15,6 @@ import {
   CaseDocumentResolver,
   RecipientDocumentsResolver,
 } from './document/case-document.resolver.js';
-import { DecisionNotice } from './informing/decision-notice.entity.js';
-import { ApplicationNoticesResolver, DecisionNoticeResolver } from './informing/decision-notice.resolver.js';
 import {
   HousingOccupancyResolver,
   HousingUnitResolver,
@@ -27,6 +25,8 @@ import { HousingUnit } from './housing/housing-unit.entity.js';
 import { createSocialIndicatorLoaders } from './indicators/indicators.loaders.js';
 import { SocialIndicators } from './indicators/indicators.model.js';
 import { SocialIndicatorsResolver } from './indicators/indicators.resolver.js';
+import { DecisionNotice } from './informing/decision-notice.entity.js';
+import { ApplicationNoticesResolver, DecisionNoticeResolver } from './informing/decision-notice.resolver.js';
 import { InteragencyAnswer } from './interagency/interagency-answer.entity.js';
 import {
   InteragencyAnswersResolver,

@@ -334,7 +334,9 @@ export const ERROR_CATALOGUE: Record<string, ErrorCodeEntry> = {
     'The application is decided and the item was not among its documents: the checklist does not change after the decision.',
   ),
   DECISION_NOT_MADE: state('The person is informed of a decision only once it is made (001 §13).'),
-  NOTICE_BEFORE_DECISION: input('The person cannot be informed before the decision (`extensions.decidedOn`).'),
+  NOTICE_BEFORE_DECISION: input(
+    'The person cannot be informed before the decision (`extensions.decidedOn`).',
+  ),
   NOTICE_REPEATED: state('This informing (the same way, the same day) is recorded already.'),
   // Stages, services and housing (social)
   DECISION_NOT_GRANTED: state('The preparatory stage needs a grant not followed by a termination.'),

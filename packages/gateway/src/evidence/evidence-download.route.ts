@@ -79,5 +79,7 @@ export async function sendGraphFile(
 
 /** `GET /evidence/:id`: an evidence file of a progress report, downloaded. */
 export function mountEvidenceDownload(app: Express) {
-  app.get('/evidence/:id', (req: Request, res: Response) => sendGraphFile(req, res, 'EvidenceDownload', QUERY));
+  app.get('/evidence/:id', (req: Request, res: Response) =>
+    sendGraphFile(req, res, 'EvidenceDownload', QUERY),
+  );
 }

@@ -12,7 +12,10 @@ export class UploadCaseDocumentInput {
   @Field(() => CaseDocumentKind)
   kind!: CaseDocumentKind;
 
-  @Field(() => ID, { nullable: true, description: 'With `checklistItem`: the application whose item the file satisfies' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'With `checklistItem`: the application whose item the file satisfies',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'Неверный идентификатор заявления' })
   applicationId?: string | null;
@@ -30,7 +33,8 @@ export class UploadCaseDocumentInput {
   fileName!: string;
 
   @Field(() => String, {
-    description: 'The file, base64; its type is found from the content (PDF, JPEG, PNG, DOCX), at most CASE_DOCUMENT_MAX_BYTES',
+    description:
+      'The file, base64; its type is found from the content (PDF, JPEG, PNG, DOCX), at most CASE_DOCUMENT_MAX_BYTES',
   })
   @IsBase64(undefined, { message: 'Содержимое файла должно быть в base64' })
   contentBase64!: string;

@@ -56,6 +56,10 @@ function formatMegabytes(bytes: number): string {
 export function displayName(filename: string, mediaType: string): string {
   const base = filename.replace(/^.*[/\\]/, '');
   const printable = [...base].filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f).join('');
-  const stem = printable.replace(/\.[^.]{1,5}$/, '').trim().slice(0, 180) || 'документ';
+  const stem =
+    printable
+      .replace(/\.[^.]{1,5}$/, '')
+      .trim()
+      .slice(0, 180) || 'документ';
   return `${stem}.${ALLOWED_MEDIA_TYPES[mediaType]}`;
 }

@@ -15,7 +15,10 @@ export class RecordDecisionNoticeInput {
   @Field(() => NoticeMethod)
   method!: NoticeMethod;
 
-  @Field(() => Boolean, { nullable: true, description: 'The system’s letter was the one sent (default false)' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'The system’s letter was the one sent (default false)',
+  })
   @IsOptional()
   letterGenerated?: boolean | null;
 

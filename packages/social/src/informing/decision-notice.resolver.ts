@@ -23,7 +23,9 @@ export class DecisionNoticeResolver {
 @Resolver(() => Application)
 export class ApplicationNoticesResolver {
   @Personal(Access.CASE)
-  @FieldResolver(() => [DecisionNotice], { description: 'How the person was informed of the decision (001 §13)' })
+  @FieldResolver(() => [DecisionNotice], {
+    description: 'How the person was informed of the decision (001 §13)',
+  })
   notices(@Root() application: Application, @Ctx() ctx: SocialContext) {
     return ctx.loaders.noticesByApplication.load(application.id);
   }

@@ -21,9 +21,13 @@ export class DecisionNoticeService {
       const application = await em.findOne(Application, { id: input.applicationId });
       if (!application) throw new NotFoundError('Заявление', input.applicationId);
       if (!application.decision || !application.decidedOn) {
-        throw new ConflictError('DECISION_NOT_MADE', 'По заявлению ещё не принято решение: сообщать не о чем', {
-          field: 'applicationId',
-        });
+        throw new ConflictError(
+          'DECISION_NOT_MADE',
+          'По заявлению ещё не принято решение: сообщать не о чем',
+          {
+            field: 'applicationId',
+          },
+        );
       }
       if (input.informedOn < application.decidedOn) {
         throw new ValidationError(

@@ -27,8 +27,14 @@ export const migrations: MigrationClass[] = [
   { name: 'Migration20261123190535_case_records', class: Migration20261123190535_case_records },
   { name: 'Migration20261123190551_services', class: Migration20261123190551_services },
   { name: 'Migration20261123192650_stage_provider_fk', class: Migration20261123192650_stage_provider_fk },
-  { name: 'Migration20261123205919_interagency_answer_record', class: Migration20261123205919_interagency_answer_record },
-  { name: 'Migration20261123210157_consent_and_case_coordinator', class: Migration20261123210157_consent_and_case_coordinator },
+  {
+    name: 'Migration20261123205919_interagency_answer_record',
+    class: Migration20261123205919_interagency_answer_record,
+  },
+  {
+    name: 'Migration20261123210157_consent_and_case_coordinator',
+    class: Migration20261123210157_consent_and_case_coordinator,
+  },
   { name: 'Migration20261123215310_recipient_version', class: Migration20261123215310_recipient_version },
   { name: 'Migration20261123231554_figures_version', class: Migration20261123231554_figures_version },
   { name: 'Migration20261123232801_assessment_list', class: Migration20261123232801_assessment_list },

@@ -48,9 +48,12 @@ registerEnumType(CaseEventKind, {
     },
     TERMINATION: { description: 'прекращено сопровождаемое проживание (001 §17); code — основание' },
     DECISION_NOTIFIED: {
-      description: 'гражданин проинформирован о решении (001 §13); code — способ, text — примечание, by — кто внёс',
+      description:
+        'гражданин проинформирован о решении (001 §13); code — способ, text — примечание, by — кто внёс',
     },
-    DOCUMENT_UPLOADED: { description: 'в дело добавлен файл документа; code — вид документа, by — кто добавил' },
+    DOCUMENT_UPLOADED: {
+      description: 'в дело добавлен файл документа; code — вид документа, by — кто добавил',
+    },
   },
 });
 
