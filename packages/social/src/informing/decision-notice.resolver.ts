@@ -1,7 +1,7 @@
 import { Access, Personal } from '@sl/core';
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { Application } from '../application/application.entity.js';
-import type { SocialContext } from '../common/social-context.js';
+import { rulesOf, type SocialContext } from '../common/social-context.js';
 import { DecisionNotice } from './decision-notice.entity.js';
 import { RecordDecisionNoticeInput } from './decision-notice.inputs.js';
 import { DecisionNoticeService } from './decision-notice.service.js';
@@ -28,5 +28,15 @@ export class ApplicationNoticesResolver {
   })
   notices(@Root() application: Application, @Ctx() ctx: SocialContext) {
     return ctx.loaders.noticesByApplication.load(application.id);
+  }
+
+  @Personal(Access.CASE)
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'The body that decided and informs the person (the letterhead of the letter); null while undecided',
+  })
+  decidingAuthority(@Root() application: Application, @Ctx() ctx: SocialContext) {
+    return application.decision ? rulesOf(ctx).data.authority : null;
   }
 }
