@@ -27,7 +27,7 @@ export async function checkFile(contentBase64: string, maxBytes: number): Promis
   }
   if (content.length > maxBytes) {
     throw new ValidationError(
-      `Файл больше допустимого: ${formatMegabytes(content.length)} при пределе ${formatMegabytes(maxBytes)}`,
+      `Файл больше допустимого: ${formatSize(content.length)} при пределе ${formatSize(maxBytes)}`,
       'contentBase64',
       'DOCUMENT_TOO_LARGE',
       { limit: maxBytes, size: content.length },
@@ -45,8 +45,10 @@ export async function checkFile(contentBase64: string, maxBytes: number): Promis
   return { content, mediaType: detected.mime };
 }
 
-function formatMegabytes(bytes: number): string {
-  return `${(bytes / 1_000_000).toLocaleString('ru-RU', { maximumFractionDigits: 1 })} МБ`;
+function formatSize(bytes: number): string {
+  return bytes < 1_000_000
+    ? `${Math.ceil(bytes / 1000).toLocaleString('ru-RU')} КБ`
+    : `${(bytes / 1_000_000).toLocaleString('ru-RU', { maximumFractionDigits: 1 })} МБ`;
 }
 
 /**
