@@ -3,6 +3,7 @@ import { ManualClock, Role, snilsFromBody } from '@sl/core';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { expectAccessible, launchBrowser, screenshot, signIn, until } from '../support/browser.js';
 import { demoAuthorization } from '../support/demo-session.js';
+import { SAMPLE_PDF as PDF } from '../support/sample-files.js';
 import { type GraphQLResponse, startTestSystem, type TestSystem } from '../support/system.js';
 
 /**
@@ -12,11 +13,6 @@ import { type GraphQLResponse, startTestSystem, type TestSystem } from '../suppo
  * file field; after the refusal the next step records how the person was informed (001 §13).
  */
 const clock = new ManualClock(new Date('2026-03-10T09:00:00Z'));
-const PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
-    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
-);
-
 let t: TestSystem;
 let browser: Browser;
 let context: BrowserContext;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ManualClock, Role, snilsFromBody } from '@sl/core';
+import { SAMPLE_PDF, SAMPLE_PNG } from '../support/sample-files.js';
 import { type GraphQLResponse, startTestSystem, type TestSystem } from '../support/system.js';
 
 // Issue 23, documents of a case: the signed application, identity documents, ИППСУ, medical
@@ -16,17 +17,6 @@ const CASE = `query($id: ID!) { recipient(id: $id) {
   applications { id missingDocuments documents { kind receivedOn files { id fileName } } } } }`;
 const AUDIT = `query ($r: ID) { auditEvents(filter: { recipientId: $r, action: EXPORT }, first: 50) {
   edges { node { action entity entityId actorName recipientId after } } } }`;
-
-/** A small but real PDF: a catalogue, one empty page, the trailer. */
-export const SAMPLE_PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
-    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
-);
-/** A 1×1 PNG. */
-const SAMPLE_PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
 
 describe('documents of a case (kaluga: seed 001 §3)', () => {
   const clock = new ManualClock(new Date('2026-03-10T09:00:00Z'));
