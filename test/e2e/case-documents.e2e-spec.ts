@@ -14,6 +14,7 @@ const UPLOAD = `mutation($input: UploadCaseDocumentInput!) { uploadCaseDocument(
   id kind fileName mediaType size sha256 checklistItem applicationId uploadedBy downloadUrl } }`;
 const CASE = `query($id: ID!) { recipient(id: $id) {
   documents { id kind fileName size uploadedBy }
+  timeline { on kind code by }
   applications { id missingDocuments documents { kind receivedOn files { id fileName } } } } }`;
 const AUDIT = `query ($r: ID) { auditEvents(filter: { recipientId: $r, action: EXPORT }, first: 50) {
   edges { node { action entity entityId actorName recipientId after } } } }`;
@@ -132,6 +133,17 @@ describe('documents of a case (kaluga: seed 001 §3)', () => {
       }>(CASE, { id: person }),
     ).recipient.applications[0]!;
     expect(after.missingDocuments).not.toContain('IPPSU');
+    const timeline = ok(
+      await t.gql<{
+        recipient: { timeline: { on: string; kind: string; code: string | null; by: string | null }[] };
+      }>(CASE, { id: person }),
+    ).recipient.timeline;
+    expect(timeline).toContainEqual({
+      on: '2026-03-10',
+      kind: 'DOCUMENT_UPLOADED',
+      code: 'IPPSU',
+      by: 't-coordinator',
+    });
     expect(after.documents.find((d) => d.kind === 'IPPSU')).toEqual({
       kind: 'IPPSU',
       receivedOn: '2026-03-10',

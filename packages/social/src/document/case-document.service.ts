@@ -93,7 +93,7 @@ export class CaseDocumentService {
         'CHECKLIST_ITEM_NOT_RECEIVED',
       );
     }
-    em.create(ApplicationDocument, {
+    const document = em.create(ApplicationDocument, {
       applicationId: application.id,
       kind: item,
       receivedOn: todayOf(ctx),
@@ -102,7 +102,7 @@ export class CaseDocumentService {
     ctx.audit?.change({
       recipientId: application.recipientId,
       entity: 'ApplicationDocument',
-      entityId: application.id,
+      entityId: document.id,
       action: 'create',
       before: null,
       after: { applicationId: application.id, kind: item, receivedOn: todayOf(ctx) },
