@@ -43,6 +43,7 @@ describe('letters to the person (kaluga: seed 001 §13, §16, §17)', () => {
     firstName: string;
     patronymic: string;
     sex: string;
+    representative?: Record<string, string>;
   }) => {
     serial += 1;
     const input = {
@@ -55,13 +56,17 @@ describe('letters to the person (kaluga: seed 001 §13, §16, §17)', () => {
     };
     return ok(await t.gql<{ createRecipient: { id: string } }>(CREATE, { input })).createRecipient.id;
   };
-  const apply = async (recipientId: string, documents: { kind: string; receivedOn: string }[]) =>
+  const apply = async (
+    recipientId: string,
+    documents: { kind: string; receivedOn: string }[],
+    appliedBy = 'PERSON',
+  ) =>
     ok(
       await t.gql<{ submitApplication: { id: string } }>(SUBMIT, {
         input: {
           recipientId,
           submittedOn: '2026-03-02',
-          appliedBy: 'PERSON',
+          appliedBy,
           documents,
           consentToAssessmentOn: '2026-03-02',
           consentToDataProcessingOn: '2026-03-02',
@@ -168,6 +173,56 @@ describe('letters to the person (kaluga: seed 001 §13, §16, §17)', () => {
       expect(words).toContain('о предоставлении Вам сопровождаемого проживания');
       expect(words).toContain('10 марта 2026 г.');
       expect(words).not.toContain('Основание отказа');
+      // seed 001 §9.1: score 150 is degree III, the regular type, its hours written in words.
+      expect(words).toContain(
+        'рекомендован тип сопровождения «регулярное»: от 4 (четырёх) до 8 (восьми) часов в день.',
+      );
+      // Addressed as an official letter: the ministry's letterhead with the outgoing number, the signature.
+      expect(words).toContain('Министерство труда и социальной защиты Калужской области Исх. № ____________');
+      expect(words).toContain('Руководитель (уполномоченное лицо)');
+    }
+  });
+
+  it('answers a representative’s application to the representative, naming the person in the dative (001 §3 ж)', async () => {
+    const represented = await newPerson({
+      lastName: 'Зайцев',
+      firstName: 'Олег',
+      patronymic: 'Петрович',
+      sex: 'MALE',
+      representative: {
+        kind: 'LEGAL',
+        fullName: 'Петрова Мария Сергеевна',
+        identityDocument: 'паспорт 2900 123456',
+        authorityDocument: 'распоряжение об опеке № 12',
+      },
+    });
+    // seed 001 §16 б: the ИППСУ and the representative's papers are missing.
+    const application = await apply(
+      represented,
+      [{ kind: 'IDENTITY_DOCUMENT', receivedOn: '2026-03-02' }],
+      'REPRESENTATIVE',
+    );
+    ok(
+      await t.gql(DECIDE, {
+        input: {
+          applicationId: application,
+          decidedOn: '2026-03-10',
+          decision: 'REFUSED',
+          refusalGround: 'DOCUMENTS_NOT_SUBMITTED',
+        },
+      }),
+    );
+    for (const text of [
+      await docxText(`/letters/${represented}/decision/${application}.docx`),
+      await pdfOf(`/letters/${represented}/decision/${application}.pdf`),
+    ]) {
+      const words = flat(text);
+      expect(words).toContain('Петровой Марии Сергеевне');
+      expect(words).toContain('Уважаемая Мария Сергеевна!');
+      expect(words).toContain(
+        'об отказе в предоставлении Зайцеву Олегу Петровичу сопровождаемого проживания',
+      );
+      expect(words).not.toContain('Уважаемый Олег Петрович');
     }
   });
 

@@ -28,6 +28,7 @@ import {
 } from '@sl/core';
 import { GraphQLError } from 'graphql';
 import { mountAuditExport } from './audit/audit-export.route.js';
+import { mountDocumentDownload } from './documents/document-download.route.js';
 import { mountDashboard } from './edge/dashboard.js';
 import {
   credentialRequired,
@@ -171,6 +172,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
           mountReports(app, { supergraphSdl, region: config.REGION, today: () => localDateOf(clock.now()) });
           mountAuditExport(app, { orm: () => authOrm, authenticator, config, clock });
           mountEvidenceDownload(app);
+          mountDocumentDownload(app);
           mountLetters(app, { today: () => localDateOf(clock.now()) });
           if (options.dashboardDir !== false) mountDashboard(app, options.dashboardDir);
         },

@@ -4,8 +4,10 @@ import DataLoader from 'dataloader';
 import { Application, ApplicationDocument } from './application/application.entity.js';
 import { Assessment } from './assessment/assessment.entity.js';
 import { ConsentEvent } from './consent/consent.entity.js';
+import { CaseDocument } from './document/case-document.entity.js';
 import { HousingOccupancy } from './housing/housing-occupancy.entity.js';
 import { HousingUnit } from './housing/housing-unit.entity.js';
+import { DecisionNotice } from './informing/decision-notice.entity.js';
 import { InteragencyAnswer } from './interagency/interagency-answer.entity.js';
 import { InteragencyRequest } from './interagency/interagency-request.entity.js';
 import { Provider } from './provider/provider.entity.js';
@@ -54,6 +56,18 @@ export function createSocialLoaders(em: EntityManager) {
       id: 'asc',
     }),
     documentsByApplication: groupedLoader(em, ApplicationDocument, 'applicationId', { kind: 'asc' }),
+    caseDocumentsByRecipient: groupedLoader(em, CaseDocument, 'recipientId', {
+      uploadedAt: 'desc',
+      id: 'asc',
+    }),
+    caseDocumentsByApplication: groupedLoader(em, CaseDocument, 'applicationId', {
+      uploadedAt: 'asc',
+      id: 'asc',
+    }),
+    noticesByApplication: groupedLoader(em, DecisionNotice, 'applicationId', {
+      informedOn: 'asc',
+      id: 'asc',
+    }),
     assessmentsByRecipient: groupedLoader(em, Assessment, 'recipientId', {
       assessedOn: 'desc',
       createdAt: 'desc',

@@ -9,6 +9,12 @@ import { ConsentResolver, RecipientConsentResolver } from './consent/consent.res
 import { consentSharing } from './consent/consent.service.js';
 import { DeadlineResolver } from './deadlines/deadline.resolver.js';
 import { socialDemo } from './demo.js';
+import { CaseDocument } from './document/case-document.entity.js';
+import {
+  ApplicationDocumentFilesResolver,
+  CaseDocumentResolver,
+  RecipientDocumentsResolver,
+} from './document/case-document.resolver.js';
 import {
   HousingOccupancyResolver,
   HousingUnitResolver,
@@ -19,6 +25,8 @@ import { HousingUnit } from './housing/housing-unit.entity.js';
 import { createSocialIndicatorLoaders } from './indicators/indicators.loaders.js';
 import { SocialIndicators } from './indicators/indicators.model.js';
 import { SocialIndicatorsResolver } from './indicators/indicators.resolver.js';
+import { DecisionNotice } from './informing/decision-notice.entity.js';
+import { ApplicationNoticesResolver, DecisionNoticeResolver } from './informing/decision-notice.resolver.js';
 import { InteragencyAnswer } from './interagency/interagency-answer.entity.js';
 import {
   InteragencyAnswersResolver,
@@ -86,6 +94,8 @@ export const socialSubgraph: SubgraphDefinition = {
     ReadinessReview,
     Termination,
     ConsentEvent,
+    CaseDocument,
+    DecisionNotice,
   ],
   migrations,
   resolvers: [
@@ -118,6 +128,11 @@ export const socialSubgraph: SubgraphDefinition = {
     SocialIndicatorsResolver,
     ConsentResolver,
     RecipientConsentResolver,
+    CaseDocumentResolver,
+    RecipientDocumentsResolver,
+    ApplicationDocumentFilesResolver,
+    DecisionNoticeResolver,
+    ApplicationNoticesResolver,
     RecipientTimelineResolver,
   ],
   orphanedTypes: [SocialIndicators],

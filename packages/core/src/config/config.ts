@@ -310,9 +310,16 @@ export const variables = {
       .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((origin) => new URL(origin).origin))),
   },
   MAX_BODY_BYTES: {
-    description: 'Largest accepted HTTP request body',
-    schema: z.coerce.number().int().min(1024).default(1_000_000),
-    example: '1000000',
+    description:
+      'Largest accepted HTTP request body; a case document travels base64 inside one (4/3 of its size), so keep it above CASE_DOCUMENT_MAX_BYTES × 4/3',
+    schema: z.coerce.number().int().min(1024).default(6_000_000),
+    example: '6000000',
+  },
+  CASE_DOCUMENT_MAX_BYTES: {
+    description:
+      "Largest file of a person's case (a scanned application, passport, ИППСУ, court decision: a few pages)",
+    schema: z.coerce.number().int().min(1024).default(4_000_000),
+    example: '4000000',
   },
 } satisfies Record<string, VariableSpec>;
 

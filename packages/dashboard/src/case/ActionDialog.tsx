@@ -17,8 +17,8 @@ export interface ActionProps {
   document: string;
   /** The form's starting values. */
   defaults?: Values;
-  /** The mutation's variables from the form's values; `{ input: values }` by default. */
-  variables?: (values: Values) => Values;
+  /** The mutation's variables from the form's values; `{ input: values }` by default (a file is read first). */
+  variables?: (values: Values) => Values | Promise<Values>;
   /** What was done, said back to the user (the mutation's answer is its first field). */
   done: (values: Values, answer: Record<string, unknown>) => string;
   children?: ReactNode;
@@ -68,7 +68,7 @@ export function ActionDialog({
     try {
       const result = await client.mutate<Record<string, Record<string, unknown>>>({
         mutation: gql(document),
-        variables: variables(values),
+        variables: await variables(values),
       });
       const answer = Object.values(result.data ?? {})[0] ?? {};
       setOpen(false);

@@ -10,6 +10,13 @@ import {
 } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { granted } from '../auth/authProvider';
+import {
+  ChecklistItem,
+  NoticesOf,
+  RecordDecisionNotice,
+  UploadCaseDocument,
+  useDocumentRows,
+} from '../documents/CaseDocuments';
 import { formatDate } from '../resources/common';
 import {
   AddRouteGoal,
@@ -174,6 +181,9 @@ export function CaseSummary() {
       steps.push(<RecordReadinessReview key="readiness" record={record} stage={stage} />);
     }
     if (stage && !record.housing?.current) steps.push(<AssignHousing key="house" record={record} />);
+    // Seed 001 §13: the person is informed of the decision once it is made.
+    if (application?.decision && application.notices.length === 0)
+      steps.push(<RecordDecisionNotice key="notice" application={application} />);
   }
   if (canService && stage) {
     if (!plan) steps.push(<CreateServicePlan key="plan" record={record} />);
@@ -349,6 +359,7 @@ function Rows({
 export function SocialCaseTab(_: { label?: false }) {
   const { record, roles } = useCase();
   const { date, enumName, translate } = useFormat();
+  const documentRows = useDocumentRows();
   if (!record) return null;
   const today = regionToday();
   const canCase = granted(roles, 'CASE_WRITE');
@@ -359,6 +370,17 @@ export function SocialCaseTab(_: { label?: false }) {
   const now = Date.now();
   return (
     <Box>
+      {record.documents && (
+        <>
+          <Rows
+            title="caseDocuments.title"
+            head={documentRows.head}
+            rows={record.documents.map(documentRows.cells)}
+            empty={translate('caseDocuments.empty')}
+          />
+          {canCase && <UploadCaseDocument record={record} />}
+        </>
+      )}
       {record.applications && (
         <Rows
           title="app.sections.applications"
@@ -369,6 +391,7 @@ export function SocialCaseTab(_: { label?: false }) {
             'app.f.decision',
             'case.f.documents',
             'case.f.letter',
+            'caseDocuments.f.informed',
           ]}
           rows={record.applications.map((a) => [
             date(a.submittedOn),
@@ -377,7 +400,18 @@ export function SocialCaseTab(_: { label?: false }) {
             a.decision
               ? `${enumName('Decision', a.decision)}${a.refusalGround ? ` — ${enumName('RefusalGround', a.refusalGround)}` : ''} (${date(a.decidedOn)})`
               : '—',
-            a.documents.map((d) => enumName('ApplicationDocumentKind', d.kind)).join(', ') || '—',
+            a.documents.length > 0 ? (
+              <span key={a.id}>
+                {a.documents.map((d, i) => (
+                  <span key={d.kind}>
+                    {i > 0 && ', '}
+                    <ChecklistItem item={d} />
+                  </span>
+                ))}
+              </span>
+            ) : (
+              '—'
+            ),
             a.decision === 'GRANTED' || a.decision === 'REFUSED' ? (
               <LetterButtons
                 key={a.id}
@@ -387,6 +421,10 @@ export function SocialCaseTab(_: { label?: false }) {
             ) : (
               '—'
             ),
+            <span key={a.id}>
+              <NoticesOf application={a} />
+              {canCase && a.decision && a.notices.length > 0 && <RecordDecisionNotice application={a} />}
+            </span>,
           ])}
         />
       )}

@@ -15,8 +15,9 @@ export function caseSelection(roles: string[]): string {
     granted(roles, 'CASE') &&
       `caseCoordinatorIds
       applications { id submittedOn appliedBy status decisionDueOn decision refusalGround decidedOn
-        consentToAssessmentOn consentToDataProcessingOn documents { kind receivedOn } missingDocuments
-        eligibilityProblems { code message } }
+        consentToAssessmentOn consentToDataProcessingOn documents { kind receivedOn files { id fileName } } missingDocuments
+        eligibilityProblems { code message } notices { id informedOn method letterGenerated } }
+      documents { id kind fileName mediaType size uploadedAt uploadedBy checklistItem applicationId downloadUrl }
       assessments { id assessedOn assessor score degree reassessmentDueOn
         recommendedService { code name hours { min max per } } }
       interagencyRequests { id applicationId agency subject sentOn dueOn answeredOn answer status }
@@ -52,9 +53,25 @@ export interface CaseApplication {
   decidedOn: string | null;
   consentToAssessmentOn: string | null;
   consentToDataProcessingOn: string | null;
-  documents: { kind: string; receivedOn: string }[];
+  documents: { kind: string; receivedOn: string; files: { id: string; fileName: string }[] }[];
   missingDocuments: string[];
   eligibilityProblems: { code: string; message: string }[];
+  /** How the person was informed of the decision (001 §13). */
+  notices: { id: string; informedOn: string; method: string; letterGenerated: boolean }[];
+}
+
+/** A file of the case (issue 23), without its content. */
+export interface CaseDocumentRow {
+  id: string;
+  kind: string;
+  fileName: string;
+  mediaType: string;
+  size: number;
+  uploadedAt: string;
+  uploadedBy: string;
+  checklistItem: string | null;
+  applicationId: string | null;
+  downloadUrl: string;
 }
 
 export interface CaseStage {
@@ -90,6 +107,7 @@ export interface CaseRecord {
   representative?: { kind: string; fullName: string } | null;
   caseCoordinatorIds?: string[];
   applications?: CaseApplication[];
+  documents?: CaseDocumentRow[];
   assessments?: {
     id: string;
     assessedOn: string;

@@ -1,6 +1,7 @@
 import english from 'ra-language-english';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
 import { caseEn } from '../case/messages';
+import { caseDocumentsEn } from '../documents/messages';
 import { councilAdminEn } from './councilAdmin';
 import { enEnums } from './enums';
 
@@ -163,6 +164,7 @@ export const en: TranslationMessages = mergeTranslations(
     },
     enums: enEnums,
     case: caseEn,
+    caseDocuments: caseDocumentsEn,
     resources: {
       employers: {
         name: 'Employer |||| Employers',

@@ -1,6 +1,7 @@
 import russian from 'ra-language-russian';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
 import { caseRu } from '../case/messages';
+import { caseDocumentsRu } from '../documents/messages';
 import { councilAdminRu } from './councilAdmin';
 import { ruEnums } from './enums';
 
@@ -164,6 +165,7 @@ export const ru: TranslationMessages = mergeTranslations(
     },
     enums: ruEnums,
     case: caseRu,
+    caseDocuments: caseDocumentsRu,
     resources: {
       employers: {
         name: 'Работодатель |||| Работодатели',

@@ -33,6 +33,7 @@ import {
 import { Link, useNavigate } from 'react-router-dom';
 import { can } from '../auth/authProvider';
 import { ObligationStatusAction } from '../council/meetings/ObligationStatusAction';
+import { base64Of } from '../graphql/base64';
 import { client } from '../graphql/client';
 import { downloadFile } from '../graphql/download';
 import { toHttpError } from '../graphql/errors';
@@ -193,15 +194,6 @@ interface Preview {
     deadlineText: string | null;
     executors: { nameAsWritten: string; agencyName: string | null; coExecutor: boolean }[];
   }[];
-}
-
-async function base64Of(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
 }
 
 /** Import: the parsed items are shown first, and nothing is written until the user confirms. */

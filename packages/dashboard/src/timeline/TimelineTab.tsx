@@ -26,6 +26,8 @@ const CODE_ENUM: Record<string, string> = {
   TEAM_MEMBER: 'StaffRole',
   CONSENT: 'ConsentAction',
   TERMINATION: 'TerminationReason',
+  DECISION_NOTIFIED: 'NoticeMethod',
+  DOCUMENT_UPLOADED: 'CaseDocumentKind',
 };
 const TEXT_ENUM: Record<string, string> = { APPLICATION_DECIDED: 'RefusalGround' };
 

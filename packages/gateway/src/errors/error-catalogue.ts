@@ -57,7 +57,7 @@ export const ERROR_CATALOGUE: Record<string, ErrorCodeEntry> = {
   ),
   REQUEST_TOO_LARGE: entry(
     '413',
-    'The body is larger than `MAX_BODY_BYTES` (1 000 000 by default; `extensions.limit`).',
+    'The body is larger than `MAX_BODY_BYTES` (6 000 000 by default; `extensions.limit`).',
     'Send less per request (smaller files, fewer operations).',
   ),
   QUERY_TOO_DEEP: entry(
@@ -152,7 +152,7 @@ export const ERROR_CATALOGUE: Record<string, ErrorCodeEntry> = {
   ),
   NOT_CASE_COORDINATOR: entry(
     '200',
-    "Health details are readable only by the coordinator running the person's case. Only that person's field is null.",
+    "Health details (and medical documents of the case) are readable only by the coordinator running the person's case. Only that person's field is null.",
     'Ask for the case to be assigned (`assignCaseCoordinator`) or `breakGlass` with a reason.',
   ),
   CONSENT_WITHDRAWN: entry(
@@ -321,6 +321,26 @@ export const ERROR_CATALOGUE: Record<string, ErrorCodeEntry> = {
   ANSWER_DOCUMENT_REQUIRED: input(
     "A paper answer of another agency is recorded with its document's details.",
   ),
+  // Documents of a case and the record of informing (social)
+  DOCUMENT_FILE_EMPTY: input('The uploaded file is empty or its base64 is damaged.'),
+  DOCUMENT_TOO_LARGE: input(
+    'The file is over `CASE_DOCUMENT_MAX_BYTES` (4 000 000 by default; `extensions.limit`, `extensions.size`).',
+  ),
+  DOCUMENT_TYPE_INVALID: input(
+    'The content is not PDF, JPEG, PNG or DOCX, whatever the file is called (`extensions.detected`: what it is).',
+  ),
+  APPLICATION_REQUIRED: input('A file linked to a checklist item names the application whose item it is.'),
+  CHECKLIST_ITEM_MISMATCH: input(
+    'A file of this kind cannot stand for that checklist item (`extensions.expected`: the item it can).',
+  ),
+  CHECKLIST_ITEM_NOT_RECEIVED: state(
+    'The application is decided and the item was not among its documents: the checklist does not change after the decision.',
+  ),
+  DECISION_NOT_MADE: state('The person is informed of a decision only once it is made (001 §13).'),
+  NOTICE_BEFORE_DECISION: input(
+    'The person cannot be informed before the decision (`extensions.decidedOn`).',
+  ),
+  NOTICE_REPEATED: state('This informing (the same way, the same day) is recorded already.'),
   // Stages, services and housing (social)
   DECISION_NOT_GRANTED: state('The preparatory stage needs a grant not followed by a termination.'),
   STAGE_ORDER_VIOLATED: state('Stages go preparatory → training → main.'),

@@ -29,15 +29,17 @@ const HTTP_STATUS: Record<string, number> = {
 // The person's name, address and case: every field a personal read the subgraphs audit for the caller.
 const QUERY = `query Letter($id: ID!) {
   recipient(id: $id) {
-    lastName firstName patronymic sex address municipality
-    applications { id submittedOn decision decidedOn refusalGround refusalParagraph refusalMissingDocuments
-      decisionAct needUntil }
+    lastName firstName patronymic sex address municipality representative { kind fullName }
+    applications { id submittedOn appliedBy decision decidedOn refusalGround refusalParagraph refusalMissingDocuments
+      decisionAct decidingAuthority needUntil assessmentId }
+    assessments { id recommendedService { name hours { min max per } } }
     terminations { reason effectiveOn }
   }
 }`;
 
 interface LetterRecord extends LetterPerson {
-  applications: LetterApplication[];
+  applications: (Omit<LetterApplication, 'service'> & { assessmentId: string | null })[];
+  assessments: { id: string; recommendedService: NonNullable<LetterApplication['service']> }[];
   terminations: LetterTermination[];
 }
 
@@ -106,7 +108,13 @@ export function mountLetters(app: Express, options: { today: () => string }) {
     send(req, res, isUuid, (record, applicationId) => {
       const application = record.applications.find((a) => a.id === applicationId);
       if (!application) throw new AppError('NOT_FOUND', 'Такого заявления у человека нет');
-      return decisionLetter(record, application, options.today());
+      // The service the grant rests on: the assessment it names (001 §9.1).
+      const assessment = record.assessments.find((a) => a.id === application.assessmentId);
+      return decisionLetter(
+        record,
+        { ...application, service: assessment?.recommendedService ?? null },
+        options.today(),
+      );
     }),
   );
   app.get('/letters/:recipientId/:file', (req, res) =>
@@ -114,7 +122,13 @@ export function mountLetters(app: Express, options: { today: () => string }) {
       req,
       res,
       (stem) => stem === 'termination',
-      (record) => terminationLetter(record, record.terminations, options.today()),
+      (record) =>
+        terminationLetter(
+          record,
+          record.terminations,
+          options.today(),
+          record.applications.find((a) => a.decidingAuthority)?.decidingAuthority ?? null,
+        ),
     ),
   );
 }

@@ -11,6 +11,7 @@ export async function letterDocx(letter: Letter): Promise<Buffer> {
     sections: [
       {
         children: [
+          ...letter.sender.map((line) => new Paragraph({ text: line })),
           ...letter.addressee.map((line) => new Paragraph({ text: line, alignment: AlignmentType.RIGHT })),
           new Paragraph({ text: letter.date }),
           new Paragraph({
@@ -23,6 +24,7 @@ export async function letterDocx(letter: Letter): Promise<Buffer> {
             alignment: AlignmentType.CENTER,
           }),
           ...letter.body.map((text) => new Paragraph({ text, alignment: AlignmentType.JUSTIFIED })),
+          ...letter.signature.map((text) => new Paragraph({ text })),
         ],
       },
     ],
@@ -46,11 +48,15 @@ export function letterPdf(letter: Letter): Promise<Buffer> {
     pdf.registerFont('regular', REGULAR);
     pdf.registerFont('bold', BOLD);
     pdf.font('regular').fontSize(12);
+    for (const line of letter.sender) pdf.text(line);
+    pdf.moveDown();
     for (const line of letter.addressee) pdf.text(line, { align: 'right' });
     pdf.moveDown().text(letter.date);
     pdf.moveDown().font('bold').fontSize(14).text(letter.title, { align: 'center' });
     pdf.moveDown().fontSize(12).text(letter.salutation, { align: 'center' }).font('regular');
     for (const text of letter.body) pdf.moveDown(0.5).text(text, { align: 'justify', indent: 28 });
+    pdf.moveDown(2);
+    for (const line of letter.signature) pdf.text(line);
     pdf.end();
   });
 }

@@ -6,6 +6,7 @@ import type { RuleSetData } from './rule-set.js';
 export const kalugaRules: RuleSetData = {
   region: 'kaluga',
   source: 'Приказ министерства труда и социальной защиты Калужской области от 09.09.2024 № 2840-п',
+  authority: 'Министерство труда и социальной защиты Калужской области',
   ...federalAutonomyBands,
   // §9.1: four types of periodicity with hours per week or per day.
   serviceTypes: [

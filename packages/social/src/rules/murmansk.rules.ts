@@ -6,6 +6,7 @@ import type { RuleSetData } from './rule-set.js';
 export const murmanskRules: RuleSetData = {
   region: 'murmansk',
   source: 'Приказ Министерства труда и социального развития Мурманской области от 15.08.2024 № 506',
+  authority: 'Министерство труда и социального развития Мурманской области',
   ...federalAutonomyBands,
   // §15.3: two modes only. Periodic — help several times a week; regular — help every day.
   serviceTypes: [

@@ -20,6 +20,8 @@ export const ruleSetSchema = z
   .object({
     region: z.string(),
     source: z.string(),
+    /** The body that decides and writes to the person (the letterhead of its letters, 001 §13). */
+    authority: z.string(),
     score: z.object({ min: z.number().int(), max: z.number().int() }),
     degrees: z
       .array(

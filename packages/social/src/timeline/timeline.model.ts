@@ -18,6 +18,8 @@ export enum CaseEventKind {
   VISIT = 'VISIT',
   CONSENT = 'CONSENT',
   TERMINATION = 'TERMINATION',
+  DECISION_NOTIFIED = 'DECISION_NOTIFIED',
+  DOCUMENT_UPLOADED = 'DOCUMENT_UPLOADED',
 }
 registerEnumType(CaseEventKind, {
   name: 'CaseEventKind',
@@ -45,6 +47,13 @@ registerEnumType(CaseEventKind, {
       description: 'согласие дано или отозвано; code — действие, text — вид согласия, by — кто внёс',
     },
     TERMINATION: { description: 'прекращено сопровождаемое проживание (001 §17); code — основание' },
+    DECISION_NOTIFIED: {
+      description:
+        'гражданин проинформирован о решении (001 §13); code — способ, text — примечание, by — кто внёс',
+    },
+    DOCUMENT_UPLOADED: {
+      description: 'в дело добавлен файл документа; code — вид документа, by — кто добавил',
+    },
   },
 });
 

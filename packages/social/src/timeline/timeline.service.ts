@@ -45,6 +45,11 @@ const SOURCES = [
      from social.consent_event c join people using (recipient_id)`,
   `select t.recipient_id, t.effective_on, 'TERMINATION', t.reason::text, t.note, null, t.created_at
      from social.termination t join people using (recipient_id)`,
+  `select n.recipient_id, n.informed_on, 'DECISION_NOTIFIED', n.method::text, n.note, n.recorded_by, n.created_at
+     from social.decision_notice n join people using (recipient_id)`,
+  `select d.recipient_id, (d.uploaded_at at time zone '${TIME_ZONE}')::date, 'DOCUMENT_UPLOADED', d.kind::text,
+          null, d.uploaded_by, d.uploaded_at
+     from social.case_document d join people using (recipient_id)`,
 ];
 
 interface Row {
