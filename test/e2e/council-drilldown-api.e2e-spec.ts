@@ -49,7 +49,11 @@ describe('the Council’s drill-down, decisions naming people and the roadmap it
 
   beforeAll(async () => {
     t = await startTestSystem({ env: { DEMO_DATA: 'true', DEMO_PEOPLE: '40' } });
-    const res = await t.gql<{ municipalityIndicators: Scoped[] }>(MUNICIPALITIES, {}, { as: Role.COUNCIL_MEMBER });
+    const res = await t.gql<{ municipalityIndicators: Scoped[] }>(
+      MUNICIPALITIES,
+      {},
+      { as: Role.COUNCIL_MEMBER },
+    );
     expect(res.errors).toBeUndefined();
     municipalities = res.data!.municipalityIndicators;
   }, 180_000);
@@ -135,13 +139,20 @@ describe('the Council’s drill-down, decisions naming people and the roadmap it
       assigneeAgencyId = agencies.data!.agencies.edges[0]!.node.id;
       const meeting = await t.gql<{ createCouncilMeeting: { id: string } }>(
         'mutation ($input: CouncilMeetingInput!) { createCouncilMeeting(input: $input) { id } }',
-        { input: { region, heldOn: '2026-11-20', agenda: 'О сопровождаемом проживании', attendees: ['Иванов И. И.'] } },
+        {
+          input: {
+            region,
+            heldOn: '2026-11-20',
+            agenda: 'О сопровождаемом проживании',
+            attendees: ['Иванов И. И.'],
+          },
+        },
       );
       expect(meeting.errors).toBeUndefined();
       meetingId = meeting.data!.createCouncilMeeting.id;
-      const list = await t.gql<{ recipients: { edges: { node: { id: string; fullName: string; snils: string } }[] } }>(
-        '{ recipients(first: 3) { edges { node { id fullName snils } } } }',
-      );
+      const list = await t.gql<{
+        recipients: { edges: { node: { id: string; fullName: string; snils: string } }[] };
+      }>('{ recipients(first: 3) { edges { node { id fullName snils } } } }');
       people = list.data!.recipients.edges.map((e) => e.node);
       expect(people).toHaveLength(3);
     });
@@ -176,7 +187,10 @@ describe('the Council’s drill-down, decisions naming people and the roadmap it
         meetingId,
         input: decision([people[0]!.id, '7d1c1f44-0c36-4f0c-9a55-3a0f6d2b9e10']),
       });
-      expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'RECIPIENT_NOT_FOUND', field: 'recipientIds' });
+      expect(res.errors?.[0]?.extensions).toMatchObject({
+        code: 'RECIPIENT_NOT_FOUND',
+        field: 'recipientIds',
+      });
       expect(res.errors?.[0]?.message).toMatch(/Получатель не найден/);
       const bad = await t.gql(ADD, { meetingId, input: decision(['not-a-uuid']) });
       expect(bad.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
@@ -205,7 +219,9 @@ describe('the Council’s drill-down, decisions naming people and the roadmap it
     const SEARCH = /* GraphQL */ `
       query ($s: String) { roadmapItems(search: $s, first: 50) { totalCount edges { node { number measure } } } }
     `;
-    type Found = { roadmapItems: { totalCount: number; edges: { node: { number: string | null; measure: string } }[] } };
+    type Found = {
+      roadmapItems: { totalCount: number; edges: { node: { number: string | null; measure: string } }[] };
+    };
 
     it('finds an item by its number, with the items under it, and never 10–12 for 1', async () => {
       const all = await t.gql<Found>('{ roadmapItems(first: 50) { totalCount edges { node { number } } } }');

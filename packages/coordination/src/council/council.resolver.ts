@@ -14,8 +14,8 @@ import {
 } from 'type-graphql';
 import { Agency } from '../agency/agency.entity.js';
 import type { CoordinationLoaders } from '../loaders.js';
-import { RoadmapItem } from '../roadmap/roadmap.entity.js';
 import { Recipient } from '../need-registry/need-registry.resolver.js';
+import { RoadmapItem } from '../roadmap/roadmap.entity.js';
 import { CouncilDecision, CouncilMeeting, DecisionStatus } from './council.entity.js';
 import { CouncilMeetingInput, DecisionFilter, DecisionInput } from './council.inputs.js';
 import { CouncilService } from './council.service.js';

@@ -66,7 +66,8 @@ class ItemsArgs {
 
   @Field(() => String, {
     nullable: true,
-    description: 'The item’s number from its start (1.2 finds 1.2 and 1.2.3), or words of its measure, any case',
+    description:
+      'The item’s number from its start (1.2 finds 1.2 and 1.2.3), or words of its measure, any case',
   })
   @IsOptional()
   @Length(1, 200, { message: 'Поиск мероприятия: от 1 до 200 символов' })

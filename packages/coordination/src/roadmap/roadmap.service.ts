@@ -1,5 +1,12 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { type ConnectionShape, escapeLike, isUuid, NotFoundError, type PageRequest, paginate } from '@sl/core';
+import {
+  type ConnectionShape,
+  escapeLike,
+  isUuid,
+  NotFoundError,
+  type PageRequest,
+  paginate,
+} from '@sl/core';
 import { ItemExecutor, Roadmap, RoadmapItem } from './roadmap.entity.js';
 
 export interface ItemFilter {
