@@ -145,6 +145,8 @@ describe('a decision’s pickers', () => {
     expect(graphql.some((b) => b.includes('DecisionItems') && b.includes('квартир'))).toBe(true);
     const measure = ((await option.textContent()) ?? '').trim();
     await option.click();
+    // A long measure wraps in its chip: the form stays within the screen.
+    expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
 
     const people = page.getByRole('combobox', { name: /Люди, которых касается поручение/ });
     await people.fill(lastName);
@@ -175,5 +177,26 @@ describe('a decision’s pickers', () => {
     expect(await seen.textContent()).not.toContain(fullName);
     await expectAccessible(member.page, 'd08-council-meeting');
     await member.context.close();
+  });
+});
+
+describe('a Council member reads the roadmap and its obligations', () => {
+  it('opens a roadmap and an obligation from their lists on the first try', async () => {
+    const { context, page } = await session('council');
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.getByRole('link', { name: 'Дорожные карты' }).click();
+    await page.locator('table tbody tr').first().click();
+    await page.getByRole('heading', { level: 1, name: /дорожная карта/i }).waitFor({ timeout: 15_000 });
+    await page.getByText('Исполнител').first().waitFor({ timeout: 15_000 });
+    await expectAccessible(page, 'd09-council-roadmap');
+    await page.getByRole('link', { name: 'Мероприятия' }).click();
+    await page.locator('table tbody tr').first().click();
+    await page.getByRole('heading', { name: 'Отчёты о выполнении' }).waitFor({ timeout: 15_000 });
+    await expectAccessible(page, 'd10-council-obligation');
+    for (const text of ['Что-то пошло не так', 'Не найдено'])
+      expect(await page.getByText(text).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });

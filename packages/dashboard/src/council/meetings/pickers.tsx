@@ -78,6 +78,10 @@ function SearchPicker({
         field.onChange(value.map((v) => v.id));
       }}
       onBlur={field.onBlur}
+      // A measure's long name wraps inside its chip instead of widening the form past the screen.
+      slotProps={{
+        chip: { sx: { height: 'auto', py: 0.5, '& .MuiChip-label': { whiteSpace: 'normal' } } },
+      }}
       renderOption={(props, o) => {
         const { key: _key, ...rest } = props as typeof props & { key?: string };
         return (
