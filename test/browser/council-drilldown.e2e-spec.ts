@@ -185,12 +185,12 @@ describe('a Council member reads the roadmap and its obligations', () => {
     const { context, page } = await session('council');
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.getByRole('link', { name: 'Дорожные карты', exact: true }).click();
+    await page.goto(`${base}/#/roadmaps`);
     await page.locator('table tbody tr').first().click();
     await page.getByRole('heading', { level: 1, name: /дорожная карта/i }).waitFor({ timeout: 15_000 });
     await page.getByText('Исполнител').first().waitFor({ timeout: 15_000 });
     await expectAccessible(page, 'd09-council-roadmap');
-    await page.getByRole('link', { name: 'Мероприятия', exact: true }).click();
+    await page.goto(`${base}/#/obligations`);
     await page.locator('table tbody tr').first().click();
     await page.getByRole('heading', { name: 'Отчёты о выполнении' }).waitFor({ timeout: 15_000 });
     await expectAccessible(page, 'd10-council-obligation');
