@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expectAccessible, launchBrowser, signIn, until } from '../support/browser.js';
+import { DEMO_PASSWORD, expectAccessible, launchBrowser, signIn, until } from '../support/browser.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
 
 /**
@@ -197,6 +197,37 @@ describe('a Council member reads the roadmap and its obligations', () => {
     for (const text of ['Что-то пошло не так', 'Не найдено'])
       expect(await page.getByText(text).count()).toBe(0);
     expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('the administrator unlocks an account', () => {
+  it('after failed sign-ins locked it: the row says so, the unlock is confirmed, and the password works again', async () => {
+    const SIGN_IN = 'mutation ($input: SignInInput!) { signIn(input: $input) { token } }';
+    const signInAs = (password: string) =>
+      t.gql<{ signIn: { token: string } }>(
+        SIGN_IN,
+        { input: { login: 'employment', password } },
+        { as: 'anonymous' },
+      );
+    // Wrong passwords until the account is locked: then even the right one is refused.
+    await until(
+      async () => (await signInAs('wrong-password-2026')).errors?.[0]?.extensions?.code === 'ACCOUNT_LOCKED',
+      30_000,
+    );
+    expect((await signInAs(DEMO_PASSWORD)).errors?.[0]?.extensions?.code).toBe('ACCOUNT_LOCKED');
+    const { context, page } = await session('admin');
+    await page.goto(`${base}/#/accounts`);
+    const row = page.locator('tr', { hasText: 'employment' });
+    await row.getByText('Заблокирована').waitFor({ timeout: 15_000 });
+    await expectAccessible(page, 'd11-accounts-locked');
+    await row.getByRole('button', { name: 'Разблокировать' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Разблокировать' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await until(async () => (await row.getByText('Заблокирована').count()) === 0);
+    const again = await signInAs(DEMO_PASSWORD);
+    expect(again.errors).toBeUndefined();
+    expect(again.data!.signIn.token).toEqual(expect.any(String));
     await context.close();
   });
 });
