@@ -112,7 +112,7 @@ describe('the Council secretariat', () => {
       await page.fill('textarea[name="text"]', text);
       await pick(page, /Исполнитель/, 'образован');
       await page.fill('input[name="dueDate"]', due);
-      await pick(page, /Мероприятия дорожной карты/, '1');
+      await pick(page, /Мероприятия дорожной карты/, '2');
       if (due === '2027-03-01') await expectScreen(page, 'c02-decision-create');
       await page.click('button[type="submit"]');
       await page.getByRole('heading', { level: 3, name: text }).waitFor({ timeout: 15_000 });

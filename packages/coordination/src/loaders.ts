@@ -3,6 +3,7 @@ import { singleLoader } from '@sl/core';
 import DataLoader from 'dataloader';
 import { Agency } from './agency/agency.entity.js';
 import { CouncilDecision } from './council/council.entity.js';
+import { CouncilDecisionPerson } from './council/decision-person.entity.js';
 import { createIndicatorLoaders } from './indicators/indicators.loaders.js';
 import { NeedRegistryEntry } from './need-registry/need-registry.entity.js';
 import { EvidenceFile, Obligation, ProgressReport } from './obligation/obligation.entity.js';
@@ -31,6 +32,7 @@ export function createCoordinationLoaders(em: EntityManager) {
     }),
     sectionsByRoadmap: groupedByRelation(em, RoadmapSection, 'roadmap', { position: 'asc' }),
     decisionsByMeeting: groupedByRelation(em, CouncilDecision, 'meeting', { number: 'asc', id: 'asc' }),
+    peopleByDecision: groupedByRelation(em, CouncilDecisionPerson, 'decision', { position: 'asc' }),
     itemsByDecision: new DataLoader<string, RoadmapItem[]>(async (ids) => {
       const decisions = await em.find(CouncilDecision, { id: { $in: [...ids] } }, { populate: ['items'] });
       const byId = new Map(decisions.map((d) => [d.id, d.items.getItems()]));

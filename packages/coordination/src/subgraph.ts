@@ -4,6 +4,7 @@ import { AgencyResolver } from './agency/agency.resolver.js';
 import { AgencyService } from './agency/agency.service.js';
 import { CouncilDecision, CouncilMeeting } from './council/council.entity.js';
 import { CouncilDecisionResolver, CouncilMeetingResolver } from './council/council.resolver.js';
+import { CouncilDecisionPerson } from './council/decision-person.entity.js';
 import { coordinationDemo } from './demo.js';
 import { IndicatorsResolver } from './indicators/indicators.resolver.js';
 import { createCoordinationLoaders } from './loaders.js';
@@ -33,6 +34,7 @@ export const coordinationSubgraph: SubgraphDefinition = {
     EvidenceFile,
     CouncilMeeting,
     CouncilDecision,
+    CouncilDecisionPerson,
   ],
   migrations,
   resolvers: [

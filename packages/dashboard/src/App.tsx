@@ -26,6 +26,8 @@ import { AgencyList, HousingUnitCreate, HousingUnitEdit, StaffMemberCreate } fro
 import { AuditEventList } from './audit/AuditEventList';
 import { can, granted, graphAuthProvider } from './auth/authProvider';
 import { CouncilHome } from './council/CouncilHome';
+import { CouncilMunicipalities } from './council/drilldown/CouncilMunicipalities';
+import { CouncilMunicipality } from './council/drilldown/CouncilMunicipality';
 import { MeetingMode } from './council/meeting-mode/MeetingMode';
 import {
   CouncilDecisionCreate,
@@ -100,6 +102,8 @@ export function App() {
           can.council(roles) && (
             <CustomRoutes key="council">
               <Route path="/council" element={<CouncilHome />} />
+              <Route path="/council/municipalities" element={<CouncilMunicipalities />} />
+              <Route path="/council/municipalities/:name" element={<CouncilMunicipality />} />
             </CustomRoutes>
           ),
           cases && (

@@ -42,6 +42,15 @@ export class DecisionInput {
   @IsUUID('all', { each: true, message: 'Неверный идентификатор мероприятия' })
   itemIds?: string[];
 
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'People the decision names (registered recipients; chosen by name in the dashboard)',
+  })
+  @IsOptional()
+  @ArrayMaxSize(200, { message: 'В поручении: не больше 200 человек' })
+  @IsUUID('all', { each: true, message: 'Неверный идентификатор получателя' })
+  recipientIds?: string[];
+
   @Field(() => Int, { nullable: true, description: 'How many people the decision concerns' })
   @IsOptional()
   @IsInt()

@@ -1,4 +1,4 @@
-import { Access, Connection, PageArgs, type SubgraphContext } from '@sl/core';
+import { Access, Connection, PageArgs, requireRecipients, type SubgraphContext } from '@sl/core';
 import {
   Arg,
   Args,
@@ -6,6 +6,7 @@ import {
   Ctx,
   FieldResolver,
   ID,
+  Int,
   Mutation,
   ObjectType,
   Query,
@@ -14,6 +15,7 @@ import {
 } from 'type-graphql';
 import { Agency } from '../agency/agency.entity.js';
 import type { CoordinationLoaders } from '../loaders.js';
+import { Recipient } from '../need-registry/need-registry.resolver.js';
 import { RoadmapItem } from '../roadmap/roadmap.entity.js';
 import { CouncilDecision, CouncilMeeting, DecisionStatus } from './council.entity.js';
 import { CouncilMeetingInput, DecisionFilter, DecisionInput } from './council.inputs.js';
@@ -53,20 +55,26 @@ export class CouncilMeetingResolver {
 
   @Authorized(...Access.COUNCIL_WRITE)
   @Mutation(() => CouncilMeeting, { description: 'Records a meeting with its protocol and decisions' })
-  createCouncilMeeting(
+  async createCouncilMeeting(
     @Ctx() ctx: CoordinationContext,
     @Arg('input', () => CouncilMeetingInput) input: CouncilMeetingInput,
   ) {
+    await requireRecipients(
+      ctx,
+      (input.decisions ?? []).flatMap((d) => d.recipientIds ?? []),
+      'recipientIds',
+    );
     return new CouncilService(ctx.em, ctx.clock).createMeeting(input);
   }
 
   @Authorized(...Access.COUNCIL_WRITE)
   @Mutation(() => CouncilDecision)
-  addCouncilDecision(
+  async addCouncilDecision(
     @Ctx() ctx: CoordinationContext,
     @Arg('meetingId', () => ID) meetingId: string,
     @Arg('input', () => DecisionInput) input: DecisionInput,
   ) {
+    await requireRecipients(ctx, input.recipientIds ?? [], 'recipientIds');
     return new CouncilService(ctx.em, ctx.clock).addDecision(meetingId, input);
   }
 
@@ -104,6 +112,18 @@ export class CouncilDecisionResolver {
   @FieldResolver(() => [RoadmapItem])
   items(@Root() d: CouncilDecision, @Ctx() ctx: CoordinationContext) {
     return ctx.loaders.itemsByDecision.load(d.id);
+  }
+
+  /** Whom the decision names: ids only here; their names are social's, under social's rules. */
+  @Authorized(...Access.CASE)
+  @FieldResolver(() => [Recipient], { description: 'The people the decision names, in the order given' })
+  async people(@Root() d: CouncilDecision, @Ctx() ctx: CoordinationContext) {
+    return (await ctx.loaders.peopleByDecision.load(d.id)).map((p) => ({ id: p.recipientId }));
+  }
+
+  @FieldResolver(() => Int, { description: 'How many people the decision names (for every reader)' })
+  async peopleNamed(@Root() d: CouncilDecision, @Ctx() ctx: CoordinationContext) {
+    return (await ctx.loaders.peopleByDecision.load(d.id)).length;
   }
 
   @FieldResolver(() => ID)

@@ -14,6 +14,7 @@ import { REGION_MESSAGE, REGION_PATTERN } from '../agency/agency.inputs.js';
 import { RoadmapItem } from '../roadmap/roadmap.entity.js';
 import { CouncilDecision, CouncilMeeting, DecisionStatus } from './council.entity.js';
 import type { CouncilMeetingInput, DecisionFilter, DecisionInput } from './council.inputs.js';
+import { CouncilDecisionPerson } from './decision-person.entity.js';
 
 /** Open and past due as of `today`: the condition indicators count overdue decisions by. */
 export function overdueCondition(today: string): FilterQuery<CouncilDecision> {
@@ -141,6 +142,9 @@ export class CouncilService {
       peopleIndicator: input.peopleIndicator ?? null,
     });
     for (const item of items) decision.items.add(item);
+    [...new Set(input.recipientIds ?? [])].forEach((recipientId, position) => {
+      this.em.create(CouncilDecisionPerson, { decision, recipientId, position });
+    });
     return decision;
   }
 

@@ -1,5 +1,5 @@
 import { Access, Connection, PageArgs, type SubgraphContext } from '@sl/core';
-import { IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsOptional, IsUUID, Length, Matches } from 'class-validator';
 import {
   Arg,
   Args,
@@ -56,6 +56,15 @@ class ItemsArgs extends PageArgs {
   @IsOptional()
   @IsUUID('all', { message: 'Неверный идентификатор ведомства' })
   agencyId?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The item’s number from its start (1.2 finds 1.2 and 1.2.3), or words of its measure, any case',
+  })
+  @IsOptional()
+  @Length(1, 200, { message: 'Поиск мероприятия: от 1 до 200 символов' })
+  search?: string;
 }
 
 @Resolver(() => Roadmap)
@@ -74,7 +83,7 @@ export class RoadmapResolver {
 
   @Authorized(...Access.AGGREGATE)
   @Query(() => RoadmapItemConnection, {
-    description: 'Items by roadmap, section or agency, in document order',
+    description: 'Items by roadmap, section, agency or number and words, in document order',
   })
   roadmapItems(@Ctx() ctx: CoordinationContext, @Args(() => ItemsArgs) args: ItemsArgs) {
     return new RoadmapService(ctx.em).items(args, args);

@@ -21,6 +21,27 @@ export async function requireRecipient(ctx: SubgraphContext, recipientId: string
 }
 
 /**
+ * Every person of a list must be registered (one request to social for all of them), else
+ * RECIPIENT_NOT_FOUND on `field` naming the first one missing.
+ */
+export async function requireRecipients(
+  ctx: SubgraphContext,
+  recipientIds: readonly string[],
+  field: string,
+): Promise<void> {
+  const ids = [...new Set(recipientIds)];
+  if (ids.length === 0) return;
+  const bad = ids.find((id) => !isUuid(id));
+  if (bad !== undefined) throw new ValidationError('Неверный идентификатор получателя', field);
+  const found = await ctx.peer<{ _entities: ({ id?: string } | null)[] }>('social', EXISTS, {
+    r: ids.map((id) => ({ __typename: 'Recipient', id })),
+  });
+  const known = new Set(found._entities.map((e) => e?.id));
+  const missing = ids.find((id) => !known.has(id));
+  if (missing !== undefined) throw new RecipientNotFoundError(missing, field);
+}
+
+/**
  * On a mutation whose `input` names a person (`input.recipientId`): the person must be registered
  * (`requireRecipient`) before anything is written.
  */

@@ -35,8 +35,8 @@ export class NotFoundError extends AppError {
 
 /** A write about a person who is not registered (social's `Recipient`): nothing is attached to nobody. */
 export class RecipientNotFoundError extends AppError {
-  constructor(id: string) {
-    super('RECIPIENT_NOT_FOUND', `Получатель не найден: ${id}`, { field: 'recipientId', id });
+  constructor(id: string, field = 'recipientId') {
+    super('RECIPIENT_NOT_FOUND', `Получатель не найден: ${id}`, { field, id });
   }
 }
 

@@ -1,7 +1,7 @@
-import { Alert, Box, Button, Card, CardContent, Typography } from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, Link as MuiLink, Typography } from '@mui/material';
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { Title, useLocaleState, useTranslate } from 'react-admin';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import {
   Bar,
   BarChart,
@@ -37,9 +37,12 @@ interface TileProps {
   text?: string;
   tone?: 'bad' | 'good';
   target?: string;
+  /** Where the figure splits by municipality (the drill-down), when it does. */
+  drill?: string;
 }
 
-function Tile({ id, label, value, text, tone, target }: TileProps) {
+function Tile({ id, label, value, text, tone, target, drill }: TileProps) {
+  const translate = useTranslate();
   return (
     <Card component="section" aria-labelledby={`tile-${id}-label`} sx={{ minWidth: 200, flex: '1 1 200px' }}>
       <CardContent>
@@ -56,6 +59,16 @@ function Tile({ id, label, value, text, tone, target }: TileProps) {
           {text ?? '—'}
         </Typography>
         {target && <Typography variant="body2">{target}</Typography>}
+        {drill && (
+          <MuiLink
+            component={Link}
+            to={drill}
+            variant="body2"
+            aria-label={translate('app.drilldown.open_figure', { figure: label })}
+          >
+            {translate('app.drilldown.open')}
+          </MuiLink>
+        )}
       </CardContent>
     </Card>
   );
@@ -199,6 +212,11 @@ export function CouncilHome() {
   const totals = ind?.roadmapTotals;
   const share = ind?.applications.shareDecidedOnTime;
   const tick = { fontSize: 12 };
+  // Region figures split by municipality; a municipality's own figures are one link further.
+  const drill = (figure: string) =>
+    scope.municipality
+      ? `/council/municipalities/${encodeURIComponent(scope.municipality)}${scope.asOf ? `?asOf=${scope.asOf}` : ''}`
+      : `/council/municipalities?figure=${figure}${scope.asOf ? `&asOf=${scope.asOf}` : ''}`;
   const chartHeight = 300;
 
   return (
@@ -216,6 +234,9 @@ export function CouncilHome() {
         )}
         <Button variant="outlined" onClick={() => void load()}>
           {translate('app.refresh')}
+        </Button>
+        <Button variant="outlined" component={Link} to={drill('peopleInStages')}>
+          {translate('app.drilldown.open')}
         </Button>
         <Button variant="outlined" onClick={() => void download()} disabled={!figures || downloading}>
           {translate('app.download_brief')}
@@ -243,6 +264,7 @@ export function CouncilHome() {
             />
             <Tile
               id="trainingFlatPlaces"
+              drill={drill('trainingFlatPlaces')}
               label={translate('app.tiles.training_places')}
               value={ind.trainingFlatPlaces}
               text={n(ind.trainingFlatPlaces)}
@@ -250,6 +272,7 @@ export function CouncilHome() {
             />
             <Tile
               id="trainingFlatOccupied"
+              drill={drill('trainingFlatOccupied')}
               label={translate('app.tiles.training_occupied')}
               value={ind.trainingFlatOccupied}
               text={n(ind.trainingFlatOccupied)}
@@ -285,6 +308,7 @@ export function CouncilHome() {
             />
             <Tile
               id="reassessmentsOverdue"
+              drill={drill('reassessmentsOverdue')}
               label={translate('app.tiles.reassessments_overdue')}
               value={ind.reassessmentsOverdue}
               text={n(ind.reassessmentsOverdue)}

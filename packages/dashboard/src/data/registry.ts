@@ -118,8 +118,12 @@ function recorded(mutation: string, input: string, fields: string[], selectionSe
   };
 }
 
-const DECISION_FIELDS = `id number text dueDate status doneOn doneNote overdue meetingId peopleCount
-  peopleIndicator assignee { id name } items { id number measure }`;
+/** Whom a decision names is the secretariat's to read; everyone reads how many it names. */
+const decisionFields = (roles: string[]) =>
+  `id number text dueDate status doneOn doneNote overdue meetingId peopleCount
+  peopleIndicator assignee { id name } items { id number measure } peopleNamed${
+    granted(roles, 'CASE') ? ' people { id fullName snils }' : ''
+  }`;
 
 const OBLIGATION_FIELDS = `id periodLabel dueDate completedOn status daysOverdue
   item { id number measure roadmapId section { id title } }
@@ -414,8 +418,8 @@ export const registry: Record<string, ResourceSpec> = {
   },
   councilMeetings: {
     list: 'councilMeetings',
-    fields: `id region heldOn agenda attendees protocolNumber protocol
-      decisions { ${DECISION_FIELDS} }`,
+    fields: (roles) => `id region heldOn agenda attendees protocolNumber protocol
+      decisions { ${decisionFields(roles)} }`,
     args: { region: 'String' },
     create: {
       mutation: 'createCouncilMeeting',
@@ -425,7 +429,7 @@ export const registry: Record<string, ResourceSpec> = {
   },
   councilDecisions: {
     list: 'councilDecisions',
-    fields: DECISION_FIELDS,
+    fields: decisionFields,
     filter: {
       input: 'DecisionFilter',
       fields: { meetingId: 'ID', assigneeAgencyId: 'ID', overdue: 'Boolean', status: 'String' },
@@ -433,7 +437,16 @@ export const registry: Record<string, ResourceSpec> = {
     create: {
       mutation: 'addCouncilDecision',
       input: 'DecisionInput',
-      fields: ['number', 'text', 'assigneeAgencyId', 'dueDate', 'itemIds', 'peopleCount', 'peopleIndicator'],
+      fields: [
+        'number',
+        'text',
+        'assigneeAgencyId',
+        'dueDate',
+        'itemIds',
+        'recipientIds',
+        'peopleCount',
+        'peopleIndicator',
+      ],
       args: { meetingId: 'ID!' },
     },
   },

@@ -6,6 +6,38 @@ export const councilAdminRu = {
   app: {
     export: { csv: 'Скачать CSV', xlsx: 'Скачать Excel' },
     council_scope: { municipality: 'Территория', region: 'Весь регион', as_of: 'На дату' },
+    drilldown: {
+      title: 'Показатели по муниципальным образованиям',
+      open: 'По муниципальным образованиям',
+      open_figure: 'По муниципальным образованиям: %{figure}',
+      back_to_council: '← К показателям региона',
+      back_to_list: '← Ко всем муниципальным образованиям',
+      sorted_by: 'По убыванию: %{figure}. Название открывает показатели муниципального образования',
+      by_stage: 'Люди по этапам сопровождаемого проживания',
+      by_degree: 'Люди по степени нарушения автономии',
+      show_people: 'Показать людей',
+      hide_people: 'Скрыть список',
+      person: 'Человек',
+      people_shown: 'Показано %{shown} из %{total}',
+      figures_only:
+        'Вам доступны только показатели: списки людей видят ведомства, которые работают с их делами.',
+      figures: {
+        peopleInStages: 'Люди на этапах',
+        trainingFlatPlaces: 'Мест в тренировочных квартирах',
+        trainingFlatOccupied: 'Занято мест',
+        applicationsPending: 'Заявлений на рассмотрении',
+        pendingOverdue: 'Из них с нарушением срока',
+        reassessmentsOverdue: 'Переоценка просрочена',
+        peopleEmployed: 'Трудоустроены',
+      },
+    },
+    council_pickers: {
+      person_hint: 'Начните вводить фамилию или СНИЛС',
+      item_hint: 'Введите номер мероприятия или слова из его названия',
+      nothing_found: 'Ничего не найдено',
+      people_named:
+        'названо %{smart_count} человек |||| названо %{smart_count} человека |||| названо %{smart_count} человек',
+    },
     council_admin: {
       meeting_title: 'Заседание Совета %{date}',
       protocol_no: 'протокол № %{no}',
@@ -154,6 +186,9 @@ export const councilAdminRu = {
         meetingId: 'Заседание',
         assigneeAgencyId: 'Исполнитель (ведомство)',
         itemIds: 'Мероприятия дорожной карты',
+        recipientIds: 'Люди, которых касается поручение',
+        people: 'Люди',
+        peopleNamed: 'Названо людей',
         peopleCount: 'Сколько человек касается',
         peopleIndicator: 'Показатель, которым измеряется',
         doneOn: 'Исполнено',

@@ -85,6 +85,14 @@ export class RecipientFilter {
   @IsOptional()
   stage?: StageKind;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'false: only people whose supported living was never terminated (whom the Council’s figures count); true: only those whose was',
+  })
+  @IsOptional()
+  terminated?: boolean;
+
   @Field(() => ID, {
     nullable: true,
     description: 'The provider serving the person now: of the current stage or the open service plan',

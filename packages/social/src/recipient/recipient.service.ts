@@ -97,6 +97,14 @@ export class RecipientService {
         )]: [],
       } as FilterQuery<Recipient>);
     }
+    if (filter.terminated != null) {
+      conditions.push({
+        [raw(
+          (alias) =>
+            `${filter.terminated ? '' : 'not '}exists (select 1 from social.stage ts where ts.recipient_id = ${alias}.id and ts.end_reason = 'TERMINATED')`,
+        )]: [],
+      } as FilterQuery<Recipient>);
+    }
     if (filter.providerId) {
       const providerId = filter.providerId;
       conditions.push({

@@ -2,7 +2,6 @@ import AddIcon from '@mui/icons-material/Add';
 import { Box, Button, CardContent, Chip, Stack, Typography } from '@mui/material';
 import { useMemo } from 'react';
 import {
-  AutocompleteArrayInput,
   AutocompleteInput,
   Create,
   CreateButton,
@@ -27,11 +26,13 @@ import {
 } from 'react-admin';
 import { Link, useLocation } from 'react-router-dom';
 import { matchName, useAgencies } from '../../admin/choices';
-import { can } from '../../auth/authProvider';
+import { can, granted } from '../../auth/authProvider';
+import { formatSnils } from '../../case/format';
 import { ExportButtons } from '../../export/ExportButtons';
 import { DateText, ENUMS, EnumInput, EnumText, formatDate } from '../../resources/common';
 import { downloadCouncilBrief } from '../councilData';
 import { DecisionActions } from './DecisionActions';
+import { PeoplePicker, RoadmapItemPicker } from './pickers';
 
 export interface Decision {
   id: string;
@@ -44,6 +45,9 @@ export interface Decision {
   overdue: boolean;
   meetingId: string;
   peopleCount: number | null;
+  peopleNamed: number;
+  /** Read by the secretariat's roles only (the registry asks for it by role). */
+  people?: { id: string; fullName: string; snils: string }[];
   assignee: { id: string; name: string } | null;
   items: { id: string; number: string | null; measure: string }[];
 }
@@ -207,6 +211,16 @@ function DecisionRows({ decisions }: { decisions: Decision[] }) {
                 <dd style={{ margin: 0 }}>{d.peopleCount}</dd>
               </>
             )}
+            {d.peopleNamed > 0 && (
+              <>
+                <dt>{translate('resources.councilDecisions.fields.people')}</dt>
+                <dd style={{ margin: 0 }} data-testid="decision-people">
+                  {d.people
+                    ? d.people.map((p) => `${p.fullName} (СНИЛС ${formatSnils(p.snils)})`).join('; ')
+                    : translate('app.council_pickers.people_named', { smart_count: d.peopleNamed })}
+                </dd>
+              </>
+            )}
             {d.items.length > 0 && (
               <>
                 <dt>{translate('resources.councilDecisions.fields.itemIds')}</dt>
@@ -300,29 +314,14 @@ export function CouncilMeetingShow() {
   );
 }
 
-/** Measures of the region's roadmaps as "1.2 Measure…", found by number or words as one types. */
-function useItemChoices(region: string | undefined): { id: string; name: string }[] {
+/** The latest roadmap of the meeting's region: its measures are what a decision links to. */
+function useRoadmapOf(region: string | undefined): string | undefined {
   const { data: roadmaps = [] } = useGetList(
     'roadmaps',
-    { pagination: { page: 1, perPage: 50 }, filter: { region } },
+    { pagination: { page: 1, perPage: 1 }, filter: { region } },
     { enabled: Boolean(region) },
   );
-  const roadmapId = roadmaps[0]?.id;
-  const { data = [] } = useGetList(
-    'roadmapItems',
-    { pagination: { page: 1, perPage: 200 }, filter: { roadmapId } },
-    { enabled: Boolean(roadmapId) },
-  );
-  return useMemo(
-    () =>
-      data
-        .filter((i) => !i.withdrawn)
-        .map((i) => {
-          const text = [i.number, i.measure].filter(Boolean).join(' ');
-          return { id: String(i.id), name: text.length > 140 ? `${text.slice(0, 139)}…` : text };
-        }),
-    [data],
-  );
+  return roadmaps[0]?.id === undefined ? undefined : String(roadmaps[0].id);
 }
 
 /**
@@ -336,7 +335,8 @@ function DecisionFields({ meetingId }: { meetingId: string | undefined }) {
   const meeting = meetings.find((m) => m.id === meetingId);
   const region = meeting ? String(meeting.region) : undefined;
   const { choices: agencies } = useAgencies(region);
-  const items = useItemChoices(region);
+  const roadmapId = useRoadmapOf(region);
+  const { permissions } = usePermissions<string[]>();
   // The pickers offer the meeting's region only: wait for the meeting before offering any.
   if (!meeting) return null;
   return (
@@ -354,7 +354,9 @@ function DecisionFields({ meetingId }: { meetingId: string | undefined }) {
         fullWidth
       />
       <DateInput source="dueDate" validate={required()} />
-      <AutocompleteArrayInput source="itemIds" choices={items} matchSuggestion={matchName} fullWidth />
+      {roadmapId && <RoadmapItemPicker roadmapId={roadmapId} />}
+      {/* Naming people needs their names: the secretariat's roles, never a Council member's. */}
+      {granted(permissions ?? [], 'CASE') && <PeoplePicker />}
       <NumberInput source="peopleCount" min={1} />
       <EnumInput source="peopleIndicator" enumName="PeopleIndicator" values={ENUMS.PeopleIndicator} />
     </>
