@@ -274,6 +274,19 @@ export const ERROR_CATALOGUE: Record<string, ErrorCodeEntry> = {
   NO_QUALIFYING_LIMITATION: state('No life limitation that qualifies (seed 002 §1).'),
   ASSESSMENT_REQUIRED: state('The step needs an assessment first.'),
   SCORE_OUT_OF_RANGE: input('The assessment score is outside 23–272.'),
+  SCORE_MISMATCH: input(
+    'The total sent with an assessment is not the sum of its questionnaire answers (`extensions.computed`, `extensions.given`); the score is always computed from the answers.',
+  ),
+  QUESTIONNAIRE_INCOMPLETE: input(
+    'An item of the assessment questionnaire has no answer (`extensions.items` lists them); every item is answered.',
+  ),
+  QUESTIONNAIRE_ITEM_REPEATED: input('An item of the assessment questionnaire is answered more than once.'),
+  QUESTIONNAIRE_ITEM_UNKNOWN: input(
+    'An answer names an item the questionnaire does not have (`extensions.items`); see `assessmentQuestionnaire`.',
+  ),
+  QUESTIONNAIRE_LEVEL_INVALID: input(
+    'An answer gives a level of help outside the questionnaire’s levels (0–3).',
+  ),
   CONSENT_ALREADY_GIVEN: state('The same consent is already in force.'),
   CONSENT_DATE_BEFORE_LAST: input('A consent fact dated before the last fact of its scope.'),
   CONSENT_MINISTRY_NOT_APPLICABLE: input('A ministry given for a consent that is not a sharing consent.'),

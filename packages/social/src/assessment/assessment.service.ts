@@ -50,12 +50,22 @@ export class AssessmentService {
   constructor(private readonly em: EntityManager) {}
 
   /**
-   * Records an assessment: the region's rule set gives the degree, the service type with its hours
+   * Records an assessment: the total is the sum of the questionnaire's answers (kept with it, so a
+   * disputed score can be reviewed); the region's rule set gives the degree, the service type with its hours
    * and the re-assessment date (001 §9, §9.1, §15). The person's current degree follows the newest one.
    */
   async record(ctx: SocialContext, input: RecordAssessmentInput): Promise<Assessment> {
     const rules = rulesOf(ctx);
-    const { degree, serviceType } = rules.assess(input.score);
+    const { score, answers } = rules.scoreQuestionnaire(input.answers);
+    if (input.score !== null && input.score !== undefined && input.score !== score) {
+      throw new ValidationError(
+        `Итог по ответам анкеты — ${score} балл., а указано ${input.score}: проверьте ответы или итог`,
+        'score',
+        'SCORE_MISMATCH',
+        { computed: score, given: input.score },
+      );
+    }
+    const { degree, serviceType } = rules.assess(score);
     if (input.assessedOn > todayOf(ctx)) {
       throw new ValidationError('Дата оценки не может быть в будущем', 'assessedOn', 'DATE_IN_FUTURE');
     }
@@ -67,7 +77,8 @@ export class AssessmentService {
         recipientId: recipient.id,
         assessedOn: input.assessedOn,
         assessor: input.assessor.trim(),
-        score: input.score,
+        score,
+        answers,
         degree: degree as AutonomyDegree,
         region: rules.data.region,
         serviceTypeCode: serviceType.code,

@@ -17,6 +17,7 @@ import { Migration20261124000551_list_indexes } from './Migration20261124000551_
 import { Migration20261124020952_figure_days } from './Migration20261124020952_figure_days.js';
 import { Migration20261203065821_visit_recorded } from './Migration20261203065821_visit_recorded.js';
 import { Migration20261203070837_case_rules } from './Migration20261203070837_case_rules.js';
+import { Migration20261203094311_assessment_questionnaire } from './Migration20261203094311_assessment_questionnaire.js';
 
 export const migrations: MigrationClass[] = [
   { name: 'Migration20261123182828_init', class: Migration20261123182828_init },
@@ -42,4 +43,8 @@ export const migrations: MigrationClass[] = [
   { name: 'Migration20261124020952_figure_days', class: Migration20261124020952_figure_days },
   { name: 'Migration20261203065821_visit_recorded', class: Migration20261203065821_visit_recorded },
   { name: 'Migration20261203070837_case_rules', class: Migration20261203070837_case_rules },
+  {
+    name: 'Migration20261203094311_assessment_questionnaire',
+    class: Migration20261203094311_assessment_questionnaire,
+  },
 ];
