@@ -43,6 +43,7 @@ import {
 import type { CaseRecord } from './caseData';
 import { daysBetween, formatSnils, fullName, regionToday } from './format';
 import { LetterButtons } from './LetterButtons';
+import { AnswersDetails } from './questionnaire/QuestionnaireInputs';
 
 /** The seed's limit of readiness reviews in the training stage (002 §15.2). */
 const MAX_READINESS_REVIEWS = 4;
@@ -426,6 +427,7 @@ export function SocialCaseTab(_: { label?: false }) {
             'app.f.degree',
             'case.f.service',
             'app.f.reassessmentDueOn',
+            'case.f.questionnaire',
           ]}
           rows={record.assessments.map((a) => [
             date(a.assessedOn),
@@ -434,6 +436,7 @@ export function SocialCaseTab(_: { label?: false }) {
             enumName('AutonomyDegree', a.degree),
             `${a.recommendedService.name}: ${a.recommendedService.hours.min}–${a.recommendedService.hours.max} ${enumName('HoursPer', a.recommendedService.hours.per)}`,
             date(a.reassessmentDueOn),
+            <AnswersDetails key={a.id} answers={a.answers} />,
           ])}
         />
       )}

@@ -14,6 +14,7 @@ import { ActionDialog, type Values } from './ActionDialog';
 import type { CaseApplication, CaseRecord, CaseStage } from './caseData';
 import { fullName, regionInstant, regionLocal, regionToday } from './format';
 import { AgencyPicker, CoordinatorPicker, HousingPicker, ProviderPicker, StaffPicker } from './pickers';
+import { answersOf, QuestionnaireInputs } from './questionnaire/QuestionnaireInputs';
 
 /** The translated name of an enum value. */
 function useEnum() {
@@ -268,7 +269,12 @@ export function RecordAssessment({ record }: { record: CaseRecord }) {
       defaults={{ assessedOn: regionToday() }}
       intro={translate('case.intro.record_assessment')}
       variables={(v) => ({
-        input: { recipientId: record.id, assessedOn: v.assessedOn, assessor: v.assessor, score: v.score },
+        input: {
+          recipientId: record.id,
+          assessedOn: v.assessedOn,
+          assessor: v.assessor,
+          answers: answersOf(v),
+        },
       })}
       done={(_, a) => {
         const service = a.recommendedService as {
@@ -287,7 +293,7 @@ export function RecordAssessment({ record }: { record: CaseRecord }) {
     >
       <DateInput source="assessedOn" label="case.f.assessedOn" validate={required()} />
       <TextInput source="assessor" label="case.f.assessor" validate={required()} fullWidth />
-      <NumberInput source="score" label="case.f.score" validate={required()} step={1} helperText="23–272" />
+      <QuestionnaireInputs />
     </ActionDialog>
   );
 }

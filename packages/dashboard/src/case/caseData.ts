@@ -1,5 +1,6 @@
 import { granted } from '../auth/authProvider';
 import { regionToday, shiftDays } from './format';
+import type { KeptAnswer } from './questionnaire/QuestionnaireInputs';
 
 /**
  * The person's case as the workspace reads it: one query (`cases` in the registry) with what the
@@ -18,7 +19,8 @@ export function caseSelection(roles: string[]): string {
         consentToAssessmentOn consentToDataProcessingOn documents { kind receivedOn } missingDocuments
         eligibilityProblems { code message } }
       assessments { id assessedOn assessor score degree reassessmentDueOn
-        recommendedService { code name hours { min max per } } }
+        recommendedService { code name hours { min max per } }
+        answers { category question levelLabel points } }
       interagencyRequests { id applicationId agency subject sentOn dueOn answeredOn answer status }
       possibleDuplicates { id lastName firstName patronymic birthDate snils }`,
     granted(roles, 'CONSENT') &&
@@ -97,6 +99,7 @@ export interface CaseRecord {
     score: number;
     degree: string;
     reassessmentDueOn: string;
+    answers: KeptAnswer[] | null;
     recommendedService: {
       code: string;
       name: string;

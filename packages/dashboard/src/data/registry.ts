@@ -288,7 +288,7 @@ export const registry: Record<string, ResourceSpec> = {
     ...recorded(
       'recordAssessment',
       'RecordAssessmentInput',
-      ['assessedOn', 'assessor', 'score'],
+      ['assessedOn', 'assessor', 'answers'],
       'id recipientId assessedOn score degree reassessmentDueOn',
     ),
     list: 'assessments',
