@@ -1,5 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { AboutRegisteredRecipient, Access, Connection, Personal, paginate, recipientStub } from '@sl/core';
+import { AboutConsentingRecipient, Access, Connection, Personal, paginate, recipientStub } from '@sl/core';
 import {
   Arg,
   Authorized,
@@ -131,7 +131,7 @@ export class PlacementResolver {
   }
 
   @Authorized(...Access.EMPLOYMENT_WRITE)
-  @AboutRegisteredRecipient()
+  @AboutConsentingRecipient()
   @Mutation(() => Placement, {
     description: 'Places a person in a job; a kind of work the ИПРА forbids is refused (004 п. 2.2.2)',
   })
