@@ -15,7 +15,20 @@ const SEND = `mutation($input: SendInteragencyRequestInput!) { sendInteragencyRe
 const ANSWER = `mutation($input: AnswerInteragencyRequestInput!) { answerInteragencyRequest(input: $input) {
   conclusion { id } } }`;
 
-const NAMES = ['Ирина', 'Ольга', 'Мария', 'Анна', 'Елена', 'Дарья', 'Вера', 'Нина', 'Зоя', 'Лидия', 'Алла', 'Инна'];
+const NAMES = [
+  'Ирина',
+  'Ольга',
+  'Мария',
+  'Анна',
+  'Елена',
+  'Дарья',
+  'Вера',
+  'Нина',
+  'Зоя',
+  'Лидия',
+  'Алла',
+  'Инна',
+];
 
 describe('a ministry writes about a person only under their consent to share with it', () => {
   const clock = new ManualClock(new Date('2026-03-10T09:00:00Z'));
@@ -102,7 +115,15 @@ describe('a ministry writes about a person only under their consent to share wit
     employment: (recipientId: string) =>
       t.gql(
         PLACE,
-        { input: { recipientId, employerId, position: 'Уборщик', startDate: '2026-03-02' } },
+        {
+          input: {
+            recipientId,
+            employerId,
+            position: 'Уборщик',
+            workKind: 'CLEANING',
+            startDate: '2026-03-02',
+          },
+        },
         { as: Role.EMPLOYMENT_OFFICER },
       ),
   };

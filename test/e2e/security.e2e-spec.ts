@@ -17,8 +17,8 @@ import {
 import { startSystem, subgraphDefinitions } from '@sl/gateway';
 import pg from 'pg';
 import request from 'supertest';
-import { type GraphQLResponse, startTestSystem, TEST_PASSWORD, type TestSystem } from '../support/system.js';
 import { shareWith } from '../support/consent.js';
+import { type GraphQLResponse, startTestSystem, TEST_PASSWORD, type TestSystem } from '../support/system.js';
 
 /**
  * Issue 18: each finding tried as an attacker holding an account would, through the gateway and

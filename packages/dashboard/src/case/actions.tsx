@@ -399,7 +399,7 @@ export function StartStage({ record, kind }: { record: CaseRecord; kind: CaseSta
   const enumName = useEnum();
   const date = useDate();
   const current = record.stages?.find((s) => s.current);
-  const latest = record.assessments?.[0];
+  const latest = record.assessments?.find((a) => !a.annulledAt);
   const hours = latest?.recommendedService.hours;
   return (
     <ActionDialog
@@ -599,7 +599,7 @@ export function VacateHousing({ record }: { record: CaseRecord }) {
 
 /** Weekly hours the latest assessment allows (a daily range counts 7 days). */
 export function weeklyBounds(record: CaseRecord): { min: number; max: number } | null {
-  const hours = record.assessments?.[0]?.recommendedService.hours;
+  const hours = record.assessments?.find((a) => !a.annulledAt)?.recommendedService.hours;
   if (!hours) return null;
   return hours.per === 'DAY'
     ? { min: hours.min * 7, max: hours.max * 7 }

@@ -20,7 +20,8 @@ export function caseSelection(roles: string[]): string {
         eligibilityProblems { code message } }
       assessments { id assessedOn assessor score degree reassessmentDueOn
         recommendedService { code name hours { min max per } }
-        answers { category question levelLabel points } }
+        answers { category question levelLabel points }
+        annulledAt annulledBy annulmentReason }
       interagencyRequests { id applicationId agency subject sentOn dueOn answeredOn answer status }
       possibleDuplicates { id lastName firstName patronymic birthDate snils }`,
     granted(roles, 'CONSENT') &&
@@ -100,6 +101,9 @@ export interface CaseRecord {
     degree: string;
     reassessmentDueOn: string;
     answers: KeptAnswer[] | null;
+    annulledAt: string | null;
+    annulledBy: string | null;
+    annulmentReason: string | null;
     recommendedService: {
       code: string;
       name: string;

@@ -1,6 +1,14 @@
 /** The case workspace's messages (merged into ru.ts / en.ts under `case`). */
 export const caseRu = {
   do: 'Записать',
+  annul: {
+    title: 'Аннулировать оценку от %{date}',
+    intro:
+      'Оценка (%{score} баллов) останется в деле с отметкой: кто, когда и почему её аннулировал. Степень и всё, что из неё следует, определятся по последней действующей оценке; верную оценку запишите заново.',
+    reason: 'Причина аннулирования',
+    done: 'Оценка от %{date} аннулирована.',
+    annulled: 'аннулирована %{date} (%{by}): %{reason}',
+  },
   questionnaire: {
     option: '%{level} — %{points}',
     total: 'Итого %{total} баллов: %{degree}, %{service} (%{min}–%{max} ч %{per})',
@@ -132,6 +140,7 @@ export const caseRu = {
     send_request: 'Межведомственный запрос',
     record_answer: 'Записать ответ',
     record_assessment: 'Оценка нуждаемости',
+    annul: 'Аннулировать / исправить',
     decide: 'Решение по заявлению',
     grant: 'Предоставить',
     refuse: 'Отказать',
@@ -218,6 +227,14 @@ export const caseRu = {
 
 export const caseEn: typeof caseRu = {
   do: 'Save',
+  annul: {
+    title: 'Annul the assessment of %{date}',
+    intro:
+      'The assessment (%{score} points) stays in the case, marked with who annulled it, when and why. The degree and what follows from it come from the latest assessment in force; record the correct one anew.',
+    reason: 'Reason for annulment',
+    done: 'The assessment of %{date} is annulled.',
+    annulled: 'annulled %{date} (%{by}): %{reason}',
+  },
   questionnaire: {
     option: '%{level} — %{points}',
     total: 'Total %{total} points: %{degree}, %{service} (%{min}–%{max} h %{per})',
@@ -345,6 +362,7 @@ export const caseEn: typeof caseRu = {
     send_request: 'Interagency request',
     record_answer: 'Record the answer',
     record_assessment: 'Needs assessment',
+    annul: 'Annul / correct',
     decide: 'Decision on the application',
     grant: 'Grant',
     refuse: 'Refuse',

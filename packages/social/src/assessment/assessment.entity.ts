@@ -82,6 +82,11 @@ export class AssessmentAnswer {
   name: 'assessment_answers_list',
   expression: "answers is null or jsonb_typeof(answers) = 'array'",
 })
+@Check({
+  name: 'assessment_annulment_whole',
+  expression:
+    '(annulled_at is null) = (annulled_by is null) and (annulled_at is null) = (annulment_reason is null)',
+})
 @Check({ name: 'assessment_hours_order', expression: 'hours_min <= hours_max' })
 @Check({ name: 'assessment_reassessment_after', expression: 'reassessment_due_on > assessed_on' })
 @Index({ properties: ['recipientId', 'assessedOn'] })
@@ -147,6 +152,28 @@ export class Assessment {
   @Field(() => LocalDate, { description: 'Re-assessment due: at least every 3 years (001 §15, 002 §11)' })
   @Property({ type: 'date' })
   reassessmentDueOn!: string;
+
+  /**
+   * A wrong assessment is annulled, never edited or deleted: it stays in the case with who annulled
+   * it, when and why, and everything derived from the latest assessment skips it from then on.
+   */
+  @Personal(Access.CASE)
+  @Field(() => Date, { nullable: true, description: 'When the assessment was annulled (null: in force)' })
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true })
+  annulledAt: Date | null = null;
+
+  @Personal(Access.CASE)
+  @Field(() => String, {
+    nullable: true,
+    description: 'Who annulled it (login, as the audit log names them)',
+  })
+  @Property({ type: 'string', length: 200, nullable: true })
+  annulledBy: string | null = null;
+
+  @Personal(Access.CASE)
+  @Field(() => String, { nullable: true, description: 'Why it was annulled' })
+  @Property({ type: 'text', nullable: true })
+  annulmentReason: string | null = null;
 
   @Property({ type: 'Date', columnType: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Opt<Date> = new Date();

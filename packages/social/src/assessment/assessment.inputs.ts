@@ -60,3 +60,14 @@ export class AssessmentFilter {
   @IsOptional()
   assessedFrom?: string | null;
 }
+
+@InputType({ description: 'Annuls a wrong assessment with the reason; a correct one is then recorded anew' })
+export class AnnulAssessmentInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'Неверный идентификатор оценки' })
+  assessmentId!: string;
+
+  @Field(() => String)
+  @Length(5, 1000, { message: 'Причина аннулирования: от 5 до 1000 символов' })
+  reason!: string;
+}

@@ -17,7 +17,7 @@ import { rulesOf } from '../common/social-context.js';
 import { Recipient } from '../recipient/recipient.entity.js';
 import { RuleSet } from '../rules/rule-set.js';
 import { Assessment, AssessmentAnswer, ServiceRecommendation } from './assessment.entity.js';
-import { AssessmentFilter, RecordAssessmentInput } from './assessment.inputs.js';
+import { AnnulAssessmentInput, AssessmentFilter, RecordAssessmentInput } from './assessment.inputs.js';
 import { AssessmentService } from './assessment.service.js';
 import { AssessmentQuestionnaire } from './questionnaire.model.js';
 
@@ -68,6 +68,18 @@ export class AssessmentResolver {
     @Arg('input', () => RecordAssessmentInput) input: RecordAssessmentInput,
   ) {
     return new AssessmentService(ctx.em).record(ctx, input);
+  }
+
+  @Authorized(...Access.CASE_WRITE)
+  @Mutation(() => Assessment, {
+    description:
+      'Annuls a wrong assessment with a reason (the case coordinator only): it stays, marked; the degree and what follows from it are derived again from the newest assessment in force',
+  })
+  annulAssessment(
+    @Ctx() ctx: SocialContext,
+    @Arg('input', () => AnnulAssessmentInput) input: AnnulAssessmentInput,
+  ) {
+    return new AssessmentService(ctx.em).annul(ctx, input);
   }
 
   @Personal(Access.CASE)

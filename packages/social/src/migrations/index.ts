@@ -18,6 +18,7 @@ import { Migration20261124020952_figure_days } from './Migration20261124020952_f
 import { Migration20261203065821_visit_recorded } from './Migration20261203065821_visit_recorded.js';
 import { Migration20261203070837_case_rules } from './Migration20261203070837_case_rules.js';
 import { Migration20261203094311_assessment_questionnaire } from './Migration20261203094311_assessment_questionnaire.js';
+import { Migration20261203102337_assessment_annulment } from './Migration20261203102337_assessment_annulment.js';
 
 export const migrations: MigrationClass[] = [
   { name: 'Migration20261123182828_init', class: Migration20261123182828_init },
@@ -46,5 +47,9 @@ export const migrations: MigrationClass[] = [
   {
     name: 'Migration20261203094311_assessment_questionnaire',
     class: Migration20261203094311_assessment_questionnaire,
+  },
+  {
+    name: 'Migration20261203102337_assessment_annulment',
+    class: Migration20261203102337_assessment_annulment,
   },
 ];
