@@ -12,27 +12,43 @@ const EXISTS = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on R
  * ministry attaches a record to nobody.
  */
 export async function requireRecipient(ctx: SubgraphContext, recipientId: string): Promise<void> {
+  await recipientFromSocial(ctx, recipientId, EXISTS);
+}
+
+/** The person as social serves them to this caller through the graph; RECIPIENT_NOT_FOUND when not registered. */
+async function recipientFromSocial<T extends { id?: string }>(
+  ctx: SubgraphContext,
+  recipientId: string,
+  query: string,
+): Promise<T> {
   if (!isUuid(recipientId)) {
     throw new ValidationError('Неверный идентификатор получателя', 'recipientId');
   }
-  const found = await ctx.peer<{ _entities: ({ id?: string } | null)[] }>('social', EXISTS, {
+  const found = await ctx.peer<{ _entities: (T | null)[] }>('social', query, {
     r: [{ __typename: 'Recipient', id: recipientId }],
   });
-  if (found._entities[0]?.id !== recipientId) throw new RecipientNotFoundError(recipientId);
+  const person = found._entities[0];
+  if (person?.id !== recipientId) throw new RecipientNotFoundError(recipientId);
+  return person;
+}
+
+/** Runs `check` on the person a mutation's `input.recipientId` names, before the mutation writes. */
+function onInputRecipient(
+  check: (ctx: SubgraphContext, recipientId: string) => Promise<void>,
+): MethodDecorator {
+  const middleware: MiddlewareFn<SubgraphContext> = async ({ args, context }, next) => {
+    const recipientId = (args.input as { recipientId?: unknown } | undefined)?.recipientId;
+    await check(context, typeof recipientId === 'string' ? recipientId : '');
+    return next();
+  };
+  return UseMiddleware(middleware);
 }
 
 /**
  * On a mutation whose `input` names a person (`input.recipientId`): the person must be registered
  * (`requireRecipient`) before anything is written.
  */
-export function AboutRegisteredRecipient(): MethodDecorator {
-  const check: MiddlewareFn<SubgraphContext> = async ({ args, context }, next) => {
-    const recipientId = (args.input as { recipientId?: unknown } | undefined)?.recipientId;
-    await requireRecipient(context, typeof recipientId === 'string' ? recipientId : '');
-    return next();
-  };
-  return UseMiddleware(check);
-}
+export const AboutRegisteredRecipient = (): MethodDecorator => onInputRecipient(requireRecipient);
 
 const SHARING = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Recipient { id sharingWithCaller } } }`;
 
@@ -60,16 +76,11 @@ const WRITE_REFUSALS: Record<'WITHDRAWN' | 'MISSING', () => AppError> = {
  */
 export async function requireSharingForWrite(ctx: SubgraphContext, recipientId: string): Promise<void> {
   if (!ctx.actor || consentBoundMinistries(ctx.actor).length === 0) return requireRecipient(ctx, recipientId);
-  if (!isUuid(recipientId)) {
-    throw new ValidationError('Неверный идентификатор получателя', 'recipientId');
-  }
-  const found = await ctx.peer<{ _entities: ({ id?: string; sharingWithCaller?: string } | null)[] }>(
-    'social',
+  const person = await recipientFromSocial<{ id?: string; sharingWithCaller?: string }>(
+    ctx,
+    recipientId,
     SHARING,
-    { r: [{ __typename: 'Recipient', id: recipientId }] },
   );
-  const person = found._entities[0];
-  if (person?.id !== recipientId) throw new RecipientNotFoundError(recipientId);
   if (person.sharingWithCaller === 'WITHDRAWN' || person.sharingWithCaller === 'MISSING')
     throw WRITE_REFUSALS[person.sharingWithCaller]();
 }
@@ -78,11 +89,4 @@ export async function requireSharingForWrite(ctx: SubgraphContext, recipientId: 
  * On a ministry's mutation whose `input` names a person: registered, and consenting to share with
  * the writer's ministry (`requireSharingForWrite`), before anything is written.
  */
-export function AboutConsentingRecipient(): MethodDecorator {
-  const check: MiddlewareFn<SubgraphContext> = async ({ args, context }, next) => {
-    const recipientId = (args.input as { recipientId?: unknown } | undefined)?.recipientId;
-    await requireSharingForWrite(context, typeof recipientId === 'string' ? recipientId : '');
-    return next();
-  };
-  return UseMiddleware(check);
-}
+export const AboutConsentingRecipient = (): MethodDecorator => onInputRecipient(requireSharingForWrite);
