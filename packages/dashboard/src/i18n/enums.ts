@@ -43,6 +43,11 @@ export const ruEnums = {
   },
   Ministry: { HEALTH: 'Здравоохранение', EDUCATION: 'Образование', EMPLOYMENT: 'Занятость' },
   AutonomyDegree: { I: 'I степень', II: 'II степень', III: 'III степень', IV: 'IV степень' },
+  CallerSharing: {
+    IN_FORCE: 'Согласие на передачу сведений действует',
+    WITHDRAWN: 'Согласие на передачу сведений отозвано',
+    MISSING: 'Согласия на передачу сведений нет',
+  },
   CaseEventKind: {
     APPLICATION_SUBMITTED: 'Подано заявление',
     APPLICATION_DECIDED: 'Принято решение по заявлению',
@@ -276,6 +281,11 @@ export const enEnums: Record<EnumName, Record<string, string>> = {
   },
   Ministry: { HEALTH: 'Health', EDUCATION: 'Education', EMPLOYMENT: 'Employment' },
   AutonomyDegree: { I: 'Degree I', II: 'Degree II', III: 'Degree III', IV: 'Degree IV' },
+  CallerSharing: {
+    IN_FORCE: 'Consent to share in force',
+    WITHDRAWN: 'Consent to share withdrawn',
+    MISSING: 'No consent to share',
+  },
   CaseEventKind: {
     APPLICATION_SUBMITTED: 'Application submitted',
     APPLICATION_DECIDED: 'Application decided',
