@@ -3,6 +3,7 @@ import { ManualClock, Role, snilsFromBody } from '@sl/core';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchBrowser, screenshot, seriousViolations } from '../support/browser.js';
 import { pdfText } from '../support/pdf-text.js';
+import { fillQuestionnaire } from '../support/questionnaire.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
 
 /**
@@ -285,15 +286,26 @@ describe('the person page as the case workspace', () => {
   it('records the assessment and grants within 10 days', async () => {
     let dialog = await openAction('Оценка нуждаемости');
     await dialog.getByLabel(/Кто оценивал/).fill('Иванова Н. П., специалист по социальной работе');
-    // The server's refusal lands on its field, in Russian, and the dialog stays open to correct it.
-    const score = dialog.getByLabel(/Баллы/);
-    await score.fill('300');
+    // seed 001 §9: the total and its band are computed as the questions are answered; a question
+    // left out keeps the form from being sent and is marked on its own group.
+    await fillQuestionnaire(dialog, 150, { skip: ['EATING'] });
+    const total = dialog.getByRole('status');
+    await total.getByText(/Отвечено 22 из 23/).waitFor();
     await dialog.getByRole('button', { name: 'Записать', exact: true }).click();
-    await until(async () => (await score.getAttribute('aria-invalid')) === 'true');
-    await dialog.getByText('Итоговый балл оценки должен быть целым числом от 23 до 272').first().waitFor();
+    const eating = dialog.getByRole('radiogroup', { name: 'Приём пищи', exact: true });
+    await until(
+      async () => (await eating.getByRole('radio').first().getAttribute('aria-invalid')) === 'true',
+    );
     await expectAccessible(page, 'case-08-assessment-error');
-    await score.fill('150');
+    await fillQuestionnaire(dialog, 150);
+    await total.getByText('Итого 150 баллов: III степень, регулярное (4–8 ч в день)').waitFor();
     await submit(dialog, /Оценка записана: 150 баллов — III степень/, 'case-08-assessment');
+    // The answers stay with the assessment: the case lists them for a disputed score's review.
+    await page.getByText('Ответы анкеты (23)').click();
+    await page
+      .getByText(/^Приём пищи: .+ — \d+$/)
+      .first()
+      .waitFor();
 
     // The decision due is in the coordinator's work queue until it is taken, then it leaves it.
     const queue = page.locator('[data-testid="work-queue"]');

@@ -1,4 +1,5 @@
 import { ManualClock, Role, snilsFromBody } from '@sl/core';
+import { answersFor } from '../support/questionnaire.js';
 import { type GraphQLResponse, startTestSystem, type TestSystem } from '../support/system.js';
 
 // Issue 23: the steps of a case cross-checked against each other and against seeds 001 (Kaluga)
@@ -146,7 +147,9 @@ describe('case rules cross-checked (kaluga: seed 001; murmansk grounds and check
       }),
     ).submitApplication.id;
   const assess = (recipientId: string, assessedOn = '2026-03-04', score = 150) =>
-    t.gql(ASSESS, { input: { recipientId, assessedOn, assessor: 'Петрова А. В., специалист', score } });
+    t.gql(ASSESS, {
+      input: { recipientId, assessedOn, assessor: 'Петрова А. В., специалист', answers: answersFor(score) },
+    });
   const decide = (applicationId: string, input: Record<string, unknown>) =>
     t.gql<{ decideApplication: Record<string, unknown> }>(DECIDE, {
       input: { applicationId, decidedOn: '2026-03-10', ...input },
@@ -794,7 +797,12 @@ describe('case rules of Murmansk from its rule set (seed 002)', () => {
     ).submitApplication.id;
     ok(
       await t.gql(ASSESS, {
-        input: { recipientId: id, assessedOn: '2026-03-04', assessor: 'Иванова О. П.', score: 150 },
+        input: {
+          recipientId: id,
+          assessedOn: '2026-03-04',
+          assessor: 'Иванова О. П.',
+          answers: answersFor(150),
+        },
       }),
     );
     return { id, applicationId };

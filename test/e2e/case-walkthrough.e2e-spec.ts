@@ -1,4 +1,5 @@
 import { ManualClock, snilsFromBody } from '@sl/core';
+import { answersFor } from '../support/questionnaire.js';
 import { type GraphQLResponse, startTestSystem, type TestSystem } from '../support/system.js';
 
 /**
@@ -239,7 +240,7 @@ describe('the whole case of one person through the gateway (kaluga rules, seeds 
           recipientId: id,
           assessedOn: '2026-03-04',
           assessor: 'Петрова А. В., специалист',
-          score: 150,
+          answers: answersFor(150),
         },
       }),
     ).recordAssessment;
@@ -462,7 +463,7 @@ describe('the whole case of one person through the gateway (kaluga rules, seeds 
           recipientId: id,
           assessedOn: '2029-02-10',
           assessor: 'Петрова А. В., специалист',
-          score: 160,
+          answers: answersFor(160),
         },
       }),
     );

@@ -1,4 +1,5 @@
 import { ManualClock, snilsFromBody } from '@sl/core';
+import { answersFor } from '../support/questionnaire.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
 
 type Errors =
@@ -196,19 +197,15 @@ describe('one person through the case: application, requests, assessment, decisi
     expect(requests.find((r) => r.subject === 'RESIDENCE_REGISTRATION')!.overdue).toBe(false);
   });
 
-  // seed 001 §9: the score is 23–272
-  it.each([22, 273])('refuses a score of %i with SCORE_OUT_OF_RANGE and records nothing', async (score) => {
-    const res = await t.gql(ASSESS, {
-      input: { recipientId: id, assessedOn: '2026-03-04', assessor: 'Петрова А. В., специалист', score },
-    });
-    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'SCORE_OUT_OF_RANGE', field: 'score' });
-    expect((await readCase()).assessments).toEqual([]);
-  });
-
   // seed 001 §9: 137–204 points — degree III; §9.1: type 3, regular, 4–8 hours a day; §15: re-assessment in 3 years
   it('assesses 150 points as degree III, service type 3 with 4–8 hours a day, re-assessment in 3 years', async () => {
     const res = await t.gql<{ recordAssessment: Record<string, unknown> }>(ASSESS, {
-      input: { recipientId: id, assessedOn: '2026-03-04', assessor: 'Петрова А. В., специалист', score: 150 },
+      input: {
+        recipientId: id,
+        assessedOn: '2026-03-04',
+        assessor: 'Петрова А. В., специалист',
+        answers: answersFor(150),
+      },
     });
     expect(res.errors).toBeUndefined();
     expect(res.data!.recordAssessment).toMatchObject({
@@ -298,7 +295,12 @@ describe('one person through the case: application, requests, assessment, decisi
       input: { recipientId: otherId, submittedOn: '2026-03-10', appliedBy: 'PERSON' },
     });
     await t.gql(ASSESS, {
-      input: { recipientId: otherId, assessedOn: '2026-03-10', assessor: 'Петрова А. В.', score: 60 },
+      input: {
+        recipientId: otherId,
+        assessedOn: '2026-03-10',
+        assessor: 'Петрова А. В.',
+        answers: answersFor(60),
+      },
     });
     const res = await t.gql(DECIDE, {
       input: { applicationId: app.data!.submitApplication.id, decision: 'GRANTED', decidedOn: '2026-03-10' },

@@ -9,6 +9,7 @@ import {
   testConfig,
 } from '@sl/core';
 import { graphql } from 'graphql';
+import { shareWith } from '../support/consent.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
 
 const HEALTH = `query Health($id: ID!) { recipient(id: $id) { id caseCoordinatorIds medicalConclusions { issuedOn conditions } } }`;
@@ -43,6 +44,8 @@ describe('health details: health officers, and of the coordinators only the case
       },
     );
     person = created.data!.createRecipient.id;
+    // Health writes about a person only under their consent to share with health (issue 23).
+    await shareWith(t, person, ['HEALTH']);
     const conclusion = await t.gql(
       `mutation ($input: RecordMedicalConclusionInput!) { recordMedicalConclusion(input: $input) { id } }`,
       {

@@ -1,6 +1,7 @@
 import { ManualClock, Role, snilsFromBody } from '@sl/core';
 import mammoth from 'mammoth';
 import { pdfText } from '../support/pdf-text.js';
+import { answersFor } from '../support/questionnaire.js';
 import { type GraphQLResponse, startTestSystem, type TestSystem } from '../support/system.js';
 
 // Issue 23, letters: the grant, the refusal citing its ground and the act's paragraph (seed 001
@@ -137,7 +138,7 @@ describe('letters to the person (kaluga: seed 001 §13, §16, §17)', () => {
           recipientId: grantedPerson,
           assessedOn: '2026-03-04',
           assessor: 'Петрова А. В.',
-          score: 150,
+          answers: answersFor(150),
         },
       }),
     );

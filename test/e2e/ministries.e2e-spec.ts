@@ -1,4 +1,5 @@
 import { ManualClock, Role, snilsFromBody } from '@sl/core';
+import { shareWith } from '../support/consent.js';
 import { type GraphQLResponse, startTestSystem, type TestSystem } from '../support/system.js';
 
 // The health, education and employment records of a person, written by each ministry's officer
@@ -59,6 +60,8 @@ describe('ministries’ records of a person, written through the gateway', () =>
       },
     );
     expect(res.errors).toBeUndefined();
+    // The ministries write about a person only under their consent to share with them (issue 23).
+    await shareWith(t, res.data!.createRecipient.id, ['HEALTH', 'EDUCATION', 'EMPLOYMENT']);
     return res.data!.createRecipient.id;
   }
   async function card(id: string): Promise<Card> {

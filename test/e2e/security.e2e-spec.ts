@@ -17,6 +17,7 @@ import {
 import { startSystem, subgraphDefinitions } from '@sl/gateway';
 import pg from 'pg';
 import request from 'supertest';
+import { shareWith } from '../support/consent.js';
 import { type GraphQLResponse, startTestSystem, TEST_PASSWORD, type TestSystem } from '../support/system.js';
 
 /**
@@ -162,6 +163,8 @@ describe('security: the access holes of issue 18 stay closed', () => {
 
     beforeAll(async () => {
       target = await person('Передаваемая');
+      // Health writes about a person only under their consent to share with health (issue 23).
+      await shareWith(t, target, ['HEALTH']);
       const conclusion = await t.gql(
         `mutation ($input: RecordMedicalConclusionInput!) { recordMedicalConclusion(input: $input) { id } }`,
         {

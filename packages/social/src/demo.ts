@@ -181,6 +181,7 @@ function demoCase(rows: RowFactory, p: DemoPerson, recipient: Recipient, rules: 
     assessedOn,
     assessor: i % 2 === 0 ? 'Смирнова О. Н., специалист по социальной работе' : 'Волков Д. А., психолог',
     score,
+    answers: rules.scoreQuestionnaire(rules.answersTotalling(score)).answers,
     degree: degree as AutonomyDegree,
     region: rules.data.region,
     serviceTypeCode: serviceType.code,

@@ -1,7 +1,8 @@
 import { type MiddlewareFn, UseMiddleware } from 'type-graphql';
 import type { SubgraphContext } from '../context.js';
-import { RecipientNotFoundError, ValidationError } from '../errors/errors.js';
+import { AppError, RecipientNotFoundError, ValidationError } from '../errors/errors.js';
 import { isUuid } from '../validation/uuid.js';
+import { consentBoundMinistries } from './scope.js';
 
 const EXISTS = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Recipient { id } } }`;
 
@@ -11,13 +12,36 @@ const EXISTS = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on R
  * ministry attaches a record to nobody.
  */
 export async function requireRecipient(ctx: SubgraphContext, recipientId: string): Promise<void> {
+  await recipientFromSocial(ctx, recipientId, EXISTS);
+}
+
+/** The person as social serves them to this caller through the graph; RECIPIENT_NOT_FOUND when not registered. */
+async function recipientFromSocial<T extends { id?: string }>(
+  ctx: SubgraphContext,
+  recipientId: string,
+  query: string,
+): Promise<T> {
   if (!isUuid(recipientId)) {
     throw new ValidationError('Неверный идентификатор получателя', 'recipientId');
   }
-  const found = await ctx.peer<{ _entities: ({ id?: string } | null)[] }>('social', EXISTS, {
+  const found = await ctx.peer<{ _entities: (T | null)[] }>('social', query, {
     r: [{ __typename: 'Recipient', id: recipientId }],
   });
-  if (found._entities[0]?.id !== recipientId) throw new RecipientNotFoundError(recipientId);
+  const person = found._entities[0];
+  if (person?.id !== recipientId) throw new RecipientNotFoundError(recipientId);
+  return person;
+}
+
+/** Runs `check` on the person a mutation's `input.recipientId` names, before the mutation writes. */
+function onInputRecipient(
+  check: (ctx: SubgraphContext, recipientId: string) => Promise<void>,
+): MethodDecorator {
+  const middleware: MiddlewareFn<SubgraphContext> = async ({ args, context }, next) => {
+    const recipientId = (args.input as { recipientId?: unknown } | undefined)?.recipientId;
+    await check(context, typeof recipientId === 'string' ? recipientId : '');
+    return next();
+  };
+  return UseMiddleware(middleware);
 }
 
 /**
@@ -45,11 +69,45 @@ export async function requireRecipients(
  * On a mutation whose `input` names a person (`input.recipientId`): the person must be registered
  * (`requireRecipient`) before anything is written.
  */
-export function AboutRegisteredRecipient(): MethodDecorator {
-  const check: MiddlewareFn<SubgraphContext> = async ({ args, context }, next) => {
-    const recipientId = (args.input as { recipientId?: unknown } | undefined)?.recipientId;
-    await requireRecipient(context, typeof recipientId === 'string' ? recipientId : '');
-    return next();
-  };
-  return UseMiddleware(check);
+export const AboutRegisteredRecipient = (): MethodDecorator => onInputRecipient(requireRecipient);
+
+const SHARING = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Recipient { id sharingWithCaller } } }`;
+
+const WRITE_REFUSALS: Record<'WITHDRAWN' | 'MISSING', () => AppError> = {
+  WITHDRAWN: () =>
+    new AppError(
+      'CONSENT_WITHDRAWN',
+      'Человек отозвал согласие на передачу его сведений вашему ведомству: записывать сведения о нём нельзя.',
+      { field: 'recipientId' },
+    ),
+  MISSING: () =>
+    new AppError(
+      'CONSENT_MISSING',
+      'Нет согласия человека на передачу его сведений вашему ведомству: записывать сведения о нём нельзя, пока уполномоченный орган не запишет согласие.',
+      { field: 'recipientId' },
+    ),
+};
+
+/**
+ * A ministry writes about a person only while the person's consents let the ministry have their
+ * data (issue 23, "a ministry's queue"): the same rule as its reads, asked of social (the owner of
+ * the consents) through the graph as the writing officer. The one exception is answering the
+ * authorised body's interagency request about the person, which is its own legal ground (001 §4):
+ * that mutation keeps `AboutRegisteredRecipient`.
+ */
+export async function requireSharingForWrite(ctx: SubgraphContext, recipientId: string): Promise<void> {
+  if (!ctx.actor || consentBoundMinistries(ctx.actor).length === 0) return requireRecipient(ctx, recipientId);
+  const person = await recipientFromSocial<{ id?: string; sharingWithCaller?: string }>(
+    ctx,
+    recipientId,
+    SHARING,
+  );
+  if (person.sharingWithCaller === 'WITHDRAWN' || person.sharingWithCaller === 'MISSING')
+    throw WRITE_REFUSALS[person.sharingWithCaller]();
 }
+
+/**
+ * On a ministry's mutation whose `input` names a person: registered, and consenting to share with
+ * the writer's ministry (`requireSharingForWrite`), before anything is written.
+ */
+export const AboutConsentingRecipient = (): MethodDecorator => onInputRecipient(requireSharingForWrite);

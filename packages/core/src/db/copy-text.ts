@@ -153,16 +153,19 @@ function columnsOf(meta: EntityMetadata, prop: EntityProperty, platform: Platfor
   }
   if (prop.kind !== ReferenceKind.SCALAR) throw new Error(`${where}: ${prop.kind} is not written with COPY`);
   const type = prop.customType;
+  const columnType = prop.columnTypes?.[0] ?? '';
+  // A json column's SQL conversion is only a cast to its own type, which COPY's text already is.
+  if (columnType.startsWith('json')) {
+    return [
+      { ...column, convert: null, text: (v) => copyText(typeof v === 'string' ? v : JSON.stringify(v)) },
+    ];
+  }
   if (type && 'convertToDatabaseValueSQL' in type) {
     throw new Error(`COPY cannot apply the SQL conversion of ${where}`);
   }
   const convert = type
     ? (value: unknown) => type.convertToDatabaseValue(value, platform, { mode: 'serialization' })
     : null;
-  const columnType = prop.columnTypes?.[0] ?? '';
-  if (columnType.startsWith('json')) {
-    return [{ ...column, convert, text: (v) => copyText(typeof v === 'string' ? v : JSON.stringify(v)) }];
-  }
   if (/^timestamp.*(tz|with time zone)/.test(columnType)) {
     // The same instant as pg's local-time text, without its per-field formatting; rows created in
     // the same millisecond (every `createdAt` of a chunk, nearly) share the last one's text.

@@ -48,8 +48,10 @@ import {
   WithdrawConsent,
 } from './actions';
 import type { CaseRecord } from './caseData';
+import { AnnulAssessment } from './corrections/AnnulAssessment';
 import { daysBetween, formatSnils, fullName, regionToday } from './format';
 import { LetterButtons } from './LetterButtons';
+import { AnswersDetails } from './questionnaire/QuestionnaireInputs';
 
 /** The seed's limit of readiness reviews in the training stage (002 §15.2). */
 const MAX_READINESS_REVIEWS = 4;
@@ -146,7 +148,9 @@ export function CaseSummary() {
   const stage = record.stages?.find((s) => s.current);
   const lastStage = record.stages?.[record.stages.length - 1];
   const terminated = Boolean(lastStage && !lastStage.current && lastStage.terminationReason);
-  const assessment = record.assessments?.[0];
+  // The latest assessment in force: an annulled one stays listed but no longer counts.
+  const assessment = record.assessments?.find((a) => !a.annulledAt);
+  const correcting = Boolean(record.assessments?.[0]?.annulledAt);
   const application = record.applications?.[0];
   const openApplication = application && application.status !== 'DECIDED' ? application : undefined;
   const granted_ = record.applications?.some((a) => a.decision === 'GRANTED');
@@ -171,7 +175,7 @@ export function CaseSummary() {
       steps.push(<RecordAssessment key="assess" record={record} />);
       steps.push(<DecideApplication key="grant" application={openApplication} />);
       steps.push(<DecideApplication key="refuse" application={openApplication} refuse />);
-    } else if (overdueReassessment && !terminated) {
+    } else if ((overdueReassessment || correcting) && !terminated) {
       steps.push(<RecordAssessment key="assess" record={record} />);
     }
     if (granted_ && next && !terminated && (next !== 'MAIN' || ready)) {
@@ -464,6 +468,8 @@ export function SocialCaseTab(_: { label?: false }) {
             'app.f.degree',
             'case.f.service',
             'app.f.reassessmentDueOn',
+            'case.f.questionnaire',
+            'case.f.actions',
           ]}
           rows={record.assessments.map((a) => [
             date(a.assessedOn),
@@ -472,6 +478,16 @@ export function SocialCaseTab(_: { label?: false }) {
             enumName('AutonomyDegree', a.degree),
             `${a.recommendedService.name}: ${a.recommendedService.hours.min}–${a.recommendedService.hours.max} ${enumName('HoursPer', a.recommendedService.hours.per)}`,
             date(a.reassessmentDueOn),
+            <AnswersDetails key={a.id} answers={a.answers} />,
+            a.annulledAt ? (
+              translate('case.annul.annulled', {
+                date: date(a.annulledAt, true),
+                by: a.annulledBy,
+                reason: a.annulmentReason,
+              })
+            ) : canCase ? (
+              <AnnulAssessment key={a.id} assessment={a} date={date(a.assessedOn)} />
+            ) : null,
           ])}
         />
       )}

@@ -14,6 +14,7 @@ import { ActionDialog, type Values } from './ActionDialog';
 import type { CaseApplication, CaseRecord, CaseStage } from './caseData';
 import { fullName, regionInstant, regionLocal, regionToday } from './format';
 import { AgencyPicker, CoordinatorPicker, HousingPicker, ProviderPicker, StaffPicker } from './pickers';
+import { answersOf, QuestionnaireInputs } from './questionnaire/QuestionnaireInputs';
 
 /** The translated name of an enum value. */
 function useEnum() {
@@ -268,7 +269,12 @@ export function RecordAssessment({ record }: { record: CaseRecord }) {
       defaults={{ assessedOn: regionToday() }}
       intro={translate('case.intro.record_assessment')}
       variables={(v) => ({
-        input: { recipientId: record.id, assessedOn: v.assessedOn, assessor: v.assessor, score: v.score },
+        input: {
+          recipientId: record.id,
+          assessedOn: v.assessedOn,
+          assessor: v.assessor,
+          answers: answersOf(v),
+        },
       })}
       done={(_, a) => {
         const service = a.recommendedService as {
@@ -287,7 +293,7 @@ export function RecordAssessment({ record }: { record: CaseRecord }) {
     >
       <DateInput source="assessedOn" label="case.f.assessedOn" validate={required()} />
       <TextInput source="assessor" label="case.f.assessor" validate={required()} fullWidth />
-      <NumberInput source="score" label="case.f.score" validate={required()} step={1} helperText="23–272" />
+      <QuestionnaireInputs />
     </ActionDialog>
   );
 }
@@ -393,7 +399,7 @@ export function StartStage({ record, kind }: { record: CaseRecord; kind: CaseSta
   const enumName = useEnum();
   const date = useDate();
   const current = record.stages?.find((s) => s.current);
-  const latest = record.assessments?.[0];
+  const latest = record.assessments?.find((a) => !a.annulledAt);
   const hours = latest?.recommendedService.hours;
   return (
     <ActionDialog
@@ -593,7 +599,7 @@ export function VacateHousing({ record }: { record: CaseRecord }) {
 
 /** Weekly hours the latest assessment allows (a daily range counts 7 days). */
 export function weeklyBounds(record: CaseRecord): { min: number; max: number } | null {
-  const hours = record.assessments?.[0]?.recommendedService.hours;
+  const hours = record.assessments?.find((a) => !a.annulledAt)?.recommendedService.hours;
   if (!hours) return null;
   return hours.per === 'DAY'
     ? { min: hours.min * 7, max: hours.max * 7 }

@@ -1,5 +1,6 @@
 import { granted } from '../auth/authProvider';
 import { regionToday, shiftDays } from './format';
+import type { KeptAnswer } from './questionnaire/QuestionnaireInputs';
 
 /**
  * The person's case as the workspace reads it: one query (`cases` in the registry) with what the
@@ -19,7 +20,9 @@ export function caseSelection(roles: string[]): string {
         eligibilityProblems { code message } notices { id informedOn method letterGenerated } }
       documents { id kind fileName mediaType size uploadedAt uploadedBy checklistItem applicationId downloadUrl }
       assessments { id assessedOn assessor score degree reassessmentDueOn
-        recommendedService { code name hours { min max per } } }
+        recommendedService { code name hours { min max per } }
+        answers { category question levelLabel points }
+        annulledAt annulledBy annulmentReason }
       interagencyRequests { id applicationId agency subject sentOn dueOn answeredOn answer status }
       possibleDuplicates { id lastName firstName patronymic birthDate snils }`,
     granted(roles, 'CONSENT') &&
@@ -115,6 +118,10 @@ export interface CaseRecord {
     score: number;
     degree: string;
     reassessmentDueOn: string;
+    answers: KeptAnswer[] | null;
+    annulledAt: string | null;
+    annulledBy: string | null;
+    annulmentReason: string | null;
     recommendedService: {
       code: string;
       name: string;

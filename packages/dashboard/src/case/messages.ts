@@ -1,6 +1,21 @@
 /** The case workspace's messages (merged into ru.ts / en.ts under `case`). */
 export const caseRu = {
   do: 'Записать',
+  annul: {
+    title: 'Аннулировать оценку от %{date}',
+    intro:
+      'Оценка (%{score} баллов) останется в деле с отметкой: кто, когда и почему её аннулировал. Степень и всё, что из неё следует, определятся по последней действующей оценке; верную оценку запишите заново.',
+    reason: 'Причина аннулирования',
+    done: 'Оценка от %{date} аннулирована.',
+    annulled: 'аннулирована %{date} (%{by}): %{reason}',
+  },
+  questionnaire: {
+    option: '%{level} — %{points}',
+    total: 'Итого %{total} баллов: %{degree}, %{service} (%{min}–%{max} ч %{per})',
+    partial: 'Отвечено %{answered} из %{count}; набрано %{total} баллов',
+    answers: 'Ответы анкеты (%{count})',
+    not_kept: 'анкета не сохранена',
+  },
   snils: 'СНИЛС',
   next_steps: 'Следующие шаги',
   since: 'с %{date}',
@@ -79,6 +94,7 @@ export const caseRu = {
     assessedOn: 'Дата оценки',
     assessor: 'Кто оценивал (ФИО, должность)',
     score: 'Баллы (приказ 606н)',
+    questionnaire: 'Анкета',
     decision: 'Решение',
     refusalGround: 'Основание отказа',
     decidedOn: 'Дата решения',
@@ -124,6 +140,7 @@ export const caseRu = {
     send_request: 'Межведомственный запрос',
     record_answer: 'Записать ответ',
     record_assessment: 'Оценка нуждаемости',
+    annul: 'Аннулировать / исправить',
     decide: 'Решение по заявлению',
     grant: 'Предоставить',
     refuse: 'Отказать',
@@ -153,7 +170,8 @@ export const caseRu = {
     submit_application:
       'Отметьте документы, приложенные к заявлению (п. 3), и полученные согласия. Решение — в течение 10 календарных дней.',
     start_review: 'Заявление перейдёт на рассмотрение; решение — до %{due}.',
-    record_assessment: 'Степень нарушения автономии и тип обслуживания определяются по баллам (23–272).',
+    record_assessment:
+      'Ответьте на все вопросы анкеты: итог (23–272 балла), степень нарушения автономии и тип обслуживания считаются по ответам.',
     decide: 'Решение — до %{due}. Для предоставления не должно быть препятствий:',
     start_preparatory: 'Подготовительный этап: подбор участников и формирование групп.',
     start_training: 'Тренировочный этап; оценка готовности — не ранее чем через 6 месяцев.',
@@ -209,6 +227,21 @@ export const caseRu = {
 
 export const caseEn: typeof caseRu = {
   do: 'Save',
+  annul: {
+    title: 'Annul the assessment of %{date}',
+    intro:
+      'The assessment (%{score} points) stays in the case, marked with who annulled it, when and why. The degree and what follows from it come from the latest assessment in force; record the correct one anew.',
+    reason: 'Reason for annulment',
+    done: 'The assessment of %{date} is annulled.',
+    annulled: 'annulled %{date} (%{by}): %{reason}',
+  },
+  questionnaire: {
+    option: '%{level} — %{points}',
+    total: 'Total %{total} points: %{degree}, %{service} (%{min}–%{max} h %{per})',
+    partial: '%{answered} of %{count} answered; %{total} points so far',
+    answers: 'Questionnaire answers (%{count})',
+    not_kept: 'questionnaire not kept',
+  },
   snils: 'SNILS',
   next_steps: 'Next steps',
   since: 'since %{date}',
@@ -283,6 +316,7 @@ export const caseEn: typeof caseRu = {
     assessedOn: 'Assessed on',
     assessor: 'Assessor (name, position)',
     score: 'Score (order 606н)',
+    questionnaire: 'Questionnaire',
     decision: 'Decision',
     refusalGround: 'Ground of refusal',
     decidedOn: 'Decided on',
@@ -328,6 +362,7 @@ export const caseEn: typeof caseRu = {
     send_request: 'Interagency request',
     record_answer: 'Record the answer',
     record_assessment: 'Needs assessment',
+    annul: 'Annul / correct',
     decide: 'Decision on the application',
     grant: 'Grant',
     refuse: 'Refuse',
@@ -357,7 +392,8 @@ export const caseEn: typeof caseRu = {
     submit_application:
       'Tick the documents attached to the application (§3) and the consents received. The decision is due within 10 calendar days.',
     start_review: 'The application goes under review; the decision is due by %{due}.',
-    record_assessment: 'The degree of autonomy loss and the service type follow from the score (23–272).',
+    record_assessment:
+      'Answer every question: the total (23–272), the degree of autonomy loss and the service type follow from the answers.',
     decide: 'Decision due by %{due}. A grant needs nothing of the following:',
     start_preparatory: 'Preparatory stage: selecting participants and forming groups.',
     start_training: 'Training stage; the readiness review no earlier than 6 months in.',

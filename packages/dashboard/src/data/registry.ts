@@ -292,7 +292,7 @@ export const registry: Record<string, ResourceSpec> = {
     ...recorded(
       'recordAssessment',
       'RecordAssessmentInput',
-      ['assessedOn', 'assessor', 'score'],
+      ['assessedOn', 'assessor', 'answers'],
       'id recipientId assessedOn score degree reassessmentDueOn',
     ),
     list: 'assessments',

@@ -22,6 +22,7 @@ import {
 import { Link } from 'react-router-dom';
 import { granted } from '../auth/authProvider';
 import { regionInstant, regionLocal } from '../case/format';
+import { answersOf, QuestionnaireInputs } from '../case/questionnaire/QuestionnaireInputs';
 import { ListActions } from '../export/ListActions';
 import { PersonInput } from '../ministries/PersonInput';
 import { DateText, ENUMS, EnumInput, EnumText } from './common';
@@ -67,9 +68,17 @@ const backToCard =
  * What the record is about is shown read-only, not disabled: a disabled input's value is left out
  * of the submitted data, so a second submit after a server error would lose the person.
  */
-function RecordCreate({ tab, children }: { tab: string; children: ReactNode }) {
+function RecordCreate({
+  tab,
+  children,
+  transform,
+}: {
+  tab: string;
+  children: ReactNode;
+  transform?: (data: Record<string, unknown>) => Record<string, unknown>;
+}) {
   return (
-    <Create redirect={backToCard(tab)}>
+    <Create redirect={backToCard(tab)} transform={transform}>
       <SimpleForm>
         <PersonInput />
         {children}
@@ -79,10 +88,10 @@ function RecordCreate({ tab, children }: { tab: string; children: ReactNode }) {
 }
 
 export const AssessmentCreate = () => (
-  <RecordCreate tab="social">
+  <RecordCreate tab="social" transform={(data) => ({ ...data, answers: answersOf(data) })}>
     <DateInput source="assessedOn" validate={required()} />
     <TextInput source="assessor" validate={required()} />
-    <NumberInput source="score" validate={required()} min={0} step={1} />
+    <QuestionnaireInputs />
   </RecordCreate>
 );
 

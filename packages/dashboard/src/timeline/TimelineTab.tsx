@@ -20,6 +20,7 @@ const CODE_ENUM: Record<string, string> = {
   REQUEST_SENT: 'InteragencySubject',
   REQUEST_ANSWERED: 'InteragencySubject',
   ASSESSMENT: 'AutonomyDegree',
+  ASSESSMENT_ANNULLED: 'AutonomyDegree',
   STAGE_STARTED: 'StageKind',
   STAGE_ENDED: 'StageKind',
   READINESS_REVIEW: 'ReadinessOutcome',

@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import {
-  AboutRegisteredRecipient,
+  AboutConsentingRecipient,
   Access,
   Connection,
   PageArgs,
@@ -97,7 +97,7 @@ export class EnrolmentResolver {
   }
 
   @Authorized(...Access.EDUCATION_WRITE)
-  @AboutRegisteredRecipient()
+  @AboutConsentingRecipient()
   @Mutation(() => Enrolment, { description: 'Enrols a person in a programme (000 п. 9, 003 п. 2.14)' })
   enrolRecipient(
     @Ctx() ctx: EducationContext,
@@ -116,7 +116,7 @@ export class EnrolmentResolver {
   }
 
   @Authorized(...Access.EDUCATION_WRITE)
-  @AboutRegisteredRecipient()
+  @AboutConsentingRecipient()
   @Mutation(() => PmpkRecommendation, { description: 'Records a ПМПК recommendation (003 п. 2.14)' })
   recordPmpkRecommendation(
     @Ctx() ctx: EducationContext,
@@ -151,7 +151,7 @@ export class EnrolmentResolver {
   }
 
   @Authorized(...Access.EDUCATION_WRITE)
-  @AboutRegisteredRecipient()
+  @AboutConsentingRecipient()
   @Mutation(() => GuidanceSession, { description: 'Records a vocational guidance session (003 п. 2.16)' })
   recordGuidanceSession(
     @Ctx() ctx: EducationContext,

@@ -1,4 +1,4 @@
-import { AboutRegisteredRecipient, Access, ValidationError } from '@sl/core';
+import { AboutConsentingRecipient, Access, ValidationError } from '@sl/core';
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { type EmploymentContext, snapshot, todayOf } from '../common.js';
 import { WORK_KIND_NAMES } from '../work-kind.js';
@@ -8,7 +8,7 @@ import { RecordIpraWorkKindsInput } from './work-recommendation.inputs.js';
 @Resolver(() => WorkRecommendation)
 export class WorkRecommendationResolver {
   @Authorized(...Access.EMPLOYMENT_WRITE)
-  @AboutRegisteredRecipient()
+  @AboutConsentingRecipient()
   @Mutation(() => [WorkRecommendation], {
     description: 'Records the kinds of work the person’s ИПРА recommends and forbids (004 п. 2.2.2)',
   })

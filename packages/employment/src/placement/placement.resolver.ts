@@ -1,5 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import {
+  AboutConsentingRecipient,
   AboutRegisteredRecipient,
   Access,
   Connection,
@@ -138,7 +139,7 @@ export class PlacementResolver {
   }
 
   @Authorized(...Access.EMPLOYMENT_WRITE)
-  @AboutRegisteredRecipient()
+  @AboutConsentingRecipient()
   @Mutation(() => Placement, {
     description: 'Places a person in a job; a kind of work the ИПРА forbids is refused (004 п. 2.2.2)',
   })

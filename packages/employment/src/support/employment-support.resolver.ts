@@ -1,4 +1,4 @@
-import { AboutRegisteredRecipient, Access } from '@sl/core';
+import { AboutConsentingRecipient, Access } from '@sl/core';
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { EmploymentContext } from '../common.js';
 import { EmploymentSupport } from './employment-support.entity.js';
@@ -8,7 +8,7 @@ import { EmploymentSupportService } from './employment-support.service.js';
 @Resolver(() => EmploymentSupport)
 export class EmploymentSupportResolver {
   @Authorized(...Access.EMPLOYMENT_WRITE)
-  @AboutRegisteredRecipient()
+  @AboutConsentingRecipient()
   @Mutation(() => EmploymentSupport, {
     description:
       'Records unemployment registration, vocational training or guidance, self-employment support',

@@ -157,13 +157,13 @@ export const ERROR_CATALOGUE: Record<string, ErrorCodeEntry> = {
   ),
   CONSENT_WITHDRAWN: entry(
     '200',
-    "The person withdrew the consent that let the authorised body share their social record with your ministry. Only that person's fields are null; the page and its cursor arrive.",
-    'Skip the person (or list with `sharedWith: ME`); delete what the consent no longer covers.',
+    "The person withdrew the consent that let the authorised body share their social record with your ministry. On a read only that person's fields are null; the page and its cursor arrive. On a ministry's write about the person (`extensions.field = recipientId`) nothing was written.",
+    'Skip the person (or list with `sharedWith: ME`); delete what the consent no longer covers; write only in answer to the authorised body’s request.',
   ),
   CONSENT_MISSING: entry(
     '200',
-    "The person never gave consent to share their social record with your ministry. Only that person's fields are null.",
-    'Skip the person (or list with `sharedWith: ME`).',
+    "The person never gave consent to share their social record with your ministry. On a read only that person's fields are null; on a ministry's write about the person (`extensions.field = recipientId`) nothing was written.",
+    'Skip the person (or list with `sharedWith: ME`); for a write, ask the authorised body to record the consent first.',
   ),
   BREAK_GLASS_USERS_ONLY: entry('200', 'Break-the-glass is for people, not API clients.', 'Do not retry.'),
   CANNOT_DISABLE_SELF: input('An administrator tried to disable their own account.'),
@@ -277,6 +277,22 @@ export const ERROR_CATALOGUE: Record<string, ErrorCodeEntry> = {
   NO_QUALIFYING_LIMITATION: state('No life limitation that qualifies (seed 002 §1).'),
   ASSESSMENT_REQUIRED: state('The step needs an assessment first.'),
   SCORE_OUT_OF_RANGE: input('The assessment score is outside 23–272.'),
+  ALREADY_ANNULLED: state(
+    'The record (an assessment) is annulled already; an annulment is never repeated or undone.',
+  ),
+  SCORE_MISMATCH: input(
+    'The total sent with an assessment is not the sum of its questionnaire answers (`extensions.computed`, `extensions.given`); the score is always computed from the answers.',
+  ),
+  QUESTIONNAIRE_INCOMPLETE: input(
+    'An item of the assessment questionnaire has no answer (`extensions.items` lists them); every item is answered.',
+  ),
+  QUESTIONNAIRE_ITEM_REPEATED: input('An item of the assessment questionnaire is answered more than once.'),
+  QUESTIONNAIRE_ITEM_UNKNOWN: input(
+    'An answer names an item the questionnaire does not have (`extensions.items`); see `assessmentQuestionnaire`.',
+  ),
+  QUESTIONNAIRE_LEVEL_INVALID: input(
+    'An answer gives a level of help outside the questionnaire’s levels (0–3).',
+  ),
   CONSENT_ALREADY_GIVEN: state('The same consent is already in force.'),
   CONSENT_DATE_BEFORE_LAST: input('A consent fact dated before the last fact of its scope.'),
   CONSENT_MINISTRY_NOT_APPLICABLE: input('A ministry given for a consent that is not a sharing consent.'),

@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import {
-  AboutRegisteredRecipient,
+  AboutConsentingRecipient,
   Access,
   Connection,
   HEALTH_OWN_CASE_ONLY,
@@ -148,7 +148,7 @@ export class MedicalConclusionResolver {
   }
 
   @Authorized(...Access.HEALTH_WRITE)
-  @AboutRegisteredRecipient()
+  @AboutConsentingRecipient()
   @Mutation(() => MedicalConclusion, { description: 'Records a medical conclusion (order 202н)' })
   recordMedicalConclusion(
     @Ctx() ctx: HealthContext,

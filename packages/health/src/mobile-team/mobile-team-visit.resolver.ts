@@ -1,4 +1,4 @@
-import { AboutRegisteredRecipient, Access, ValidationError } from '@sl/core';
+import { AboutConsentingRecipient, Access, ValidationError } from '@sl/core';
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { type HealthContext, snapshot, todayOf } from '../common.js';
 import { MobileTeamVisit } from './mobile-team-visit.entity.js';
@@ -7,7 +7,7 @@ import { RecordMobileTeamVisitInput } from './mobile-team-visit.inputs.js';
 @Resolver(() => MobileTeamVisit)
 export class MobileTeamVisitResolver {
   @Authorized(...Access.HEALTH_WRITE)
-  @AboutRegisteredRecipient()
+  @AboutConsentingRecipient()
   @Mutation(() => MobileTeamVisit, { description: 'Records a mobile medical team visit (seed 003 item 1.9)' })
   recordMobileTeamVisit(
     @Ctx() ctx: HealthContext,

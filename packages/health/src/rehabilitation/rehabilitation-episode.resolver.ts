@@ -1,4 +1,4 @@
-import { AboutRegisteredRecipient, Access, ValidationError } from '@sl/core';
+import { AboutConsentingRecipient, Access, ValidationError } from '@sl/core';
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { type HealthContext, snapshot, todayOf } from '../common.js';
 import { RehabilitationEpisode } from './rehabilitation-episode.entity.js';
@@ -7,7 +7,7 @@ import { RecordRehabilitationEpisodeInput } from './rehabilitation-episode.input
 @Resolver(() => RehabilitationEpisode)
 export class RehabilitationEpisodeResolver {
   @Authorized(...Access.HEALTH_WRITE)
-  @AboutRegisteredRecipient()
+  @AboutConsentingRecipient()
   @Mutation(() => RehabilitationEpisode, { description: 'Records an episode of medical rehabilitation' })
   recordRehabilitationEpisode(
     @Ctx() ctx: HealthContext,

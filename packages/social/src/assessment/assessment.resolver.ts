@@ -13,10 +13,13 @@ import {
   Root,
 } from 'type-graphql';
 import type { SocialContext } from '../common/social-context.js';
+import { rulesOf } from '../common/social-context.js';
 import { Recipient } from '../recipient/recipient.entity.js';
-import { Assessment, ServiceRecommendation } from './assessment.entity.js';
-import { AssessmentFilter, RecordAssessmentInput } from './assessment.inputs.js';
+import { RuleSet } from '../rules/rule-set.js';
+import { Assessment, AssessmentAnswer, ServiceRecommendation } from './assessment.entity.js';
+import { AnnulAssessmentInput, AssessmentFilter, RecordAssessmentInput } from './assessment.inputs.js';
 import { AssessmentService } from './assessment.service.js';
+import { AssessmentQuestionnaire } from './questionnaire.model.js';
 
 @ObjectType()
 class AssessmentConnection extends Connection(Assessment, 'Assessment') {}
@@ -64,6 +67,49 @@ export class AssessmentResolver {
     @Arg('input', () => RecordAssessmentInput) input: RecordAssessmentInput,
   ) {
     return new AssessmentService(ctx.em).record(ctx, input);
+  }
+
+  @Authorized(...Access.CASE_WRITE)
+  @Mutation(() => Assessment, {
+    description:
+      'Annuls a wrong assessment with a reason (the case coordinator only): it stays, marked; the degree and what follows from it are derived again from the newest assessment in force',
+  })
+  annulAssessment(
+    @Ctx() ctx: SocialContext,
+    @Arg('input', () => AnnulAssessmentInput) input: AnnulAssessmentInput,
+  ) {
+    return new AssessmentService(ctx.em).annul(ctx, input);
+  }
+
+  @Personal(Access.CASE)
+  @FieldResolver(() => [AssessmentAnswer], {
+    nullable: true,
+    description:
+      'The questionnaire as answered, item by item with its points (null: recorded before it was kept)',
+  })
+  answers(@Root() assessment: Assessment): AssessmentAnswer[] | null {
+    if (!assessment.answers) return null;
+    const { items, levels } = RuleSet.for(assessment.region).data.questionnaire;
+    return assessment.answers.map((a) => {
+      const item = items.find((i) => i.code === a.item);
+      return {
+        item: a.item,
+        category: item?.category ?? '',
+        question: item?.text ?? a.item,
+        level: a.level,
+        levelLabel: levels[a.level] ?? String(a.level),
+        points: a.points,
+      };
+    });
+  }
+
+  @Authorized(...Access.CASE)
+  @Query(() => AssessmentQuestionnaire, {
+    description:
+      'The questionnaire of the assessment (order 606н) with the region’s bands, for the assessment form',
+  })
+  assessmentQuestionnaire(@Ctx() ctx: SocialContext): AssessmentQuestionnaire {
+    return AssessmentQuestionnaire.of(rulesOf(ctx));
   }
 
   @Personal(Access.CASE)

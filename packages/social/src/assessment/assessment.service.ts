@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { RecipientNotFoundError, ValidationError } from '@sl/core';
+import { AppError, ConflictError, NotFoundError, RecipientNotFoundError, ValidationError } from '@sl/core';
 import { Application } from '../application/application.entity.js';
 import { rulesOf, type SocialContext, snapshot, todayOf } from '../common/social-context.js';
 import { ConsentEvent } from '../consent/consent.entity.js';
@@ -8,7 +8,7 @@ import { latestByScope } from '../consent/consent.rules.js';
 import { Recipient } from '../recipient/recipient.entity.js';
 import { AutonomyDegree } from '../recipient/recipient.enums.js';
 import { Assessment, HoursPer } from './assessment.entity.js';
-import type { RecordAssessmentInput } from './assessment.inputs.js';
+import type { AnnulAssessmentInput, RecordAssessmentInput } from './assessment.inputs.js';
 
 /**
  * Seed 002 appendix: the application form carries the person's consent to the individual
@@ -50,12 +50,22 @@ export class AssessmentService {
   constructor(private readonly em: EntityManager) {}
 
   /**
-   * Records an assessment: the region's rule set gives the degree, the service type with its hours
+   * Records an assessment: the total is the sum of the questionnaire's answers (kept with it, so a
+   * disputed score can be reviewed); the region's rule set gives the degree, the service type with its hours
    * and the re-assessment date (001 §9, §9.1, §15). The person's current degree follows the newest one.
    */
   async record(ctx: SocialContext, input: RecordAssessmentInput): Promise<Assessment> {
     const rules = rulesOf(ctx);
-    const { degree, serviceType } = rules.assess(input.score);
+    const { score, answers } = rules.scoreQuestionnaire(input.answers);
+    if (input.score !== null && input.score !== undefined && input.score !== score) {
+      throw new ValidationError(
+        `Итог по ответам анкеты — ${score} балл., а указано ${input.score}: проверьте ответы или итог`,
+        'score',
+        'SCORE_MISMATCH',
+        { computed: score, given: input.score },
+      );
+    }
+    const { degree, serviceType } = rules.assess(score);
     if (input.assessedOn > todayOf(ctx)) {
       throw new ValidationError('Дата оценки не может быть в будущем', 'assessedOn', 'DATE_IN_FUTURE');
     }
@@ -67,7 +77,8 @@ export class AssessmentService {
         recipientId: recipient.id,
         assessedOn: input.assessedOn,
         assessor: input.assessor.trim(),
-        score: input.score,
+        score,
+        answers,
         degree: degree as AutonomyDegree,
         region: rules.data.region,
         serviceTypeCode: serviceType.code,
@@ -93,12 +104,51 @@ export class AssessmentService {
     });
   }
 
-  /** The newest assessment of each person (by date, then by entry), one query for all of them. */
+  /**
+   * Annuls a wrong assessment (issue 23, corrections): only the coordinator running the person's
+   * case may, with a reason; the record stays as it was, marked with who, when and why, and the
+   * person's degree is derived again from the newest assessment still in force. A correct one is
+   * then recorded anew (`record`); the timeline shows both.
+   */
+  async annul(ctx: SocialContext, input: AnnulAssessmentInput): Promise<Assessment> {
+    return this.em.transactional(async (em) => {
+      const assessment = await em.findOne(Assessment, { id: input.assessmentId });
+      if (!assessment) throw new NotFoundError('Оценка', input.assessmentId);
+      const recipient = await em.findOneOrFail(Recipient, { id: assessment.recipientId });
+      if (recipient.caseCoordinatorId !== ctx.actor!.id)
+        throw new AppError(
+          'NOT_CASE_COORDINATOR',
+          'Аннулировать оценку может только координатор, который ведёт дело этого человека',
+          { field: 'assessmentId' },
+        );
+      if (assessment.annulledAt)
+        throw new ConflictError('ALREADY_ANNULLED', 'Эта оценка уже аннулирована', { field: 'assessmentId' });
+      const before = snapshot(assessment);
+      assessment.annulledAt = ctx.clock.now();
+      assessment.annulledBy = ctx.actor!.name;
+      assessment.annulmentReason = input.reason.trim();
+      await em.flush();
+      const [latest] = await this.latestFor([recipient.id], em);
+      recipient.autonomyDegree = latest?.degree ?? null;
+      await em.flush();
+      ctx.audit?.change({
+        recipientId: recipient.id,
+        entity: 'Assessment',
+        entityId: assessment.id,
+        action: 'update',
+        before,
+        after: snapshot(assessment),
+      });
+      return assessment;
+    });
+  }
+
+  /** The newest assessment in force of each person (by date, then by entry), one query for all of them. */
   async latestFor(recipientIds: readonly string[], em: EntityManager = this.em): Promise<Assessment[]> {
     if (recipientIds.length === 0) return [];
     const rows = await em.find(
       Assessment,
-      { recipientId: { $in: [...recipientIds] } },
+      { recipientId: { $in: [...recipientIds] }, annulledAt: null },
       { orderBy: { recipientId: 'asc', assessedOn: 'desc', createdAt: 'desc' } },
     );
     const latest = new Map<string, Assessment>();

@@ -1,11 +1,38 @@
 import { Access, Personal } from '@sl/core';
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  Mutation,
+  Resolver,
+  Root,
+  registerEnumType,
+} from 'type-graphql';
 import { type SocialContext, todayOf } from '../common/social-context.js';
 import { Recipient } from '../recipient/recipient.entity.js';
 import { ConsentEvent } from './consent.entity.js';
 import { GiveConsentInput, WithdrawConsentInput } from './consent.inputs.js';
 import { inForce } from './consent.rules.js';
 import { ConsentService } from './consent.service.js';
+
+/** Whether the person's consents let the caller's ministry receive — and so write — their data. */
+export enum CallerSharing {
+  IN_FORCE = 'IN_FORCE',
+  WITHDRAWN = 'WITHDRAWN',
+  MISSING = 'MISSING',
+}
+registerEnumType(CallerSharing, {
+  name: 'CallerSharing',
+  valuesConfig: {
+    IN_FORCE: {
+      description:
+        'processing and sharing with the caller’s ministry in force (or no consent rule binds the caller)',
+    },
+    WITHDRAWN: { description: 'the person withdrew a consent the caller’s ministry needs' },
+    MISSING: { description: 'the person never gave a consent the caller’s ministry needs' },
+  },
+});
 
 @Resolver(() => ConsentEvent)
 export class ConsentResolver {
@@ -42,6 +69,20 @@ export class RecipientConsentResolver {
   })
   consents(@Root() recipient: Recipient, @Ctx() ctx: SocialContext) {
     return ctx.loaders.consentsByRecipient.load(recipient.id);
+  }
+
+  /**
+   * Asked by the ministries' subgraphs before they write about a person (core's
+   * AboutConsentingRecipient), as the writing officer: social owns the consents, the ministry
+   * never reads them. Not personal: it says what the caller may do, not what the person consented to.
+   */
+  @Authorized(...Access.CASE, ...Access.HEALTH_WRITE, ...Access.EDUCATION_WRITE, ...Access.EMPLOYMENT_WRITE)
+  @FieldResolver(() => CallerSharing, {
+    description:
+      'Whether the person’s consents let the caller’s ministry receive their data now, and so write about them (docs/access.md, "Consent")',
+  })
+  async sharingWithCaller(@Root() recipient: Recipient, @Ctx() ctx: SocialContext): Promise<CallerSharing> {
+    return ctx.sharing ? ((await ctx.sharing(recipient.id)) as CallerSharing) : CallerSharing.IN_FORCE;
   }
 
   @Personal(Access.CONSENT)

@@ -40,7 +40,8 @@ export const CASE_RULE_SOURCES: Record<string, string> = {
     where s.kind = 'TRAINING' and s.ended_on is null
       and l.ordinal >= p.max_reviews and l.outcome <> 'READY'
       and not exists (select 1 from social.assessment a
-                      where a.recipient_id = s.recipient_id and a.assessed_on >= l.reviewed_on)`,
+                      where a.recipient_id = s.recipient_id and a.assessed_on >= l.reviewed_on
+                        and a.annulled_at is null)`,
   // 001 §10: services run for the term of need the grant set; its end is near or past.
   NEED_TERM: `
     select 'NEED_TERM' as kind, a.id as item_id, a.recipient_id, a.need_until as due_on,

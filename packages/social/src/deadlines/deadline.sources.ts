@@ -76,7 +76,8 @@ export const DEADLINE_SOURCES: Record<string, string> = {
     select 'REASSESSMENT' as kind, s.id as item_id, s.recipient_id, s.reassessment_due_on as due_on,
            null::varchar as agency, ${currentProviderOf('s.recipient_id')} as provider_id, ${NO_HOURS}
     from (select distinct on (recipient_id) id, recipient_id, reassessment_due_on
-          from social.assessment order by recipient_id, assessed_on desc, created_at desc) s
+          from social.assessment where annulled_at is null
+          order by recipient_id, assessed_on desc, created_at desc) s
     cross join p
     cross join lateral (
       select g.decision, g.decided_on from social.application g

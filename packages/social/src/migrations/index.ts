@@ -17,7 +17,9 @@ import { Migration20261124000551_list_indexes } from './Migration20261124000551_
 import { Migration20261124020952_figure_days } from './Migration20261124020952_figure_days.js';
 import { Migration20261203065821_visit_recorded } from './Migration20261203065821_visit_recorded.js';
 import { Migration20261203070837_case_rules } from './Migration20261203070837_case_rules.js';
+import { Migration20261203094311_assessment_questionnaire } from './Migration20261203094311_assessment_questionnaire.js';
 import { Migration20261203095031_case_documents } from './Migration20261203095031_case_documents.js';
+import { Migration20261203102337_assessment_annulment } from './Migration20261203102337_assessment_annulment.js';
 
 export const migrations: MigrationClass[] = [
   { name: 'Migration20261123182828_init', class: Migration20261123182828_init },
@@ -43,5 +45,13 @@ export const migrations: MigrationClass[] = [
   { name: 'Migration20261124020952_figure_days', class: Migration20261124020952_figure_days },
   { name: 'Migration20261203065821_visit_recorded', class: Migration20261203065821_visit_recorded },
   { name: 'Migration20261203070837_case_rules', class: Migration20261203070837_case_rules },
+  {
+    name: 'Migration20261203094311_assessment_questionnaire',
+    class: Migration20261203094311_assessment_questionnaire,
+  },
   { name: 'Migration20261203095031_case_documents', class: Migration20261203095031_case_documents },
+  {
+    name: 'Migration20261203102337_assessment_annulment',
+    class: Migration20261203102337_assessment_annulment,
+  },
 ];

@@ -32,6 +32,24 @@ export const ruleSetSchema = z
         }),
       )
       .min(1),
+    /**
+     * The questionnaire behind the score (order 606н): each item's points are 1 plus its weight for
+     * every level of help above "alone"; the items' minimum and maximum totals are the score's range.
+     */
+    questionnaire: z.object({
+      source: z.string(),
+      levels: z.array(z.string()).min(2),
+      items: z
+        .array(
+          z.object({
+            code: z.string().regex(/^[A-Z_]+$/),
+            category: z.string(),
+            text: z.string(),
+            weight: z.number().int().positive(),
+          }),
+        )
+        .min(1),
+    }),
     serviceTypes: z.array(z.object({ code: z.string(), name: z.string(), hours: hoursRange })).min(1),
     serviceTypeByDegree: z.record(z.enum(['I', 'II', 'III', 'IV']), z.string()),
     decisionDays: z.number().int().positive(),
@@ -79,6 +97,16 @@ export const ruleSetSchema = z
     }
     if (next !== rules.score.max + 1)
       ctx.addIssue({ code: 'custom', message: 'bands do not reach the maximum score' });
+    const { items, levels } = rules.questionnaire;
+    const top = levels.length - 1;
+    const most = items.reduce((sum, item) => sum + 1 + top * item.weight, 0);
+    if (items.length !== rules.score.min || most !== rules.score.max)
+      ctx.addIssue({
+        code: 'custom',
+        message: `questionnaire spans ${items.length}–${most}, the score ${rules.score.min}–${rules.score.max}`,
+      });
+    if (new Set(items.map((i) => i.code)).size !== items.length)
+      ctx.addIssue({ code: 'custom', message: 'questionnaire item codes repeat' });
     for (const band of bands) {
       const code = rules.serviceTypeByDegree[band.degree];
       if (!rules.serviceTypes.some((t) => t.code === code)) {
@@ -93,6 +121,16 @@ export const ruleSetSchema = z
 export type RuleSetData = z.infer<typeof ruleSetSchema>;
 export type Degree = RuleSetData['degrees'][number]['degree'];
 export type ServiceType = RuleSetData['serviceTypes'][number];
+export type QuestionnaireItem = RuleSetData['questionnaire']['items'][number];
+export interface QuestionnaireAnswer {
+  item: string;
+  level: number;
+}
+export interface ScoredAnswer extends QuestionnaireAnswer {
+  points: number;
+}
+/** An item's points at a level of help: 1 when the person manages alone, its weight more per level. */
+export const itemPoints = (item: Pick<QuestionnaireItem, 'weight'>, level: number) => 1 + level * item.weight;
 export type TerminationEffectiveFrom = RuleSetData['termination']['effectiveFrom'][TerminationReason];
 
 const REGIONS: Record<string, RuleSetData> = { kaluga: kalugaRules, murmansk: murmanskRules };
@@ -127,6 +165,77 @@ export class RuleSet {
     const band = this.data.degrees.find((d) => score >= d.minScore && score <= d.maxScore)!;
     const code = this.data.serviceTypeByDegree[band.degree]!;
     return { degree: band.degree, serviceType: this.data.serviceTypes.find((t) => t.code === code)! };
+  }
+
+  /**
+   * The total of a questionnaire answered in full: every item once, each at one of its levels. The
+   * total is never taken from the client; the answers are what a disputed score is reviewed on.
+   */
+  scoreQuestionnaire(answers: readonly QuestionnaireAnswer[]): { score: number; answers: ScoredAnswer[] } {
+    const { items, levels } = this.data.questionnaire;
+    const byCode = new Map(answers.map((a) => [a.item, a]));
+    const unknown = answers.filter((a) => !items.some((i) => i.code === a.item)).map((a) => a.item);
+    if (unknown.length > 0)
+      throw new ValidationError(
+        `В анкете нет таких вопросов: ${unknown.join(', ')}`,
+        'answers',
+        'QUESTIONNAIRE_ITEM_UNKNOWN',
+        { items: unknown },
+      );
+    if (byCode.size !== answers.length)
+      throw new ValidationError(
+        'На каждый вопрос анкеты — один ответ: ответы повторяются',
+        'answers',
+        'QUESTIONNAIRE_ITEM_REPEATED',
+      );
+    const missing = items.filter((i) => !byCode.has(i.code));
+    if (missing.length > 0)
+      throw new ValidationError(
+        `Анкета заполнена не полностью: нет ответа на ${missing.length} вопр. (${missing.map((i) => `«${i.text}»`).join(', ')})`,
+        'answers',
+        'QUESTIONNAIRE_INCOMPLETE',
+        { items: missing.map((i) => i.code) },
+      );
+    const badLevel = answers.find(
+      (a) => !Number.isInteger(a.level) || a.level < 0 || a.level >= levels.length,
+    );
+    if (badLevel)
+      throw new ValidationError(
+        `Ответ на вопрос ${badLevel.item}: уровень помощи от 0 до ${levels.length - 1}`,
+        'answers',
+        'QUESTIONNAIRE_LEVEL_INVALID',
+        { item: badLevel.item },
+      );
+    const scored = items.map((item) => {
+      const { level } = byCode.get(item.code)!;
+      return { item: item.code, level, points: itemPoints(item, level) };
+    });
+    return { score: scored.reduce((sum, a) => sum + a.points, 0), answers: scored };
+  }
+
+  /**
+   * Answers that total a given score (demo data, fixtures): the heaviest items take the most help
+   * first, the light ones make up the rest, so the same score always gives the same answers.
+   */
+  answersTotalling(score: number): QuestionnaireAnswer[] {
+    this.assess(score);
+    const { items, levels } = this.data.questionnaire;
+    const top = levels.length - 1;
+    const heaviestFirst = [...items].sort((a, b) => b.weight - a.weight);
+    const level = new Map(items.map((i) => [i.code, 0]));
+    const search = (index: number, rest: number): boolean => {
+      if (rest === 0) return true;
+      if (index === items.length) return false;
+      const item = heaviestFirst[index]!;
+      for (let l = Math.min(top, Math.floor(rest / item.weight)); l >= 0; l -= 1) {
+        level.set(item.code, l);
+        if (search(index + 1, rest - l * item.weight)) return true;
+      }
+      level.set(item.code, 0);
+      return false;
+    };
+    if (!search(0, score - items.length)) throw new Error(`No questionnaire answers total ${score}`);
+    return items.map((i) => ({ item: i.code, level: level.get(i.code)! }));
   }
 
   decisionDueDate(applicationDate: string): string {

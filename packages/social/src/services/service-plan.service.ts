@@ -86,7 +86,7 @@ export async function checkHoursAgainstAssessment(
 ): Promise<string | null> {
   const assessment = await em.findOne(
     Assessment,
-    { recipientId: input.recipientId, assessedOn: { $lte: fromDate } },
+    { recipientId: input.recipientId, assessedOn: { $lte: fromDate }, annulledAt: null },
     { orderBy: { assessedOn: 'desc', createdAt: 'desc' } },
   );
   const reason = input.hoursOverrideReason?.trim() || null;

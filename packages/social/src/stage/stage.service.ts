@@ -157,7 +157,7 @@ export class StageService {
   private async latestRecommendation(recipientId: string): Promise<Recommendation | null> {
     const latest = await this.tx.findOne(
       Assessment,
-      { recipientId },
+      { recipientId, annulledAt: null },
       { orderBy: { assessedOn: 'desc', createdAt: 'desc' } },
     );
     if (!latest) return null;

@@ -8,6 +8,7 @@ export enum CaseEventKind {
   REQUEST_SENT = 'REQUEST_SENT',
   REQUEST_ANSWERED = 'REQUEST_ANSWERED',
   ASSESSMENT = 'ASSESSMENT',
+  ASSESSMENT_ANNULLED = 'ASSESSMENT_ANNULLED',
   STAGE_STARTED = 'STAGE_STARTED',
   STAGE_ENDED = 'STAGE_ENDED',
   READINESS_REVIEW = 'READINESS_REVIEW',
@@ -34,6 +35,10 @@ registerEnumType(CaseEventKind, {
     REQUEST_ANSWERED: { description: 'получен ответ на межведомственный запрос; code — предмет' },
     ASSESSMENT: {
       description: 'оценена нуждаемость (001 §5); code — степень, text — баллы, by — кто оценил',
+    },
+    ASSESSMENT_ANNULLED: {
+      description:
+        'оценка аннулирована; code — степень аннулированной оценки, text — причина, by — кто аннулировал',
     },
     STAGE_STARTED: { description: 'начат этап (002 §15); code — этап, by — поставщик' },
     STAGE_ENDED: { description: 'завершён этап; code — этап' },

@@ -21,6 +21,9 @@ const SOURCES = [
      from social.interagency_request r join people using (recipient_id) where r.answered_on is not null`,
   `select s.recipient_id, s.assessed_on, 'ASSESSMENT', s.degree::text, s.score::text, s.assessor, s.created_at
      from social.assessment s join people using (recipient_id)`,
+  `select s.recipient_id, (s.annulled_at at time zone '${TIME_ZONE}')::date, 'ASSESSMENT_ANNULLED', s.degree::text,
+          s.annulment_reason, s.annulled_by, s.annulled_at
+     from social.assessment s join people using (recipient_id) where s.annulled_at is not null`,
   `select s.recipient_id, s.started_on, 'STAGE_STARTED', s.kind::text, null, p.short_name, s.created_at
      from social.stage s join people using (recipient_id) left join social.provider p on p.id = s.provider_id`,
   `select s.recipient_id, s.ended_on, 'STAGE_ENDED', s.kind::text, null, null, s.created_at
