@@ -1,6 +1,7 @@
 import english from 'ra-language-english';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
 import { caseEn } from '../case/messages';
+import { passwordEn } from '../password/messages';
 import { councilAdminEn } from './councilAdmin';
 import { enEnums } from './enums';
 
@@ -295,4 +296,5 @@ export const en: TranslationMessages = mergeTranslations(
     },
   },
   councilAdminEn,
+  passwordEn,
 );

@@ -1,6 +1,7 @@
 import russian from 'ra-language-russian';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
 import { caseRu } from '../case/messages';
+import { passwordRu } from '../password/messages';
 import { councilAdminRu } from './councilAdmin';
 import { ruEnums } from './enums';
 
@@ -454,4 +455,5 @@ export const ru: TranslationMessages = mergeTranslations(
     },
   },
   councilAdminRu,
+  passwordRu,
 );
