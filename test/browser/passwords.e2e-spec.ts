@@ -59,7 +59,7 @@ describe('passwords on the dashboard', () => {
     await expectAccessible(admin, 'p01-reset-weak');
     await dialog.locator('input[name="newPassword"]').fill(TEMPORARY);
     await dialog.getByRole('button', { name: 'Сбросить пароль' }).click();
-    await admin.getByText('Пароль сброшен').waitFor({ timeout: 15_000 });
+    await admin.getByText('Пароль сброшен').waitFor({ timeout: 60_000 });
     await admin.context().close();
 
     const user = await page();
@@ -81,7 +81,7 @@ describe('passwords on the dashboard', () => {
     await user.locator('input[name="newPassword"]').fill('Ландыш над обрывом 58');
     await user.locator('input[name="repeatPassword"]').fill('Ландыш над обрывом 58');
     await user.getByRole('button', { name: 'Сменить пароль' }).click();
-    await user.getByText('Пароль изменён').waitFor({ timeout: 15_000 });
+    await user.getByText('Пароль изменён').waitFor({ timeout: 60_000 });
     await until(async () => !user.url().endsWith('#/password'));
     // The user now works: a list of their menu loads.
     await user.goto(`${base}/#/agencies`);
@@ -111,7 +111,7 @@ describe('passwords on the dashboard', () => {
     await expectAccessible(user, 'p04-own-change-wrong-current');
     await user.locator('input[name="currentPassword"]').fill(DEMO_PASSWORD);
     await user.getByRole('button', { name: 'Сменить пароль' }).click();
-    await user.getByText('Пароль изменён').waitFor({ timeout: 15_000 });
+    await user.getByText('Пароль изменён').waitFor({ timeout: 60_000 });
     await user.context().close();
 
     const again = await page();

@@ -71,6 +71,16 @@ export function consentBoundMinistries(actor: Actor, allowed?: readonly string[]
   ];
 }
 
+/**
+ * True when every role of the actor that the list admits is a ministry officer's: such a caller
+ * lists only the people shared with it, so a list's ids and totals reveal nobody it may not read.
+ * A role that reads without consent (a coordinator) lists everyone, as it would alone.
+ */
+export function listsOnlyShared(actor: Actor, allowed?: readonly string[]): boolean {
+  const roles = admittedRoles(actor, allowed);
+  return roles.length > 0 && roles.every((role) => ministryOfRole(role) !== undefined);
+}
+
 /** Whether the person's consents let the authorised body share their data with this actor now. */
 export type SharingState = 'IN_FORCE' | 'WITHDRAWN' | 'MISSING';
 

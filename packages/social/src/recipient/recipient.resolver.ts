@@ -1,4 +1,4 @@
-import { Access, Connection, isScoped, Personal } from '@sl/core';
+import { Access, Connection, isScoped, listsOnlyShared, Personal } from '@sl/core';
 import {
   Arg,
   Authorized,
@@ -47,8 +47,10 @@ export class RecipientResolver {
       ctx.actor && isScoped(ctx.actor, Access.IDENTITY)
         ? { ...filter, providerId: ctx.actor.providerId ?? NO_PROVIDER }
         : filter;
+    // A ministry officer lists only the people shared with their ministry, asked or not: the ids
+    // and the total of anyone else (never consented, or withdrawn) are not theirs to learn.
     const shared =
-      filter?.sharedWith === SharedWith.ME && ctx.actor
+      ctx.actor && (filter?.sharedWith === SharedWith.ME || listsOnlyShared(ctx.actor, Access.IDENTITY))
         ? sharedWithActor<Recipient>(ctx.actor, todayOf(ctx))
         : null;
     return new RecipientService(ctx.em).list(
