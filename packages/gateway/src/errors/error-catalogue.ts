@@ -115,8 +115,8 @@ export const ERROR_CATALOGUE: Record<string, ErrorCodeEntry> = {
   ),
   IDEMPOTENCY_IN_PROGRESS: entry(
     '409',
-    'A request with this `Idempotency-Key` is still running.',
-    'Retry in a few seconds with the same key and body to get its answer.',
+    'A request with this `Idempotency-Key` is still running (it holds the key by a lease of a few seconds that it renews; a request whose gateway or database failed frees it within that time).',
+    'Retry after the `Retry-After` header’s seconds with the same key and request to get its answer.',
   ),
 
   // Credentials and access

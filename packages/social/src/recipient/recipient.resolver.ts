@@ -1,10 +1,12 @@
 import { Access, Connection, isScoped, listsOnlyShared, Personal } from '@sl/core';
+import { type GraphQLResolveInfo, Kind } from 'graphql';
 import {
   Arg,
   Authorized,
   Ctx,
   FieldResolver,
   ID,
+  Info,
   Int,
   Mutation,
   ObjectType,
@@ -28,6 +30,13 @@ import { RecipientService } from './recipient.service.js';
 @ObjectType()
 export class RecipientConnection extends Connection(Recipient, 'Recipient') {}
 
+/** Whether the query selects the rows of the page (not only its total), through fragments too. */
+function sendsRows(info: GraphQLResolveInfo): boolean {
+  return info.fieldNodes.some((node) =>
+    (node.selectionSet?.selections ?? []).some((s) => s.kind !== Kind.FIELD || s.name.value === 'edges'),
+  );
+}
+
 /** Matches no provider: a provider account without a provider sees nobody. */
 const NO_PROVIDER = '00000000-0000-0000-0000-000000000000';
 
@@ -35,12 +44,13 @@ const NO_PROVIDER = '00000000-0000-0000-0000-000000000000';
 export class RecipientResolver {
   @Authorized(...Access.IDENTITY)
   @Query(() => RecipientConnection, { description: 'People, filtered and sorted, one page at a time' })
-  recipients(
+  async recipients(
     @Ctx() ctx: SocialContext,
     @Arg('filter', () => RecipientFilter, { nullable: true }) filter?: RecipientFilter,
     @Arg('orderBy', () => RecipientOrder, { nullable: true }) orderBy?: RecipientOrder,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
+    @Info() info?: GraphQLResolveInfo,
   ) {
     // Provider staff list only the people their provider serves, whatever filter they send.
     const scoped =
@@ -53,12 +63,16 @@ export class RecipientResolver {
       ctx.actor && (filter?.sharedWith === SharedWith.ME || listsOnlyShared(ctx.actor, Access.IDENTITY))
         ? sharedWithActor<Recipient>(ctx.actor, todayOf(ctx))
         : null;
-    return new RecipientService(ctx.em).list(
+    const page = await new RecipientService(ctx.em).list(
       scoped,
       orderBy,
       { first: first ?? null, after: after ?? null },
       shared,
     );
+    // Who is on the register is itself personal: a page that sends ids, even ids alone, is recorded.
+    if (!info || sendsRows(info))
+      for (const edge of page.edges) ctx.audit?.read(edge.node.id, 'Recipient.id');
+    return page;
   }
 
   @Authorized(...Access.IDENTITY)
