@@ -175,9 +175,17 @@ describe('security: counts, ids, refused reads, minors, staff', () => {
       expect(created.errors?.[0]?.message).toMatch(/старше 18 лет/);
       expect(await sql(`select 1 from social.recipient where snils = $1`, ['93100000101'])).toEqual([]);
       const adult = await person();
+      const { version } = (
+        await t.gql<{ recipient: { version: number } }>(
+          'query ($id: ID!) { recipient(id: $id) { version } }',
+          {
+            id: adult,
+          },
+        )
+      ).data!.recipient;
       const corrected = await t.gql(
         'mutation ($input: UpdateRecipientInput!) { updateRecipient(input: $input) { birthDate } }',
-        { input: { id: adult, birthDate: seventeen } },
+        { input: { id: adult, version, birthDate: seventeen } },
       );
       expect(codes(corrected)).toEqual(['NOT_ADULT']);
       const [row] = await sql<{ birth_date: string }>(
