@@ -1,4 +1,4 @@
-import { Access, Connection, isScoped, listsOnlyShared, Personal } from '@sl/core';
+import { Access, Connection, listNarrowing, Personal } from '@sl/core';
 import { type GraphQLResolveInfo, Kind } from 'graphql';
 import {
   Arg,
@@ -53,14 +53,16 @@ export class RecipientResolver {
     @Info() info?: GraphQLResolveInfo,
   ) {
     // Provider staff list only the people their provider serves, whatever filter they send.
-    const scoped =
-      ctx.actor && isScoped(ctx.actor, Access.IDENTITY)
-        ? { ...filter, providerId: ctx.actor.providerId ?? NO_PROVIDER }
-        : filter;
     // A ministry officer lists only the people shared with their ministry, asked or not: the ids
     // and the total of anyone else (never consented, or withdrawn) are not theirs to learn.
+    const narrowing = ctx.actor
+      ? listNarrowing(ctx.actor, Access.IDENTITY)
+      : { sharedOnly: false, scopedOnly: false };
+    const scoped = narrowing.scopedOnly
+      ? { ...filter, providerId: ctx.actor?.providerId ?? NO_PROVIDER }
+      : filter;
     const shared =
-      ctx.actor && (filter?.sharedWith === SharedWith.ME || listsOnlyShared(ctx.actor, Access.IDENTITY))
+      ctx.actor && (filter?.sharedWith === SharedWith.ME || narrowing.sharedOnly)
         ? sharedWithActor<Recipient>(ctx.actor, todayOf(ctx))
         : null;
     const page = await new RecipientService(ctx.em).list(
