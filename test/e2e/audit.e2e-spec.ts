@@ -133,7 +133,8 @@ describe('the audit log (152-ФЗ: every access to a person’s data is traceabl
     expect(written).toHaveLength(2);
   });
 
-  it('records nothing for a refused read, and the refusal says FORBIDDEN', async () => {
+  // Issue 18: a refused read is recorded too, as a refusal, never as a read.
+  it('records a refused read as refused, not as a read, and the refusal says FORBIDDEN', async () => {
     const before = (await auditRows()).length;
     const res = await t.gql(
       `query ($id: ID!) { recipient(id: $id) { id } }`,
@@ -141,7 +142,10 @@ describe('the audit log (152-ФЗ: every access to a person’s data is traceabl
       { as: Role.COUNCIL_MEMBER },
     );
     expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await auditRows()).length).toBe(before);
+    const rows = (await auditRows()).slice(before);
+    expect(rows.map((r) => [r.action, r.recipient_id, r.entity, r.fields])).toEqual([
+      ['refused', recipientId, 'FORBIDDEN', ['Query.recipient']],
+    ]);
   });
 
   it('flags a break-the-glass access in the log', async () => {

@@ -108,12 +108,18 @@ describe('one person through the case: application, requests, assessment, decisi
 
   // seed 002 §1–2: participants are adults (18+)
   it('refuses an application of a minor with NOT_ADULT and writes nothing', async () => {
-    const minor = await t.gql<{ createRecipient: { id: string } }>(CREATE, {
+    // A minor is not registered at all (seed 001 §2); one who turned 18 yesterday is, but an
+    // application dated before that birthday is still a minor's.
+    const minor = await t.gql(CREATE, {
       input: { ...person, firstName: 'Олег', birthDate: '2008-03-03', snils: snilsFromBody(150_150_151) },
     });
-    const minorId = minor.data!.createRecipient.id;
+    expect(minor.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_ADULT', field: 'birthDate' });
+    const adult = await t.gql<{ createRecipient: { id: string } }>(CREATE, {
+      input: { ...person, firstName: 'Олег', birthDate: '2008-03-01', snils: snilsFromBody(150_150_151) },
+    });
+    const minorId = adult.data!.createRecipient.id;
     const res = await t.gql(SUBMIT, {
-      input: { recipientId: minorId, submittedOn: '2026-03-02', appliedBy: 'PERSON' },
+      input: { recipientId: minorId, submittedOn: '2026-02-27', appliedBy: 'PERSON' },
     });
     expect(code(res)).toBe('NOT_ADULT');
     expect(res.errors?.[0]?.message).toMatch(/18 лет/);

@@ -1,4 +1,6 @@
 import { Role, snilsFromBody } from '@sl/core';
+import pg from 'pg';
+import { until } from '../support/browser.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
 
 const CREATE = /* GraphQL */ `
@@ -25,6 +27,17 @@ describe('idempotent writes for partner systems that retry', () => {
     authorization = `Bearer ${await t.tokenFor(Role.COORDINATOR)}`;
   });
   afterAll(() => t.stop());
+
+  /** As the database's owner, to make the database fail where a test needs it to. */
+  const asOwner = async (text: string) => {
+    const owner = new pg.Client({ connectionString: t.database.url });
+    await owner.connect();
+    try {
+      await owner.query(text);
+    } finally {
+      await owner.end();
+    }
+  };
 
   const send = (key: string | null, variables: Record<string, unknown>, auth = authorization) => {
     const req = t.http().post('/graphql').set('authorization', auth);
@@ -113,5 +126,65 @@ describe('idempotent writes for partner systems that retry', () => {
       .send({ query: '{ recipients(first: 1) { totalCount } }' });
     expect(query.headers['idempotent-replayed']).toBeUndefined();
     expect(query.body.data.recipients.totalCount).toBeGreaterThan(0);
+  });
+
+  it('compares bodies as JSON: another spacing of the query or order of the variables is the same request', async () => {
+    const input = person(411_000_009);
+    const first = await send('partner-2026-000009', { input });
+    expect(first.body.errors).toBeUndefined();
+    const reordered = Object.fromEntries(Object.entries(input).reverse());
+    const respaced = await t
+      .http()
+      .post('/graphql')
+      .set('authorization', authorization)
+      .set('idempotency-key', 'partner-2026-000009')
+      .set('content-type', 'application/json')
+      .send(`{ "variables" : { "input" : ${JSON.stringify(reordered, null, 2)} },
+        "query": ${JSON.stringify(CREATE.replace(/\s+/g, '\n   ').replace('{', ',{'))} }`);
+    expect(respaced.headers['idempotent-replayed']).toBe('true');
+    expect(respaced.body).toEqual(first.body);
+    expect(await stored(input.snils)).toBe(1);
+  });
+
+  // Issue 18: a retry after a database failure used to get 409 for five minutes.
+  it('frees a key whose answer the database failed to keep within seconds, saying when to retry', async () => {
+    const input = person(411_000_010);
+    await asOwner(`
+      create function access.fail_answer() returns trigger language plpgsql as $$
+      begin
+        if new.status is not null then raise exception 'the database failed to keep the answer'; end if;
+        return new;
+      end $$;
+      create trigger fail_answer before update on access.idempotent_request
+        for each row execute function access.fail_answer();`);
+    let dropped = false;
+    try {
+      const first = await send('partner-2026-000010', { input });
+      expect(first.body.data.createRecipient.snils).toBe(input.snils);
+      const retry = await send('partner-2026-000010', { input });
+      expect(retry.status).toBe(409);
+      expect(retry.body.errors[0].extensions.code).toBe('IDEMPOTENCY_IN_PROGRESS');
+      expect(Number(retry.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+      expect(Number(retry.headers['retry-after'])).toBeLessThanOrEqual(5);
+      await asOwner(
+        'drop trigger fail_answer on access.idempotent_request; drop function access.fail_answer();',
+      );
+      dropped = true;
+      // Within the lease (5 s) and some slack for a loaded machine, the retry runs again; the
+      // register's own uniqueness refuses the second copy, and nothing is created twice.
+      let last: Awaited<ReturnType<typeof send>> | null = null;
+      await until(async () => {
+        last = await send('partner-2026-000010', { input });
+        return last.status !== 409;
+      }, 15_000);
+      expect(last!.body.errors[0].extensions.code).toBe('SNILS_DUPLICATE');
+      expect(await stored(input.snils)).toBe(1);
+    } finally {
+      if (!dropped) {
+        await asOwner(
+          'drop trigger if exists fail_answer on access.idempotent_request; drop function if exists access.fail_answer();',
+        );
+      }
+    }
   });
 });

@@ -14,6 +14,7 @@ import { seedAccessDemo } from './demo.js';
 import { IdempotentRequest } from './idempotency/idempotent-request.entity.js';
 import { createAccessLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
+import { PasswordResolver } from './password/password.resolver.js';
 import { BreakGlassGrant } from './session/break-glass.entity.js';
 import { Session } from './session/session.entity.js';
 import { ApiVersionResolver } from './version/api-version.resolver.js';
@@ -31,6 +32,7 @@ export const accessSubgraph: SubgraphDefinition = {
     AccountUpdateResolver,
     AuditEventRecipientResolver,
     ApiVersionResolver,
+    PasswordResolver,
   ],
   orphanedTypes: [Colleague],
   referenceResolvers: { Colleague: colleagueReference },

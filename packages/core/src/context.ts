@@ -21,6 +21,8 @@ export interface Actor {
   grants?: string[];
   /** For an API client restricted to trusted documents: the SHA-256 of each allowed query. */
   allowedOperations?: string[] | null;
+  /** After an administrator's reset: the session may only change the password (or sign out). */
+  passwordChangeRequired?: boolean;
 }
 
 /** What every request carries, wherever it is served. Nothing request-scoped lives in globals. */

@@ -43,6 +43,7 @@ import { Home } from './layout/Home';
 import { Layout } from './layout/Layout';
 import { theme } from './layout/theme';
 import { ministryResources } from './ministries/resources';
+import { ChangePassword } from './password/ChangePassword';
 import { EmployerCreate, EmployerList, VacancyCreate, VacancyList } from './resources/employment';
 import {
   AssessmentList,
@@ -98,6 +99,10 @@ export function App() {
         const has = (role: string) => roles.includes(role);
         const progress = can.progress(roles);
         return [
+          // Every user may change their own password (and one whose password was reset must).
+          <CustomRoutes key="password">
+            <Route path="/password" element={<ChangePassword />} />
+          </CustomRoutes>,
           // The Council's page stays reachable for its secretariat, whose home is their own work.
           can.council(roles) && (
             <CustomRoutes key="council">

@@ -39,6 +39,7 @@ import {
   specificationStatus,
 } from './edge/graphql-http.js';
 import { mountIdempotency } from './edge/idempotency.js';
+import { passwordChangeGate } from './edge/password-change.js';
 import { mountRateLimit, operationPolicy, queryLimits } from './edge/protection.js';
 import { mountEvidenceDownload } from './evidence/evidence-download.route.js';
 import { createGateway, printApiSchema, type SubgraphSource } from './gateway/supergraph.js';
@@ -160,6 +161,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
           ...limits.plugins,
           specificationStatus,
           credentialRequired(publicRootFields()),
+          passwordChangeGate,
           scalarCoercion(apiSchema),
           operationPolicy,
         ],

@@ -46,6 +46,13 @@ export class Account {
   @Property({ type: 'integer', default: 0 })
   failedAttempts: Opt<number> = 0;
 
+  /** Set by an administrator's reset: until the user picks their own, the session may only change it. */
+  @Field(() => Boolean, {
+    description: 'The password was reset: the user must change it before anything else',
+  })
+  @Property({ type: 'boolean', default: false })
+  mustChangePassword: Opt<boolean> = false;
+
   @Authorized(Access.ADMINISTRATION)
   @Field(() => Date, { nullable: true, description: 'Locked after repeated failed sign-ins until then' })
   @Property({ type: 'Date', columnType: 'timestamptz', nullable: true })

@@ -63,6 +63,9 @@ class Viewer {
 
   @Field(() => ID, { nullable: true })
   providerId!: string | null;
+
+  @Field(() => Boolean, { description: 'After a reset: nothing but `changePassword` is allowed until then' })
+  mustChangePassword!: boolean;
 }
 
 @ArgsType()
@@ -108,6 +111,7 @@ export class AccountResolver {
       roles: actor.roles as Role[],
       agencyId: actor.agencyId,
       providerId: actor.providerId,
+      mustChangePassword: actor.passwordChangeRequired === true,
     };
   }
 

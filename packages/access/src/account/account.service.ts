@@ -12,6 +12,7 @@ import {
   ValidationError,
 } from '@sl/core';
 import { addHours, addMinutes } from 'date-fns';
+import { requireStrongPassword } from '../password/password-policy.js';
 import { Session } from '../session/session.entity.js';
 import { Account } from './account.entity.js';
 import type { CreateAccountInput } from './account.inputs.js';
@@ -51,6 +52,7 @@ export class AccountService {
         'PROVIDER_REQUIRED',
       );
     }
+    if (!demo) requireStrongPassword(input.password, [login, input.displayName]);
     if (await this.em.count(Account, { login })) {
       throw new ConflictError('LOGIN_TAKEN', `Логин «${login}» уже занят`, { field: 'login' });
     }
@@ -69,11 +71,8 @@ export class AccountService {
   }
 
   /**
-   * Checks the password and opens a session. Each attempt first takes one of the account's
-   * LOGIN_MAX_FAILURES tries in one atomic UPDATE, before the password is even checked, so however
-   * many attempts run side by side at most that many are checked; the try that fails last locks
-   * the account for a while, a success gives the tries back. Failures and lockouts are security
-   * events of the audit log.
+   * Checks the password under the lockout (`checkPassword`) and opens a session. Failures and
+   * lockouts are security events of the audit log.
    */
   async signIn(
     login: string,
@@ -95,6 +94,39 @@ export class AccountService {
       failed('UNKNOWN_LOGIN');
       throw INVALID_CREDENTIALS();
     }
+    if (!(await this.checkPassword(account, password, settings, failed, audit))) throw INVALID_CREDENTIALS();
+    if (!account.active) {
+      failed('INACTIVE', account.id);
+      throw INVALID_CREDENTIALS();
+    }
+    const token = newSecret(SESSION_PREFIX);
+    const expiresAt = addHours(now, settings.SESSION_MAX_HOURS);
+    this.em.create(Session, {
+      tokenHash: sha256(token),
+      account,
+      createdAt: now,
+      expiresAt,
+      lastSeenAt: now,
+      ip: ip?.slice(0, 64) ?? null,
+    });
+    await this.em.flush();
+    return { token, expiresAt, account };
+  }
+
+  /**
+   * Checks an account's password under the sign-in lockout: each check first takes one of the
+   * account's LOGIN_MAX_FAILURES tries in one atomic UPDATE, so however many checks run side by
+   * side at most that many are made; the check that fails last locks the account for a while, a
+   * success gives the tries back. `failed` records each failure as a security event.
+   */
+  async checkPassword(
+    account: Account,
+    password: string,
+    settings: Pick<Config, 'LOGIN_MAX_FAILURES' | 'LOGIN_LOCKOUT_MINUTES'>,
+    failed: (reason: string, accountId?: string) => void,
+    audit?: AuditTrail,
+  ): Promise<boolean> {
+    const now = this.clock.now();
     const connection = this.em.getConnection();
     const [taken] = await connection.execute<{ failed_attempts: number }[]>(
       `update access.account set failed_attempts = failed_attempts + 1
@@ -128,28 +160,13 @@ export class AccountService {
           after: { login: account.login, lockedUntil: lockedUntil.toISOString() },
         });
       }
-      throw INVALID_CREDENTIALS();
+      return false;
     }
     await connection.execute(
       'update access.account set failed_attempts = 0, locked_until = null where id = ?',
       [account.id],
     );
-    if (!account.active) {
-      failed('INACTIVE', account.id);
-      throw INVALID_CREDENTIALS();
-    }
-    const token = newSecret(SESSION_PREFIX);
-    const expiresAt = addHours(now, settings.SESSION_MAX_HOURS);
-    this.em.create(Session, {
-      tokenHash: sha256(token),
-      account,
-      createdAt: now,
-      expiresAt,
-      lastSeenAt: now,
-      ip: ip?.slice(0, 64) ?? null,
-    });
-    await this.em.flush();
-    return { token, expiresAt, account };
+    return true;
   }
 
   async signOut(sessionId: string): Promise<boolean> {

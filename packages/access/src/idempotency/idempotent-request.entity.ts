@@ -16,12 +16,22 @@ export class IdempotentRequest {
   @PrimaryKey({ type: 'string', length: 255 })
   key!: string;
 
-  /** SHA-256 of the query, variables and operation name: the same key for another request is refused. */
+  /**
+   * SHA-256 of the query (as parsed, so spacing does not count), the variables (as JSON, so key
+   * order does not count) and the operation name: the same key for another request is refused.
+   */
   @Property({ type: 'string', columnType: 'char(64)' })
   requestHash!: string;
 
   @Property({ type: 'Date', columnType: 'timestamptz' })
   createdAt!: Date;
+
+  /**
+   * While the request runs, the gateway running it renews this every few seconds; once it has
+   * passed without an answer (the gateway or its database failed), a retry runs the request again.
+   */
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true })
+  leaseUntil: Opt<Date> | null = null;
 
   /** Null while the request runs. */
   @Property({ type: 'smallint', nullable: true })

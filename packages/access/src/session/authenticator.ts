@@ -17,6 +17,7 @@ interface SessionRow {
   roles: string[];
   provider_id: string | null;
   active: boolean;
+  must_change_password: boolean;
   grants: string[];
 }
 
@@ -53,7 +54,7 @@ export class Authenticator {
     const now = this.clock.now();
     const row = (await em.getConnection().execute(
       `select s.id as session_id, s.revoked_at, s.expires_at, s.last_seen_at,
-         a.id, a.login, a.agency_id, a.roles, a.provider_id, a.active,
+         a.id, a.login, a.agency_id, a.roles, a.provider_id, a.active, a.must_change_password,
          array(select distinct g.recipient_id::text from access.break_glass_grant g
            where g.account_id = a.id and g.expires_at > ?) as grants
        from access.session s join access.account a on a.id = s.account_id
@@ -82,6 +83,7 @@ export class Authenticator {
       providerId: row.provider_id,
       sessionId: row.session_id,
       grants: row.grants,
+      ...(row.must_change_password ? { passwordChangeRequired: true } : {}),
     };
   }
 

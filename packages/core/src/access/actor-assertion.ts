@@ -20,7 +20,7 @@ function key(secret: string): Uint8Array {
  * signed assertion; a subgraph reached directly without one serves nobody's data.
  */
 export async function signActorAssertion(actor: Actor, secret: string, requestId: string): Promise<string> {
-  const { kind, id, name, agencyId, roles, providerId, grants, sessionId } = actor;
+  const { kind, id, name, agencyId, roles, providerId, grants, sessionId, passwordChangeRequired } = actor;
   return new SignJWT({
     kind,
     name,
@@ -29,6 +29,7 @@ export async function signActorAssertion(actor: Actor, secret: string, requestId
     providerId,
     grants: grants ?? [],
     sessionId: sessionId ?? null,
+    ...(passwordChangeRequired ? { passwordChangeRequired: true } : {}),
   })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(id)
@@ -68,6 +69,7 @@ export async function verifyActorAssertion(token: string | undefined, secret: st
       grants: Array.isArray(p.grants)
         ? (p.grants as unknown[]).filter((g): g is string => typeof g === 'string')
         : [],
+      ...(p.passwordChangeRequired === true ? { passwordChangeRequired: true } : {}),
     };
   } catch {
     return null;

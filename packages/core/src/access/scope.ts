@@ -71,6 +71,25 @@ export function consentBoundMinistries(actor: Actor, allowed?: readonly string[]
   ];
 }
 
+/**
+ * How a list of people is narrowed for the actor, so its ids and totals reveal nobody the actor
+ * may not read: to the people shared with an officer's ministry, to a provider's own people, or
+ * (an account that predates the role-combination rule and holds both) to both at once. A role the
+ * list admits that reads without either rule (a coordinator) lists everyone, as it would alone.
+ */
+export function listNarrowing(
+  actor: Actor,
+  allowed?: readonly string[],
+): { sharedOnly: boolean; scopedOnly: boolean } {
+  const roles = admittedRoles(actor, allowed);
+  const officer = (role: string) => ministryOfRole(role) !== undefined;
+  const unrestricted = roles.some((role) => !officer(role) && !isScopedRole(role));
+  return {
+    sharedOnly: !unrestricted && roles.some(officer),
+    scopedOnly: !unrestricted && roles.some(isScopedRole),
+  };
+}
+
 /** Whether the person's consents let the authorised body share their data with this actor now. */
 export type SharingState = 'IN_FORCE' | 'WITHDRAWN' | 'MISSING';
 

@@ -41,10 +41,13 @@ export class AuditTrail {
   readonly changes: AuditChange[] = [];
   /** Records whose access needed a break-the-glass grant: flagged in the log. */
   readonly brokenGlass = new Set<string>();
-  /** Reads a row rule refused: `recipientId → code → fields`, written as `refused` rows. */
-  readonly refusals = new Map<string, Map<string, Set<string>>>();
+  /**
+   * Reads a row rule or a role refused: `recipientId → code → fields`, written as `refused` rows;
+   * null for a refused root query that names nobody.
+   */
+  readonly refusals = new Map<string | null, Map<string, Set<string>>>();
 
-  refused(recipientId: string, field: string, code: string): void {
+  refused(recipientId: string | null, field: string, code: string): void {
     let codes = this.refusals.get(recipientId);
     if (!codes) {
       codes = new Map();

@@ -18,7 +18,7 @@ import { toHttpError } from '../graphql/errors';
 export interface ActionField {
   name: string;
   label: string;
-  type?: 'text' | 'date';
+  type?: 'text' | 'date' | 'password';
   multiline?: boolean;
   required?: boolean;
   initial?: string;

@@ -33,7 +33,8 @@ interface AccountRecord {
   lockedUntil: string | null;
 }
 
-const ACCOUNT = 'id login displayName roles agencyId providerId active lockedUntil createdAt';
+const ACCOUNT =
+  'id login displayName roles agencyId providerId active lockedUntil createdAt mustChangePassword';
 
 function RoleChoices() {
   const translate = useTranslate();
@@ -135,6 +136,23 @@ function AccountActions() {
             runMutation(`mutation ($id: ID!) { setAccountActive(id: $id, active: true) { ${ACCOUNT} } }`, {
               id: record.id,
             })
+          }
+        />
+      )}
+      {identity?.id !== record.id && (
+        <ActionButton
+          label="app.password.reset"
+          title="app.password.reset_title"
+          text={record.displayName}
+          fields={[
+            { name: 'newPassword', label: 'app.password.temporary', type: 'password', required: true },
+          ]}
+          done="app.password.reset_done"
+          onConfirm={({ newPassword }) =>
+            runMutation(
+              `mutation ($input: ResetPasswordInput!) { resetPassword(input: $input) { ${ACCOUNT} } }`,
+              { input: { id: record.id, newPassword } },
+            )
           }
         />
       )}

@@ -12,7 +12,7 @@ const SIGN_IN = gql`
     signIn(input: $input) {
       token
       expiresAt
-      account { id displayName roles providerId }
+      account { id displayName roles providerId mustChangePassword }
     }
   }
 `;
@@ -22,7 +22,13 @@ interface SignInResult {
   signIn: {
     token: string;
     expiresAt: string;
-    account: { id: string; displayName: string; roles: string[]; providerId: string | null };
+    account: {
+      id: string;
+      displayName: string;
+      roles: string[];
+      providerId: string | null;
+      mustChangePassword: boolean;
+    };
   };
 }
 
@@ -43,7 +49,10 @@ export function graphAuthProvider(client: ApolloClient): AuthProvider {
           name: account.displayName,
           roles: account.roles,
           providerId: account.providerId,
+          mustChangePassword: account.mustChangePassword,
         });
+        // A reset password is good for one thing: choosing a new one, straight after sign-in.
+        return account.mustChangePassword ? { redirectTo: '/password' } : undefined;
       } catch (error) {
         throw new Error(toHttpError(error).message);
       }
@@ -55,7 +64,10 @@ export function graphAuthProvider(client: ApolloClient): AuthProvider {
     async checkAuth() {
       if (!readSession()) throw new Error('ra.auth.auth_check_error');
     },
-    async checkError(error: { status?: number }) {
+    async checkError(error: { status?: number; body?: { code?: unknown } }) {
+      if (error?.body?.code === 'PASSWORD_CHANGE_REQUIRED') {
+        throw { redirectTo: '/password', logoutUser: false, message: false };
+      }
       if (error?.status === 401) {
         clearSession();
         throw new Error('ra.notification.logged_out');

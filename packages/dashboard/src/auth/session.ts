@@ -10,6 +10,8 @@ export interface Session {
   name: string;
   roles: string[];
   providerId: string | null;
+  /** After an administrator's reset: the dashboard shows only the change of password. */
+  mustChangePassword?: boolean;
 }
 
 const KEY = 'sl.session';

@@ -30,6 +30,7 @@ export function toHttpError(error: unknown): HttpError {
     const message = first?.message ?? 'Ошибка';
     if (code === 'UNAUTHENTICATED') return new HttpError(message, 401);
     if (code === 'FORBIDDEN') return new HttpError(message, 403);
+    if (code === 'PASSWORD_CHANGE_REQUIRED') return new HttpError(message, 403, { code });
     const fieldErrors: Record<string, string> = {};
     for (const e of errors) {
       const list = e.extensions?.fields;

@@ -2,6 +2,7 @@ import english from 'ra-language-english';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
 import { caseEn } from '../case/messages';
 import { caseDocumentsEn } from '../documents/messages';
+import { passwordEn } from '../password/messages';
 import { councilAdminEn } from './councilAdmin';
 import { enEnums } from './enums';
 
@@ -297,4 +298,5 @@ export const en: TranslationMessages = mergeTranslations(
     },
   },
   councilAdminEn,
+  passwordEn,
 );

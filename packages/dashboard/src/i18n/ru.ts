@@ -2,6 +2,7 @@ import russian from 'ra-language-russian';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
 import { caseRu } from '../case/messages';
 import { caseDocumentsRu } from '../documents/messages';
+import { passwordRu } from '../password/messages';
 import { councilAdminRu } from './councilAdmin';
 import { ruEnums } from './enums';
 
@@ -456,4 +457,5 @@ export const ru: TranslationMessages = mergeTranslations(
     },
   },
   councilAdminRu,
+  passwordRu,
 );

@@ -1,5 +1,14 @@
 import type { ReactNode } from 'react';
-import { AppBar, Layout as RaLayout, TitlePortal, UserMenu, useGetIdentity, useTranslate } from 'react-admin';
+import {
+  AppBar,
+  Logout,
+  Layout as RaLayout,
+  TitlePortal,
+  UserMenu,
+  useGetIdentity,
+  useTranslate,
+} from 'react-admin';
+import { ChangePasswordMenuItem } from '../password/ChangePassword';
 import { useKeyboardRows } from './keyboardRows';
 
 /** react-admin's layout with a "skip to content" link first in the tab order (WCAG 2.4.1). */
@@ -32,7 +41,12 @@ export function Layout({ children }: { children: ReactNode }) {
  */
 function NamedUserMenu() {
   const { identity } = useGetIdentity();
-  return <UserMenu label={identity?.fullName ?? 'ra.auth.user_menu'} />;
+  return (
+    <UserMenu label={identity?.fullName ?? 'ra.auth.user_menu'}>
+      <ChangePasswordMenuItem />
+      <Logout />
+    </UserMenu>
+  );
 }
 
 /** The page's title (each screen sets it with `<Title>`) is its one `h1` (WCAG 1.3.1, 2.4.6). */

@@ -16,6 +16,7 @@ import {
 } from '@sl/core';
 import ExcelJS from 'exceljs';
 import type { Express, Request, Response } from 'express';
+import { PASSWORD_CHANGE_REQUIRED_MESSAGE } from '../edge/password-change.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -116,6 +117,9 @@ export function mountAuditExport(
       return fail(res, 401, 'UNAUTHENTICATED', error instanceof Error ? error.message : 'Требуется вход');
     }
     if (!actor) return fail(res, 401, 'UNAUTHENTICATED', 'Требуется вход в систему');
+    if (actor.passwordChangeRequired) {
+      return fail(res, 403, 'PASSWORD_CHANGE_REQUIRED', PASSWORD_CHANGE_REQUIRED_MESSAGE);
+    }
     if (!actor.roles.includes(Role.AUDITOR)) return fail(res, 403, 'FORBIDDEN', 'Недостаточно прав');
     const parsed = parseQuery(req);
     if ('code' in parsed) return fail(res, 400, parsed.code, parsed.message);

@@ -180,7 +180,7 @@ export const specificationStatus: ApolloServerPlugin<BaseContext> = {
   },
 };
 
-function rootFieldsOf(operation: OperationDefinitionNode): string[] | null {
+export function rootFieldsOf(operation: OperationDefinitionNode): string[] | null {
   const names: string[] = [];
   for (const selection of operation.selectionSet.selections) {
     if (selection.kind !== Kind.FIELD) return null;

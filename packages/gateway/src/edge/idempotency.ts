@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { IdempotencyService } from '@sl/access';
+import { IDEMPOTENCY_LEASE_MS, IdempotencyService } from '@sl/access';
 import {
   type Clock,
   type Config,
@@ -10,7 +10,7 @@ import {
   type Logger,
 } from '@sl/core';
 import type { Express, Response } from 'express';
-import { type OperationDefinitionNode, parse } from 'graphql';
+import { type OperationDefinitionNode, parse, print } from 'graphql';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 
@@ -27,8 +27,41 @@ function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex');
 }
 
-function fail(res: Response, status: number, code: string, message: string): void {
+function fail(
+  res: Response,
+  status: number,
+  code: string,
+  message: string,
+  retryAfterSeconds?: number,
+): void {
+  if (retryAfterSeconds !== undefined) res.set('retry-after', String(retryAfterSeconds));
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
+}
+
+/** JSON with every object's keys sorted: the same value, however the client ordered or spaced it. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * What makes two requests the same request: the query as parsed (spacing, commas and comments do
+ * not count), the variables as JSON values (key order does not count) and the operation name.
+ */
+export function requestFingerprint(query: string, variables: unknown, operationName: unknown): string {
+  let document = query;
+  try {
+    document = print(parse(query));
+  } catch {
+    // Unparsable: Apollo refuses it anyway; the text itself identifies it.
+  }
+  return sha256(canonicalJson([document, variables ?? null, operationName ?? null]));
 }
 
 function isMutation(query: string, operationName: unknown): boolean {
@@ -61,8 +94,10 @@ function isFinal(status: number, body: string): boolean {
  * answer back instead of creating the record twice. Keys belong to the caller's credentials; the
  * same key with another request is refused; a copy sent while the first still runs is told so.
  * The answer is stored right after the mutation commits (not in its transaction, which lives in
- * the subgraphs): if the gateway dies in between, a retry runs the mutation again, and the domain's
- * own uniqueness rules (СНИЛС, one open place per person…) still hold.
+ * the subgraphs): if the gateway or its database fails in between, the key's lease lapses within
+ * IDEMPOTENCY_LEASE_MS, a retry runs the mutation again, and the domain's own uniqueness rules
+ * (СНИЛС, one open place per person…) still hold. Until then a retry is told to wait, with
+ * `Retry-After`; it is never held off for longer than the lease.
  */
 export function mountIdempotency(
   app: Express,
@@ -86,9 +121,7 @@ export function mountIdempotency(
     if (typeof body?.query !== 'string' || !isMutation(body.query, body.operationName)) return next();
 
     const caller = sha256(authorization);
-    const requestHash = sha256(
-      JSON.stringify([body.query, body.variables ?? null, body.operationName ?? null]),
-    );
+    const requestHash = requestFingerprint(body.query, body.variables, body.operationName);
     const service = new IdempotencyService(options.em(), config.IDEMPOTENCY_KEEP_HOURS);
     const now = clock.now();
     try {
@@ -111,6 +144,7 @@ export function mountIdempotency(
           409,
           'IDEMPOTENCY_IN_PROGRESS',
           'Запрос с этим ключом ещё выполняется. Повторите его через несколько секунд, чтобы получить ответ.',
+          claim.retryAfterSeconds,
         );
       }
       if (claim.kind === 'replay') {
@@ -124,14 +158,24 @@ export function mountIdempotency(
     } catch (error) {
       if (!isDatabaseUnavailable(error)) return next(error);
       const unavailable = new DatabaseUnavailableError();
-      return fail(res, 503, unavailable.code, unavailable.message);
+      return fail(res, 503, unavailable.code, unavailable.message, Math.ceil(IDEMPOTENCY_LEASE_MS / 1000));
     }
+
+    // The key stays this request's while it runs; if this process or its database fails, the
+    // renewals stop and the key is free again within the lease.
+    const renewal = setInterval(() => {
+      service
+        .renew(caller, key, clock.now())
+        .catch((error: unknown) => logger.warn({ err: error }, 'could not renew an idempotency lease'));
+    }, IDEMPOTENCY_LEASE_MS / 2);
+    renewal.unref();
 
     // The answer is recorded once the mutation has answered, even if the caller hung up before
     // (a timeout): its retry must get this answer, not run the mutation a second time.
     let answer: string | null = null;
     let recorded: Promise<void> | null = null;
     const record = (): Promise<void> => {
+      clearInterval(renewal);
       recorded ??= (
         answer !== null && isFinal(res.statusCode, answer)
           ? service.complete(caller, key, res.statusCode, answer)

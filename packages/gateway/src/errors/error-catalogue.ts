@@ -115,8 +115,8 @@ export const ERROR_CATALOGUE: Record<string, ErrorCodeEntry> = {
   ),
   IDEMPOTENCY_IN_PROGRESS: entry(
     '409',
-    'A request with this `Idempotency-Key` is still running.',
-    'Retry in a few seconds with the same key and body to get its answer.',
+    'A request with this `Idempotency-Key` is still running (it holds the key by a lease of a few seconds that it renews; a request whose gateway or database failed frees it within that time).',
+    'Retry after the `Retry-After` header’s seconds with the same key and request to get its answer.',
   ),
 
   // Credentials and access
@@ -134,6 +134,11 @@ export const ERROR_CATALOGUE: Record<string, ErrorCodeEntry> = {
     '200',
     'Too many failed sign-ins: the account is locked for `LOGIN_LOCKOUT_MINUTES`.',
     'Wait, or ask an administrator to unlock it.',
+  ),
+  PASSWORD_CHANGE_REQUIRED: entry(
+    '403',
+    "The account's password was reset by an administrator: until `changePassword` succeeds, the session may only run `changePassword`, `me` and `signOut` (also on `/audit/export`).",
+    'Ask the user for the temporary password and a new one, send `changePassword`, then resend.',
   ),
   FORBIDDEN: entry(
     '200 (403 on `/reports`, `/audit/export`)',
@@ -167,6 +172,16 @@ export const ERROR_CATALOGUE: Record<string, ErrorCodeEntry> = {
   ),
   BREAK_GLASS_USERS_ONLY: entry('200', 'Break-the-glass is for people, not API clients.', 'Do not retry.'),
   CANNOT_DISABLE_SELF: input('An administrator tried to disable their own account.'),
+  CANNOT_RESET_SELF: input(
+    'An administrator tried to reset their own password; they change it with `changePassword`.',
+  ),
+  PASSWORD_TOO_WEAK: input(
+    "The password policy refused the password: blank, one repeated character or group, a keyboard row or sequence, a common password, or the login or name; `extensions.reason` names which (zxcvbn's warning).",
+  ),
+  WRONG_CURRENT_PASSWORD: input(
+    'At `changePassword`, the current password is wrong. It counts towards the sign-in lockout.',
+  ),
+  PASSWORD_UNCHANGED: input('At `changePassword`, the new password is the current one.'),
   LOGIN_TAKEN: input('The login is already used by another account.'),
   CLIENT_NAME_TAKEN: input('An API client of that name exists.'),
   PROVIDER_REQUIRED: input('Provider staff accounts must name their provider.'),

@@ -104,7 +104,7 @@ export class RecipientFilter {
   @Field(() => SharedWith, {
     nullable: true,
     description:
-      'ME: only the people whose data the caller may read under their consents (a sync asks for these)',
+      'ME: only the people whose data the caller may read under their consents (a ministry officer always gets only these)',
   })
   @IsOptional()
   sharedWith?: SharedWith;

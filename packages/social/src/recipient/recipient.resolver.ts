@@ -1,4 +1,5 @@
-import { Access, Connection, isScoped, PageArgs, Personal } from '@sl/core';
+import { Access, Connection, listNarrowing, PageArgs, Personal } from '@sl/core';
+import { type GraphQLResolveInfo, Kind } from 'graphql';
 import {
   Arg,
   Args,
@@ -6,6 +7,8 @@ import {
   Ctx,
   FieldResolver,
   ID,
+  Info,
+  Int,
   Mutation,
   ObjectType,
   Query,
@@ -28,6 +31,13 @@ import { RecipientService } from './recipient.service.js';
 @ObjectType()
 export class RecipientConnection extends Connection(Recipient, 'Recipient') {}
 
+/** Whether the query selects the rows of the page (not only its total), through fragments too. */
+function sendsRows(info: GraphQLResolveInfo): boolean {
+  return info.fieldNodes.some((node) =>
+    (node.selectionSet?.selections ?? []).some((s) => s.kind !== Kind.FIELD || s.name.value === 'edges'),
+  );
+}
+
 /** Matches no provider: a provider account without a provider sees nobody. */
 const NO_PROVIDER = '00000000-0000-0000-0000-000000000000';
 
@@ -35,22 +45,31 @@ const NO_PROVIDER = '00000000-0000-0000-0000-000000000000';
 export class RecipientResolver {
   @Authorized(...Access.IDENTITY)
   @Query(() => RecipientConnection, { description: 'People, filtered and sorted, one page at a time' })
-  recipients(
+  async recipients(
     @Ctx() ctx: SocialContext,
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => RecipientFilter, { nullable: true }) filter?: RecipientFilter,
     @Arg('orderBy', () => RecipientOrder, { nullable: true }) orderBy?: RecipientOrder,
+    @Info() info?: GraphQLResolveInfo,
   ) {
     // Provider staff list only the people their provider serves, whatever filter they send.
-    const scoped =
-      ctx.actor && isScoped(ctx.actor, Access.IDENTITY)
-        ? { ...filter, providerId: ctx.actor.providerId ?? NO_PROVIDER }
-        : filter;
+    // A ministry officer lists only the people shared with their ministry, asked or not: the ids
+    // and the total of anyone else (never consented, or withdrawn) are not theirs to learn.
+    const narrowing = ctx.actor
+      ? listNarrowing(ctx.actor, Access.IDENTITY)
+      : { sharedOnly: false, scopedOnly: false };
+    const scoped = narrowing.scopedOnly
+      ? { ...filter, providerId: ctx.actor?.providerId ?? NO_PROVIDER }
+      : filter;
     const shared =
-      filter?.sharedWith === SharedWith.ME && ctx.actor
+      ctx.actor && (filter?.sharedWith === SharedWith.ME || narrowing.sharedOnly)
         ? sharedWithActor<Recipient>(ctx.actor, todayOf(ctx))
         : null;
-    return new RecipientService(ctx.em).list(scoped, orderBy, page, shared);
+    const result = await new RecipientService(ctx.em).list(scoped, orderBy, page, shared);
+    // Who is on the register is itself personal: a page that sends ids, even ids alone, is recorded.
+    if (!info || sendsRows(info))
+      for (const edge of result.edges) ctx.audit?.read(edge.node.id, 'Recipient.id');
+    return result;
   }
 
   @Authorized(...Access.IDENTITY)

@@ -17,6 +17,7 @@ import {
   ValidationError,
 } from '@sl/core';
 import type DataLoader from 'dataloader';
+import { ageOn } from '../application/eligibility.js';
 import { type SocialContext, snapshot, todayOf } from '../common/social-context.js';
 import { currentProviderOf } from '../deadlines/deadline.sql.js';
 import { LifeLimitations, Recipient, Representative } from './recipient.entity.js';
@@ -277,6 +278,16 @@ function checkBirthDate(ctx: SocialContext, birthDate: string): void {
       'Дата рождения не может быть в будущем или ранее 1900 года',
       'birthDate',
       'BIRTH_DATE_INVALID',
+    );
+  }
+  // Seeds 001 §2 and 002 §1: supported living is organised for disabled people over 18; the
+  // register holds its participants, so nobody younger is registered (or made younger).
+  const age = ageOn(birthDate, todayOf(ctx));
+  if (age < 18) {
+    throw new ValidationError(
+      `Сопровождаемое проживание организуется для инвалидов старше 18 лет; по этой дате рождения человеку ${age}`,
+      'birthDate',
+      'NOT_ADULT',
     );
   }
 }

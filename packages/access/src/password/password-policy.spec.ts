@@ -1,0 +1,52 @@
+import { AppError } from '@sl/core';
+import { judgePassword, requireStrongPassword } from './password-policy.js';
+
+describe('the password policy', () => {
+  it.each([
+    ['blank', '               ', 'blank', /пробелов/],
+    ['one repeated character', 'aaaaaaaaaaaa', 'simpleRepeat', /повторяющегося символа/],
+    ['a repeated group', 'abcabcabcabc', 'extendedRepeat', /повторов одной группы/],
+    ['a common password', '123456789012', 'common', /распространённых паролей/],
+    ['a common password with digits', 'password1234', 'similarToCommon', /похож на распространённый/],
+    ['an English keyboard row', 'qwertyuiop12', 'similarToCommon', /распространённый/],
+    // The same keys as "qwertyuiop[]", a common password.
+    ['a Russian keyboard row', 'йцукенгшщзхъ', 'topHundred', /сотню самых распространённых/],
+  ])('refuses %s and names why in Russian', (_, password, reason, message) => {
+    const verdict = judgePassword(password);
+    expect(verdict.ok).toBe(false);
+    expect(verdict.reason).toBe(reason);
+    expect(verdict.message).toMatch(message);
+  });
+
+  it('reads a Russian word as the keys it is typed with ("пароль" is "gfhjkm")', () => {
+    const verdict = judgePassword('пароль123456');
+    expect(verdict.ok).toBe(false);
+    expect(verdict.message).toMatch(/распространённ/);
+  });
+
+  it("counts the account's own login and name as known words", () => {
+    expect(judgePassword('zhukovskaya2026', []).ok).toBe(true);
+    const own = judgePassword('zhukovskaya2026', ['m.zhukovskaya', 'Мария Жуковская']);
+    expect(own.ok).toBe(false);
+    expect(own.message).toMatch(/логин или имя/);
+  });
+
+  it('accepts passphrases of unrelated words, Russian or Latin', () => {
+    for (const password of ['Сирень у реки 42', 'correct horse battery', 'Kalinka-Malinka-77']) {
+      expect(judgePassword(password)).toEqual({ ok: true, reason: null, message: null });
+    }
+  });
+
+  it('refuses with PASSWORD_TOO_WEAK on the field it is told', () => {
+    let caught: unknown;
+    try {
+      requireStrongPassword('aaaaaaaaaaaa', [], 'newPassword');
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(AppError);
+    expect((caught as AppError).code).toBe('PASSWORD_TOO_WEAK');
+    expect((caught as AppError).details).toMatchObject({ field: 'newPassword', reason: 'simpleRepeat' });
+    expect(() => requireStrongPassword('Сирень у реки 42', [])).not.toThrow();
+  });
+});
