@@ -14,6 +14,8 @@ import { seedAccessDemo } from './demo.js';
 import { IdempotentRequest } from './idempotency/idempotent-request.entity.js';
 import { createAccessLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
+import { RecordWrite } from './record-write/record-write.model.js';
+import { RecordWriteResolver } from './record-write/record-write.resolver.js';
 import { BreakGlassGrant } from './session/break-glass.entity.js';
 import { Session } from './session/session.entity.js';
 import { ApiVersionResolver } from './version/api-version.resolver.js';
@@ -31,8 +33,9 @@ export const accessSubgraph: SubgraphDefinition = {
     AccountUpdateResolver,
     AuditEventRecipientResolver,
     ApiVersionResolver,
+    RecordWriteResolver,
   ],
-  orphanedTypes: [Colleague],
+  orphanedTypes: [Colleague, RecordWrite],
   referenceResolvers: { Colleague: colleagueReference },
   createLoaders: createAccessLoaders,
   seedDemo: (em) => seedAccessDemo(em),
