@@ -15,6 +15,7 @@ import {
   SimpleForm,
   TextField,
   TextInput,
+  useLocaleState,
   usePermissions,
   useRecordContext,
   useTranslate,
@@ -24,7 +25,7 @@ import { granted } from '../auth/authProvider';
 import { regionInstant, regionLocal } from '../case/format';
 import { ListActions } from '../export/ListActions';
 import { PersonInput } from '../ministries/PersonInput';
-import { DateText, ENUMS, EnumInput, EnumText } from './common';
+import { DateText, ENUMS, EnumInput, EnumText, formatDate } from './common';
 
 /**
  * A link (not a click handler on a row) to a form that records something about a person: reached
@@ -180,6 +181,24 @@ export const GuidanceSessionCreate = () => (
   </Create>
 );
 
+/**
+ * The visit the outcome is of, read-only: named by the link that opened the form (person, time,
+ * staff member), never by its id; the id stays the value, so the server's refusal of the visit
+ * (already recorded, not yet come) lands here.
+ */
+function VisitInput() {
+  const visit = useRecordContext<{ visitName?: string }>();
+  return (
+    <TextInput
+      source="visitId"
+      readOnly
+      helperText={false}
+      fullWidth
+      format={(id?: string) => visit?.visitName ?? id ?? ''}
+    />
+  );
+}
+
 /** Whether a scheduled visit took place; its hours when it did (the server checks the day's total). */
 export const VisitOutcomeCreate = () => (
   <Create
@@ -191,7 +210,7 @@ export const VisitOutcomeCreate = () => (
     })}
   >
     <SimpleForm>
-      <TextInput source="visitId" readOnly helperText={false} />
+      <VisitInput />
       <BooleanInput source="delivered" />
       {/* No min/max here: the server's rule (and its message on the field) covers the day's total too. */}
       <NumberInput source="hoursDelivered" step={0.5} />
@@ -199,15 +218,20 @@ export const VisitOutcomeCreate = () => (
   </Create>
 );
 
-/** The link from a visit on the card to its outcome form. */
-export function VisitOutcomeLink(_: { label: string }) {
-  const visit = useRecordContext<{ id: string; recipientId: string; delivered: boolean }>();
-  if (!visit) return null;
+/**
+ * The request answered, read-only: named by the link that opened the form (subject, date, agency),
+ * never by its id, which stays the value (the server's refusals of the request land here).
+ */
+function RequestInput() {
+  const request = useRecordContext<{ requestName?: string }>();
+  const translate = useTranslate();
   return (
-    <RecordLink
-      resource="visitOutcomes"
-      label="app.actions.record_visit"
-      values={{ visitId: visit.id, recipientId: visit.recipientId, delivered: visit.delivered }}
+    <TextInput
+      source="requestId"
+      readOnly
+      helperText={false}
+      fullWidth
+      format={() => request?.requestName ?? translate('resources.interagencyAnswers.fields.requestId')}
     />
   );
 }
@@ -233,7 +257,7 @@ export const InteragencyAnswerCreate = () => (
     }}
   >
     <SimpleForm>
-      <TextInput source="requestId" readOnly helperText={false} />
+      <RequestInput />
       <PersonInput />
       <DateInput source="conclusion.issuedOn" validate={required()} />
       <TextInput source="conclusion.organisation" validate={required()} fullWidth />
@@ -246,15 +270,26 @@ export const InteragencyAnswerCreate = () => (
 
 /** The answer's form from a row of the health queue. */
 function AnswerLink(_: { label: string }) {
-  const request = useRecordContext<{ id: string; recipientId: string; subject: string }>();
+  const request = useRecordContext<{ id: string; recipientId: string; subject: string; sentOn?: string }>();
   const { permissions = [] } = usePermissions<string[]>();
+  const translate = useTranslate();
+  const [locale = 'ru'] = useLocaleState();
   if (request?.subject !== 'MEDICAL_CONCLUSION') return null;
   if (!granted(permissions, 'HEALTH_WRITE')) return null;
   return (
     <RecordLink
       resource="interagencyAnswers"
       label="app.actions.answer_request"
-      values={{ requestId: request.id, recipientId: request.recipientId }}
+      values={{
+        requestId: request.id,
+        recipientId: request.recipientId,
+        requestName: [
+          translate(`enums.InteragencySubject.${request.subject}`),
+          request.sentOn ? formatDate(request.sentOn, locale) : null,
+        ]
+          .filter(Boolean)
+          .join(', '),
+      }}
     />
   );
 }
