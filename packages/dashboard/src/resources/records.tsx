@@ -8,6 +8,7 @@ import {
   Datagrid,
   DateInput,
   DateTimeInput,
+  FormDataConsumer,
   List,
   NumberInput,
   ReferenceInput,
@@ -187,15 +188,19 @@ export const GuidanceSessionCreate = () => (
  * (already recorded, not yet come) lands here.
  */
 function VisitInput() {
-  const visit = useRecordContext<{ visitName?: string }>();
+  // The form's own values (the link's `?source=`), where the name travels beside the id.
   return (
-    <TextInput
-      source="visitId"
-      readOnly
-      helperText={false}
-      fullWidth
-      format={(id?: string) => visit?.visitName ?? id ?? ''}
-    />
+    <FormDataConsumer<{ visitName?: string }>>
+      {({ formData }) => (
+        <TextInput
+          source="visitId"
+          readOnly
+          helperText={false}
+          fullWidth
+          format={() => formData.visitName ?? ''}
+        />
+      )}
+    </FormDataConsumer>
   );
 }
 
@@ -223,16 +228,19 @@ export const VisitOutcomeCreate = () => (
  * never by its id, which stays the value (the server's refusals of the request land here).
  */
 function RequestInput() {
-  const request = useRecordContext<{ requestName?: string }>();
   const translate = useTranslate();
   return (
-    <TextInput
-      source="requestId"
-      readOnly
-      helperText={false}
-      fullWidth
-      format={() => request?.requestName ?? translate('resources.interagencyAnswers.fields.requestId')}
-    />
+    <FormDataConsumer<{ requestName?: string }>>
+      {({ formData }) => (
+        <TextInput
+          source="requestId"
+          readOnly
+          helperText={false}
+          fullWidth
+          format={() => formData.requestName ?? translate('resources.interagencyAnswers.fields.requestId')}
+        />
+      )}
+    </FormDataConsumer>
   );
 }
 
