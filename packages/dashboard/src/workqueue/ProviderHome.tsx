@@ -14,7 +14,7 @@ import {
 import { useEffect, useState } from 'react';
 import { Title, useLocaleState, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
-import { fullName } from '../case/format';
+import { fullName, REGION_TIME_ZONE } from '../case/format';
 import { client } from '../graphql/client';
 import { toHttpError } from '../graphql/errors';
 import { intlLocale } from '../i18n/i18nProvider';
@@ -49,7 +49,7 @@ const regionTime = (instant: string, locale: string) =>
   new Intl.DateTimeFormat(intlLocale(locale), {
     dateStyle: 'short',
     timeStyle: 'short',
-    timeZone: 'Europe/Moscow',
+    timeZone: REGION_TIME_ZONE,
   }).format(new Date(instant));
 
 function VisitTable({ visits, caption }: { visits: Visit[]; caption: string }) {
