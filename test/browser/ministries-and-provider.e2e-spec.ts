@@ -96,6 +96,8 @@ async function choose(p: Page, label: RegExp, option: string): Promise<void> {
   await p.getByRole('combobox', { name: label }).click();
   await p.getByRole('option', { name: option, exact: true }).click();
   await p.getByRole('listbox').waitFor({ state: 'hidden' });
+  // The menu fades out: axe would read its options' contrast mid-fade.
+  await p.locator('.MuiMenu-root, .MuiPopover-root').first().waitFor({ state: 'detached' });
 }
 
 /** The confirmation says what was recorded, not a generic "element created". */
@@ -376,8 +378,8 @@ describe('provider staff, break-the-glass, alerts and the ministries’ forms in
     );
     const stored = ok(
       await t.gql<{ recipient: { visits: { id: string; hoursDelivered: number | null }[] } }>(
-        'query($id: ID!) { recipient(id: $id) { visits { id hoursDelivered } } }',
-        { id: alerted },
+        'query($id: ID!, $from: LocalDate!, $to: LocalDate!) { recipient(id: $id) { visits(from: $from, to: $to) { id hoursDelivered } } }',
+        { id: alerted, from: day(-1), to: day(1) },
       ),
     ).recipient.visits.find((v) => v.id === visits.today);
     expect(stored?.hoursDelivered).toBe(2);

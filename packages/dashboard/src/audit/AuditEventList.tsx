@@ -221,7 +221,16 @@ export function AuditEventList() {
         <FunctionField
           label="resources.auditEvents.fields.breakGlass"
           render={(r: AuditRow) =>
-            r.breakGlass ? <Chip size="small" color="warning" label={translate('ra.boolean.true')} /> : '—'
+            r.breakGlass ? (
+              // MUI's warning chip (white on orange) fails WCAG AA contrast: dark text on light orange.
+              <Chip
+                size="small"
+                label={translate('ra.boolean.true')}
+                sx={{ bgcolor: 'warning.light', color: 'common.black' }}
+              />
+            ) : (
+              '—'
+            )
           }
         />
       </Datagrid>
