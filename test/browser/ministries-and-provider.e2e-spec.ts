@@ -96,8 +96,9 @@ async function choose(p: Page, label: RegExp, option: string): Promise<void> {
   await p.getByRole('combobox', { name: label }).click();
   await p.getByRole('option', { name: option, exact: true }).click();
   await p.getByRole('listbox').waitFor({ state: 'hidden' });
-  // The menu fades out: axe would read its options' contrast mid-fade.
-  await p.locator('.MuiMenu-root, .MuiPopover-root').first().waitFor({ state: 'detached' });
+  // The menu fades out: axe would read its options' contrast mid-fade. (The app bar's language
+  // menu stays mounted, hidden.)
+  await until(async () => (await p.locator('.MuiPopover-root:not(.MuiModal-hidden)').count()) === 0);
 }
 
 /** The confirmation says what was recorded, not a generic "element created". */
