@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { ManualClock, Role, snilsFromBody } from '@sl/core';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchBrowser, screenshot, seriousViolations } from '../support/browser.js';
+import { expectAccessible, launchBrowser, screenshot, signIn, until } from '../support/browser.js';
 import { pdfText } from '../support/pdf-text.js';
 import { fillQuestionnaire } from '../support/questionnaire.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
@@ -12,7 +12,6 @@ import { startTestSystem, type TestSystem } from '../support/system.js';
  * 10 days, the stages with a readiness review half a year later, housing, a service plan, the team,
  * a visit scheduled and recorded; and a refusal with its ground.
  */
-const DEMO_PASSWORD = 'demo-password-2026';
 const clock = new ManualClock(new Date());
 
 let t: TestSystem;
@@ -37,38 +36,6 @@ function regionParts(at: Date): { day: string; time: string } {
   }).format(at);
   const [day, time] = s.split(' ') as [string, string];
   return { day, time };
-}
-
-async function until(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting in the browser');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function signIn(p: Page, login: string): Promise<void> {
-  await p.goto(`${base}/`);
-  await p.evaluate('sessionStorage.clear()');
-  await p.goto(`${base}/#/login`);
-  await p.fill('input[name="username"]', login);
-  await p.fill('input[name="password"]', DEMO_PASSWORD);
-  await p.click('button[type="submit"]');
-  await p.waitForSelector('.RaSidebar-fixed, nav', { timeout: 20_000 });
-}
-
-/** axe on the screen as it is (after notifications settle), one h1, and a screenshot of it. */
-async function expectAccessible(p: Page, screen: string): Promise<void> {
-  await p
-    .locator('.MuiSnackbar-root')
-    .first()
-    .waitFor({ state: 'detached', timeout: 10_000 })
-    .catch(() => undefined);
-  await screenshot(p, screen);
-  const violations = await seriousViolations(p);
-  expect({ screen, violations }).toEqual({ screen, violations: [] });
-  // A dialog's heading is the dialog's (h2); the page keeps its own single h1.
-  expect({ screen, h1: await p.locator('h1').count() }).toEqual({ screen, h1: 1 });
 }
 
 /** Opens a next-step action by its button; the dialog is named by its heading. */
@@ -177,7 +144,7 @@ describe('the person page as the case workspace', () => {
   let personId: string;
 
   it('registers a person and takes the application with documents and consents', async () => {
-    await signIn(page, 'coordinator');
+    await signIn(page, base, 'coordinator');
     personId = await registerPerson('Путникова', 970_000_101);
     await page
       // The app bar's title is the page's h1; the summary's heading names the person with the СНИЛС.
@@ -255,7 +222,7 @@ describe('the person page as the case workspace', () => {
 
     // Health, in its own session, answers from its queue with a conclusion.
     const health = await context.newPage();
-    await signIn(health, 'health');
+    await signIn(health, base, 'health');
     const queue = await t.gql<{
       interagencyQueue: { edges: { node: { id: string; recipientId: string } }[] };
     }>(
@@ -362,7 +329,7 @@ describe('the person page as the case workspace', () => {
     // seed 002 §15.2: the readiness review no earlier than 6 months into the training stage
     clock.advanceDays(190);
     await context.clock.setSystemTime(clock.now());
-    await signIn(page, 'coordinator');
+    await signIn(page, base, 'coordinator');
     await page.goto(`${base}/#/recipients/${personId}/show`);
     dialog = await openAction('Оценка готовности');
     await choose(dialog, /Результат/, 'Готов');

@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshot, seriousViolations } from '../support/browser.js';
+import {
+  DEMO_PASSWORD,
+  expectAccessible,
+  launchBrowser,
+  screenshot,
+  signIn,
+  until,
+} from '../support/browser.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
 
 /**
@@ -8,20 +15,11 @@ import { startTestSystem, type TestSystem } from '../support/system.js';
  * meeting mode on a projector, the administrator's accounts and API clients, the auditor's log,
  * and the shared export.
  */
-const DEMO_PASSWORD = 'demo-password-2026';
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
 let t: TestSystem;
 let browser: Browser;
 let base: string;
-
-async function until(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting in the browser');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** A fresh browser context signed in as `login`: each user their own session. */
 async function session(
@@ -32,25 +30,8 @@ async function session(
   const context = await browser.newContext({ viewport, locale: 'ru-RU', acceptDownloads: true });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error(`browser (${login}): ${e.message}`));
-  await page.goto(`${base}/#/login`);
-  await page.fill('input[name="username"]', login);
-  await page.fill('input[name="password"]', password);
-  await page.click('button[type="submit"]');
-  await page.locator('a.RaMenuItemLink-root').first().waitFor({ timeout: 20_000 });
+  await signIn(page, base, login, password);
   return { context, page };
-}
-
-/** Every screen these roles use: axe's serious and critical rules pass, and it has one h1. */
-async function expectScreen(p: Page, name: string): Promise<void> {
-  await p
-    .locator('.MuiSnackbar-root')
-    .first()
-    .waitFor({ state: 'detached', timeout: 10_000 })
-    .catch(() => undefined);
-  await screenshot(p, name);
-  const violations = await seriousViolations(p);
-  expect({ name, violations }).toEqual({ name, violations: [] });
-  expect({ name, h1: await p.locator('h1').count() }).toEqual({ name, h1: 1 });
 }
 
 async function listReady(p: Page): Promise<void> {
@@ -97,7 +78,7 @@ describe('the Council secretariat', () => {
     await page.fill('textarea[name="attendees"]', 'Иванов И. И.\nПетрова А. С.');
     await page.fill('input[name="protocolNumber"]', '12-С');
     await page.fill('textarea[name="protocol"]', 'Заслушали министра. Решили: принять к сведению.');
-    await expectScreen(page, 'c01-meeting-create');
+    await expectAccessible(page, 'c01-meeting-create');
     await page.click('button[type="submit"]');
     await page
       .getByRole('heading', { level: 1, name: /Заседание Совета 01\.12\.2026/ })
@@ -113,11 +94,11 @@ describe('the Council secretariat', () => {
       await pick(page, /Исполнитель/, 'образован');
       await page.fill('input[name="dueDate"]', due);
       await pick(page, /Мероприятия дорожной карты/, '2');
-      if (due === '2027-03-01') await expectScreen(page, 'c02-decision-create');
+      if (due === '2027-03-01') await expectAccessible(page, 'c02-decision-create');
       await page.click('button[type="submit"]');
       await page.getByRole('heading', { level: 3, name: text }).waitFor({ timeout: 15_000 });
     }
-    await expectScreen(page, 'c03-meeting-show');
+    await expectAccessible(page, 'c03-meeting-show');
 
     const first = page.locator('[data-testid="decision"]', { hasText: 'Открыть две тренировочные' });
     await first.getByRole('button', { name: 'Исполнено' }).click();
@@ -156,10 +137,10 @@ describe('the Council secretariat', () => {
 
     await page.goto(`${base}/#/councilDecisions`);
     await listReady(page);
-    await expectScreen(page, 'c05-decisions');
+    await expectAccessible(page, 'c05-decisions');
     await page.goto(`${base}/#/councilMeetings`);
     await listReady(page);
-    await expectScreen(page, 'c06-meetings');
+    await expectAccessible(page, 'c06-meetings');
     await context.close();
   });
 
@@ -179,7 +160,7 @@ describe('the Council secretariat', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Выполнено' }).click();
     await page.getByRole('dialog').waitFor({ state: 'hidden' });
     await until(async () => (await page.getByText('Выполнено').count()) > 1);
-    await expectScreen(page, 'c08-obligation');
+    await expectAccessible(page, 'c08-obligation');
     await context.close();
   });
 
@@ -193,7 +174,7 @@ describe('the Council secretariat', () => {
       await page.goto(`${base}/#/${path}`);
       await listReady(page);
       expect(await page.getByText('Не найдено').count()).toBe(0);
-      await expectScreen(page, name);
+      await expectAccessible(page, name);
     }
     await page.locator('table tbody tr').first().click();
     await page.getByRole('heading', { level: 1, name: /Заседание Совета/ }).waitFor({ timeout: 15_000 });
@@ -234,7 +215,7 @@ describe('the Council page for one municipality or a past day', () => {
       .getByText(/на 31\.01\.2026/)
       .first()
       .waitFor({ timeout: 15_000 });
-    await expectScreen(page, 'c12-council-municipality');
+    await expectAccessible(page, 'c12-council-municipality');
     await context.close();
   });
 });
@@ -251,7 +232,7 @@ describe('the meeting mode on a projector', () => {
       // Charts draw after their container is measured.
       if (n === 3) await page.locator('[data-testid="late-chart"] svg').first().waitFor();
       titles.push((await page.locator('h1').textContent()) ?? '');
-      await expectScreen(page, `m0${n}-slide`);
+      await expectAccessible(page, `m0${n}-slide`);
       // Nothing on the slide scrolls or is cut off: the page, the slide and every box in it. Only a
       // line-clamped text may end early, and it says so with its ellipsis.
       const overflow = (await page.evaluate(`(() => {
@@ -287,7 +268,7 @@ describe('the administrator', () => {
     const { context, page } = await session('admin');
     await page.goto(`${base}/#/accounts`);
     await listReady(page);
-    await expectScreen(page, 'a01-accounts');
+    await expectAccessible(page, 'a01-accounts');
     await page.getByRole('link', { name: 'Создать' }).click();
     await page.locator('input[name="login"]').waitFor();
     await page.fill('input[name="login"]', 'new-auditor');
@@ -295,7 +276,7 @@ describe('the administrator', () => {
     await page.fill('input[name="password"]', 'short');
     await page.getByRole('checkbox', { name: 'Аудитор' }).check();
     await pick(page, /Ведомство/, 'социальн');
-    await expectScreen(page, 'a02-account-create');
+    await expectAccessible(page, 'a02-account-create');
     await page.click('button[type="submit"]');
     // The server's rule, on its field.
     const password = page.locator('input[name="password"]');
@@ -327,7 +308,7 @@ describe('the administrator', () => {
     // Roles changed from the list's row; the account reads them at its next request.
     await row.click();
     await page.getByRole('checkbox', { name: 'Член Совета' }).waitFor();
-    await expectScreen(page, 'a04-account-edit');
+    await expectAccessible(page, 'a04-account-edit');
     await page.getByRole('checkbox', { name: 'Член Совета' }).check();
     await page.click('button[type="submit"]');
     // An auditor's role does not combine with another (docs/access.md): the server says so on the field.
@@ -357,7 +338,7 @@ describe('the administrator', () => {
     await page.getByRole('checkbox', { name: 'Образование' }).check();
     const allowed = '{ me { name roles } }';
     await page.fill('textarea[name="operations"]', allowed);
-    await expectScreen(page, 'a05-api-client-create');
+    await expectAccessible(page, 'a05-api-client-create');
     await page.getByRole('button', { name: 'Выдать ключ' }).click();
     const secretBox = page.getByTestId('issued-secret');
     await secretBox.waitFor({ timeout: 15_000 });
@@ -380,7 +361,7 @@ describe('the administrator', () => {
     await page.locator('tr', { hasText: 'ГИС Минобразования' }).waitFor({ timeout: 15_000 });
     expect(await page.content()).not.toContain(secret);
     expect(await page.locator('tr', { hasText: 'ГИС Минобразования' }).textContent()).not.toMatch(UUID);
-    await expectScreen(page, 'a07-api-clients');
+    await expectAccessible(page, 'a07-api-clients');
 
     // Revoked from its row: the secret stops working at once.
     await page
@@ -402,7 +383,7 @@ describe('the administrator', () => {
     ] as const) {
       await admin.page.goto(`${base}/#/${path}`);
       await listReady(admin.page);
-      await expectScreen(admin.page, name);
+      await expectAccessible(admin.page, name);
     }
     await admin.context.close();
 
@@ -422,7 +403,7 @@ describe('the administrator', () => {
       .waitFor({ timeout: 15_000 });
     await page.getByRole('combobox', { name: 'Оператор' }).click();
     await page.getByRole('option').first().click();
-    await expectScreen(page, 'a11-housing-create');
+    await expectAccessible(page, 'a11-housing-create');
     await page.click('button[type="submit"]');
     await page
       .getByText('ул. Ленина, д. 1, кв. 5')
@@ -439,7 +420,7 @@ describe('the administrator', () => {
     await page.getByRole('option', { name: 'Психолог' }).click();
     await page.getByRole('combobox', { name: /Поставщик/ }).click();
     await page.getByRole('option').first().click();
-    await expectScreen(page, 'a12-staff-create');
+    await expectAccessible(page, 'a12-staff-create');
     await page.click('button[type="submit"]');
     // Back on the list (its first page may hold others): the graph has the new member.
     await page.waitForURL(/#\/staffMembers$/, { timeout: 15_000 });
@@ -496,7 +477,7 @@ describe('the auditor', () => {
       '[document.documentElement.scrollWidth, document.documentElement.clientWidth]',
     )) as [number, number];
     expect(wide[0]).toBeLessThanOrEqual(wide[1]);
-    await expectScreen(page, 'u01-audit-log');
+    await expectAccessible(page, 'u01-audit-log');
 
     // The export of what the list shows: UTF-8 with a BOM, Russian headers, no ids or type names.
     const [download] = await Promise.all([

@@ -1,9 +1,7 @@
 import { ManualClock, Role, snilsFromBody } from '@sl/core';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, seriousViolations } from '../support/browser.js';
+import { expectAccessible, launchBrowser, screenshot, signIn, until } from '../support/browser.js';
 import { startTestSystem, TEST_PASSWORD, type TestSystem } from '../support/system.js';
-
-const DEMO_PASSWORD = 'demo-password-2026';
 
 /** СНИЛС as the dashboard shows it: `XXX-XXX-XXX YY`. */
 const formatSnils = (s: string) => `${s.slice(0, 3)}-${s.slice(3, 6)}-${s.slice(6, 9)} ${s.slice(9)}`;
@@ -14,41 +12,6 @@ let page: Page;
 let base: string;
 // The system's "today": a test moves it to see a roadmap item go late.
 const clock = new ManualClock(new Date());
-
-async function signIn(p: Page, login: string, password = DEMO_PASSWORD): Promise<void> {
-  await p.goto(`${base}/#/login`);
-  await p.fill('input[name="username"]', login);
-  await p.fill('input[name="password"]', password);
-  await p.click('button[type="submit"]');
-  await p.waitForSelector('[role="menu"], .RaSidebar-fixed, nav', { timeout: 20_000 });
-}
-
-/** Signs in on a page that may hold another session (the sign-in page would skip to home). */
-async function signInAgain(p: Page, login: string): Promise<void> {
-  await p.goto(`${base}/`);
-  await p.evaluate('sessionStorage.clear()');
-  await signIn(p, login);
-}
-
-async function expectAccessible(p: Page, screen: string): Promise<void> {
-  // A notification fading in or out is checked mid-animation (its contrast is not final): let it go.
-  await p
-    .locator('.MuiSnackbar-root')
-    .first()
-    .waitFor({ state: 'detached', timeout: 10_000 })
-    .catch(() => undefined);
-  await screenshot(p, screen);
-  const violations = await seriousViolations(p);
-  expect({ screen, violations }).toEqual({ screen, violations: [] });
-}
-
-async function until(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting in the browser');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 beforeAll(async () => {
   // Demo accounts and a few synthetic people, exactly as `pnpm start` seeds them.
@@ -87,7 +50,7 @@ describe('the dashboard in a browser', () => {
     await page.goto(`${base}/`);
     await page.waitForSelector('input[name="username"]');
     await expectAccessible(page, '00-login');
-    await signIn(page, 'coordinator');
+    await signIn(page, base, 'coordinator');
     // The coordinator's home is their work queue (test/browser/work-queue.e2e-spec.ts).
     await page.locator('[data-testid="work-queue"]').waitFor({ timeout: 20_000 });
     await page.getByRole('link', { name: 'Совет' }).click();
@@ -197,7 +160,7 @@ describe('the dashboard in a browser', () => {
       acceptDownloads: true,
     });
     const p = await context.newPage();
-    await signIn(p, 'council');
+    await signIn(p, base, 'council');
     await p.locator('[data-testid="tile-peopleIdentified"]').waitFor({ timeout: 20_000 });
     const answer = await t.gql<{
       indicators: {
@@ -269,7 +232,7 @@ describe('the dashboard in a browser', () => {
   });
 
   it('offers the new screens by role, each accessible and usable from the keyboard with a visible focus', async () => {
-    await signInAgain(page, 'coordinator');
+    await signIn(page, base, 'coordinator');
     for (const [path, name, ready] of [
       ['interagencyRequests', '17-interagency-queue', 'Медицинское заключение'],
       ['employers', '18-employers', null],
@@ -370,7 +333,7 @@ describe('the dashboard in a browser', () => {
     ).data!.recipients.edges[0]!.node;
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const p = await context.newPage();
-    await signIn(p, 'health');
+    await signIn(p, base, 'health');
     await p.goto(`${base}/#/recipients/${person.id}/show/health`);
     await p.getByRole('link', { name: 'Записать медицинское заключение' }).click();
     await p.locator('input[name="organisation"]').waitFor();
@@ -384,7 +347,7 @@ describe('the dashboard in a browser', () => {
 
     const employment = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const q = await employment.newPage();
-    await signIn(q, 'employment');
+    await signIn(q, base, 'employment');
     await q.goto(`${base}/#/vacancies/create`);
     await q.locator('input[name="position"]').waitFor();
     await expectAccessible(q, '27-vacancy-form');
@@ -414,7 +377,7 @@ describe('the dashboard in a browser', () => {
     await t.tokenFor(staff); // creates the account the browser signs in with
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const p = await context.newPage();
-    await signIn(p, `t-provider-staff-${mine.slice(0, 8)}`, TEST_PASSWORD);
+    await signIn(p, base, `t-provider-staff-${mine.slice(0, 8)}`, TEST_PASSWORD);
     await p.goto(`${base}/#/recipients`);
     await p.locator('tbody tr').getByText(own[0]!.lastName).first().waitFor({ timeout: 15_000 });
     const shown = await p.locator('tbody tr').allInnerTexts();
@@ -443,7 +406,7 @@ describe('the dashboard in a browser', () => {
     ] as const) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       const p = await context.newPage();
-      await signIn(p, login);
+      await signIn(p, base, login);
       if (login === 'auditor') await p.goto(`${base}/#/auditEvents`);
       if (login === 'admin') await p.goto(`${base}/#/accounts`);
       await p.getByText(expected).first().waitFor({ timeout: 15_000 });
@@ -490,7 +453,7 @@ describe('the dashboard in a browser', () => {
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const p = await context.newPage();
-    await signIn(p, 'health');
+    await signIn(p, base, 'health');
     await p.goto(
       `${base}/#/interagencyRequests?filter=${encodeURIComponent('{"subject":"MEDICAL_CONCLUSION"}')}&perPage=100`,
     );
@@ -545,7 +508,7 @@ describe('the dashboard in a browser', () => {
       timeStyle: 'short',
       timeZone: 'Europe/Moscow',
     }).format(new Date(plannedAt));
-    await signInAgain(page, 'coordinator');
+    await signIn(page, base, 'coordinator');
     await page.goto(`${base}/#/recipients/${person}/show/social`);
     // The visit's row (by its time in the region) opens the outcome form.
     const row = page.getByRole('row').filter({ hasText: visitTime });
@@ -583,7 +546,7 @@ describe('the dashboard in a browser', () => {
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const p = await context.newPage();
-    await signIn(p, 'education');
+    await signIn(p, base, 'education');
     await p.goto(`${base}/#/recipients/${person}/show/education`);
     await p.getByRole('link', { name: 'Записать профориентационную консультацию' }).click();
     await p.locator('input[name="organisation"]').waitFor();
@@ -633,7 +596,7 @@ describe('the dashboard in a browser', () => {
       acceptDownloads: true,
     });
     const p = await context.newPage();
-    await signIn(p, 'coordinator');
+    await signIn(p, base, 'coordinator');
     await p.goto(`${base}/#/obligations/${obligation.id}/show`);
     const title = p.locator('[data-testid="obligation-title"]').first();
     await title.waitFor({ timeout: 15_000 });
@@ -652,7 +615,7 @@ describe('the dashboard in a browser', () => {
   });
 
   it('lists all assessments, enrolments, placements and visits, filtered, each row leading to the person’s card', async () => {
-    await signInAgain(page, 'coordinator');
+    await signIn(page, base, 'coordinator');
     for (const [path, name, tab] of [
       ['assessments', '34-assessments', 'Социальный случай'],
       ['enrolments', '35-enrolments', 'Образование'],
@@ -688,7 +651,7 @@ describe('the dashboard in a browser', () => {
   it('does not offer an administrator the Council page the graph would refuse them', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const p = await context.newPage();
-    await signIn(p, 'admin');
+    await signIn(p, base, 'admin');
     await p
       .getByRole('heading', { name: 'Сопровождаемое проживание', level: 1 })
       .waitFor({ timeout: 15_000 });
@@ -713,7 +676,7 @@ describe('the dashboard in a browser', () => {
       '{ obligations(first: 1, filter: { status: NOT_STARTED }) { edges { node { id dueDate item { measure roadmapId } responsibleAgency { id } } } } }',
     );
     const obligation = next.data!.obligations.edges[0]!.node;
-    await signInAgain(page, 'coordinator');
+    await signIn(page, base, 'coordinator');
     await page.goto(`${base}/#/obligations/${obligation.id}/show`);
     await page.getByText('Не начато').first().waitFor({ timeout: 15_000 });
     expect(await page.getByText(/Просрочено/).count()).toBe(0);
@@ -722,7 +685,7 @@ describe('the dashboard in a browser', () => {
     clock.set(new Date(`${obligation.dueDate}T09:00:00Z`));
     clock.advanceDays(3);
     // The session of the old "today" has ended on the server; the user signs in again.
-    await signInAgain(page, 'coordinator');
+    await signIn(page, base, 'coordinator');
     await page.goto(`${base}/#/obligations/${obligation.id}/show`);
     await page.getByText(/^Просрочено: [23] дн(я|ей) просрочки$/).waitFor({ timeout: 15_000 });
     await screenshot(page, '29-obligation-late');

@@ -15,6 +15,8 @@ import { IdempotentRequest } from './idempotency/idempotent-request.entity.js';
 import { createAccessLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
 import { PasswordResolver } from './password/password.resolver.js';
+import { RecordWrite } from './record-write/record-write.model.js';
+import { RecordWriteResolver } from './record-write/record-write.resolver.js';
 import { BreakGlassGrant } from './session/break-glass.entity.js';
 import { Session } from './session/session.entity.js';
 import { ApiVersionResolver } from './version/api-version.resolver.js';
@@ -33,8 +35,9 @@ export const accessSubgraph: SubgraphDefinition = {
     AuditEventRecipientResolver,
     ApiVersionResolver,
     PasswordResolver,
+    RecordWriteResolver,
   ],
-  orphanedTypes: [Colleague],
+  orphanedTypes: [Colleague, RecordWrite],
   referenceResolvers: { Colleague: colleagueReference },
   createLoaders: createAccessLoaders,
   seedDemo: (em) => seedAccessDemo(em),

@@ -25,6 +25,7 @@ import { ApiClientCreate, ApiClientList } from './admin/apiClients';
 import { AgencyList, HousingUnitCreate, HousingUnitEdit, StaffMemberCreate } from './admin/reference';
 import { AuditEventList } from './audit/AuditEventList';
 import { can, granted, graphAuthProvider } from './auth/authProvider';
+import { LoginPage } from './auth/LoginPage';
 import { CouncilHome } from './council/CouncilHome';
 import { CouncilMunicipalities } from './council/drilldown/CouncilMunicipalities';
 import { CouncilMunicipality } from './council/drilldown/CouncilMunicipality';
@@ -88,6 +89,7 @@ export function App() {
       i18nProvider={i18nProvider}
       theme={theme}
       layout={Layout}
+      loginPage={LoginPage}
       dashboard={Home}
       requireAuth
       disableTelemetry

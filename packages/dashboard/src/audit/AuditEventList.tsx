@@ -29,6 +29,8 @@ interface AuditRow {
   fields: string[] | null;
   entity: string | null;
   breakGlass: boolean;
+  /** A change's new state; for a break of the glass, its reason. */
+  after: { reason?: unknown } | null;
 }
 interface Person {
   id: string;
@@ -119,7 +121,13 @@ export function AuditEventList() {
     r.fields?.length
       ? readFields(translate, r.fields)
       : r.entity
-        ? translate(`app.audit.types.${r.entity}`, { _: r.entity })
+        ? [
+            translate(`app.audit.types.${r.entity}`, { _: r.entity }),
+            // Why the glass was broken is what an auditor reads the line for.
+            r.entity === 'BREAK_GLASS' && typeof r.after?.reason === 'string' ? r.after.reason : null,
+          ]
+            .filter(Boolean)
+            .join(': ')
         : '—';
   const columns = [
     { source: 'occurredAt', label: translate('resources.auditEvents.fields.occurredAt') },
@@ -213,7 +221,16 @@ export function AuditEventList() {
         <FunctionField
           label="resources.auditEvents.fields.breakGlass"
           render={(r: AuditRow) =>
-            r.breakGlass ? <Chip size="small" color="warning" label={translate('ra.boolean.true')} /> : '—'
+            r.breakGlass ? (
+              // MUI's warning chip (white on orange) fails WCAG AA contrast: dark text on light orange.
+              <Chip
+                size="small"
+                label={translate('ra.boolean.true')}
+                sx={{ bgcolor: 'warning.light', color: 'common.black' }}
+              />
+            ) : (
+              '—'
+            )
           }
         />
       </Datagrid>

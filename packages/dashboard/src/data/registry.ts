@@ -144,8 +144,9 @@ export const registry: Record<string, ResourceSpec> = {
         IDENTITY: 'id snils lastName firstName patronymic birthDate sex municipality version',
         CONTACT: 'address phone email legalCapacity',
         DISABILITY: 'disabilityGroup ipraNumber ipraDate autonomyDegree',
-        // The social case (CASE, SERVICE) is read by the case workspace (`cases` below, case/).
-        HEALTH: 'medicalConclusions { id issuedOn contraindicationsPresent organisation validUntil }',
+        // The social case (CASE, SERVICE) is read by the case workspace (`cases` below, case/);
+        // health details by the health tab and the case's alerts on their own: for a coordinator
+        // not running the case they are refused (NOT_CASE_COORDINATOR), and the page must still open.
         EDUCATION: `enrolments { id level organisation programme form startDate endDate status }
           pmpkRecommendations { id issuedOn commission programme conditions }
           guidanceSessions { id heldOn organisation suggestedProfessions }`,
@@ -458,7 +459,7 @@ export const registry: Record<string, ResourceSpec> = {
   auditEvents: {
     list: 'auditEvents',
     fields: `id occurredAt subgraph operation actorKind actorId actorName agencyId roles ip action recipientId
-      recipient { id fullName } fields entity entityId breakGlass`,
+      recipient { id fullName } fields entity entityId breakGlass after`,
     filter: {
       input: 'AuditFilter',
       fields: {

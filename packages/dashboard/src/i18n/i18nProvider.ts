@@ -1,12 +1,13 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import { mergeTranslations } from 'react-admin';
 import { workQueueMessages } from '../workqueue/messages';
+import { createdNotices } from '../workqueue/notices';
 import { en } from './en';
 import { ru } from './ru';
 
 const messages = {
-  ru: mergeTranslations(ru, workQueueMessages.ru),
-  en: mergeTranslations(en, workQueueMessages.en),
+  ru: mergeTranslations(ru, workQueueMessages.ru, createdNotices.ru),
+  en: mergeTranslations(en, workQueueMessages.en, createdNotices.en),
 };
 
 /** Russian first; English on request (the choice is kept by react-admin's store). */

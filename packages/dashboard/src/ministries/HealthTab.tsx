@@ -40,6 +40,7 @@ interface Requests {
 /** Requests about this person waiting for health: answered from here with a conclusion. */
 function HealthRequests({ recipientId, name }: { recipientId: string; name: string }) {
   const [locale = 'ru'] = useLocaleState();
+  const translate = useTranslate();
   const { data, error } = usePersonQuery<Requests>(REQUESTS, recipientId);
   const rows = data?.interagencyQueue.edges.map((e) => e.node).filter((r) => r.recipientId === recipientId);
   return (
@@ -58,7 +59,12 @@ function HealthRequests({ recipientId, name }: { recipientId: string; name: stri
               <RecordLink
                 resource="interagencyAnswers"
                 label="ministries.answer_request"
-                values={{ requestId: r.id, recipientId, recipientName: name }}
+                values={{
+                  requestId: r.id,
+                  recipientId,
+                  recipientName: name,
+                  requestName: `${translate('enums.InteragencySubject.MEDICAL_CONCLUSION')}, ${formatDate(r.sentOn, locale)}, ${r.agency}`,
+                }}
               />
             ),
           },

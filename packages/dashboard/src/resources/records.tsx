@@ -8,6 +8,7 @@ import {
   Datagrid,
   DateInput,
   DateTimeInput,
+  FormDataConsumer,
   List,
   NumberInput,
   ReferenceInput,
@@ -15,6 +16,7 @@ import {
   SimpleForm,
   TextField,
   TextInput,
+  useLocaleState,
   usePermissions,
   useRecordContext,
   useTranslate,
@@ -25,7 +27,7 @@ import { regionInstant, regionLocal } from '../case/format';
 import { answersOf, QuestionnaireInputs } from '../case/questionnaire/QuestionnaireInputs';
 import { ListActions } from '../export/ListActions';
 import { PersonInput } from '../ministries/PersonInput';
-import { DateText, ENUMS, EnumInput, EnumText } from './common';
+import { DateText, ENUMS, EnumInput, EnumText, formatDate } from './common';
 
 /**
  * A link (not a click handler on a row) to a form that records something about a person: reached
@@ -189,6 +191,28 @@ export const GuidanceSessionCreate = () => (
   </Create>
 );
 
+/**
+ * The visit the outcome is of, read-only: named by the link that opened the form (person, time,
+ * staff member), never by its id; the id stays the value, so the server's refusal of the visit
+ * (already recorded, not yet come) lands here.
+ */
+function VisitInput() {
+  // The form's own values (the link's `?source=`), where the name travels beside the id.
+  return (
+    <FormDataConsumer<{ visitName?: string }>>
+      {({ formData }) => (
+        <TextInput
+          source="visitId"
+          readOnly
+          helperText={false}
+          fullWidth
+          format={() => formData.visitName ?? ''}
+        />
+      )}
+    </FormDataConsumer>
+  );
+}
+
 /** Whether a scheduled visit took place; its hours when it did (the server checks the day's total). */
 export const VisitOutcomeCreate = () => (
   <Create
@@ -200,7 +224,7 @@ export const VisitOutcomeCreate = () => (
     })}
   >
     <SimpleForm>
-      <TextInput source="visitId" readOnly helperText={false} />
+      <VisitInput />
       <BooleanInput source="delivered" />
       {/* No min/max here: the server's rule (and its message on the field) covers the day's total too. */}
       <NumberInput source="hoursDelivered" step={0.5} />
@@ -208,16 +232,24 @@ export const VisitOutcomeCreate = () => (
   </Create>
 );
 
-/** The link from a visit on the card to its outcome form. */
-export function VisitOutcomeLink(_: { label: string }) {
-  const visit = useRecordContext<{ id: string; recipientId: string; delivered: boolean }>();
-  if (!visit) return null;
+/**
+ * The request answered, read-only: named by the link that opened the form (subject, date, agency),
+ * never by its id, which stays the value (the server's refusals of the request land here).
+ */
+function RequestInput() {
+  const translate = useTranslate();
   return (
-    <RecordLink
-      resource="visitOutcomes"
-      label="app.actions.record_visit"
-      values={{ visitId: visit.id, recipientId: visit.recipientId, delivered: visit.delivered }}
-    />
+    <FormDataConsumer<{ requestName?: string }>>
+      {({ formData }) => (
+        <TextInput
+          source="requestId"
+          readOnly
+          helperText={false}
+          fullWidth
+          format={() => formData.requestName ?? translate('resources.interagencyAnswers.fields.requestId')}
+        />
+      )}
+    </FormDataConsumer>
   );
 }
 
@@ -242,7 +274,7 @@ export const InteragencyAnswerCreate = () => (
     }}
   >
     <SimpleForm>
-      <TextInput source="requestId" readOnly helperText={false} />
+      <RequestInput />
       <PersonInput />
       <DateInput source="conclusion.issuedOn" validate={required()} />
       <TextInput source="conclusion.organisation" validate={required()} fullWidth />
@@ -255,15 +287,26 @@ export const InteragencyAnswerCreate = () => (
 
 /** The answer's form from a row of the health queue. */
 function AnswerLink(_: { label: string }) {
-  const request = useRecordContext<{ id: string; recipientId: string; subject: string }>();
+  const request = useRecordContext<{ id: string; recipientId: string; subject: string; sentOn?: string }>();
   const { permissions = [] } = usePermissions<string[]>();
+  const translate = useTranslate();
+  const [locale = 'ru'] = useLocaleState();
   if (request?.subject !== 'MEDICAL_CONCLUSION') return null;
   if (!granted(permissions, 'HEALTH_WRITE')) return null;
   return (
     <RecordLink
       resource="interagencyAnswers"
       label="app.actions.answer_request"
-      values={{ requestId: request.id, recipientId: request.recipientId }}
+      values={{
+        requestId: request.id,
+        recipientId: request.recipientId,
+        requestName: [
+          translate(`enums.InteragencySubject.${request.subject}`),
+          request.sentOn ? formatDate(request.sentOn, locale) : null,
+        ]
+          .filter(Boolean)
+          .join(', '),
+      }}
     />
   );
 }

@@ -3,7 +3,8 @@ import { TabbedShowLayout, type TabProps, useLocaleState, useTranslate } from 'r
 import { RecordsTable, TabContent, TabError, usePerson, usePersonQuery } from '../ministries/tabKit';
 import { formatDate, formatNumber } from '../resources/common';
 
-const TIMELINE = `query Timeline($id: ID!) { recipient(id: $id) { timeline { on kind code text by } } }`;
+const TIMELINE = `query Timeline($id: ID!) { recipient(id: $id) {
+  timeline { on kind code text by write { author { displayName } } } } }`;
 
 interface CaseEvent {
   on: string;
@@ -11,6 +12,8 @@ interface CaseEvent {
   code: string | null;
   text: string | null;
   by: string | null;
+  /** Who recorded it: the user whose write the audit log holds (none for partner systems, loaded data). */
+  write: { author: { displayName: string } | null } | null;
 }
 
 /** Which enum an event's `code` (and, for some, its `text`) is a value of. */
@@ -80,6 +83,7 @@ export function TimelineTab(props: Omit<TabProps, 'children'>) {
             },
             { label: 'timeline.detail', render: detail },
             { label: 'timeline.by', render: (e) => e.by ?? '—' },
+            { label: 'timeline.author', render: (e) => e.write?.author?.displayName ?? '—' },
           ]}
         />
       </TabContent>

@@ -140,7 +140,12 @@ export function MinistryHome() {
                         to={{
                           pathname: '/interagencyAnswers/create',
                           search: `?source=${encodeURIComponent(
-                            JSON.stringify({ requestId: r.id, recipientId: r.recipientId }),
+                            JSON.stringify({
+                              requestId: r.id,
+                              recipientId: r.recipientId,
+                              ...(r.recipient ? { recipientName: fullName(r.recipient) } : {}),
+                              requestName: `${translate(`enums.InteragencySubject.${r.subject}`)}, ${formatDate(r.sentOn, locale)}`,
+                            }),
                           )}`,
                         }}
                       >

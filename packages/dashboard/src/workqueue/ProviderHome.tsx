@@ -14,17 +14,19 @@ import {
 import { useEffect, useState } from 'react';
 import { Title, useLocaleState, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
-import { fullName } from '../case/format';
+import { fullName, REGION_TIME_ZONE } from '../case/format';
 import { client } from '../graphql/client';
 import { toHttpError } from '../graphql/errors';
 import { intlLocale } from '../i18n/i18nProvider';
+import { formatNumber } from '../resources/common';
 import type { Person } from './queueData';
 import { regionToday } from './WorkQueue';
 
+// Only what the table shows: the edge's cost limit counts every field of the page.
 const VISITS = gql(`query ProviderVisits($filter: VisitFilter) {
   visits(filter: $filter, first: 200) {
-    edges { node { id recipientId plannedAt delivered hoursDelivered
-      staffMember { id fullName role } recipient { id lastName firstName patronymic snils } } }
+    edges { node { id recipientId plannedAt delivered hoursDelivered recordedAt
+      staffMember { fullName role } recipient { lastName firstName patronymic } } }
   }
 }`);
 
@@ -33,8 +35,10 @@ interface Visit {
   recipientId: string;
   plannedAt: string;
   delivered: boolean;
-  staffMember: { id: string; fullName: string; role: string };
-  recipient: Person | null;
+  hoursDelivered: number | null;
+  recordedAt: string | null;
+  staffMember: { fullName: string; role: string };
+  recipient: Pick<Person, 'lastName' | 'firstName' | 'patronymic'> | null;
 }
 
 const addDays = (day: string, days: number) =>
@@ -45,7 +49,7 @@ const regionTime = (instant: string, locale: string) =>
   new Intl.DateTimeFormat(intlLocale(locale), {
     dateStyle: 'short',
     timeStyle: 'short',
-    timeZone: 'Europe/Moscow',
+    timeZone: REGION_TIME_ZONE,
   }).format(new Date(instant));
 
 function VisitTable({ visits, caption }: { visits: Visit[]; caption: string }) {
@@ -77,21 +81,35 @@ function VisitTable({ visits, caption }: { visits: Visit[]; caption: string }) {
                 {translate(`enums.StaffRole.${v.staffMember.role}`, { _: v.staffMember.role })}
               </Typography>
             </TableCell>
-            <TableCell>{translate(v.delivered ? 'provider.yes' : 'provider.no')}</TableCell>
             <TableCell>
-              <Button
-                component={Link}
-                size="small"
-                variant="outlined"
-                to={{
-                  pathname: '/visitOutcomes/create',
-                  search: `?source=${encodeURIComponent(
-                    JSON.stringify({ visitId: v.id, recipientId: v.recipientId, delivered: v.delivered }),
-                  )}`,
-                }}
-              >
-                {translate('provider.record')}
-              </Button>
+              {!v.recordedAt
+                ? translate('provider.awaiting')
+                : v.delivered
+                  ? translate('provider.done', { hours: formatNumber(v.hoursDelivered ?? 0, locale) })
+                  : translate('provider.missed')}
+            </TableCell>
+            <TableCell>
+              {/* An outcome once recorded stays (VISIT_ALREADY_RECORDED): nothing to offer then. */}
+              {!v.recordedAt && (
+                <Button
+                  component={Link}
+                  size="small"
+                  variant="outlined"
+                  to={{
+                    pathname: '/visitOutcomes/create',
+                    search: `?source=${encodeURIComponent(
+                      JSON.stringify({
+                        visitId: v.id,
+                        recipientId: v.recipientId,
+                        // What the form shows of the visit: whom, when, who (never its id).
+                        visitName: `${fullName(v.recipient)}, ${regionTime(v.plannedAt, locale)}, ${v.staffMember.fullName}`,
+                      }),
+                    )}`,
+                  }}
+                >
+                  {translate('provider.record')}
+                </Button>
+              )}
             </TableCell>
           </TableRow>
         ))}

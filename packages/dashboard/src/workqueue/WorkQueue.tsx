@@ -17,7 +17,7 @@ import {
 import { useEffect, useState } from 'react';
 import { Title, useGetIdentity, useLocaleState, useStore, useTranslate } from 'react-admin';
 import { Link, useNavigate } from 'react-router-dom';
-import { formatSnils, fullName } from '../case/format';
+import { formatSnils, fullName, REGION_TIME_ZONE } from '../case/format';
 import { client } from '../graphql/client';
 import { toHttpError } from '../graphql/errors';
 import { formatDate } from '../resources/common';
@@ -25,7 +25,7 @@ import { EXPIRED_CONCLUSION, loadWorkQueue, type QueueRow } from './queueData';
 
 /** "Today" on the region's calendar (the deadlines are the region's days). */
 export function regionToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: REGION_TIME_ZONE }).format(now);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { LocalDate } from '@sl/core';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 
 /** What happened in a person's case; each kind has its SQL source in `timeline.service.ts`. */
 export enum CaseEventKind {
@@ -63,6 +63,28 @@ registerEnumType(CaseEventKind, {
 });
 
 /**
+ * The write of a case's record that an event tells of, as a key the access subgraph completes
+ * from its audit log (who wrote it): social keeps no account of its writers, access does.
+ * `change` is `create` for the record's creation, else the field whose first setting is the event
+ * (`decidedOn`, `answeredOn`, `endedOn`, `toDate`, `recordedAt`).
+ */
+@Directive('@key(fields: "recipientId entity entityId change", resolvable: false)')
+@ObjectType('RecordWrite')
+export class RecordWriteReference {
+  @Field(() => ID)
+  recipientId!: string;
+
+  @Field(() => String)
+  entity!: string;
+
+  @Field(() => ID)
+  entityId!: string;
+
+  @Field(() => String)
+  change!: string;
+}
+
+/**
  * One event of the case, as its own record states it. Not stored: read from the case's tables,
  * so the timeline can never disagree with them.
  */
@@ -88,4 +110,9 @@ export class CaseEvent {
     description: 'Who: the agency, assessor, provider, staff member or user named by the record',
   })
   by!: string | null;
+
+  @Field(() => RecordWriteReference, {
+    description: 'The write the event tells of; its author (the user who recorded it) is served by access',
+  })
+  write!: RecordWriteReference;
 }
