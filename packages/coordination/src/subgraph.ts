@@ -4,6 +4,8 @@ import { AgencyResolver } from './agency/agency.resolver.js';
 import { AgencyService } from './agency/agency.service.js';
 import { CouncilDecision, CouncilMeeting } from './council/council.entity.js';
 import { CouncilDecisionResolver, CouncilMeetingResolver } from './council/council.resolver.js';
+import { DecisionReport } from './council/decision-report.entity.js';
+import { DecisionReportResolver, DecisionTrackingResolver } from './council/decision-report.resolver.js';
 import { coordinationDemo } from './demo.js';
 import { IndicatorsResolver } from './indicators/indicators.resolver.js';
 import { createCoordinationLoaders } from './loaders.js';
@@ -33,6 +35,7 @@ export const coordinationSubgraph: SubgraphDefinition = {
     EvidenceFile,
     CouncilMeeting,
     CouncilDecision,
+    DecisionReport,
   ],
   migrations,
   resolvers: [
@@ -46,6 +49,8 @@ export const coordinationSubgraph: SubgraphDefinition = {
     EvidenceFileResolver,
     CouncilMeetingResolver,
     CouncilDecisionResolver,
+    DecisionTrackingResolver,
+    DecisionReportResolver,
     IndicatorsResolver,
   ],
   orphanedTypes: [Recipient],

@@ -1,5 +1,6 @@
 import { Access, Connection, paginate, type SubgraphContext } from '@sl/core';
 import { Arg, Authorized, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { requireDirectoryAgency } from '../account/agency-check.js';
 import { ApiClient } from './api-client.entity.js';
 import { CreateApiClientInput } from './api-client.inputs.js';
 import { ApiClientService } from './api-client.service.js';
@@ -38,10 +39,11 @@ export class ApiClientResolver {
   }
 
   @Mutation(() => IssuedCredentials)
-  createApiClient(
+  async createApiClient(
     @Ctx() ctx: SubgraphContext,
     @Arg('input', () => CreateApiClientInput) input: CreateApiClientInput,
   ) {
+    await requireDirectoryAgency(ctx, input.agencyId);
     return ctx.em.transactional(async (em) => {
       const issued = await new ApiClientService(em, ctx.clock).create(input);
       ctx.audit?.security('API_CLIENT_ISSUED', {

@@ -1,6 +1,18 @@
 import { Access, Connection, type SubgraphContext } from '@sl/core';
 import { IsOptional, Matches } from 'class-validator';
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Authorized,
+  Ctx,
+  Field,
+  ID,
+  Int,
+  ObjectType,
+  Query,
+  Resolver,
+} from 'type-graphql';
 import { Agency } from './agency.entity.js';
 import { REGION_MESSAGE, REGION_PATTERN } from './agency.inputs.js';
 import { AgencyService } from './agency.service.js';
@@ -31,6 +43,15 @@ export class AgencyResolver {
       first: args.first ?? null,
       after: args.after ?? null,
     });
+  }
+
+  @Authorized(...Access.REFERENCE)
+  @Query(() => Agency, {
+    nullable: true,
+    description: 'One agency of the directory (accounts and API clients name theirs by this id)',
+  })
+  agency(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string) {
+    return new AgencyService(ctx.em).byId(id);
   }
 
   @Authorized(...Access.REFERENCE)
