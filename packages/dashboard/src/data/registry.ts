@@ -118,10 +118,10 @@ function recorded(mutation: string, input: string, fields: string[], selectionSe
   };
 }
 
-const DECISION_FIELDS = `id number text dueDate status doneOn doneNote overdue meetingId peopleCount
+const DECISION_FIELDS = `id number text dueDate status doneOn doneNote overdue daysLate doneLate meetingId peopleCount
   peopleIndicator assignee { id name } items { id number measure }`;
 
-const OBLIGATION_FIELDS = `id periodLabel dueDate completedOn status daysOverdue
+const OBLIGATION_FIELDS = `id periodLabel dueDate completedOn status daysOverdue daysLate completedLate
   item { id number measure roadmapId section { id title } }
   responsibleAgency { id name }`;
 
@@ -230,7 +230,7 @@ export const registry: Record<string, ResourceSpec> = {
     oneFields: `${OBLIGATION_FIELDS} startDate
       item { id key number measure roadmapId expectedResult deadlineText section { id title }
         targets { index value unit comparator text } }
-      reports { id reportedOn text figures { targetIndex value } agency { id name }
+      reports { id reportedOn text authorName figures { targetIndex value } agency { id name }
         evidence { id displayName mediaType size sha256 downloadUrl } }`,
     filter: {
       input: 'ObligationFilter',

@@ -1,5 +1,6 @@
 import english from 'ra-language-english';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
+import { accountabilityEn } from '../accountability/messages';
 import { caseEn } from '../case/messages';
 import { councilAdminEn } from './councilAdmin';
 import { enEnums } from './enums';
@@ -295,4 +296,5 @@ export const en: TranslationMessages = mergeTranslations(
     },
   },
   councilAdminEn,
+  accountabilityEn,
 );

@@ -1,5 +1,6 @@
 import russian from 'ra-language-russian';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
+import { accountabilityRu } from '../accountability/messages';
 import { caseRu } from '../case/messages';
 import { councilAdminRu } from './councilAdmin';
 import { ruEnums } from './enums';
@@ -454,4 +455,5 @@ export const ru: TranslationMessages = mergeTranslations(
     },
   },
   councilAdminRu,
+  accountabilityRu,
 );

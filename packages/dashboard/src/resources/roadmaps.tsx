@@ -195,7 +195,7 @@ interface Preview {
   }[];
 }
 
-async function base64Of(file: File): Promise<string> {
+export async function base64Of(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) {
@@ -388,6 +388,8 @@ interface ObligationRecord {
   completedOn: string | null;
   status: string;
   daysOverdue: number;
+  daysLate: number;
+  completedLate: boolean;
   item: {
     key: string;
     number: string | null;
@@ -400,6 +402,7 @@ interface ObligationRecord {
     id: string;
     reportedOn: string;
     text: string;
+    authorName: string | null;
     agency: { name: string } | null;
     figures: { targetIndex: number; value: number }[];
     evidence: { id: string; displayName: string; mediaType: string; size: number; downloadUrl: string }[];
@@ -425,6 +428,17 @@ function ObligationDetails() {
         <dt>{translate('resources.obligations.fields.status')}</dt>
         <dd style={{ margin: 0 }}>
           <StatusChip status={record.status} daysOverdue={record.daysOverdue} />
+          {record.completedLate && record.completedOn && (
+            <Chip
+              size="small"
+              color="warning"
+              sx={{ ml: 1 }}
+              label={translate('app.agency_work.done_late', {
+                smart_count: record.daysLate,
+                date: formatDate(record.completedOn, locale),
+              })}
+            />
+          )}
         </dd>
         <dt>{translate('resources.obligations.fields.responsibleAgency')}</dt>
         <dd style={{ margin: 0 }}>{record.responsibleAgency?.name ?? '—'}</dd>
@@ -458,7 +472,9 @@ function ObligationDetails() {
           {record.reports.map((r) => (
             <li key={r.id}>
               <strong>{formatDate(r.reportedOn, locale)}</strong>
-              {r.agency && ` — ${r.agency.name}`}: {r.text}
+              {[r.authorName, r.agency?.name].filter(Boolean).length > 0 &&
+                ` — ${[r.authorName, r.agency?.name].filter(Boolean).join(', ')}`}
+              : {r.text}
               {r.figures.length > 0 && (
                 <div>
                   {translate('app.roadmap.figures')}: {r.figures.map((f) => f.value).join(', ')}

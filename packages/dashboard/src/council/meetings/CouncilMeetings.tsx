@@ -42,6 +42,8 @@ export interface Decision {
   doneOn: string | null;
   doneNote: string | null;
   overdue: boolean;
+  daysLate: number;
+  doneLate: boolean;
   meetingId: string;
   peopleCount: number | null;
   assignee: { id: string; name: string } | null;
@@ -199,6 +201,14 @@ function DecisionRows({ decisions }: { decisions: Decision[] }) {
             <dd style={{ margin: 0 }} data-testid="decision-status">
               {translate(`enums.DecisionStatus.${d.status}`)}
               {d.doneOn && ` ${formatDate(d.doneOn, locale)}`}
+              {d.doneLate && (
+                <Chip
+                  size="small"
+                  color="warning"
+                  sx={{ ml: 1 }}
+                  label={translate('app.agency_work.late_by', { smart_count: d.daysLate })}
+                />
+              )}
               {d.doneNote && ` — ${d.doneNote}`}
             </dd>
             {d.peopleCount != null && (

@@ -1,0 +1,76 @@
+/**
+ * Messages of a ministry's own work (issue 20): its roadmap obligations and the Council's
+ * decisions assigned to it, with lateness. Merged into ru.ts / en.ts.
+ */
+export const accountabilityRu = {
+  app: {
+    agency_work: {
+      title: 'Поручения и мероприятия моего ведомства',
+      agency: 'Ведомство: %{name}',
+      no_agency:
+        'Ваша учётная запись не привязана к ведомству из справочника: попросите администратора указать ведомство.',
+      obligations: 'Мероприятия дорожной карты',
+      decisions: 'Поручения Совета',
+      none: 'Нет',
+      more: 'Показать ещё',
+      shown: 'Показано %{shown} из %{total}',
+      measure: 'Мероприятие',
+      decision: 'Поручение',
+      period: 'Период',
+      due: 'Срок',
+      state: 'Состояние',
+      reports: 'Отчёты',
+      action: 'Действие',
+      report: 'Отчитаться',
+      late_by: 'Просрочено на %{smart_count} дн.',
+      done_late: 'Выполнено %{date} с опозданием на %{smart_count} дн.',
+      done_on_time: 'Выполнено %{date} в срок',
+      open: 'В работе',
+      cancelled: 'Отменено',
+      report_title: 'Отчёт по поручению Совета',
+      text: 'Что сделано',
+      reported_on: 'Дата отчёта',
+      files: 'Подтверждающие документы (PDF, PNG, JPEG, DOCX, XLSX, TXT; до 200 КБ)',
+      done: 'Поручение исполнено (дата исполнения — дата отчёта)',
+      send: 'Отправить отчёт',
+      sent: 'Отчёт по поручению принят',
+      by: '%{date} — %{author}, %{agency}',
+    },
+  },
+};
+
+export const accountabilityEn = {
+  app: {
+    agency_work: {
+      title: 'My agency’s decisions and measures',
+      agency: 'Agency: %{name}',
+      no_agency: 'Your account belongs to no agency of the directory: ask an administrator to set it.',
+      obligations: 'Roadmap measures',
+      decisions: 'Council decisions',
+      none: 'None',
+      more: 'Show more',
+      shown: '%{shown} of %{total} shown',
+      measure: 'Measure',
+      decision: 'Decision',
+      period: 'Period',
+      due: 'Due',
+      state: 'State',
+      reports: 'Reports',
+      action: 'Action',
+      report: 'Report',
+      late_by: '%{smart_count} day(s) late',
+      done_late: 'Done %{date}, %{smart_count} day(s) late',
+      done_on_time: 'Done %{date}, on time',
+      open: 'Open',
+      cancelled: 'Cancelled',
+      report_title: 'Report on a Council decision',
+      text: 'What was done',
+      reported_on: 'Report date',
+      files: 'Evidence (PDF, PNG, JPEG, DOCX, XLSX, TXT; up to 200 KB)',
+      done: 'The decision is fulfilled (done on the report date)',
+      send: 'Send the report',
+      sent: 'The report was accepted',
+      by: '%{date} — %{author}, %{agency}',
+    },
+  },
+};
