@@ -99,7 +99,8 @@ export function LatenessChip({ status, completedOn, daysLate, doneLate }: Latene
     return doneLate ? (
       <Chip
         size="small"
-        color="warning"
+        color="error"
+        variant="outlined"
         label={translate('app.agency_work.done_late', { smart_count: daysLate, date })}
       />
     ) : (

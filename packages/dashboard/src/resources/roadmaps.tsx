@@ -431,7 +431,8 @@ function ObligationDetails() {
           {record.completedLate && record.completedOn && (
             <Chip
               size="small"
-              color="warning"
+              color="error"
+              variant="outlined"
               sx={{ ml: 1 }}
               label={translate('app.agency_work.done_late', {
                 smart_count: record.daysLate,

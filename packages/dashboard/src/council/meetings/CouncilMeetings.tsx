@@ -204,7 +204,8 @@ function DecisionRows({ decisions }: { decisions: Decision[] }) {
               {d.doneLate && (
                 <Chip
                   size="small"
-                  color="warning"
+                  color="error"
+                  variant="outlined"
                   sx={{ ml: 1 }}
                   label={translate('app.agency_work.late_by', { smart_count: d.daysLate })}
                 />
