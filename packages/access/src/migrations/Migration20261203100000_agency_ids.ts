@@ -48,4 +48,8 @@ export class Migration20261203100000_agency_ids extends Migration {
       }
     }
   }
+
+  override down(): void {
+    // A directory id stays a valid agency of the version before (a free-text column): nothing to undo.
+  }
 }

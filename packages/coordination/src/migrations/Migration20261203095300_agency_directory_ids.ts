@@ -20,4 +20,8 @@ export class Migration20261203095300_agency_directory_ids extends Migration {
       if (id !== a.id) await this.execute('update coordination.agency set id = ? where id = ?', [id, a.id]);
     }
   }
+
+  override down(): void {
+    // Name-based ids are valid ids of the version before too: nothing to undo.
+  }
 }
