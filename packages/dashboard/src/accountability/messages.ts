@@ -4,6 +4,20 @@
  */
 export const accountabilityRu = {
   app: {
+    roadmap_scope: {
+      region: 'Регион',
+      all_regions: 'Все регионы',
+      roadmap: 'Дорожная карта',
+      all_roadmaps: 'Все дорожные карты региона',
+      regions: {
+        kaliningrad: 'Калининградская область',
+        novosibirsk: 'Новосибирская область',
+        astrakhan: 'Астраханская область',
+        kaluga: 'Калужская область',
+        murmansk: 'Мурманская область',
+      },
+      all_late: 'Весь список просроченных (%{count})',
+    },
     agency_work: {
       title: 'Поручения и мероприятия моего ведомства',
       agency: 'Ведомство: %{name}',
@@ -41,6 +55,20 @@ export const accountabilityRu = {
 
 export const accountabilityEn = {
   app: {
+    roadmap_scope: {
+      region: 'Region',
+      all_regions: 'All regions',
+      roadmap: 'Roadmap',
+      all_roadmaps: 'All the region’s roadmaps',
+      regions: {
+        kaliningrad: 'Kaliningrad oblast',
+        novosibirsk: 'Novosibirsk oblast',
+        astrakhan: 'Astrakhan oblast',
+        kaluga: 'Kaluga oblast',
+        murmansk: 'Murmansk oblast',
+      },
+      all_late: 'The whole late list (%{count})',
+    },
     agency_work: {
       title: 'My agency’s decisions and measures',
       agency: 'Agency: %{name}',

@@ -1,7 +1,7 @@
 import { Alert, Box, Button, Card, CardContent, Typography } from '@mui/material';
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { Title, useLocaleState, useTranslate } from 'react-admin';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import {
   Bar,
   BarChart,
@@ -139,7 +139,7 @@ export function CouncilHome() {
     if (!figures) return;
     setDownloading(true);
     try {
-      await downloadCouncilBrief(figures.indicators.asOf);
+      await downloadCouncilBrief(figures.indicators.asOf, scope);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -439,6 +439,19 @@ export function CouncilHome() {
               <Typography id="late-items" component="h2" variant="h6">
                 {translate('app.late_items')} ({n(figures.lateTotal)})
               </Typography>
+              {figures.lateTotal > figures.late.length && (
+                <Link
+                  to={`/obligations?filter=${encodeURIComponent(
+                    JSON.stringify({
+                      status: 'LATE',
+                      ...(scope.region ? { region: scope.region } : {}),
+                      ...(scope.roadmapId ? { roadmapId: scope.roadmapId } : {}),
+                    }),
+                  )}`}
+                >
+                  {translate('app.roadmap_scope.all_late', { count: n(figures.lateTotal) })}
+                </Link>
+              )}
               {figures.late.length === 0 ? (
                 <p>{translate('app.empty')}</p>
               ) : (

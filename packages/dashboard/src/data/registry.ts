@@ -234,7 +234,13 @@ export const registry: Record<string, ResourceSpec> = {
         evidence { id displayName mediaType size sha256 downloadUrl } }`,
     filter: {
       input: 'ObligationFilter',
-      fields: { roadmapId: 'ID', agencyId: 'ID', status: 'ObligationStatus', dueBefore: 'String' },
+      fields: {
+        region: 'String',
+        roadmapId: 'ID',
+        agencyId: 'ID',
+        status: 'ObligationStatus',
+        dueBefore: 'String',
+      },
     },
   },
   lateObligations: {

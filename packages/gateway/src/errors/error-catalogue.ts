@@ -241,7 +241,9 @@ export const ERROR_CATALOGUE: Record<string, ErrorCodeEntry> = {
   PERIOD_TOO_LONG: input('`indicatorSeries` over more than 60 months.'),
   MUNICIPALITY_INVALID: input('A blank municipality (or `region`) for indicators.'),
   HORIZON_INVALID: input('The readiness horizon is outside its allowed days.'),
-  REGION_INVALID: input('A region the system has no rule set for.'),
+  REGION_INVALID: input(
+    'A region the system has no rule set for, or a region code that is not lower-case Latin (`indicators(region)`, `/reports/…?region=`).',
+  ),
 
   LETTER_NOT_FOUND: entry(
     '404',
