@@ -1,4 +1,5 @@
 import { agencyIdOf, ManualClock, Role } from '@sl/core';
+import mammoth from 'mammoth';
 import { seedText, sql, toBase64 } from '../support/roadmap-files.js';
 import { type GraphQLResponse, startTestSystem, type TestSystem } from '../support/system.js';
 
@@ -209,6 +210,53 @@ describe('accountability: agencies, Council decisions as tracked work, lateness,
       },
     );
     expect(refused.errors?.[0]?.extensions?.code).toBe('REGION_INVALID');
+  });
+
+  it('lists every late item of the chosen region in the meeting brief, past the first hundred', async () => {
+    // A second Astrakhan roadmap (seed 004 again, as a later edition) puts the region's late
+    // periods past one page of the report's lists.
+    const second = await t.gql(
+      `mutation($input: RoadmapImportInput!) { importRoadmap(input: $input) { roadmap { id } } }`,
+      {
+        input: {
+          region: 'astrakhan',
+          filename: 'astrakhan-004-2.txt',
+          title: 'Дорожная карта (astrakhan), вторая редакция',
+          contentBase64: toBase64(seedText('astrakhan-004')),
+        },
+      },
+    );
+    expect(second.errors).toBeUndefined();
+    const late = await t.gql<{ lateObligations: { totalCount: number } }>(
+      'query ($f: ObligationFilter) { lateObligations(filter: $f, first: 1) { totalCount } }',
+      { f: { region: 'astrakhan' } },
+    );
+    const total = late.data!.lateObligations.totalCount;
+    // seed 004 on 3 March 2025: most of its 2021–2024 periods are past due, twice.
+    expect(total).toBeGreaterThan(100);
+    const res = await t
+      .http()
+      .get('/reports/council-brief?asOf=2025-03-03&region=astrakhan')
+      .set('Authorization', `Bearer ${await t.tokenFor(Role.COUNCIL_MEMBER)}`)
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (c: Buffer) => chunks.push(c));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(res.status).toBe(200);
+    const { value: html } = await mammoth.convertToHtml({ buffer: res.body as Buffer });
+    expect(html).toContain(`Просроченные мероприятия (${total})`);
+    // The second table is the late list: a header row and one row per late item.
+    const lateTable = html.split('<table>')[2]!.split('</table>')[0]!;
+    expect(lateTable.split('<tr>').length - 2).toBe(total);
+    expect(html).not.toContain('Калининградской области');
+    const bad = await t
+      .http()
+      .get('/reports/council-brief?region=Астрахань')
+      .set('Authorization', `Bearer ${await t.tokenFor(Role.COUNCIL_MEMBER)}`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].extensions.code).toBe('REGION_INVALID');
   });
 
   it('lets a co-executing ministry report, records the author and their agency', async () => {

@@ -48,8 +48,12 @@ export function RoadmapScopeFields<S extends RoadmapScope>({
         setRoadmaps(data.roadmaps.edges.map((e) => e.node));
         const id = data.me.agencyId;
         const own = id
-          ? (await client.query<{ agency: { region: string } | null }>({ query: OWN_REGION, variables: { id } }))
-              .data?.agency?.region
+          ? (
+              await client.query<{ agency: { region: string } | null }>({
+                query: OWN_REGION,
+                variables: { id },
+              })
+            ).data?.agency?.region
           : null;
         if (current) setOwnRegion(own ?? null);
       })

@@ -63,7 +63,8 @@ export function mountReports(
     const asOf = typeof req.query.asOf === 'string' && req.query.asOf ? req.query.asOf : options.today();
     if (!ISO_DATE.test(asOf)) return fail(res, 400, 'DATE_INVALID', 'Дата должна быть в формате ГГГГ-ММ-ДД');
     const region = typeof req.query.region === 'string' && req.query.region ? req.query.region : null;
-    const roadmapId = typeof req.query.roadmapId === 'string' && req.query.roadmapId ? req.query.roadmapId : null;
+    const roadmapId =
+      typeof req.query.roadmapId === 'string' && req.query.roadmapId ? req.query.roadmapId : null;
     if (region !== null && !REGION.test(region))
       return fail(res, 400, 'REGION_INVALID', 'Регион: латинский код из строчных букв, например kaliningrad');
     if (roadmapId !== null && !UUID.test(roadmapId))

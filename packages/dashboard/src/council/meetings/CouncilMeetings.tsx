@@ -265,7 +265,9 @@ function MeetingDetails() {
           variant="outlined"
           size="small"
           onClick={() =>
-            downloadCouncilBrief(record.heldOn, { region: record.region }).catch((e: Error) => notify(e.message, { type: 'error' }))
+            downloadCouncilBrief(record.heldOn, { region: record.region }).catch((e: Error) =>
+              notify(e.message, { type: 'error' }),
+            )
           }
         >
           {translate('app.council_admin.brief')}
