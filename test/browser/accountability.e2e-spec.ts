@@ -109,6 +109,26 @@ describe('a ministry officer accounts for their agency’s work', () => {
     await page.context().close();
   });
 
+  it('shows the Council its own region’s roadmap figures, the region and roadmap chosen on the page', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
+    const page = await context.newPage();
+    await signIn(page, base, 'council');
+    await page.goto(`${base}/#/`);
+    const region = page.getByRole('combobox', { name: 'Регион' });
+    // The Council member's agency is Kaliningrad's Council: its region is chosen by itself.
+    await until(async () => ((await region.textContent()) ?? '').includes('Калининградская область'));
+    const roadmap = page.getByRole('combobox', { name: 'Дорожная карта' });
+    await roadmap.click();
+    await page.getByRole('option').nth(1).click();
+    await until(async () => !((await roadmap.textContent()) ?? '').includes('Все дорожные карты'));
+    await page
+      .getByRole('heading', { name: /Просроченные мероприятия|Просрочено/ })
+      .first()
+      .waitFor({ timeout: 15_000 });
+    await expectAccessible(page, 'a05-council-scope');
+    await context.close();
+  });
+
   it('lets a ministry not named by an item find nothing to report on', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
     const page = await context.newPage();
