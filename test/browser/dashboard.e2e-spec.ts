@@ -1,4 +1,4 @@
-import { ManualClock, Role, snilsFromBody } from '@sl/core';
+import { agencyIdOf, ManualClock, Role, snilsFromBody } from '@sl/core';
 import type { Browser, Page } from 'playwright-core';
 import { expectAccessible, launchBrowser, screenshot, signIn, until } from '../support/browser.js';
 import { startTestSystem, TEST_PASSWORD, type TestSystem } from '../support/system.js';
@@ -587,6 +587,13 @@ describe('the dashboard in a browser', () => {
               contentBase64: Buffer.from(content).toString('base64'),
             },
           ],
+        },
+      },
+      // Reports come from an agency of the directory: here the demo region's coordination body.
+      {
+        as: {
+          role: Role.COORDINATOR,
+          agencyId: agencyIdOf('kaliningrad', 'Министерство социальной политики Калининградской области'),
         },
       },
     );

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
-import { ManualClock, Role } from '@sl/core';
+import { agencyIdOf, ManualClock, Role } from '@sl/core';
 import { startTestSystem, TEST_PASSWORD, type TestSystem } from '../support/system.js';
 
 const SIGN_IN =
   'mutation ($input: SignInInput!) { signIn(input: $input) { token expiresAt account { login roles } } }';
 const ME = '{ me { name kind roles } }';
 const PEOPLE = '{ recipients(first: 1) { totalCount } }';
+/** API clients belong to an agency of the directory, named by its id. */
+const HEALTH_AGENCY = agencyIdOf('kaliningrad', 'Министерство здравоохранения Калининградской области');
 
 describe('accounts, sessions and partner systems', () => {
   let t: TestSystem;
@@ -101,7 +103,7 @@ describe('accounts, sessions and partner systems', () => {
   it('gives a partner system its own credentials, shown once, rotated with a day of overlap, revocable', async () => {
     const created = await t.gql<{ createApiClient: { token: string; client: { id: string } } }>(
       `mutation ($input: CreateApiClientInput!) { createApiClient(input: $input) { token client { id name roles } } }`,
-      { input: { name: 'МИС Минздрава', agencyId: 'Минздрав', roles: ['HEALTH_OFFICER'] } },
+      { input: { name: 'МИС Минздрава', agencyId: HEALTH_AGENCY, roles: ['HEALTH_OFFICER'] } },
       { as: Role.ADMIN },
     );
     expect(created.errors).toBeUndefined();
@@ -138,7 +140,7 @@ describe('accounts, sessions and partner systems', () => {
 
     const admin = await t.gql(
       `mutation ($input: CreateApiClientInput!) { createApiClient(input: $input) { token } }`,
-      { input: { name: 'Робот-администратор', agencyId: 'x', roles: ['ADMIN'] } },
+      { input: { name: 'Робот-администратор', agencyId: HEALTH_AGENCY, roles: ['ADMIN'] } },
       { as: Role.ADMIN },
     );
     expect(admin.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
@@ -152,7 +154,7 @@ describe('accounts, sessions and partner systems', () => {
       {
         input: {
           name: 'Портал занятости',
-          agencyId: 'ЦЗН',
+          agencyId: agencyIdOf('kaliningrad', 'Центр занятости населения Калининградской области'),
           roles: ['EMPLOYMENT_OFFICER'],
           allowedOperations: [hash],
         },

@@ -1,5 +1,11 @@
-import { Role } from '@sl/core';
+import { agencyIdOf, Role } from '@sl/core';
 import { startTestSystem, TEST_PASSWORD, type TestSystem } from '../support/system.js';
+
+/** Accounts name an agency of the directory by its id. */
+const COUNCIL_AGENCY = agencyIdOf(
+  'kaliningrad',
+  'Совет по делам инвалидов при Губернаторе Калининградской области',
+);
 
 // Valid СНИЛС (check numbers computed per the ПФР rule).
 const SNILS = '11223344595';
@@ -176,11 +182,11 @@ describe('the auditor reads people by name, through the graph; the administrator
       expect(before.errors).toBeUndefined();
       const res = await t.gql<{ updateAccount: { roles: string[]; agencyId: string } }>(
         UPDATE,
-        { input: { id: accountId, roles: ['AUDITOR'], agencyId: 'Служба аудита' } },
+        { input: { id: accountId, roles: ['AUDITOR'], agencyId: COUNCIL_AGENCY } },
         { as: Role.ADMIN },
       );
       expect(res.errors).toBeUndefined();
-      expect(res.data!.updateAccount).toMatchObject({ roles: ['AUDITOR'], agencyId: 'Служба аудита' });
+      expect(res.data!.updateAccount).toMatchObject({ roles: ['AUDITOR'], agencyId: COUNCIL_AGENCY });
       const after = await t.gql(
         '{ obligations(first: 1) { totalCount } }',
         {},

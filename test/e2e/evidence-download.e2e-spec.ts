@@ -1,4 +1,4 @@
-import { ManualClock, Role } from '@sl/core';
+import { agencyIdOf, ManualClock, Role } from '@sl/core';
 import { seedText, toBase64 } from '../support/roadmap-files.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
 
@@ -54,7 +54,13 @@ describe('evidence files of progress reports downloaded through the gateway (GET
           ],
         },
       },
-      { as: Role.HEALTH_OFFICER },
+      // A coordinator of the region's authorised body reports on any of its obligations.
+      {
+        as: {
+          role: Role.COORDINATOR,
+          agencyId: agencyIdOf('astrakhan', 'Министерство социального развития и труда Астраханской области'),
+        },
+      },
     );
     expect(reported.errors).toBeUndefined();
     file = reported.data!.reportProgress.evidence[0]!;

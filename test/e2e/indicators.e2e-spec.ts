@@ -209,10 +209,13 @@ describe('live indicators for the Council', () => {
     );
     const obligations = await sql(
       'coordination',
-      `select o.responsible_agency_id a, o.status, to_char(o.due_date,'YYYY-MM-DD') due,
+      // One row per executing agency of the item, responsible or co-executing (none: one row, null).
+      `select e.agency_id a, o.status, to_char(o.due_date,'YYYY-MM-DD') due,
          to_char(o.completed_on,'YYYY-MM-DD') done,
          (select to_char(min(reported_on),'YYYY-MM-DD') from coordination.progress_report p where p.obligation_id = o.id) reported
-       from coordination.obligation o`,
+       from coordination.obligation o
+       left join (select distinct item_id, agency_id from coordination.item_executor where agency_id is not null) e
+         on e.item_id = o.item_id`,
     );
     const counts = new Map<string, { done: number; late: number; inProgress: number; total: number }>();
     for (const o of obligations.filter((x) => x.status !== 'CANCELLED')) {

@@ -1,4 +1,4 @@
-import { ManualClock } from '@sl/core';
+import { ManualClock, Role } from '@sl/core';
 import { seedText, sql, toBase64 } from '../support/roadmap-files.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
 
@@ -93,6 +93,14 @@ describe('roadmap execution tracking through the gateway', () => {
   });
   afterAll(() => t.stop());
 
+  /** The item's responsible ministry (seed 004: social development and labour) reports on it. */
+  const reporter = () => ({
+    as: {
+      role: Role.COORDINATOR,
+      agencyId: agencies['Министерство социального развития и труда Астраханской области']!,
+    },
+  });
+
   const obligationOf = async (key: string) => {
     const res = await t.gql<Page>(OBLIGATIONS, { filter: { roadmapId }, first: 200 });
     expect(res.errors).toBeUndefined();
@@ -142,18 +150,22 @@ describe('roadmap execution tracking through the gateway', () => {
         figures: unknown[];
         evidence: { displayName: string; sha256: string; size: number }[];
       };
-    }>(REPORT, {
-      input: {
-        obligationId: o!.id,
-        text: 'Распространены буклеты, охват 82%',
-        reportedOn: '2021-05-02',
-        figures: [{ targetIndex: 0, value: 82 }],
-        evidence: [
-          { filename: '../../etc/буклет.png', mediaType: 'image/png', contentBase64: toBase64(PNG) },
-        ],
-        done: true,
+    }>(
+      REPORT,
+      {
+        input: {
+          obligationId: o!.id,
+          text: 'Распространены буклеты, охват 82%',
+          reportedOn: '2021-05-02',
+          figures: [{ targetIndex: 0, value: 82 }],
+          evidence: [
+            { filename: '../../etc/буклет.png', mediaType: 'image/png', contentBase64: toBase64(PNG) },
+          ],
+          done: true,
+        },
       },
-    });
+      reporter(),
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data!.reportProgress.figures).toEqual([{ targetIndex: 0, value: 82 }]);
     const [file] = res.data!.reportProgress.evidence;
@@ -182,41 +194,65 @@ describe('roadmap execution tracking through the gateway', () => {
         )
       )[0]!.n;
     const before = await count();
-    const unknownTarget = await t.gql(REPORT, {
-      input: { obligationId: o!.id, text: 'x', figures: [{ targetIndex: 3, value: 1 }] },
-    });
+    const unknownTarget = await t.gql(
+      REPORT,
+      {
+        input: { obligationId: o!.id, text: 'x', figures: [{ targetIndex: 3, value: 1 }] },
+      },
+      reporter(),
+    );
     expect(unknownTarget.errors?.[0]?.extensions?.code).toBe('TARGET_UNKNOWN');
-    const disguised = await t.gql(REPORT, {
-      input: {
-        obligationId: o!.id,
-        text: 'x',
-        evidence: [
-          { filename: 'a.pdf', mediaType: 'application/pdf', contentBase64: toBase64('MZ not a pdf') },
-        ],
+    const disguised = await t.gql(
+      REPORT,
+      {
+        input: {
+          obligationId: o!.id,
+          text: 'x',
+          evidence: [
+            { filename: 'a.pdf', mediaType: 'application/pdf', contentBase64: toBase64('MZ not a pdf') },
+          ],
+        },
       },
-    });
+      reporter(),
+    );
     expect(disguised.errors?.[0]?.extensions?.code).toBe('EVIDENCE_TYPE_INVALID');
-    const big = await t.gql(REPORT, {
-      input: {
-        obligationId: o!.id,
-        text: 'x',
-        evidence: [
-          { filename: 'a.txt', mediaType: 'text/plain', contentBase64: toBase64(Buffer.alloc(300_000, 65)) },
-        ],
+    const big = await t.gql(
+      REPORT,
+      {
+        input: {
+          obligationId: o!.id,
+          text: 'x',
+          evidence: [
+            {
+              filename: 'a.txt',
+              mediaType: 'text/plain',
+              contentBase64: toBase64(Buffer.alloc(300_000, 65)),
+            },
+          ],
+        },
       },
-    });
+      reporter(),
+    );
     expect(big.errors?.[0]?.extensions?.code).toBe('EVIDENCE_TOO_LARGE');
-    const future = await t.gql(REPORT, {
-      input: { obligationId: o!.id, text: 'x', reportedOn: '2030-01-01' },
-    });
-    expect(future.errors?.[0]?.extensions?.code).toBe('REPORT_DATE_IN_FUTURE');
-    const exe = await t.gql(REPORT, {
-      input: {
-        obligationId: o!.id,
-        text: 'x',
-        evidence: [{ filename: 'a.exe', mediaType: 'application/x-msdownload', contentBase64: 'TVo=' }],
+    const future = await t.gql(
+      REPORT,
+      {
+        input: { obligationId: o!.id, text: 'x', reportedOn: '2030-01-01' },
       },
-    });
+      reporter(),
+    );
+    expect(future.errors?.[0]?.extensions?.code).toBe('REPORT_DATE_IN_FUTURE');
+    const exe = await t.gql(
+      REPORT,
+      {
+        input: {
+          obligationId: o!.id,
+          text: 'x',
+          evidence: [{ filename: 'a.exe', mediaType: 'application/x-msdownload', contentBase64: 'TVo=' }],
+        },
+      },
+      reporter(),
+    );
     expect(exe.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
     expect(await count()).toBe(before);
     const [still] = await obligationOf('1.1.2');

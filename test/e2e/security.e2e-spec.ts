@@ -3,6 +3,7 @@ import { AccountService, hashPassword } from '@sl/access';
 import {
   ACTOR_HEADER,
   type Actor,
+  agencyIdOf,
   createLogger,
   EXCLUSIVE_ROLES,
   loadConfig,
@@ -389,7 +390,7 @@ describe('security: the access holes of issue 18 stay closed', () => {
         {
           input: {
             name: 'Смешанная система',
-            agencyId: 'Минздрав',
+            agencyId: agencyIdOf('kaliningrad', 'Министерство здравоохранения Калининградской области'),
             roles: [Role.HEALTH_OFFICER, Role.PROVIDER_STAFF],
           },
         },
@@ -526,7 +527,13 @@ describe('security: the access holes of issue 18 stay closed', () => {
       expect(codes(refused)).toContain('OUT_OF_SCOPE');
       const issued = await t.gql<{ createApiClient: { client: { id: string } } }>(
         'mutation ($input: CreateApiClientInput!) { createApiClient(input: $input) { client { id } } }',
-        { input: { name: 'Система Минздрава', agencyId: 'Минздрав', roles: [Role.HEALTH_OFFICER] } },
+        {
+          input: {
+            name: 'Система Минздрава',
+            agencyId: agencyIdOf('kaliningrad', 'Министерство здравоохранения Калининградской области'),
+            roles: [Role.HEALTH_OFFICER],
+          },
+        },
         { as: Role.ADMIN },
       );
       const clientId = issued.data!.createApiClient.client.id;

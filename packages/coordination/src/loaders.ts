@@ -4,6 +4,7 @@ import DataLoader from 'dataloader';
 import { Agency } from './agency/agency.entity.js';
 import { CouncilDecision } from './council/council.entity.js';
 import { CouncilDecisionPerson } from './council/decision-person.entity.js';
+import { DecisionReport } from './council/decision-report.entity.js';
 import { createIndicatorLoaders } from './indicators/indicators.loaders.js';
 import { NeedRegistryEntry } from './need-registry/need-registry.entity.js';
 import { EvidenceFile, Obligation, ProgressReport } from './obligation/obligation.entity.js';
@@ -20,6 +21,8 @@ export function createCoordinationLoaders(em: EntityManager) {
     obligationsByItem: groupedByRelation(em, Obligation, 'item', { dueDate: 'asc' }),
     reportsByObligation: groupedByRelation(em, ProgressReport, 'obligation', { reportedOn: 'asc' }),
     evidenceByReport: groupedByRelation(em, EvidenceFile, 'report', { id: 'asc' }),
+    reportsByDecision: groupedByRelation(em, DecisionReport, 'decision', { reportedOn: 'asc', id: 'asc' }),
+    evidenceByDecisionReport: groupedByRelation(em, EvidenceFile, 'decisionReport', { id: 'asc' }),
     /** Files with their content (lists load files without it). */
     evidenceContentById: new DataLoader<string, Buffer | null>(async (ids) => {
       const files = await em.find(

@@ -5,6 +5,8 @@ import { AgencyService } from './agency/agency.service.js';
 import { CouncilDecision, CouncilMeeting } from './council/council.entity.js';
 import { CouncilDecisionResolver, CouncilMeetingResolver } from './council/council.resolver.js';
 import { CouncilDecisionPerson } from './council/decision-person.entity.js';
+import { DecisionReport } from './council/decision-report.entity.js';
+import { DecisionReportResolver, DecisionTrackingResolver } from './council/decision-report.resolver.js';
 import { coordinationDemo } from './demo.js';
 import { IndicatorsResolver } from './indicators/indicators.resolver.js';
 import { createCoordinationLoaders } from './loaders.js';
@@ -35,6 +37,7 @@ export const coordinationSubgraph: SubgraphDefinition = {
     CouncilMeeting,
     CouncilDecision,
     CouncilDecisionPerson,
+    DecisionReport,
   ],
   migrations,
   resolvers: [
@@ -48,6 +51,8 @@ export const coordinationSubgraph: SubgraphDefinition = {
     EvidenceFileResolver,
     CouncilMeetingResolver,
     CouncilDecisionResolver,
+    DecisionTrackingResolver,
+    DecisionReportResolver,
     IndicatorsResolver,
   ],
   orphanedTypes: [Recipient],

@@ -8,6 +8,7 @@ export * from './access/personal.js';
 export * from './access/recipient-exists.js';
 export * from './access/roles.js';
 export * from './access/scope.js';
+export * from './agency/agency-id.js';
 export * from './api/api-version.js';
 export * from './audit/audit-plugin.js';
 export * from './audit/audit-trail.js';

@@ -1,5 +1,5 @@
 import { Role } from '@sl/core';
-import { ArrayMinSize, IsEnum, IsOptional, IsUUID, Length, MaxLength } from 'class-validator';
+import { ArrayMinSize, IsEnum, IsOptional, IsUUID, Length } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 
 @InputType({ description: 'Changes to an account; omitted fields stay as they are' })
@@ -19,9 +19,9 @@ export class UpdateAccountInput {
   @IsEnum(Role, { each: true, message: 'Неизвестная роль' })
   roles?: Role[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The agency of the directory (`agencies`); null to clear' })
   @IsOptional()
-  @MaxLength(200, { message: 'Название ведомства: не длиннее 200 символов' })
+  @IsUUID('all', { message: 'Выберите ведомство из справочника' })
   agencyId?: string | null;
 
   @Field(() => ID, { nullable: true })

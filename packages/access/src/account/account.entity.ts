@@ -31,7 +31,10 @@ export class Account {
   @Property({ type: 'string[]' })
   roles!: Role[];
 
-  @Field(() => String, { nullable: true, description: 'The agency the user works for' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The agency of the directory (`agency(id)`) the user works for',
+  })
   @Property({ type: 'string', length: 200, nullable: true })
   agencyId: string | null = null;
 

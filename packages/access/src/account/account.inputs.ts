@@ -1,5 +1,5 @@
 import { Role } from '@sl/core';
-import { ArrayMinSize, IsEnum, IsOptional, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { ArrayMinSize, IsEnum, IsOptional, IsUUID, Length, Matches } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 
 @InputType()
@@ -34,9 +34,12 @@ export class CreateAccountInput {
   @IsEnum(Role, { each: true, message: 'Неизвестная роль' })
   roles!: Role[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The agency of the directory (`agencies`) the user works for',
+  })
   @IsOptional()
-  @MaxLength(200, { message: 'Название ведомства: не длиннее 200 символов' })
+  @IsUUID('all', { message: 'Выберите ведомство из справочника' })
   agencyId?: string;
 
   @Field(() => ID, { nullable: true })

@@ -28,6 +28,7 @@ import { BreakGlassService, meaningfulReason } from '../session/break-glass.serv
 import { Account } from './account.entity.js';
 import { CreateAccountInput, SignInInput } from './account.inputs.js';
 import { AccountService } from './account.service.js';
+import { requireDirectoryAgency } from './agency-check.js';
 
 @ObjectType()
 export class AccountConnection extends Connection(Account, 'Account') {}
@@ -58,7 +59,7 @@ class Viewer {
   @Field(() => [Role])
   roles!: Role[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The agency of the directory the caller belongs to' })
   agencyId!: string | null;
 
   @Field(() => ID, { nullable: true })
@@ -132,10 +133,11 @@ export class AccountResolver {
 
   @Authorized(Access.ADMINISTRATION)
   @Mutation(() => Account)
-  createAccount(
+  async createAccount(
     @Ctx() ctx: SubgraphContext,
     @Arg('input', () => CreateAccountInput) input: CreateAccountInput,
   ) {
+    await requireDirectoryAgency(ctx, input.agencyId);
     return ctx.em.transactional(async (em) => {
       const account = await new AccountService(em, ctx.clock).create(input);
       ctx.audit?.security('ACCOUNT_CREATED', {

@@ -17,7 +17,7 @@ export class ApiClient {
   @Property({ type: 'string', length: 200 })
   name!: string;
 
-  @Field(() => String)
+  @Field(() => ID, { description: 'The agency of the directory (`agency(id)`) the system belongs to' })
   @Property({ type: 'string', length: 200 })
   agencyId!: string;
 

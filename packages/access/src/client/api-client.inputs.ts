@@ -1,6 +1,6 @@
 import { Role } from '@sl/core';
-import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional, Length, Matches } from 'class-validator';
-import { Field, InputType } from 'type-graphql';
+import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional, IsUUID, Length, Matches } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
 
 @InputType()
 export class CreateApiClientInput {
@@ -8,8 +8,8 @@ export class CreateApiClientInput {
   @Length(3, 200, { message: 'Название системы: от 3 до 200 символов' })
   name!: string;
 
-  @Field(() => String)
-  @Length(1, 200, { message: 'Укажите ведомство системы' })
+  @Field(() => ID, { description: 'The agency of the directory (`agencies`) the system belongs to' })
+  @IsUUID('all', { message: 'Выберите ведомство системы из справочника' })
   agencyId!: string;
 
   @Field(() => [Role])

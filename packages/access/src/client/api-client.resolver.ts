@@ -1,5 +1,6 @@
 import { Access, Connection, PageArgs, paginate, type SubgraphContext } from '@sl/core';
 import { Arg, Args, Authorized, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { requireDirectoryAgency } from '../account/agency-check.js';
 import { ApiClient } from './api-client.entity.js';
 import { CreateApiClientInput } from './api-client.inputs.js';
 import { ApiClientService } from './api-client.service.js';
@@ -34,10 +35,11 @@ export class ApiClientResolver {
   }
 
   @Mutation(() => IssuedCredentials)
-  createApiClient(
+  async createApiClient(
     @Ctx() ctx: SubgraphContext,
     @Arg('input', () => CreateApiClientInput) input: CreateApiClientInput,
   ) {
+    await requireDirectoryAgency(ctx, input.agencyId);
     return ctx.em.transactional(async (em) => {
       const issued = await new ApiClientService(em, ctx.clock).create(input);
       ctx.audit?.security('API_CLIENT_ISSUED', {

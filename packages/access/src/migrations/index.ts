@@ -5,6 +5,7 @@ import { Migration20261123190600_audit_no_truncate } from './Migration2026112319
 import { Migration20261123212014_audit_export } from './Migration20261123212014_audit_export.js';
 import { Migration20261123213444_idempotency } from './Migration20261123213444_idempotency.js';
 import { Migration20261203070503_security_audit } from './Migration20261203070503_security_audit.js';
+import { Migration20261203100000_agency_ids } from './Migration20261203100000_agency_ids.js';
 import { Migration20261203100000_password_change } from './Migration20261203100000_password_change.js';
 import { Migration20261203101000_idempotency_lease } from './Migration20261203101000_idempotency_lease.js';
 
@@ -14,6 +15,7 @@ export const migrations: MigrationClass[] = [
   { name: 'Migration20261123212014_audit_export', class: Migration20261123212014_audit_export },
   { name: 'Migration20261123213444_idempotency', class: Migration20261123213444_idempotency },
   { name: 'Migration20261203070503_security_audit', class: Migration20261203070503_security_audit },
+  { name: 'Migration20261203100000_agency_ids', class: Migration20261203100000_agency_ids },
   { name: 'Migration20261203100000_password_change', class: Migration20261203100000_password_change },
   { name: 'Migration20261203101000_idempotency_lease', class: Migration20261203101000_idempotency_lease },
 ];

@@ -12,7 +12,7 @@ const { GOVERNMENT, MINISTRY, AGENCY, INSTITUTION, MUNICIPALITY, NGO, FEDERAL, C
 /**
  * The agency directory per region, as the seeds name the agencies: seed 000 (Kaliningrad),
  * seed 003's list of abbreviations (Novosibirsk, checked against the seed by agency.spec.ts) and
- * seed 004 (Astrakhan). Loaded at start-up, idempotently.
+ * seed 004 (Astrakhan). Loaded at start-up, idempotently; each agency's id is `agencyIdOf(region, name)`.
  */
 export const AGENCY_DIRECTORY: Record<string, AgencySeed[]> = {
   kaliningrad: [
@@ -22,6 +22,13 @@ export const AGENCY_DIRECTORY: Record<string, AgencySeed[]> = {
       kind: MINISTRY,
     },
     { name: 'Министерство образования Калининградской области', abbreviations: [], kind: MINISTRY },
+    // Not named by seed 000: the ministries whose officers the demo's accounts are (access demo.ts).
+    { name: 'Министерство здравоохранения Калининградской области', abbreviations: [], kind: MINISTRY },
+    {
+      name: 'Центр занятости населения Калининградской области',
+      abbreviations: ['ЦЗН Калининградской области'],
+      kind: INSTITUTION,
+    },
     { name: 'Правительство Калининградской области', abbreviations: [], kind: GOVERNMENT },
     {
       name: 'Совет по делам инвалидов при Губернаторе Калининградской области',

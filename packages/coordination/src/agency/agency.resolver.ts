@@ -1,6 +1,18 @@
 import { Access, Connection, PageArgs, type SubgraphContext } from '@sl/core';
 import { IsOptional, Matches } from 'class-validator';
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Authorized,
+  Ctx,
+  Field,
+  ID,
+  Int,
+  ObjectType,
+  Query,
+  Resolver,
+} from 'type-graphql';
 import { Agency } from './agency.entity.js';
 import { REGION_MESSAGE, REGION_PATTERN } from './agency.inputs.js';
 import { AgencyService } from './agency.service.js';
@@ -22,6 +34,15 @@ export class AgencyResolver {
   @Query(() => AgencyConnection, { description: 'The agency directory, by region and name' })
   agencies(@Ctx() ctx: SubgraphContext, @Args(() => AgenciesArgs) args: AgenciesArgs) {
     return new AgencyService(ctx.em).list(args.region, args);
+  }
+
+  @Authorized(...Access.REFERENCE)
+  @Query(() => Agency, {
+    nullable: true,
+    description: 'One agency of the directory (accounts and API clients name theirs by this id)',
+  })
+  agency(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string) {
+    return new AgencyService(ctx.em).byId(id);
   }
 
   @Authorized(...Access.REFERENCE)

@@ -1,5 +1,5 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { type ConnectionShape, type PageRequest, paginate } from '@sl/core';
+import { agencyIdOf, type ConnectionShape, isUuid, type PageRequest, paginate } from '@sl/core';
 import { Agency } from './agency.entity.js';
 import { AGENCY_DIRECTORY } from './agency.fixture.js';
 import { AgencyDirectory } from './agency-directory.js';
@@ -16,6 +16,7 @@ export class AgencyService {
       for (const seed of agencies) {
         if (known.has(`${region}\u0000${seed.name}`)) continue;
         this.em.create(Agency, {
+          id: agencyIdOf(region, seed.name),
           region,
           name: seed.name,
           abbreviations: seed.abbreviations,
@@ -41,6 +42,11 @@ export class AgencyService {
       ],
       page,
     );
+  }
+
+  /** One agency by id; null when the directory has none (ids that are not UUIDs included). */
+  byId(id: string): Promise<Agency | null> {
+    return isUuid(id) ? this.em.findOne(Agency, { id }) : Promise.resolve(null);
   }
 
   async directory(region: string): Promise<AgencyDirectory> {

@@ -113,7 +113,7 @@ export class CouncilDecision {
   @Property({ type: 'text' })
   text!: string;
 
-  @ManyToOne(() => Agency)
+  @ManyToOne(() => Agency, { updateRule: 'cascade' })
   assignee!: Agency;
 
   @Field(() => LocalDate)

@@ -104,6 +104,11 @@ export class CouncilMeetingInput {
 
 @InputType()
 export class DecisionFilter {
+  @Field(() => String, { nullable: true, description: 'Only decisions of this region’s Council' })
+  @IsOptional()
+  @Matches(REGION_PATTERN, { message: REGION_MESSAGE })
+  region?: string;
+
   @Field(() => ID, { nullable: true })
   @IsOptional()
   @IsUUID('all', { message: 'Неверный идентификатор заседания' })

@@ -1,4 +1,4 @@
-import { Access, Connection, PageArgs, requireRecipients, type SubgraphContext } from '@sl/core';
+import { Access, Connection, LocalDate, PageArgs, requireRecipients, type SubgraphContext } from '@sl/core';
 import {
   Arg,
   Args,
@@ -80,15 +80,17 @@ export class CouncilMeetingResolver {
 
   @Authorized(...Access.COUNCIL_WRITE)
   @Mutation(() => CouncilDecision, {
-    description: 'Marks a decision done (today) or cancelled, or reopens it',
+    description:
+      'Marks a decision done (on `doneOn`, today when not given; never in the future) or cancelled, or reopens it',
   })
   setCouncilDecisionStatus(
     @Ctx() ctx: CoordinationContext,
     @Arg('id', () => ID) id: string,
     @Arg('status', () => DecisionStatus) status: DecisionStatus,
     @Arg('note', () => String, { nullable: true }) note?: string,
+    @Arg('doneOn', () => LocalDate, { nullable: true }) doneOn?: string | null,
   ) {
-    return new CouncilService(ctx.em, ctx.clock).setDecisionStatus(id, status, note?.slice(0, 5000));
+    return new CouncilService(ctx.em, ctx.clock).setDecisionStatus(id, status, note?.slice(0, 5000), doneOn);
   }
 
   @FieldResolver(() => [CouncilDecision])

@@ -9,6 +9,7 @@ import {
   paginate,
   ValidationError,
 } from '@sl/core';
+import { completionDate } from '../accountability/lateness.js';
 import { Agency } from '../agency/agency.entity.js';
 import { REGION_MESSAGE, REGION_PATTERN } from '../agency/agency.inputs.js';
 import { RoadmapItem } from '../roadmap/roadmap.entity.js';
@@ -54,6 +55,7 @@ export class CouncilService {
 
   decisions(filter: DecisionFilter = {}, page: PageRequest = {}): Promise<ConnectionShape<CouncilDecision>> {
     const and: FilterQuery<CouncilDecision>[] = [];
+    if (filter.region) and.push({ meeting: { region: filter.region } });
     if (filter.meetingId) and.push({ meeting: filter.meetingId });
     if (filter.assigneeAgencyId) and.push({ assignee: filter.assigneeAgencyId });
     if (filter.status) and.push({ status: filter.status as DecisionStatus });
@@ -148,16 +150,26 @@ export class CouncilService {
     return decision;
   }
 
+  /** `doneOn`: the completion date as the person closing gives it (today when not given). */
   async setDecisionStatus(
     id: string,
     status: DecisionStatus,
     note?: string | null,
+    doneOn?: string | null,
   ): Promise<CouncilDecision> {
     return this.em.transactional(async (tx) => {
-      const decision = isUuid(id) ? await tx.findOne(CouncilDecision, { id }) : null;
+      const decision = isUuid(id)
+        ? await tx.findOne(CouncilDecision, { id }, { populate: ['meeting'] })
+        : null;
       if (!decision) throw new NotFoundError('Поручение Совета', id);
       decision.status = status;
-      decision.doneOn = status === DecisionStatus.DONE ? this.today() : null;
+      decision.doneOn =
+        status === DecisionStatus.DONE
+          ? completionDate(doneOn, this.today(), 'doneOn', {
+              date: decision.meeting.heldOn,
+              message: 'Поручение не может быть выполнено раньше заседания, на котором его дали',
+            })
+          : null;
       decision.doneNote = note?.trim() || null;
       await tx.flush();
       return decision;

@@ -20,9 +20,16 @@ export class Indicators {
 
   @Field(() => LocalDate, { description: 'Every figure is counted as of the end of this day' })
   asOf!: string;
+
+  /** The roadmaps the roadmap figures count (`indicators(region, roadmapId)`); all when absent. */
+  roadmapRegion?: string | null;
+  roadmapId?: string | null;
 }
 
-@ObjectType({ description: 'Roadmap obligations of one agency (or of all) by status as of the date' })
+@ObjectType({
+  description:
+    'Roadmap obligations of one executing agency (responsible or co-executing), or of all, by status as of the date',
+})
 export class ExecutionCounts {
   @Field(() => ID, { nullable: true, description: 'Null in the totals and for unresolved executors' })
   agencyId!: string | null;
@@ -35,6 +42,9 @@ export class ExecutionCounts {
 
   @Field(() => Int)
   done!: number;
+
+  @Field(() => Int, { description: 'Of `done`: completed after the due date' })
+  doneLate!: number;
 
   @Field(() => Int, { description: 'Not done, not yet due, with a progress report by the date' })
   inProgress!: number;

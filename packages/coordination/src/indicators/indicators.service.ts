@@ -54,89 +54,128 @@ export function todayOf(clock: Clock): string {
   return localDateOf(clock.now());
 }
 
-type Row = Record<string, string | number | null>;
+type Row = Record<string, string | number | boolean | null>;
 
 async function rows(em: EntityManager, sql: string, params: unknown[]): Promise<Row[]> {
   return (await em.getConnection().execute(sql, params, 'all', em.getTransactionContext())) as Row[];
 }
 
+/** Which roadmaps a figure counts: one region's (`region`), one roadmap, or all when neither. */
+export interface RoadmapScope {
+  region: string | null;
+  roadmapId: string | null;
+}
+
+export const ALL_ROADMAPS: RoadmapScope = { region: null, roadmapId: null };
+
+/** The agencies' counts and the totals of one date. */
+export interface Execution {
+  byAgency: ExecutionCounts[];
+  totals: ExecutionCounts;
+}
+
+const EMPTY_TOTALS: ExecutionCounts = {
+  agencyId: null,
+  agencyName: null,
+  total: 0,
+  done: 0,
+  doneLate: 0,
+  late: 0,
+  inProgress: 0,
+  notStarted: 0,
+};
+
 /**
- * Obligations by responsible agency as of each date, in ONE statement for all dates. History from
- * the dates the data keeps: done when completed by the date, late when not done by the date and
- * due before it, in progress when not due yet and reported on by the date (the stored status is
- * used from today on, so today's figures equal the obligation list's LATE/IN_PROGRESS filters).
- * Cancelled obligations and withdrawn items count nowhere.
+ * Obligations by executing agency as of each date, in ONE statement for all dates. Every agency an
+ * item names, responsible or co-executing, is counted for it (seed 000 items 9, 15, 20: the ministry
+ * of education beside social policy), so the agencies' rows add up to more than the totals, which
+ * count each obligation once; an item with no agency the directory knows is counted under none.
+ * History from the dates the data keeps: done when completed by the date, late when not done by the
+ * date and due before it, in progress when not due yet and reported on by the date (the stored
+ * status is used from today on, so today's figures equal the obligation list's LATE/IN_PROGRESS
+ * filters). Cancelled obligations and withdrawn items count nowhere.
  */
 export async function executionByAgency(
   em: EntityManager,
   dates: readonly string[],
   today: string,
-): Promise<Map<string, ExecutionCounts[]>> {
+  scope: RoadmapScope = ALL_ROADMAPS,
+): Promise<Map<string, Execution>> {
   const result = await rows(
     em,
     `with k(as_of) as (select distinct unnest(?::date[])),
        first_report as (select obligation_id, min(reported_on) as on_date from coordination.progress_report group by obligation_id),
        o as (
-         select k.as_of, ob.responsible_agency_id as agency_id,
+         select k.as_of, ob.id, ob.item_id,
            (ob.status = 'DONE' and ob.completed_on <= k.as_of) as done,
+           (ob.status = 'DONE' and ob.completed_on <= k.as_of and ob.completed_on > ob.due_date) as done_late,
            ob.due_date, ob.status, fr.on_date as first_report
          from k cross join coordination.obligation ob
          join coordination.roadmap_item i on i.id = ob.item_id and not i.withdrawn
+         join coordination.roadmap r on r.id = ob.roadmap_id
          left join first_report fr on fr.obligation_id = ob.id
-         where ob.status <> 'CANCELLED')
-     select to_char(o.as_of, 'YYYY-MM-DD') as as_of, o.agency_id, a.name as agency_name,
-       count(*)::int as total,
-       count(*) filter (where done)::int as done,
-       count(*) filter (where not done and due_date < as_of)::int as late,
-       count(*) filter (where not done and due_date >= as_of and
-         case when as_of >= ?::date then status = 'IN_PROGRESS' else first_report <= as_of end)::int as in_progress
-     from o left join coordination.agency a on a.id = o.agency_id
-     group by o.as_of, o.agency_id, a.name
-     order by o.as_of, a.name nulls last`,
-    [`{${dates.join(',')}}`, today],
+         where ob.status <> 'CANCELLED'
+           and (?::text is null or r.region = ?::text)
+           and (?::uuid is null or ob.roadmap_id = ?::uuid)),
+       flagged as (
+         select o.as_of, o.id, o.item_id, o.done, o.done_late,
+           (not o.done and o.due_date < o.as_of) as late,
+           (not o.done and o.due_date >= o.as_of and
+             case when o.as_of >= ?::date then o.status = 'IN_PROGRESS' else o.first_report <= o.as_of end) as in_progress
+         from o),
+       executing as (select distinct item_id, agency_id from coordination.item_executor where agency_id is not null),
+       per_agency as (select f.*, e.agency_id from flagged f left join executing e on e.item_id = f.item_id)
+     select to_char(p.as_of, 'YYYY-MM-DD') as as_of, false as is_total, p.agency_id, a.name as agency_name,
+       count(*)::int as total, count(*) filter (where done)::int as done,
+       count(*) filter (where done_late)::int as done_late, count(*) filter (where late)::int as late,
+       count(*) filter (where in_progress)::int as in_progress
+     from per_agency p left join coordination.agency a on a.id = p.agency_id
+     group by p.as_of, p.agency_id, a.name
+     union all
+     select to_char(f.as_of, 'YYYY-MM-DD'), true, null, null,
+       count(*)::int, count(*) filter (where done)::int, count(*) filter (where done_late)::int,
+       count(*) filter (where late)::int, count(*) filter (where in_progress)::int
+     from flagged f group by f.as_of
+     order by 1, 2, 4 nulls last`,
+    [`{${dates.join(',')}}`, scope.region, scope.region, scope.roadmapId, scope.roadmapId, today],
   );
-  const out = new Map<string, ExecutionCounts[]>(dates.map((d) => [d, []]));
+  const out = new Map<string, Execution>(
+    dates.map((d) => [d, { byAgency: [], totals: { ...EMPTY_TOTALS } }]),
+  );
   for (const r of result) {
     const total = Number(r.total);
     const done = Number(r.done);
     const late = Number(r.late);
     const inProgress = Number(r.in_progress);
-    out.get(String(r.as_of))?.push({
+    const counts: ExecutionCounts = {
       agencyId: r.agency_id === null ? null : String(r.agency_id),
       agencyName: r.agency_name === null ? null : String(r.agency_name),
       total,
       done,
+      doneLate: Number(r.done_late),
       late,
       inProgress,
       notStarted: total - done - late - inProgress,
-    });
+    };
+    const day = out.get(String(r.as_of));
+    if (!day) continue;
+    if (String(r.is_total) === 'true') day.totals = counts;
+    else day.byAgency.push(counts);
   }
   return out;
-}
-
-export function totalsOf(byAgency: ExecutionCounts[]): ExecutionCounts {
-  const sum = (k: 'total' | 'done' | 'late' | 'inProgress' | 'notStarted') =>
-    byAgency.reduce((s, a) => s + a[k], 0);
-  return {
-    agencyId: null,
-    agencyName: null,
-    total: sum('total'),
-    done: sum('done'),
-    late: sum('late'),
-    inProgress: sum('inProgress'),
-    notStarted: sum('notStarted'),
-  };
 }
 
 /**
  * People in the need registry (kept as the registry changes: migration `figure_days`) and Council
  * decisions overdue as of each date, one statement.
  * A decision is overdue on a date when its meeting had been held, it was due before the date and
- * it was neither cancelled nor done by then (today: the `overdue` filter of `councilDecisions`).
+ * it was neither cancelled nor done by then (today: the `overdue` filter of `councilDecisions`); of
+ * one region's Council when `region` is given.
  */
 export async function registryAndDecisions(
   em: EntityManager,
   dates: readonly string[],
+  region: string | null = null,
 ): Promise<Map<string, { peopleIdentified: number; councilDecisionsOverdue: number }>> {
   const result = await rows(
     em,
@@ -146,9 +185,10 @@ export async function registryAndDecisions(
          where f.figure = 'need.identified' and f.scope = 'region' and f.day <= k.as_of)::int as identified,
        (select count(*) from coordination.council_decision d join coordination.council_meeting m on m.id = d.meeting_id
          where m.held_on <= k.as_of and d.due_date < k.as_of and d.status <> 'CANCELLED'
-           and (d.done_on is null or d.done_on > k.as_of))::int as overdue
+           and (d.done_on is null or d.done_on > k.as_of)
+           and (?::text is null or m.region = ?::text))::int as overdue
      from k`,
-    [`{${dates.join(',')}}`],
+    [`{${dates.join(',')}}`, region, region],
   );
   return new Map(
     result.map((r) => [

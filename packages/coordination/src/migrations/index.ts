@@ -6,6 +6,8 @@ import { Migration20261123210607_council_decision_people } from './Migration2026
 import { Migration20261124021316_figure_days } from './Migration20261124021316_figure_days.js';
 import { Migration20261124025455_figures_version } from './Migration20261124025455_figures_version.js';
 import { Migration20261203094157_council_decision_person } from './Migration20261203094157_council_decision_person.js';
+import { Migration20261203095252_accountability } from './Migration20261203095252_accountability.js';
+import { Migration20261203095300_agency_directory_ids } from './Migration20261203095300_agency_directory_ids.js';
 
 export const migrations: MigrationClass[] = [
   { name: 'Migration20261123182910_init', class: Migration20261123182910_init },
@@ -19,5 +21,10 @@ export const migrations: MigrationClass[] = [
   {
     name: 'Migration20261203094157_council_decision_person',
     class: Migration20261203094157_council_decision_person,
+  },
+  { name: 'Migration20261203095252_accountability', class: Migration20261203095252_accountability },
+  {
+    name: 'Migration20261203095300_agency_directory_ids',
+    class: Migration20261203095300_agency_directory_ids,
   },
 ];

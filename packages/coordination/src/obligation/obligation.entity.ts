@@ -14,6 +14,7 @@ import {
 import { figuresVersionTrigger, LocalDate } from '@sl/core';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Agency } from '../agency/agency.entity.js';
+import { DecisionReport } from '../council/decision-report.entity.js';
 import { Roadmap, RoadmapItem, RoadmapSection } from '../roadmap/roadmap.entity.js';
 
 /** What is stored; LATE is never stored: it follows from the due date and today's date. */
@@ -70,7 +71,7 @@ export class Obligation {
   section: RoadmapSection | null = null;
 
   /** The first responsible executor the directory resolved; null when none resolved. */
-  @ManyToOne(() => Agency, { nullable: true })
+  @ManyToOne(() => Agency, { nullable: true, updateRule: 'cascade' })
   responsibleAgency: Agency | null = null;
 
   @Field(() => String, { description: 'Period within the item (a date, 2021-04, Y2025)' })
@@ -106,7 +107,7 @@ export class ReportedFigure {
   value!: number;
 }
 
-@ObjectType({ description: 'A progress report of the responsible agency on an obligation' })
+@ObjectType({ description: 'A progress report of an executing agency on an obligation, by its author' })
 @Trigger(figuresVersionTrigger('coordination', 'progress_report'))
 @Entity({ tableName: 'progress_report' })
 @Index({ properties: ['obligation', 'reportedOn'] })
@@ -119,8 +120,17 @@ export class ProgressReport {
   @ManyToOne(() => Obligation, { deleteRule: 'cascade' })
   obligation!: Obligation;
 
-  @ManyToOne(() => Agency, { nullable: true })
+  /** The author's agency when they reported (null only in reports older than the rule). */
+  @ManyToOne(() => Agency, { nullable: true, updateRule: 'cascade' })
   agency: Agency | null = null;
+
+  @Field(() => ID, { nullable: true, description: 'The account (or API client) that filed the report' })
+  @Property({ type: 'string', length: 64, nullable: true })
+  authorId: string | null = null;
+
+  @Field(() => String, { nullable: true, description: 'Its login or name, as the audit log shows it' })
+  @Property({ type: 'string', length: 200, nullable: true })
+  authorName: string | null = null;
 
   @Field(() => LocalDate)
   @Property({ type: 'date' })
@@ -139,9 +149,14 @@ export class ProgressReport {
 }
 
 /** Evidence attached to a report; the bytes are in the database, named by their hash only. */
-@ObjectType({ description: 'An evidence file attached to a progress report' })
+@ObjectType({ description: 'An evidence file attached to a progress report or a Council decision’s report' })
 @Entity({ tableName: 'evidence_file' })
 @Index({ properties: ['report'] })
+@Index({ properties: ['decisionReport'] })
+@Check({
+  name: 'evidence_file_one_report',
+  expression: '(report_id is null) <> (decision_report_id is null)',
+})
 @Index({ properties: ['sha256'] })
 @Check({ name: 'evidence_file_size', expression: 'size > 0 and size = octet_length(content)' })
 export class EvidenceFile {
@@ -149,8 +164,11 @@ export class EvidenceFile {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @ManyToOne(() => ProgressReport, { deleteRule: 'cascade' })
-  report!: ProgressReport;
+  @ManyToOne(() => ProgressReport, { deleteRule: 'cascade', nullable: true })
+  report: ProgressReport | null = null;
+
+  @ManyToOne(() => DecisionReport, { deleteRule: 'cascade', nullable: true })
+  decisionReport: DecisionReport | null = null;
 
   @Field(() => String, { description: 'SHA-256 of the content, hex' })
   @Property({ type: 'string', columnType: 'char(64)' })

@@ -10,12 +10,18 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
+import { REGION_MESSAGE, REGION_PATTERN } from '../agency/agency.inputs.js';
 import { ObligationStatus } from './obligation.entity.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 @InputType()
 export class ObligationFilter {
+  @Field(() => String, { nullable: true, description: 'Only the roadmaps of this region' })
+  @IsOptional()
+  @Matches(REGION_PATTERN, { message: REGION_MESSAGE })
+  region?: string;
+
   @Field(() => ID, { nullable: true })
   @IsOptional()
   @IsUUID('all', { message: 'Неверный идентификатор дорожной карты' })

@@ -14,6 +14,7 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
+import { daysLate } from '../accountability/lateness.js';
 import { Agency } from '../agency/agency.entity.js';
 import type { CoordinationLoaders } from '../loaders.js';
 import { RoadmapItem } from '../roadmap/roadmap.entity.js';
@@ -74,7 +75,7 @@ export class ObligationResolver {
     @Ctx() ctx: CoordinationContext,
     @Arg('input', () => ProgressReportInput) input: ProgressReportInput,
   ) {
-    return new ObligationService(ctx.em, ctx.clock).report(input);
+    return new ObligationService(ctx.em, ctx.clock).report(input, ctx.actor);
   }
 
   @Authorized(...Access.REFERENCE_WRITE)
@@ -103,6 +104,19 @@ export class ObligationResolver {
     const today = new ObligationService(ctx.em, ctx.clock).today();
     if (effectiveStatus(o, today) !== ObligationStatus.LATE) return 0;
     return differenceInCalendarDays(parseISO(today), parseISO(o.dueDate));
+  }
+
+  @FieldResolver(() => Int, {
+    description: 'Days past the due date: of `completedOn` when done, of today while open; 0 when on time',
+  })
+  daysLate(@Root() o: Obligation, @Ctx() ctx: CoordinationContext): number {
+    if (o.status === StoredObligationStatus.CANCELLED) return 0;
+    return daysLate(o.dueDate, o.completedOn, new ObligationService(ctx.em, ctx.clock).today());
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Done, but after its due date' })
+  completedLate(@Root() o: Obligation): boolean {
+    return o.status === StoredObligationStatus.DONE && o.completedOn !== null && o.completedOn > o.dueDate;
   }
 
   @FieldResolver(() => RoadmapItem)
@@ -158,7 +172,7 @@ export class ProgressReportResolver {
     return ctx.loaders.evidenceByReport.load(report.id);
   }
 
-  @FieldResolver(() => Agency, { nullable: true })
+  @FieldResolver(() => Agency, { nullable: true, description: 'The author’s agency' })
   agency(@Root() report: ProgressReport, @Ctx() ctx: CoordinationContext) {
     return report.agency ? ctx.loaders.agencyById.load(report.agency.id) : null;
   }

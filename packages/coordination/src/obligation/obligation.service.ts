@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import {
+  type Actor,
   type Clock,
   type ConnectionShape,
   isUuid,
@@ -10,9 +10,12 @@ import {
   paginate,
   ValidationError,
 } from '@sl/core';
+import { attachEvidence } from '../accountability/evidence.js';
+import { completionDate } from '../accountability/lateness.js';
+import { reporterOf, requireExecutor } from '../accountability/reporter.js';
 import type { Agency } from '../agency/agency.entity.js';
 import { expandDeadline } from '../roadmap/deadline.js';
-import { ItemExecutor, type Roadmap, RoadmapItem } from '../roadmap/roadmap.entity.js';
+import { ItemExecutor, Roadmap, RoadmapItem } from '../roadmap/roadmap.entity.js';
 import {
   EvidenceFile,
   Obligation,
@@ -21,19 +24,6 @@ import {
   StoredObligationStatus,
 } from './obligation.entity.js';
 import type { ObligationFilter, ProgressReportInput } from './obligation.inputs.js';
-
-export const MAX_EVIDENCE_BYTES = 200_000;
-/** Media types accepted as evidence, each with the bytes its files begin with. */
-const EVIDENCE_TYPES: Record<string, (b: Buffer) => boolean> = {
-  'application/pdf': (b) => b.subarray(0, 5).toString('latin1') === '%PDF-',
-  'image/png': (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
-  'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': (b) =>
-    b.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': (b) =>
-    b.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004',
-  'text/plain': (b) => !b.includes(0),
-};
 
 const OPEN = [StoredObligationStatus.NOT_STARTED, StoredObligationStatus.IN_PROGRESS];
 
@@ -114,6 +104,7 @@ export class ObligationService {
   async list(filter: ObligationFilter = {}, page: PageRequest = {}): Promise<ConnectionShape<Obligation>> {
     const today = this.today();
     const and: FilterQuery<Obligation>[] = [];
+    if (filter.region) and.push({ roadmap: { region: filter.region } });
     if (filter.roadmapId) and.push({ roadmap: filter.roadmapId });
     if (filter.sectionId) and.push({ section: filter.sectionId });
     if (filter.status) and.push(statusCondition(filter.status, today));
@@ -157,15 +148,25 @@ export class ObligationService {
     return this.em.transactional(async (tx) => {
       const o = await new ObligationService(tx, this.clock).get(id);
       o.status = status;
-      o.completedOn = status === StoredObligationStatus.DONE ? (on ?? this.today()) : null;
+      o.completedOn =
+        status === StoredObligationStatus.DONE
+          ? completionDate(on, this.today(), 'completedOn', {
+              date: o.startDate,
+              message: 'Дата выполнения не может быть раньше начала периода',
+            })
+          : null;
       await tx.flush();
       return o;
     });
   }
 
-  async report(input: ProgressReportInput): Promise<ProgressReport> {
+  /** A report by the caller for their agency, which the item must name (or the coordination body). */
+  async report(input: ProgressReportInput, actor: Actor | null): Promise<ProgressReport> {
     return this.em.transactional(async (tx) => {
       const o = await new ObligationService(tx, this.clock).get(input.obligationId);
+      const reporter = await reporterOf(tx, actor);
+      const roadmap = await tx.findOneOrFail(Roadmap, { id: o.roadmap.id });
+      await requireExecutor(tx, reporter, o.item.id, roadmap.region);
       if (o.status === StoredObligationStatus.CANCELLED) {
         throw new ValidationError(
           'Обязательство отменено: отчёт по нему не принимается',
@@ -193,38 +194,14 @@ export class ObligationService {
       }
       const report = tx.create(ProgressReport, {
         obligation: o,
-        agency: o.responsibleAgency,
+        agency: reporter.agency,
+        authorId: reporter.authorId,
+        authorName: reporter.authorName,
         reportedOn,
         text: input.text.trim(),
         figures: (input.figures ?? []).map((f) => ({ targetIndex: f.targetIndex, value: f.value })),
       });
-      for (const file of input.evidence ?? []) {
-        const content = Buffer.from(file.contentBase64, 'base64');
-        if (content.length === 0 || content.length > MAX_EVIDENCE_BYTES) {
-          throw new ValidationError(
-            `Файл «${file.filename}»: размер от 1 байта до ${MAX_EVIDENCE_BYTES / 1000} КБ`,
-            'evidence',
-            'EVIDENCE_TOO_LARGE',
-          );
-        }
-        const check = EVIDENCE_TYPES[file.mediaType];
-        if (!check?.(content)) {
-          throw new ValidationError(
-            `Файл «${file.filename}»: допустимы PDF, PNG, JPEG, DOCX, XLSX и текст, и содержимое должно им соответствовать`,
-            'evidence',
-            'EVIDENCE_TYPE_INVALID',
-          );
-        }
-        tx.create(EvidenceFile, {
-          report,
-          sha256: createHash('sha256').update(content).digest('hex'),
-          // The client's name is kept for display only, stripped of any path.
-          displayName: displayName(file.filename),
-          mediaType: file.mediaType,
-          size: content.length,
-          content,
-        });
-      }
+      attachEvidence(tx, { report }, input.evidence ?? []);
       if (input.done) {
         o.status = StoredObligationStatus.DONE;
         o.completedOn = reportedOn;
@@ -235,18 +212,4 @@ export class ObligationService {
       return report;
     });
   }
-}
-
-/** The client's file name for display: no directories, no control characters. */
-function _displayName(filename: string): string {
-  const base = filename.replace(/^.*[/\\]/, '');
-  const printable = [...base].filter((ch) => ch.charCodeAt(0) >= 0x20).join('');
-  return printable.slice(0, 200) || 'файл';
-}
-
-/** The client's file name for display: no directories, no control characters. */
-function displayName(filename: string): string {
-  const base = filename.replace(/^.*[/\\]/, '');
-  const printable = [...base].filter((ch) => ch.charCodeAt(0) >= 0x20).join('');
-  return printable.slice(0, 200) || 'файл';
 }

@@ -211,7 +211,7 @@ export class ItemExecutor {
   @ManyToOne(() => RoadmapItem, { deleteRule: 'cascade' })
   item!: RoadmapItem;
 
-  @ManyToOne(() => Agency, { nullable: true })
+  @ManyToOne(() => Agency, { nullable: true, updateRule: 'cascade' })
   agency: Agency | null = null;
 
   @Field(() => String)

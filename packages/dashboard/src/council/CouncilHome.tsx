@@ -152,7 +152,7 @@ export function CouncilHome() {
     if (!figures) return;
     setDownloading(true);
     try {
-      await downloadCouncilBrief(figures.indicators.asOf);
+      await downloadCouncilBrief(figures.indicators.asOf, scope);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -463,6 +463,19 @@ export function CouncilHome() {
               <Typography id="late-items" component="h2" variant="h6">
                 {translate('app.late_items')} ({n(figures.lateTotal)})
               </Typography>
+              {figures.lateTotal > figures.late.length && (
+                <Link
+                  to={`/obligations?filter=${encodeURIComponent(
+                    JSON.stringify({
+                      status: 'LATE',
+                      ...(scope.region ? { region: scope.region } : {}),
+                      ...(scope.roadmapId ? { roadmapId: scope.roadmapId } : {}),
+                    }),
+                  )}`}
+                >
+                  {translate('app.roadmap_scope.all_late', { count: n(figures.lateTotal) })}
+                </Link>
+              )}
               {figures.late.length === 0 ? (
                 <p>{translate('app.empty')}</p>
               ) : (

@@ -1,6 +1,7 @@
 import { MenuItem, Stack, TextField } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useTranslate } from 'react-admin';
+import { RoadmapScopeFields } from '../accountability/RoadmapScopeFields';
 import { client } from '../graphql/client';
 import { type CouncilScope, loadMunicipalities } from './councilData';
 
@@ -22,6 +23,7 @@ export function ScopeFilter({
   }, []);
   return (
     <Stack direction="row" spacing={2} sx={{ mb: 2, flexWrap: 'wrap' }}>
+      <RoadmapScopeFields scope={scope} onChange={onChange} />
       <TextField
         select
         size="small"

@@ -1,5 +1,6 @@
 import type { ApolloClient } from '@apollo/client';
 import { gql } from '@apollo/client';
+import type { RoadmapScope } from '../accountability/RoadmapScopeFields';
 import { downloadFile } from '../graphql/download';
 
 export interface ExecutionCounts {
@@ -82,8 +83,8 @@ const COUNTS = 'agencyId agencyName total done inProgress notStarted late';
  * Council's brief and the reports use), so the page and the documents cannot disagree.
  */
 const FIGURES = gql`
-  query CouncilFigures($municipality: String, $asOf: LocalDate) {
-    indicators(municipality: $municipality, asOf: $asOf) {
+  query CouncilFigures($municipality: String, $asOf: LocalDate, $region: String, $roadmapId: ID) {
+    indicators(municipality: $municipality, asOf: $asOf, region: $region, roadmapId: $roadmapId) {
       asOf peopleIdentified councilDecisionsOverdue reassessmentsOverdue
       roadmapTotals { ${COUNTS} }
       roadmapByAgency { ${COUNTS} }
@@ -95,11 +96,11 @@ const FIGURES = gql`
       trainingFlatPlaces trainingFlatOccupied otherHousingPlaces otherHousingOccupied
       peopleEmployed peopleInSupportedEmployment peopleOnQuotaJobs registeredUnemployed peopleInEducation
     }
-    lateObligations(first: 50) {
+    lateObligations(first: 50, filter: { region: $region, roadmapId: $roadmapId }) {
       totalCount
       edges { node { id dueDate daysOverdue item { number measure } responsibleAgency { name } } }
     }
-    councilDecisions(first: 50, filter: { overdue: true }) {
+    councilDecisions(first: 50, filter: { overdue: true, region: $region }) {
       edges { node { id number text dueDate assignee { name } } }
     }
   }
@@ -122,7 +123,7 @@ export function seriesStart(asOf: string): string {
  * Whose figures and when: the region (no municipality) or one municipality, today or a past day.
  * Late measures and decisions stay regional: the roadmap and the Council are the region's.
  */
-export interface CouncilScope {
+export interface CouncilScope extends RoadmapScope {
   municipality?: string;
   asOf?: string;
 }
@@ -134,7 +135,12 @@ export async function loadCouncilFigures(
   const municipality = scope.municipality || null;
   const result = await client.query({
     query: FIGURES,
-    variables: { municipality, asOf: scope.asOf || null },
+    variables: {
+      municipality,
+      asOf: scope.asOf || null,
+      region: scope.region || null,
+      roadmapId: scope.roadmapId || null,
+    },
   });
   const data = result.data as {
     indicators: Indicators;
@@ -164,11 +170,11 @@ export function targetOf(indicators: Indicators, field: string): IndicatorTarget
  * The meeting brief (DOCX) as the gateway makes it for this user: the same bearer token as the
  * graph's requests, so the brief holds exactly what the user may see.
  */
-export function downloadCouncilBrief(asOf: string): Promise<void> {
-  return downloadFile(
-    `/reports/council-brief?asOf=${encodeURIComponent(asOf)}`,
-    `council-brief-${asOf}.docx`,
-  );
+export function downloadCouncilBrief(asOf: string, scope: RoadmapScope = {}): Promise<void> {
+  const params = new URLSearchParams({ asOf });
+  if (scope.region) params.set('region', scope.region);
+  if (scope.roadmapId) params.set('roadmapId', scope.roadmapId);
+  return downloadFile(`/reports/council-brief?${params}`, `council-brief-${asOf}.docx`);
 }
 
 const MUNICIPALITIES = gql`

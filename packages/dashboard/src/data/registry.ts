@@ -120,12 +120,12 @@ function recorded(mutation: string, input: string, fields: string[], selectionSe
 
 /** Whom a decision names is the secretariat's to read; everyone reads how many it names. */
 const decisionFields = (roles: string[]) =>
-  `id number text dueDate status doneOn doneNote overdue meetingId peopleCount
+  `id number text dueDate status doneOn doneNote overdue daysLate doneLate meetingId peopleCount
   peopleIndicator assignee { id name } items { id number measure } peopleNamed${
     granted(roles, 'CASE') ? ' people { id fullName snils }' : ''
   }`;
 
-const OBLIGATION_FIELDS = `id periodLabel dueDate completedOn status daysOverdue
+const OBLIGATION_FIELDS = `id periodLabel dueDate completedOn status daysOverdue daysLate completedLate
   item { id number measure roadmapId section { id title } }
   responsibleAgency { id name }`;
 
@@ -235,11 +235,17 @@ export const registry: Record<string, ResourceSpec> = {
     oneFields: `${OBLIGATION_FIELDS} startDate
       item { id key number measure roadmapId expectedResult deadlineText section { id title }
         targets { index value unit comparator text } }
-      reports { id reportedOn text figures { targetIndex value } agency { id name }
+      reports { id reportedOn text authorName figures { targetIndex value } agency { id name }
         evidence { id displayName mediaType size sha256 downloadUrl } }`,
     filter: {
       input: 'ObligationFilter',
-      fields: { roadmapId: 'ID', agencyId: 'ID', status: 'ObligationStatus', dueBefore: 'String' },
+      fields: {
+        region: 'String',
+        roadmapId: 'ID',
+        agencyId: 'ID',
+        status: 'ObligationStatus',
+        dueBefore: 'String',
+      },
     },
   },
   lateObligations: {

@@ -48,7 +48,7 @@ export const councilAdminRu = {
       attendees_help: 'По одному участнику в строке',
       only_overdue: 'Только просроченные',
       close: 'Исполнено',
-      close_title: 'Отметить поручение исполненным сегодня',
+      close_title: 'Отметить поручение исполненным',
       closed: 'Поручение отмечено исполненным',
       cancel: 'Отменить',
       cancel_title: 'Отменить поручение',

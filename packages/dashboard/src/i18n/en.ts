@@ -1,5 +1,6 @@
 import english from 'ra-language-english';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
+import { accountabilityEn } from '../accountability/messages';
 import { caseEn } from '../case/messages';
 import { caseDocumentsEn } from '../documents/messages';
 import { passwordEn } from '../password/messages';
@@ -299,4 +300,5 @@ export const en: TranslationMessages = mergeTranslations(
   },
   councilAdminEn,
   passwordEn,
+  accountabilityEn,
 );

@@ -1,5 +1,6 @@
 import russian from 'ra-language-russian';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
+import { accountabilityRu } from '../accountability/messages';
 import { caseRu } from '../case/messages';
 import { caseDocumentsRu } from '../documents/messages';
 import { passwordRu } from '../password/messages';
@@ -458,4 +459,5 @@ export const ru: TranslationMessages = mergeTranslations(
   },
   councilAdminRu,
   passwordRu,
+  accountabilityRu,
 );

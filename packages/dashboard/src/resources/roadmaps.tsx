@@ -380,6 +380,8 @@ interface ObligationRecord {
   completedOn: string | null;
   status: string;
   daysOverdue: number;
+  daysLate: number;
+  completedLate: boolean;
   item: {
     key: string;
     number: string | null;
@@ -392,6 +394,7 @@ interface ObligationRecord {
     id: string;
     reportedOn: string;
     text: string;
+    authorName: string | null;
     agency: { name: string } | null;
     figures: { targetIndex: number; value: number }[];
     evidence: { id: string; displayName: string; mediaType: string; size: number; downloadUrl: string }[];
@@ -417,6 +420,18 @@ function ObligationDetails() {
         <dt>{translate('resources.obligations.fields.status')}</dt>
         <dd style={{ margin: 0 }}>
           <StatusChip status={record.status} daysOverdue={record.daysOverdue} />
+          {record.completedLate && record.completedOn && (
+            <Chip
+              size="small"
+              color="error"
+              variant="outlined"
+              sx={{ ml: 1 }}
+              label={translate('app.agency_work.done_late', {
+                smart_count: record.daysLate,
+                date: formatDate(record.completedOn, locale),
+              })}
+            />
+          )}
         </dd>
         <dt>{translate('resources.obligations.fields.responsibleAgency')}</dt>
         <dd style={{ margin: 0 }}>{record.responsibleAgency?.name ?? '—'}</dd>
@@ -450,7 +465,9 @@ function ObligationDetails() {
           {record.reports.map((r) => (
             <li key={r.id}>
               <strong>{formatDate(r.reportedOn, locale)}</strong>
-              {r.agency && ` — ${r.agency.name}`}: {r.text}
+              {[r.authorName, r.agency?.name].filter(Boolean).length > 0 &&
+                ` — ${[r.authorName, r.agency?.name].filter(Boolean).join(', ')}`}
+              : {r.text}
               {r.figures.length > 0 && (
                 <div>
                   {translate('app.roadmap.figures')}: {r.figures.map((f) => f.value).join(', ')}

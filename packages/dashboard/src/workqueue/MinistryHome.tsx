@@ -15,6 +15,7 @@ import {
 import { useEffect, useState } from 'react';
 import { Title, useLocaleState, usePermissions, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
+import { AgencyWork } from '../accountability/AgencyWork';
 import { granted } from '../auth/authProvider';
 import { formatSnils, fullName } from '../case/format';
 import { client } from '../graphql/client';
@@ -78,87 +79,90 @@ export function MinistryHome() {
   }, [key]);
 
   return (
-    <Card data-testid="ministry-home">
-      <Title title="ministry.title" />
-      <CardContent>
-        <Typography component="h2" variant="h5">
-          {translate('ministry.title')}
-        </Typography>
-        <Typography variant="body2" sx={{ mb: 2 }}>
-          {translate(subjects.length ? 'ministry.caption' : 'ministry.none')}
-        </Typography>
-        {error && (
-          <Alert severity="error" role="alert">
-            {error}
-          </Alert>
-        )}
-        {rows && rows.length === 0 && <Typography>{translate('ministry.empty')}</Typography>}
-        {rows && rows.length > 0 && (
-          <Table size="small" aria-label={translate('ministry.title')}>
-            <TableHead>
-              <TableRow>
-                <TableCell>{translate('ministry.due')}</TableCell>
-                <TableCell>{translate('ministry.state')}</TableCell>
-                <TableCell>{translate('ministry.person')}</TableCell>
-                <TableCell>{translate('ministry.subject')}</TableCell>
-                <TableCell>{translate('ministry.sent')}</TableCell>
-                <TableCell>{translate('ministry.action')}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {rows.map((r) => (
-                <TableRow key={r.id} hover data-request={r.id}>
-                  <TableCell>{formatDate(r.dueOn, locale)}</TableCell>
-                  <TableCell>
-                    {r.overdue ? (
-                      <Chip color="error" size="small" label={translate('app.overdue')} />
-                    ) : (
-                      <Chip size="small" variant="outlined" label={translate('app.on_time')} />
-                    )}
-                  </TableCell>
-                  <TableCell>
-                    <Link to={`/recipients/${r.recipientId}/show`}>
-                      {r.recipient ? fullName(r.recipient) : translate('queue.no_consent')}
-                    </Link>
-                    {r.recipient && (
-                      <>
-                        <br />
-                        <Typography variant="caption">{formatSnils(r.recipient.snils)}</Typography>
-                      </>
-                    )}
-                  </TableCell>
-                  <TableCell>
-                    {translate(`enums.InteragencySubject.${r.subject}`, { _: r.subject })}
-                  </TableCell>
-                  <TableCell>{formatDate(r.sentOn, locale)}</TableCell>
-                  <TableCell>
-                    {r.subject === 'MEDICAL_CONCLUSION' && granted(permissions, 'HEALTH_WRITE') && (
-                      <Button
-                        component={Link}
-                        size="small"
-                        variant="outlined"
-                        to={{
-                          pathname: '/interagencyAnswers/create',
-                          search: `?source=${encodeURIComponent(
-                            JSON.stringify({
-                              requestId: r.id,
-                              recipientId: r.recipientId,
-                              ...(r.recipient ? { recipientName: fullName(r.recipient) } : {}),
-                              requestName: `${translate(`enums.InteragencySubject.${r.subject}`)}, ${formatDate(r.sentOn, locale)}`,
-                            }),
-                          )}`,
-                        }}
-                      >
-                        {translate('ministry.answer')}
-                      </Button>
-                    )}
-                  </TableCell>
+    <>
+      <Card data-testid="ministry-home">
+        <Title title="ministry.title" />
+        <CardContent>
+          <Typography component="h2" variant="h5">
+            {translate('ministry.title')}
+          </Typography>
+          <Typography variant="body2" sx={{ mb: 2 }}>
+            {translate(subjects.length ? 'ministry.caption' : 'ministry.none')}
+          </Typography>
+          {error && (
+            <Alert severity="error" role="alert">
+              {error}
+            </Alert>
+          )}
+          {rows && rows.length === 0 && <Typography>{translate('ministry.empty')}</Typography>}
+          {rows && rows.length > 0 && (
+            <Table size="small" aria-label={translate('ministry.title')}>
+              <TableHead>
+                <TableRow>
+                  <TableCell>{translate('ministry.due')}</TableCell>
+                  <TableCell>{translate('ministry.state')}</TableCell>
+                  <TableCell>{translate('ministry.person')}</TableCell>
+                  <TableCell>{translate('ministry.subject')}</TableCell>
+                  <TableCell>{translate('ministry.sent')}</TableCell>
+                  <TableCell>{translate('ministry.action')}</TableCell>
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )}
-      </CardContent>
-    </Card>
+              </TableHead>
+              <TableBody>
+                {rows.map((r) => (
+                  <TableRow key={r.id} hover data-request={r.id}>
+                    <TableCell>{formatDate(r.dueOn, locale)}</TableCell>
+                    <TableCell>
+                      {r.overdue ? (
+                        <Chip color="error" size="small" label={translate('app.overdue')} />
+                      ) : (
+                        <Chip size="small" variant="outlined" label={translate('app.on_time')} />
+                      )}
+                    </TableCell>
+                    <TableCell>
+                      <Link to={`/recipients/${r.recipientId}/show`}>
+                        {r.recipient ? fullName(r.recipient) : translate('queue.no_consent')}
+                      </Link>
+                      {r.recipient && (
+                        <>
+                          <br />
+                          <Typography variant="caption">{formatSnils(r.recipient.snils)}</Typography>
+                        </>
+                      )}
+                    </TableCell>
+                    <TableCell>
+                      {translate(`enums.InteragencySubject.${r.subject}`, { _: r.subject })}
+                    </TableCell>
+                    <TableCell>{formatDate(r.sentOn, locale)}</TableCell>
+                    <TableCell>
+                      {r.subject === 'MEDICAL_CONCLUSION' && granted(permissions, 'HEALTH_WRITE') && (
+                        <Button
+                          component={Link}
+                          size="small"
+                          variant="outlined"
+                          to={{
+                            pathname: '/interagencyAnswers/create',
+                            search: `?source=${encodeURIComponent(
+                              JSON.stringify({
+                                requestId: r.id,
+                                recipientId: r.recipientId,
+                                ...(r.recipient ? { recipientName: fullName(r.recipient) } : {}),
+                                requestName: `${translate(`enums.InteragencySubject.${r.subject}`)}, ${formatDate(r.sentOn, locale)}`,
+                              }),
+                            )}`,
+                          }}
+                        >
+                          {translate('ministry.answer')}
+                        </Button>
+                      )}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </CardContent>
+      </Card>
+      <AgencyWork />
+    </>
   );
 }

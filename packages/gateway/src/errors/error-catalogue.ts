@@ -259,7 +259,9 @@ export const ERROR_CATALOGUE: Record<string, ErrorCodeEntry> = {
   PERIOD_TOO_LONG: input('`indicatorSeries` over more than 60 months.'),
   MUNICIPALITY_INVALID: input('A blank municipality (or `region`) for indicators.'),
   HORIZON_INVALID: input('The readiness horizon is outside its allowed days.'),
-  REGION_INVALID: input('A region the system has no rule set for.'),
+  REGION_INVALID: input(
+    'A region the system has no rule set for, or a region code that is not lower-case Latin (`indicators(region)`, `/reports/…?region=`).',
+  ),
 
   LETTER_NOT_FOUND: entry(
     '404',
@@ -451,10 +453,40 @@ export const ERROR_CATALOGUE: Record<string, ErrorCodeEntry> = {
   EVIDENCE_TOO_LARGE: input('An evidence file is over 200 KB.'),
   REPORT_DATE_IN_FUTURE: input('A progress report dated after today.'),
   OBLIGATION_CANCELLED: state('The obligation is cancelled.'),
-  AGENCY_UNKNOWN: input("An agency not in the meeting region's directory."),
+  AGENCY_UNKNOWN: input(
+    "An agency not in the directory: a decision's assignee not of the meeting's region, or an account's or API client's `agencyId` that `agency(id)` does not know.",
+  ),
   ROADMAP_ITEM_UNKNOWN: input("A roadmap item not of the meeting's region."),
   DUE_BEFORE_MEETING: input('A decision due before its meeting.'),
   PEOPLE_COUNT_REQUIRED: input('A `peopleIndicator` without `peopleCount`.'),
+  // Accountability: who reports on what, and when work was done
+  AGENCY_REQUIRED: entry(
+    '200',
+    'A report (`reportProgress`, `reportDecisionProgress`) from an account or API client that belongs to no agency of the directory.',
+    'Have an administrator set the account’s agency (`updateAccount`), then report again.',
+  ),
+  OTHER_REGION: entry(
+    '200',
+    "A report on another region's roadmap or Council: an agency reports for its own region only.",
+    'Do not retry; the region’s own agencies report.',
+  ),
+  NOT_EXECUTING_AGENCY: entry(
+    '200',
+    "A report on an obligation whose item names the caller's agency neither as responsible nor as co-executing (the region's coordinators may report on any).",
+    'Do not retry; the executing agency reports, or ask the coordinator.',
+  ),
+  NOT_ASSIGNED_AGENCY: entry(
+    '200',
+    "A report on a Council decision assigned to another agency (the region's coordinators may report on any).",
+    'Do not retry; the assigned agency reports, or ask the coordinator.',
+  ),
+  DECISION_CANCELLED: state('The Council decision is cancelled: no report is taken.'),
+  COMPLETION_DATE_IN_FUTURE: input(
+    'A completion date after today (`setCouncilDecisionStatus(doneOn)`, `setObligationStatus(completedOn)`, a `done` report dated later).',
+  ),
+  COMPLETION_DATE_TOO_EARLY: input(
+    "A completion date before the work could start: a decision's before its meeting, an obligation's before its period.",
+  ),
 };
 
 /** `docs/errors.md`: the table, grouped as the catalogue is, sorted by code within the file. */

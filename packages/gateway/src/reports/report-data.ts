@@ -60,6 +60,32 @@ export function reportShape(supergraphSdl: string): ReportShape {
   };
 }
 
+/** Lists are read in pages of this size, and every page is read: a report leaves nothing out. */
+export const REPORT_PAGE = 100;
+const LATE_PAGE = `totalCount pageInfo { hasNextPage endCursor }
+    edges { node { periodLabel dueDate daysOverdue item { key number measure } responsibleAgency { name } } }`;
+const DECISIONS_PAGE = `totalCount pageInfo { hasNextPage endCursor }
+    edges { node { number text dueDate status overdue peopleCount assignee { name } } }`;
+
+/** The pages after the first of the report's two lists, same filters (`reportOperation`). */
+export const MORE_LATE = `query ReportLate($after: String, $region: String, $roadmapId: ID) {
+  page: lateObligations(first: ${REPORT_PAGE}, after: $after, filter: { region: $region, roadmapId: $roadmapId }) {
+    ${LATE_PAGE}
+  }
+}`;
+export const MORE_DECISIONS = `query ReportDecisions($after: String, $region: String) {
+  page: councilDecisions(first: ${REPORT_PAGE}, after: $after, filter: { region: $region }) {
+    ${DECISIONS_PAGE}
+  }
+}`;
+
+/** One page of a list as the graph answers it. */
+export interface ListPage<T> {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: { node: T }[];
+}
+
 /** The one operation every report is made from, sent with the caller's own credentials. */
 export function reportOperation(shape: ReportShape): string {
   const numbers = shape.indicatorNumbers.map((f) => f.name).join(' ');
@@ -70,8 +96,8 @@ export function reportOperation(shape: ReportShape): string {
     peopleByStage { key people }
   }`
     : '';
-  return `query Report($asOf: LocalDate!, $from: LocalDate!) {
-  indicators(asOf: $asOf) {
+  return `query Report($asOf: LocalDate!, $from: LocalDate!, $region: String, $roadmapId: ID) {
+  indicators(asOf: $asOf, region: $region, roadmapId: $roadmapId) {
     scope asOf ${numbers}
     applications { submitted decided decidedOnTime shareDecidedOnTime pending pendingOverdue }
     peopleByStage { key people }
@@ -82,17 +108,16 @@ export function reportOperation(shape: ReportShape): string {
     roadmapTotals { total done inProgress notStarted late }
     targets { indicator value comparator unit text itemNumber roadmapTitle }
   }
-  series: indicatorSeries(from: $from, to: $asOf) {
+  series: indicatorSeries(from: $from, to: $asOf, region: $region, roadmapId: $roadmapId) {
     asOf ${numbers}
     applications { submitted decided decidedOnTime shareDecidedOnTime }
     peopleByStage { key people }
   }
-  lateObligations(first: 100) {
-    totalCount
-    edges { node { periodLabel dueDate daysOverdue item { key number measure } responsibleAgency { name } } }
+  lateObligations(first: ${REPORT_PAGE}, filter: { region: $region, roadmapId: $roadmapId }) {
+    ${LATE_PAGE}
   }
-  councilDecisions(first: 100) {
-    edges { node { number text dueDate status overdue peopleCount assignee { name } } }
+  councilDecisions(first: ${REPORT_PAGE}, filter: { region: $region }) {
+    ${DECISIONS_PAGE}
   }
   ${municipalities}
 }`;
@@ -136,31 +161,22 @@ export interface ReportData {
     };
     peopleByStage: { key: string; people: number }[];
   })[];
-  lateObligations: {
-    totalCount: number;
-    edges: {
-      node: {
-        periodLabel: string;
-        dueDate: string;
-        daysOverdue: number;
-        item: { key: string; number: string | null; measure: string };
-        responsibleAgency: { name: string } | null;
-      };
-    }[];
-  };
-  councilDecisions: {
-    edges: {
-      node: {
-        number: string | null;
-        text: string;
-        dueDate: string;
-        status: string;
-        overdue: boolean;
-        peopleCount: number | null;
-        assignee: { name: string };
-      };
-    }[];
-  };
+  lateObligations: ListPage<{
+    periodLabel: string;
+    dueDate: string;
+    daysOverdue: number;
+    item: { key: string; number: string | null; measure: string };
+    responsibleAgency: { name: string } | null;
+  }>;
+  councilDecisions: ListPage<{
+    number: string | null;
+    text: string;
+    dueDate: string;
+    status: string;
+    overdue: boolean;
+    peopleCount: number | null;
+    assignee: { name: string };
+  }>;
   /** One per municipality, when the graph lists them (see `ReportShape.byMunicipality`). */
   municipalities?: (Record<string, unknown> & {
     municipality: string;

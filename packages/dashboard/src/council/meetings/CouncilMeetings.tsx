@@ -43,6 +43,8 @@ export interface Decision {
   doneOn: string | null;
   doneNote: string | null;
   overdue: boolean;
+  daysLate: number;
+  doneLate: boolean;
   meetingId: string;
   peopleCount: number | null;
   peopleNamed: number;
@@ -203,6 +205,15 @@ function DecisionRows({ decisions }: { decisions: Decision[] }) {
             <dd style={{ margin: 0 }} data-testid="decision-status">
               {translate(`enums.DecisionStatus.${d.status}`)}
               {d.doneOn && ` ${formatDate(d.doneOn, locale)}`}
+              {d.doneLate && (
+                <Chip
+                  size="small"
+                  color="error"
+                  variant="outlined"
+                  sx={{ ml: 1 }}
+                  label={translate('app.agency_work.late_by', { smart_count: d.daysLate })}
+                />
+              )}
               {d.doneNote && ` — ${d.doneNote}`}
             </dd>
             {d.peopleCount != null && (
@@ -268,7 +279,9 @@ function MeetingDetails() {
           variant="outlined"
           size="small"
           onClick={() =>
-            downloadCouncilBrief(record.heldOn).catch((e: Error) => notify(e.message, { type: 'error' }))
+            downloadCouncilBrief(record.heldOn, { region: record.region }).catch((e: Error) =>
+              notify(e.message, { type: 'error' }),
+            )
           }
         >
           {translate('app.council_admin.brief')}

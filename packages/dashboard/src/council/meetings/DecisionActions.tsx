@@ -2,14 +2,22 @@ import { Stack } from '@mui/material';
 import { ActionButton, runMutation } from '../../actions/ActionDialog';
 import type { Decision } from './CouncilMeetings';
 
-const SET_STATUS = `mutation SetDecisionStatus($id: ID!, $status: DecisionStatus!, $note: String) {
-  setCouncilDecisionStatus(id: $id, status: $status, note: $note) { id status doneOn doneNote }
+const SET_STATUS = `mutation SetDecisionStatus($id: ID!, $status: DecisionStatus!, $note: String, $doneOn: LocalDate) {
+  setCouncilDecisionStatus(id: $id, status: $status, note: $note, doneOn: $doneOn) { id status doneOn doneNote daysLate doneLate }
 }`;
 
-/** Closing a decision (done today, or cancelled with a reason), or reopening a closed one. */
+/**
+ * Closing a decision (done on the day the person closing gives, today by default; never in the
+ * future), cancelling it with a reason, or reopening a closed one.
+ */
 export function DecisionActions({ decision }: { decision: Decision }) {
   const set = (status: string) => (values: Record<string, string>) =>
-    runMutation(SET_STATUS, { id: decision.id, status, note: values.note?.trim() || null });
+    runMutation(SET_STATUS, {
+      id: decision.id,
+      status,
+      note: values.note?.trim() || null,
+      doneOn: status === 'DONE' ? values.doneOn || null : null,
+    });
   if (decision.status !== 'OPEN') {
     return (
       <ActionButton
@@ -26,7 +34,15 @@ export function DecisionActions({ decision }: { decision: Decision }) {
         label="app.council_admin.close"
         title="app.council_admin.close_title"
         text={decision.text}
-        fields={[{ name: 'note', label: 'app.council_admin.note', multiline: true }]}
+        fields={[
+          {
+            name: 'doneOn',
+            label: 'app.council_admin.completed_on',
+            type: 'date',
+            initial: new Date().toLocaleDateString('sv-SE'),
+          },
+          { name: 'note', label: 'app.council_admin.note', multiline: true },
+        ]}
         color="success"
         variant="contained"
         onConfirm={set('DONE')}
