@@ -376,9 +376,10 @@ await check('subgraph and database ports not reachable from outside the compose 
       });
     });
   const facts = [];
+  const breaches = [];
   // On the host: nothing but the gateway is published.
   for (const port of [4001, 4002, 4003, 4004, 4005, 4006, 5432]) {
-    assert(!(await connects(port, '127.0.0.1')), `port ${port} answers on the host`);
+    if (await connects(port, '127.0.0.1')) breaches.push(`port ${port} answers on the host`);
   }
   facts.push('host: only the gateway port is published (4001–4006, 5432 refused)');
   // A container on a network of its own (as any other workload on the host): no name, no route.
@@ -407,8 +408,22 @@ await check('subgraph and database ports not reachable from outside the compose 
         '-e',
         probe(target),
       );
-      assert(answer !== 'open', `social:4001 reachable as ${target} from another network`);
       facts.push(`another network → social:4001 as ${target}: ${answer}`);
+      if (answer !== 'open') continue;
+      breaches.push(`social:4001 reachable as ${target} from another network`);
+      // What it gives there without the gateway's signed assertion.
+      const unsigned = engine(
+        'run',
+        '--rm',
+        '--network',
+        outsider,
+        '--entrypoint',
+        'node',
+        image,
+        '-e',
+        `fetch('http://${target}:4001/graphql',{method:'POST',headers:{'content-type':'application/json'},body:JSON.stringify({query:'{ recipients(first: 1) { edges { node { lastName } } } }'})}).then(r=>r.json()).then(b=>console.log(JSON.stringify(b.errors?.map(e=>e.extensions?.code)??b.data)))`,
+      );
+      facts.push(`an unsigned query there: ${unsigned}`);
     }
   } finally {
     engine('network', 'rm', outsider);
@@ -424,10 +439,11 @@ await check('subgraph and database ports not reachable from outside the compose 
     ).trim();
     for (const target of ['health-db', dbIp]) {
       const answer = engine('exec', social, 'node', '-e', probe(target).replace('port:4001', 'port:5432'));
-      assert(answer !== 'open', `health-db:5432 reachable from social as ${target}`);
+      if (answer === 'open') breaches.push(`health-db:5432 reachable from social as ${target}`);
       facts.push(`social → health-db:5432 as ${target}: ${answer}`);
     }
   }
+  assert(breaches.length === 0, `${breaches.join('; ')} — ${facts.join('; ')}`);
   return facts.join('; ');
 });
 
