@@ -8,8 +8,8 @@
 #    Node 24 from the npm registry's `node` package and PostgreSQL from Debian's packages on it
 #    (docker/base/*.Containerfile). Images that exist already are reused.
 # 2. The project image (docker/Dockerfile) with NODE_IMAGE; POSTGRES_IMAGE for the databases.
-# 3. docker/compose.yaml up under its own project name, with generated secrets, profile `split`
-#    (each ministry on its own PostgreSQL server) unless PROFILE=shared, two replicas of social.
+# 3. docker/compose.yaml up under its own project name, with generated secrets, profile `shared`
+#    (one PostgreSQL server; PROFILE=split: each ministry on its own), two replicas of social.
 # 4. docker/check/checks.mjs: sign-in, the card, writes, health down, health's database killed,
 #    the network boundary, down/up.
 # 5. Down, and everything it created removed (containers, networks, volumes, the secrets file);
@@ -27,7 +27,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
 cd "$root"
 
-PROFILE="${PROFILE:-split}"
+PROFILE="${PROFILE:-shared}"
 PROJECT="${CHECK_PROJECT:-sl-check}"
 GATEWAY_PORT="${CHECK_GATEWAY_PORT:-4107}"
 KEEP_IMAGES="${KEEP_IMAGES:-1}"
@@ -96,6 +96,7 @@ cleanup() {
   fi
   [ -n "$service_pid" ] && kill "$service_pid" 2>/dev/null && wait "$service_pid" 2>/dev/null
   rm -rf "$work"
+  for line in "${timings[@]}"; do log "  $line"; done
   log "total: $((SECONDS - started_at)) s; $([ "$status" = 0 ] && echo 'all checks passed' || echo "exit $status")"
   exit "$status"
 }
@@ -156,8 +157,8 @@ postgres_base() {
   debian_base
   build_base postgres "$POSTGRES_IMAGE"
 }
-timed "base images" node_base
-timed "base images (PostgreSQL)" postgres_base
+timed "Node base image" node_base
+timed "PostgreSQL base image" postgres_base
 log "NODE_IMAGE=$NODE_IMAGE POSTGRES_IMAGE=$POSTGRES_IMAGE"
 
 # ---------------------------------------------------------------------------------------------
@@ -235,6 +236,3 @@ export GATEWAY_URL="$gateway" CHECK_ENGINE="$ENGINE" CHECK_PROJECT="$PROJECT" CH
 export CHECK_COMPOSE="${compose_bin[*]} -p $PROJECT -f $here/compose.yaml --env-file $env_file"
 export CHECK_ADMIN_PASSWORD="$admin_password"
 node "$here/check/checks.mjs"
-
-log "timings:"
-for line in "${timings[@]}"; do log "  $line"; done
