@@ -127,6 +127,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     const { gateway, supergraphSdl, apiSchema } = createGateway(sources, {
       onUnexpected: (error) => logger.error({ err: error }, 'unexpected error in a subgraph'),
       secret,
+      subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
       queryPlanCacheMiB: config.QUERY_PLAN_CACHE_MB,
       documentCacheMiB: config.DOCUMENT_CACHE_MB,
       cacheDir: path.join(config.DATA_DIR, 'cache'),

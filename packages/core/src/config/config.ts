@@ -295,6 +295,12 @@ export const variables = {
     schema: z.coerce.number().int().min(100).default(15_000),
     example: '15000',
   },
+  SUBGRAPH_TIMEOUT_MS: {
+    description:
+      'Longest the gateway waits for a separately deployed subgraph before answering without its fields (SUBGRAPH_UNAVAILABLE)',
+    schema: z.coerce.number().int().min(100).default(10_000),
+    example: '10000',
+  },
   CORS_ORIGINS: {
     description:
       "Origins of partners' web applications allowed to call the graph from a browser, comma-separated (https://app.example.ru); empty = cross-origin requests refused",

@@ -8,6 +8,7 @@ import {
   type PostgreSqlConnection,
   PostgreSqlDriver,
 } from '@mikro-orm/postgresql';
+import pg from 'pg';
 import type { Logger } from '../logging/logger.js';
 import { restoreAbandonedConstraints } from './deferred-constraints.js';
 import { ensureSchemaRole, schemaRolePassword, withCredentials } from './schema-role.js';
@@ -86,23 +87,51 @@ export function ormConfig(
   };
 }
 
+/**
+ * Two replicas of a subgraph starting together would both run the same migrations, and one would
+ * fail half-way on "already exists": the first to take the schema's lock migrates, the other waits
+ * on it and then finds nothing left to apply. The lock is held by a connection of its own (outside
+ * the ORM's pool, which may have a single connection), so it ends with that session however the
+ * migrations end.
+ */
+async function migrateExclusively(orm: MikroORM, options: OrmOptions): Promise<void> {
+  const lock = new pg.Client({ connectionString: options.url });
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock(hashtext($1))', [migrationLock(options.schema)]);
+    await lock.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
+    const applied = await orm.migrator.up();
+    if (applied.length > 0) {
+      options.logger.info(
+        { schema: options.schema, migrations: applied.map((m) => m.name) },
+        'migrations applied',
+      );
+    }
+  } finally {
+    await lock.end();
+  }
+}
+
+/** The advisory lock whoever migrates `schema` holds (session-level, `hashtext`). */
+export function migrationLock(schema: string): string {
+  return `migrations:${schema}`;
+}
+
 /** Connects a subgraph to its database and brings its schema up to date with its migrations. */
 export async function connectOrm(options: OrmOptions): Promise<MikroORM> {
   const orm = await MikroORM.init(ormConfig(options));
-  await orm.em.getConnection().execute(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
-  const applied = await orm.migrator.up();
-  if (applied.length > 0) {
-    options.logger.info(
-      { schema: options.schema, migrations: applied.map((m) => m.name) },
-      'migrations applied',
-    );
-  }
-  const pool = await (orm.em.getConnection() as PostgreSqlConnection).getNativeClient();
-  const client = await pool.connect();
   try {
-    await restoreAbandonedConstraints(client, options.schema, options.logger);
-  } finally {
-    client.release();
+    await migrateExclusively(orm, options);
+    const pool = await (orm.em.getConnection() as PostgreSqlConnection).getNativeClient();
+    const client = await pool.connect();
+    try {
+      await restoreAbandonedConstraints(client, options.schema, options.logger);
+    } finally {
+      client.release();
+    }
+  } catch (error) {
+    await orm.close();
+    throw error;
   }
   if (!options.schemaRole) return orm;
   let role: string;

@@ -210,11 +210,16 @@ const SUBGRAPH_LABELS: Record<string, string> = {
 
 class ForwardingDataSource extends RemoteGraphQLDataSource<Record<string, unknown>> {
   constructor(
-    options: { url: string },
+    options: { url: string; timeoutMs: number },
     private readonly secret: string,
     private readonly name: string,
   ) {
-    super(options);
+    // A subgraph whose host is gone (a stopped container's address, a dead server) does not refuse
+    // the connection: without a deadline every request that needs it would wait minutes for TCP.
+    super({
+      url: options.url,
+      fetcher: (url, init) => fetch(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs) }),
+    });
   }
 
   /**
@@ -252,6 +257,8 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<Record<string, unknow
 export interface GatewayOptions {
   onUnexpected: (error: unknown) => void;
   secret: string;
+  /** How long a separately deployed subgraph may take to answer (SUBGRAPH_TIMEOUT_MS). */
+  subgraphTimeoutMs: number;
   queryPlanCacheMiB: number;
   documentCacheMiB: number;
   /** A private folder to keep composed supergraphs in; none = compose on every start. */
@@ -318,7 +325,11 @@ export function createGateway(
       if (source?.runtime && !source.url) {
         return new InProcessDataSource(source.runtime, onUnexpected, options.documentCacheMiB);
       }
-      return new ForwardingDataSource({ url: source?.url ?? url ?? '' }, secret, name);
+      return new ForwardingDataSource(
+        { url: source?.url ?? url ?? '', timeoutMs: options.subgraphTimeoutMs },
+        secret,
+        name,
+      );
     },
   });
   return { gateway: gateway as unknown as GatewayInterface, supergraphSdl, apiSchema };
