@@ -34,6 +34,7 @@ export default async function globalSetup(): Promise<void> {
       port: await freePort(),
       password: 'test-password',
       logger,
+      disposable: true,
     });
     globalThis.__embeddedTestDatabase = db;
     process.env.TEST_PG_SERVER_URL = db.serverUrl;

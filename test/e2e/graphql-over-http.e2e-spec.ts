@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { API_VERSION, createLogger, Role, snilsFromBody, testConfig } from '@sl/core';
+import { API_VERSION, agencyIdOf, createLogger, Role, snilsFromBody, testConfig } from '@sl/core';
 import { serverAudits } from 'graphql-http';
 import { until } from '../support/browser.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
@@ -273,7 +273,7 @@ describe('GraphQL over HTTP', () => {
       {
         input: {
           name: 'Доверенные документы',
-          agencyId: 'ЦЗН',
+          agencyId: agencyIdOf('kaliningrad', 'Центр занятости населения Калининградской области'),
           roles: ['EMPLOYMENT_OFFICER'],
           allowedOperations: [sha(registered)],
         },

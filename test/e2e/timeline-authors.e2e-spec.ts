@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createLogger, ManualClock, Role, snilsFromBody, systemClock } from '@sl/core';
+import { agencyIdOf, createLogger, ManualClock, Role, snilsFromBody, systemClock } from '@sl/core';
 import { graphql } from 'graphql';
 import { startTestSystem, type TestSystem } from '../support/system.js';
 
@@ -123,7 +123,13 @@ describe('the timeline’s authors, from the audit log through the graph', () =>
     const token = ok(
       await t.gql<{ createApiClient: { token: string } }>(
         `mutation($input: CreateApiClientInput!) { createApiClient(input: $input) { token } }`,
-        { input: { name: 'Регистр МФЦ', agencyId: 'МФЦ Калужской области', roles: ['COORDINATOR'] } },
+        {
+          input: {
+            name: 'Регистр МФЦ',
+            agencyId: agencyIdOf('kaliningrad', 'Министерство социальной политики Калининградской области'),
+            roles: ['COORDINATOR'],
+          },
+        },
         { as: Role.ADMIN },
       ),
     ).createApiClient.token;

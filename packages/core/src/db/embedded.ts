@@ -80,6 +80,12 @@ export async function startEmbeddedPostgres(options: {
   logger: Logger;
   /** shared_buffers in MB; PostgreSQL's own default (128 MB) when absent. */
   sharedBuffersMb?: number;
+  /**
+   * A cluster nobody needs after a crash of the machine (a test run's): no fsync and no full-page
+   * writes. Still safe when the server process alone dies (what the operating system was given
+   * stays), so tests that kill it see what production would.
+   */
+  disposable?: boolean;
 }): Promise<EmbeddedDatabase> {
   const dir = path.resolve(options.dir);
   await mkdir(path.dirname(dir), { recursive: true });
@@ -116,6 +122,7 @@ export async function startEmbeddedPostgres(options: {
       '-c',
       'max_connections=200',
       ...(options.sharedBuffersMb ? ['-c', `shared_buffers=${options.sharedBuffersMb}MB`] : []),
+      ...(options.disposable ? ['-c', 'fsync=off', '-c', 'full_page_writes=off'] : []),
     ],
     onLog: (message) => log.debug({ message: message.trim() }, 'postgres'),
     onError: (error) => log.error({ err: error }, 'postgres error'),
