@@ -1,5 +1,5 @@
 import { Role } from '@sl/core';
-import { startTestSystem, type TestSystem } from '../support/system.js';
+import { type GraphQLResponse, startTestSystem, type TestSystem } from '../support/system.js';
 
 const WITHDRAW = `mutation ($input: WithdrawConsentInput!) { withdrawConsent(input: $input) { id } }`;
 const PAGE = `query PlacementSync($first: Int!, $after: String) {
@@ -51,7 +51,7 @@ describe('partner sync of a ministry’s own records: refusals per person, never
     const pages: Page[] = [];
     let after: string | null = null;
     do {
-      const page = await t.gql<Page>(PAGE, { first: 3, after }, employment);
+      const page: GraphQLResponse<Page> = await t.gql<Page>(PAGE, { first: 3, after }, employment);
       // The page and its cursor arrive whatever one person's consent says.
       expect(page.data?.placements).toBeDefined();
       const { edges, pageInfo } = page.data!.placements;
