@@ -33,6 +33,10 @@ export default {
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
   maxWorkers: 2,
+  // Each file's modules (six subgraphs, the gateway, a browser driver) stay reachable in a worker
+  // after the file ends; over a hundred files a worker's heap reaches Node's limit. A worker that
+  // holds more than this after a file is replaced by a fresh one.
+  workerIdleMemoryLimit: '1536MB',
   // End-to-end tests start the whole system on a shared 2-core machine; give them room.
   testTimeout: 180_000,
 };
