@@ -1,18 +1,6 @@
 import { Access, Connection, PageArgs, type SubgraphContext } from '@sl/core';
 import { IsOptional, Matches } from 'class-validator';
-import {
-  Arg,
-  Args,
-  ArgsType,
-  Authorized,
-  Ctx,
-  Field,
-  ID,
-  Int,
-  ObjectType,
-  Query,
-  Resolver,
-} from 'type-graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
 import { Agency } from './agency.entity.js';
 import { REGION_MESSAGE, REGION_PATTERN } from './agency.inputs.js';
 import { AgencyService } from './agency.service.js';

@@ -1,6 +1,4 @@
 import {
-  ArrayField,
-  BooleanField,
   Create,
   Datagrid,
   DateInput,
@@ -16,10 +14,8 @@ import {
   TextInput,
   TopToolbar,
   usePermissions,
-  useRecordContext,
-  useTranslate,
 } from 'react-admin';
-import { can, granted } from '../auth/authProvider';
+import { can } from '../auth/authProvider';
 import { CaseSummary, SocialCaseTab } from '../case/CaseWorkspace';
 import { LimitationInputs, RepresentativeInputs, withoutEmptyGroups } from '../case/personInputs';
 import { SnilsField } from '../case/SnilsField';
@@ -30,7 +26,6 @@ import { EmploymentTab } from '../ministries/EmploymentTab';
 import { HealthTab } from '../ministries/HealthTab';
 import { TimelineTab } from '../timeline/TimelineTab';
 import { DateText, ENUMS, EnumInput, EnumText, FullName } from './common';
-import { RecordLink } from './records';
 
 const filters = [
   <TextInput key="name" source="name" alwaysOn resettable />,
@@ -68,38 +63,6 @@ export function RecipientList() {
       </Datagrid>
     </List>
   );
-}
-
-/** A titled table inside a tab; `label={false}` keeps the tab from adding a second label. */
-function Section({
-  source,
-  title,
-  children,
-}: {
-  source: string;
-  title: string;
-  label: false;
-  children: React.ReactNode;
-}) {
-  const translate = useTranslate();
-  return (
-    <>
-      <h3 style={{ margin: '16px 0 4px' }}>{translate(title)}</h3>
-      <ArrayField source={source}>
-        <Datagrid bulkActionButtons={false} empty={<p>{translate('app.empty')}</p>} rowClick={false}>
-          {children}
-        </Datagrid>
-      </ArrayField>
-    </>
-  );
-}
-
-/** A link to a form recording something about this person (the card's record). */
-function PersonRecordLink({ resource, text }: { resource: string; text: string }) {
-  const record = useRecordContext<{ id: string; lastName: string; firstName: string; patronymic?: string }>();
-  if (!record) return null;
-  const recipientName = [record.lastName, record.firstName, record.patronymic].filter(Boolean).join(' ');
-  return <RecordLink resource={resource} label={text} values={{ recipientId: record.id, recipientName }} />;
 }
 
 function ShowActions() {

@@ -1,7 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import {
   AboutConsentingRecipient,
-  AboutRegisteredRecipient,
   Access,
   Connection,
   PageArgs,

@@ -8,7 +8,6 @@ import {
   FieldResolver,
   ID,
   Info,
-  Int,
   Mutation,
   ObjectType,
   Query,
