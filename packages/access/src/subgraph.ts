@@ -2,6 +2,7 @@ import { type SubgraphDefinition } from '@sl/core';
 import { Account } from './account/account.entity.js';
 import { AccountResolver } from './account/account.resolver.js';
 import { AccountService } from './account/account.service.js';
+import { usePasswordHashCost } from './account/password.js';
 import { AccountUpdateResolver } from './account/account-update.resolver.js';
 import { Colleague, colleagueReference } from './account/colleague.js';
 import { CoordinatorResolver } from './account/coordinators.resolver.js';
@@ -42,6 +43,7 @@ export const accessSubgraph: SubgraphDefinition = {
   createLoaders: createAccessLoaders,
   seedDemo: (em) => seedAccessDemo(em),
   async onStart(em, config) {
+    usePasswordHashCost(config.PASSWORD_HASH_COST);
     if (config.ADMIN_LOGIN && config.ADMIN_PASSWORD) {
       await new AccountService(em, { now: () => new Date() }).ensureAdministrator(
         config.ADMIN_LOGIN,

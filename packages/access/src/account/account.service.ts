@@ -16,7 +16,7 @@ import { requireStrongPassword } from '../password/password-policy.js';
 import { Session } from '../session/session.entity.js';
 import { Account } from './account.entity.js';
 import type { CreateAccountInput } from './account.inputs.js';
-import { hashPassword, UNKNOWN_ACCOUNT_HASH, verifyPassword } from './password.js';
+import { hashPassword, unknownAccountHash, verifyPassword } from './password.js';
 import { newSecret, SESSION_PREFIX, sha256 } from './tokens.js';
 
 type SessionSettings = Pick<
@@ -90,7 +90,7 @@ export class AccountService {
       });
     const account = await this.em.findOne(Account, { login: normalized });
     if (!account) {
-      await verifyPassword(password, UNKNOWN_ACCOUNT_HASH);
+      await verifyPassword(password, unknownAccountHash());
       failed('UNKNOWN_LOGIN');
       throw INVALID_CREDENTIALS();
     }

@@ -1,7 +1,9 @@
 import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from 'node:crypto';
 
 // OWASP's recommended scrypt parameters (N=2^17, r=8, p=1): ~128 MiB and a few hundred ms per hash.
-const N = 2 ** 17;
+// The cost of new hashes is PASSWORD_HASH_COST (the access subgraph applies it at start-up;
+// production refuses less than 17); each stored hash keeps its own parameters.
+let N = 2 ** 17;
 const R = 8;
 const P = 1;
 const KEY_LENGTH = 32;
@@ -16,6 +18,11 @@ function derive(password: string, salt: Buffer, options: ScryptOptions): Promise
       (err, key) => (err ? reject(err) : resolve(key)),
     ),
   );
+}
+
+/** Sets the cost (a power of two) of the hashes made from now on, from the configuration. */
+export function usePasswordHashCost(cost: number): void {
+  N = 2 ** cost;
 }
 
 /** `scrypt$N$r$p$salt$hash`: the parameters travel with the hash, so they can be raised later. */
@@ -37,5 +44,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
-/** Compared against when the login does not exist, so timing does not tell which logins exist. */
-export const UNKNOWN_ACCOUNT_HASH = `scrypt$${N}$${R}$${P}$${Buffer.alloc(16).toString('base64')}$${Buffer.alloc(KEY_LENGTH).toString('base64')}`;
+/**
+ * Compared against when the login does not exist, so timing does not tell which logins exist: at
+ * the cost real accounts' hashes are made with.
+ */
+export function unknownAccountHash(): string {
+  return `scrypt$${N}$${R}$${P}$${Buffer.alloc(16).toString('base64')}$${Buffer.alloc(KEY_LENGTH).toString('base64')}`;
+}

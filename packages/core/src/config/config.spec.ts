@@ -43,6 +43,13 @@ describe('configuration', () => {
     ).toBe('production');
   });
 
+  it("refuses a password hash cost below OWASP's scrypt minimum in production only", () => {
+    const production = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), DEMO_DATA: 'false' };
+    expect(loadConfig(production).PASSWORD_HASH_COST).toBe(17);
+    expect(() => loadConfig({ ...production, PASSWORD_HASH_COST: '16' })).toThrow(/PASSWORD_HASH_COST/);
+    expect(loadConfig({ NODE_ENV: 'test', PASSWORD_HASH_COST: '10' }).PASSWORD_HASH_COST).toBe(10);
+  });
+
   it('refuses demo data (and its published demo password) in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) })).toThrow(/DEMO_DATA/);
   });

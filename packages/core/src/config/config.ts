@@ -221,6 +221,12 @@ export const variables = {
     schema: z.coerce.number().int().min(1).max(72).default(12),
     example: '12',
   },
+  PASSWORD_HASH_COST: {
+    description:
+      "scrypt's cost as a power of two (N = 2^cost, r=8, p=1) for new password hashes; OWASP asks 17 (128 MiB, a few hundred ms), and production refuses less. A hash keeps its own cost, so raising it later leaves existing hashes valid",
+    schema: z.coerce.number().int().min(10).max(20).default(17),
+    example: '17',
+  },
   LOGIN_MAX_FAILURES: {
     description: 'Failed sign-ins in a row after which the account is locked',
     schema: z.coerce.number().int().min(1).max(100).default(5),
@@ -359,6 +365,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (config.NODE_ENV === 'production' && config.DEMO_DATA) {
     // Demo data brings demo accounts with a published password.
     problems.push('DEMO_DATA: must be false in production');
+  }
+  if (config.NODE_ENV === 'production' && config.PASSWORD_HASH_COST < 17) {
+    problems.push('PASSWORD_HASH_COST: at least 17 in production (OWASP scrypt minimum)');
   }
   if ((config.ADMIN_LOGIN === undefined) !== (config.ADMIN_PASSWORD === undefined)) {
     problems.push('ADMIN_LOGIN and ADMIN_PASSWORD: give both or neither');

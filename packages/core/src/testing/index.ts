@@ -70,6 +70,10 @@ export function testConfig(overrides: Record<string, string | undefined> = {}): 
     // A test's own cluster holds a few dozen people: PostgreSQL's default cache, not a quarter of
     // the machine for each of the clusters tests start side by side.
     EMBEDDED_PG_SHARED_BUFFERS_MB: '128',
+    // A test account is created and signed in once per file: a hash at production cost (128 MiB,
+    // up to a second on a busy machine) per account is minutes over the suite and proves nothing
+    // the hash format test does not. Production refuses this value.
+    PASSWORD_HASH_COST: '10',
     ...overrides,
   });
 }
