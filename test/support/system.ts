@@ -1,4 +1,4 @@
-import { AccountService } from '@sl/access';
+import { AccountService, hashPassword } from '@sl/access';
 import {
   type Clock,
   createTestDatabase,
@@ -53,6 +53,16 @@ export interface TestSystem {
 }
 
 export const TEST_PASSWORD = 'test-password-123';
+
+/**
+ * Test accounts are made with the test password's hash, made once per file: the password policy
+ * (its dictionaries take a second to load) is proven by its own tests and by the account screens'
+ * tests, not again by every file's first request.
+ */
+let testPasswordHash: Promise<string> | undefined;
+const presetPassword = async () => ({
+  passwordHash: await (testPasswordHash ??= hashPassword(TEST_PASSWORD)),
+});
 const STAND_IN_PROVIDER = '00000000-0000-4000-8000-00000000beef';
 
 /**
@@ -61,12 +71,10 @@ const STAND_IN_PROVIDER = '00000000-0000-4000-8000-00000000beef';
  */
 export async function authorizationFor(system: RunningSystem, role: Role): Promise<string> {
   const login = `t-${role.toLowerCase().replaceAll('_', '-')}-${Date.now().toString(36)}`;
-  await new AccountService(system.accessOrm.em.fork(), { now: () => new Date() }).create({
-    login,
-    displayName: `Тест ${role}`,
-    password: TEST_PASSWORD,
-    roles: [role],
-  });
+  await new AccountService(system.accessOrm.em.fork(), { now: () => new Date() }).create(
+    { login, displayName: `Тест ${role}`, password: TEST_PASSWORD, roles: [role] },
+    await presetPassword(),
+  );
   const res = await request(`http://127.0.0.1:${system.server.port}`)
     .post('/graphql')
     .send({
@@ -108,14 +116,17 @@ export async function startTestSystem(
     const login = loginOf(actor);
     if (!created.has(login)) {
       const em = system.accessOrm.em.fork();
-      await new AccountService(em, clock).create({
-        login,
-        displayName: `Тест ${actor.role}`,
-        password: TEST_PASSWORD,
-        roles: [actor.role],
-        ...(actor.agencyId ? { agencyId: actor.agencyId } : {}),
-        ...(actor.providerId ? { providerId: actor.providerId } : {}),
-      });
+      await new AccountService(em, clock).create(
+        {
+          login,
+          displayName: `Тест ${actor.role}`,
+          password: TEST_PASSWORD,
+          roles: [actor.role],
+          ...(actor.agencyId ? { agencyId: actor.agencyId } : {}),
+          ...(actor.providerId ? { providerId: actor.providerId } : {}),
+        },
+        await presetPassword(),
+      );
       created.add(login);
     }
     const res = await request(base)

@@ -39,8 +39,8 @@ export class AccountService {
   ) {}
 
   /**
-   * `demo` only for the demo's accounts: a fixed id, and the hash of their shared published
-   * password computed once rather than once per account (scrypt costs a few hundred ms each).
+   * `demo` only for the demo's (and the test harness's) accounts: a fixed id, and the hash of their
+   * shared password computed once rather than once per account (scrypt costs a few hundred ms each).
    */
   async create(input: CreateAccountInput, demo?: { id?: string; passwordHash: string }): Promise<Account> {
     const login = input.login.toLowerCase();
@@ -52,7 +52,7 @@ export class AccountService {
         'PROVIDER_REQUIRED',
       );
     }
-    if (!demo) requireStrongPassword(input.password, [login, input.displayName]);
+    if (!demo) await requireStrongPassword(input.password, [login, input.displayName]);
     if (await this.em.count(Account, { login })) {
       throw new ConflictError('LOGIN_TAKEN', `Логин «${login}» уже занят`, { field: 'login' });
     }

@@ -1,7 +1,5 @@
 import { ValidationError } from '@sl/core';
-import { ZxcvbnFactory, type ZxcvbnResult } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as english from '@zxcvbn-ts/language-en';
+import type { ZxcvbnFactory, ZxcvbnResult } from '@zxcvbn-ts/core';
 
 /**
  * zxcvbn's score from 0 to 4; 3 means an attacker needs at least 10⁸ guesses — with scrypt
@@ -10,10 +8,20 @@ import * as english from '@zxcvbn-ts/language-en';
  */
 export const MIN_PASSWORD_SCORE = 3;
 
-// Built once: loading the dictionaries takes longer than checking a password.
-let factory: ZxcvbnFactory | null = null;
-function estimator(): ZxcvbnFactory {
-  factory ??= new ZxcvbnFactory({
+// Built once, on the first password checked: the dictionaries (some 5 MB of modules) take longer to
+// load than checking a password, and most processes never check one.
+let factory: Promise<ZxcvbnFactory> | null = null;
+function estimator(): Promise<ZxcvbnFactory> {
+  factory ??= loadEstimator();
+  return factory;
+}
+async function loadEstimator(): Promise<ZxcvbnFactory> {
+  const [{ ZxcvbnFactory }, common, english] = await Promise.all([
+    import('@zxcvbn-ts/core'),
+    import('@zxcvbn-ts/language-common'),
+    import('@zxcvbn-ts/language-en'),
+  ]);
+  return new ZxcvbnFactory({
     dictionary: { ...common.dictionary, ...english.dictionary },
     graphs: common.adjacencyGraphs,
     // Levenshtein against some 100 000 dictionary words costs 1–3 s of CPU per check, on the
@@ -21,7 +29,6 @@ function estimator(): ZxcvbnFactory {
     // "passw0rd"-like variants, and the score below is what refuses them.
     useLevenshteinDistance: false,
   });
-  return factory;
 }
 
 /**
@@ -77,14 +84,17 @@ export interface PasswordVerdict {
  * zxcvbn's estimate against its common-password, English and keyboard-pattern dictionaries, the
  * account's own login and name counted as known words. Length is checked by the inputs (12+).
  */
-export function judgePassword(password: string, userInputs: readonly string[] = []): PasswordVerdict {
+export async function judgePassword(
+  password: string,
+  userInputs: readonly string[] = [],
+): Promise<PasswordVerdict> {
   if (password.trim() === '') return { ok: false, reason: 'blank', message: REASONS.blank! };
   // The login and name whole and word by word: "pw-user-2026" contains the login "pw-user".
   const inputs = userInputs
     .map((s) => s.toLowerCase())
     .flatMap((s) => [s, ...s.split(/[\s._-]+/)])
     .filter((s) => s.length >= 3);
-  const z = estimator();
+  const z = await estimator();
   const results: ZxcvbnResult[] = [z.check(password, inputs)];
   const typed = asLatinKeys(password);
   if (typed !== password) results.push(z.check(typed, inputs.map(asLatinKeys)));
@@ -96,12 +106,12 @@ export function judgePassword(password: string, userInputs: readonly string[] = 
 }
 
 /** Refuses a password the policy finds weak with PASSWORD_TOO_WEAK on the named field. */
-export function requireStrongPassword(
+export async function requireStrongPassword(
   password: string,
   userInputs: readonly string[],
   field = 'password',
-): void {
-  const verdict = judgePassword(password, userInputs);
+): Promise<void> {
+  const verdict = await judgePassword(password, userInputs);
   if (!verdict.ok) {
     throw new ValidationError(verdict.message!, field, 'PASSWORD_TOO_WEAK', { reason: verdict.reason });
   }

@@ -54,7 +54,7 @@ export class PasswordService {
         'PASSWORD_UNCHANGED',
       );
     }
-    requireStrongPassword(newPassword, [account.login, account.displayName], 'newPassword');
+    await requireStrongPassword(newPassword, [account.login, account.displayName], 'newPassword');
     const wasReset = account.mustChangePassword;
     account.passwordHash = await hashPassword(newPassword);
     account.mustChangePassword = false;
@@ -74,7 +74,7 @@ export class PasswordService {
   async reset(id: string, newPassword: string, audit?: AuditTrail): Promise<Account> {
     const account = await this.em.findOne(Account, { id });
     if (!account) throw new NotFoundError('Учётная запись', id);
-    requireStrongPassword(newPassword, [account.login, account.displayName], 'newPassword');
+    await requireStrongPassword(newPassword, [account.login, account.displayName], 'newPassword');
     account.passwordHash = await hashPassword(newPassword);
     account.mustChangePassword = true;
     account.failedAttempts = 0;
