@@ -217,6 +217,59 @@ await check('a write in each ministry (and social asking access)', async () => {
   return 'social phone, case coordinator (social → access), health visit, education guidance session, employment support: all on the card';
 });
 
+await check("the auditor's log and export: every ministry's reads of the card, in one log", async () => {
+  // In `split` each ministry's server records its reads in its own log, in the same transaction,
+  // and sends the rows on to the access service: they reach the auditor's one log within seconds.
+  const auditor = await signIn('auditor');
+  const ministries = ['social', 'health', 'education', 'employment'];
+  const seen = await until('every ministry in the auditor’s log', 60, async () => {
+    const events = data(
+      await gql(
+        auditor,
+        'query ($filter: AuditFilter) { auditEvents(first: 200, filter: $filter) { edges { node { subgraph action } } } }',
+        { filter: { recipientId: state.person, action: 'READ' } },
+      ),
+      'auditEvents',
+    ).auditEvents.edges.map((e) => e.node.subgraph);
+    const subgraphs = new Set(events);
+    return ministries.every((m) => subgraphs.has(m)) && subgraphs;
+  });
+  const day = today();
+  const response = await fetch(
+    `${base}/audit/export?from=${day}&to=${day}&recipientId=${state.person}&format=csv`,
+    { headers: { authorization: `Bearer ${auditor}` }, signal: AbortSignal.timeout(20_000) },
+  );
+  assert(response.ok, `export answered ${response.status}`);
+  const csv = await response.text();
+  const exported = new Set(
+    csv
+      .split('\r\n')
+      .slice(1)
+      .map((line) => line.split(',')[2]?.replaceAll('"', '')),
+  );
+  const missing = ministries.filter((m) => !exported.has(m));
+  assert(missing.length === 0, `the export lacks ${missing.join(', ')}`);
+  let local = '';
+  if (profile === 'split') {
+    // And the rows are also kept where they were written: health's own server.
+    const [db] = containersOf('health-db');
+    const count = engine(
+      'exec',
+      db,
+      'psql',
+      '-U',
+      'supported_living',
+      '-d',
+      'supported_living',
+      '-Atc',
+      `select count(*) from access.audit_event where recipient_id = '${state.person}' and subgraph = 'health'`,
+    );
+    assert(Number(count) > 0, "health's server holds no audit row of the card's reads");
+    local = `; health's own server holds ${count} of its rows about the person`;
+  }
+  return `log: ${[...seen].sort().join(', ')}; export (CSV): ${[...exported].filter(Boolean).sort().join(', ')}${local}`;
+});
+
 await check(
   "health's subgraph stopped: the card answers the rest, a per-field error for health",
   async () => {
