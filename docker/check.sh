@@ -185,6 +185,7 @@ rand() { od -An -N"$1" -tx1 /dev/urandom | tr -d ' \n'; }
 admin_password="$(rand 12)"
 cat >"$env_file" <<ENV
 COMPOSE_PROFILES=$PROFILE
+AUDIT_LOG=$([ "$PROFILE" = split ] && echo local || echo access)
 SESSION_SECRET=$(rand 32)
 POSTGRES_PASSWORD=$(rand 24)
 ADMIN_LOGIN=operator

@@ -1,8 +1,9 @@
 // The checks docker/check.sh runs against the running deployment: only HTTP to the published
 // gateway, and the container engine for what an operator (or a failure) does to the containers.
 // Plain Node 24, no dependencies: it runs from a checkout without an install.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import net from 'node:net';
+import { promisify } from 'node:util';
 
 const base = process.env.GATEWAY_URL;
 const engineBin = process.env.CHECK_ENGINE;
@@ -52,11 +53,11 @@ async function until(what, seconds, probe) {
 
 const engine = (...args) =>
   execFileSync(engineBin, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
-const compose = (...args) =>
-  execFileSync(composeBin, [...composeArgs, ...args], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+// Asynchronous: a synchronous call of several seconds would block the event loop while the
+// gateway closes this process's idle keep-alive connection, and the next request would be sent on
+// the closed socket (UND_ERR_SOCKET), a failure of the check, not of the deployment.
+const compose = async (...args) =>
+  (await promisify(execFile)(composeBin, [...composeArgs, ...args], { encoding: 'utf8' })).stdout;
 const containersOf = (service) =>
   engine(
     'ps',
@@ -69,12 +70,24 @@ const containersOf = (service) =>
     .split('\n')
     .filter(Boolean);
 
+/**
+ * fetch, sent once more when the gateway had already closed the pooled keep-alive connection it was
+ * sent on (the request never reached it). Other failures are the check's to judge.
+ */
+async function send(url, init = {}) {
+  try {
+    return await fetch(url, { ...init, signal: AbortSignal.timeout(20_000) });
+  } catch (error) {
+    if (error.cause?.code !== 'UND_ERR_SOCKET') throw error;
+    return fetch(url, { ...init, signal: AbortSignal.timeout(20_000) });
+  }
+}
+
 async function gql(token, query, variables = {}) {
-  const response = await fetch(`${base}/graphql`, {
+  const response = await send(`${base}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
-    signal: AbortSignal.timeout(20_000),
   });
   return response.json();
 }
@@ -83,10 +96,8 @@ function data(answer, what) {
     throw new Error(`${what}: ${JSON.stringify(answer.errors.map((e) => [e.extensions?.code, e.message]))}`);
   return answer.data;
 }
-const ready = async () =>
-  (await fetch(`${base}/readyz`, { signal: AbortSignal.timeout(5000) })).status === 200;
-const notReady = async () =>
-  (await fetch(`${base}/readyz`, { signal: AbortSignal.timeout(5000) })).status === 503;
+const ready = async () => (await send(`${base}/readyz`)).status === 200;
+const notReady = async () => (await send(`${base}/readyz`)).status === 503;
 
 async function signIn(login, password = DEMO_PASSWORD) {
   const answer = await gql(null, 'mutation ($input: SignInInput!) { signIn(input: $input) { token } }', {
@@ -217,10 +228,65 @@ await check('a write in each ministry (and social asking access)', async () => {
   return 'social phone, case coordinator (social → access), health visit, education guidance session, employment support: all on the card';
 });
 
+await check("the auditor's log and export: every ministry's reads of the card, in one log", async () => {
+  // In `split` each ministry's server records its reads in its own log, in the same transaction,
+  // and sends the rows on to the access service: they reach the auditor's one log within seconds.
+  const auditor = await signIn('auditor');
+  const ministries = ['social', 'health', 'education', 'employment'];
+  const seen = await until('every ministry in the auditor’s log', 60, async () => {
+    const events = data(
+      await gql(
+        auditor,
+        'query ($filter: AuditFilter) { auditEvents(first: 200, filter: $filter) { edges { node { subgraph action } } } }',
+        { filter: { recipientId: state.person, action: 'READ' } },
+      ),
+      'auditEvents',
+    ).auditEvents.edges.map((e) => e.node.subgraph);
+    const subgraphs = new Set(events);
+    return ministries.every((m) => subgraphs.has(m)) && subgraphs;
+  });
+  const day = today();
+  const response = await send(
+    `${base}/audit/export?from=${day}&to=${day}&recipientId=${state.person}&format=csv`,
+    {
+      headers: { authorization: `Bearer ${auditor}` },
+    },
+  );
+  assert(response.ok, `export answered ${response.status}`);
+  const csv = await response.text();
+  const exported = new Set(
+    csv
+      .split('\r\n')
+      .slice(1)
+      .map((line) => line.split(',')[2]?.replaceAll('"', '')),
+  );
+  const missing = ministries.filter((m) => !exported.has(m));
+  assert(missing.length === 0, `the export lacks ${missing.join(', ')}`);
+  let local = '';
+  if (profile === 'split') {
+    // And the rows are also kept where they were written: health's own server.
+    const [db] = containersOf('health-db');
+    const count = engine(
+      'exec',
+      db,
+      'psql',
+      '-U',
+      'supported_living',
+      '-d',
+      'supported_living',
+      '-Atc',
+      `select count(*) from access.audit_event where recipient_id = '${state.person}' and subgraph = 'health'`,
+    );
+    assert(Number(count) > 0, "health's server holds no audit row of the card's reads");
+    local = `; health's own server holds ${count} of its rows about the person`;
+  }
+  return `log: ${[...seen].sort().join(', ')}; export (CSV): ${[...exported].filter(Boolean).sort().join(', ')}${local}`;
+});
+
 await check(
   "health's subgraph stopped: the card answers the rest, a per-field error for health",
   async () => {
-    compose('stop', 'health');
+    await compose('stop', 'health');
     try {
       const answer = await gql(state.coordinator, CARD, { id: state.person });
       const card = answer.data?.recipient;
@@ -247,11 +313,11 @@ await check(
         'error not on health’s field',
       );
       assert(await notReady(), '/readyz is not 503 while health is down');
-      const page = await fetch(`${base}/`);
+      const page = await send(`${base}/`);
       assert(page.ok && (await page.text()).includes('<div id="root">'), 'the dashboard page does not load');
       return `${error.extensions.code} at ${JSON.stringify(error.path)}: «${error.message}»; the other parts answered; /readyz 503; the dashboard page loads`;
     } finally {
-      compose('start', 'health');
+      await compose('start', 'health');
     }
   },
 );
@@ -456,8 +522,8 @@ await check('two replicas of social started together: the migrations ran once', 
 });
 
 await check('down, then up: the data is still there', async () => {
-  compose('down', '--timeout', '20');
-  compose('up', '-d', '--no-build', '--scale', 'social=2');
+  await compose('down', '--timeout', '20');
+  await compose('up', '-d', '--no-build', '--scale', 'social=2');
   await until('the gateway ready after up', 300, ready);
   const token = await signIn('coordinator');
   const card = data(await gql(token, CARD, { id: state.person }), 'card after up').recipient;

@@ -1,5 +1,5 @@
 import { BigIntType } from '@mikro-orm/core';
-import { Entity, Enum, Index, PrimaryKey, Property, Trigger } from '@mikro-orm/decorators/legacy';
+import { Entity, Enum, Index, PrimaryKey, Property, Trigger, Unique } from '@mikro-orm/decorators/legacy';
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 
@@ -36,6 +36,7 @@ const APPEND_ONLY =
 @Index({ properties: ['recipientId', 'occurredAt'] })
 @Index({ properties: ['actorId', 'occurredAt'] })
 @Index({ properties: ['occurredAt', 'id'] })
+@Unique({ properties: ['subgraph', 'originId'] })
 export class AuditEvent {
   @Field(() => ID)
   @PrimaryKey({ type: new BigIntType('string'), autoincrement: true })
@@ -112,4 +113,11 @@ export class AuditEvent {
   @Field(() => Boolean, { description: 'Access under a break-the-glass grant' })
   @Property({ type: 'boolean', default: false })
   breakGlass!: boolean;
+
+  /**
+   * A row recorded first in the log of a subgraph on its own server (AUDIT_LOG=local): its id
+   * there. With `subgraph`, unique, so a batch forwarded twice is appended once.
+   */
+  @Property({ type: new BigIntType('string'), nullable: true })
+  originId!: string | null;
 }

@@ -8,6 +8,7 @@ import { Migration20261203070503_security_audit } from './Migration2026120307050
 import { Migration20261203100000_agency_ids } from './Migration20261203100000_agency_ids.js';
 import { Migration20261203100000_password_change } from './Migration20261203100000_password_change.js';
 import { Migration20261203101000_idempotency_lease } from './Migration20261203101000_idempotency_lease.js';
+import { Migration20261203130000_audit_origin } from './Migration20261203130000_audit_origin.js';
 
 export const migrations: MigrationClass[] = [
   { name: 'Migration20261123190548_init', class: Migration20261123190548_init },
@@ -18,4 +19,5 @@ export const migrations: MigrationClass[] = [
   { name: 'Migration20261203100000_agency_ids', class: Migration20261203100000_agency_ids },
   { name: 'Migration20261203100000_password_change', class: Migration20261203100000_password_change },
   { name: 'Migration20261203101000_idempotency_lease', class: Migration20261203101000_idempotency_lease },
+  { name: 'Migration20261203130000_audit_origin', class: Migration20261203130000_audit_origin },
 ];

@@ -152,6 +152,12 @@ export const variables = {
     schema: bool.default(true),
     example: 'true',
   },
+  AUDIT_LOG: {
+    description:
+      "Where a separately deployed subgraph records what it served: access = the access subgraph's log in the same database; local = a log in the subgraph's own database (its own PostgreSQL server), sent on to the access subgraph (ACCESS_URL) for the auditor",
+    schema: z.enum(['access', 'local']).default('access'),
+    example: 'access',
+  },
   DB_POOL_MAX: {
     description: 'Connections per subgraph pool',
     schema: z.coerce.number().int().min(1).max(100).default(5),

@@ -9,6 +9,7 @@ import {
   PostgreSqlDriver,
 } from '@mikro-orm/postgresql';
 import pg from 'pg';
+import { ensureLocalAuditLog, grantLocalAuditLog } from '../audit/local-audit-log.js';
 import type { Logger } from '../logging/logger.js';
 import { restoreAbandonedConstraints } from './deferred-constraints.js';
 import { ensureSchemaRole, schemaRolePassword, withCredentials } from './schema-role.js';
@@ -33,6 +34,8 @@ export interface OrmOptions {
    * of `url` has run the migrations. The owner must be allowed to create roles.
    */
   schemaRole?: boolean;
+  /** The audit log is kept in this database, not the access subgraph's (AUDIT_LOG=local). */
+  localAuditLog?: boolean;
 }
 
 function ormLogger(logger: Logger, onQuery?: (sql: string) => void): OrmLogger {
@@ -129,6 +132,8 @@ export async function connectOrm(options: OrmOptions): Promise<MikroORM> {
     } finally {
       client.release();
     }
+    // Before the role is set up, so that its INSERT on the log is granted with the others.
+    if (options.localAuditLog) await ensureLocalAuditLog(orm);
   } catch (error) {
     await orm.close();
     throw error;
@@ -137,6 +142,7 @@ export async function connectOrm(options: OrmOptions): Promise<MikroORM> {
   let role: string;
   try {
     role = await ensureSchemaRole(orm, options.schema, options.url);
+    if (options.localAuditLog) await grantLocalAuditLog(orm, role);
   } catch (error) {
     await orm.close();
     throw new Error(

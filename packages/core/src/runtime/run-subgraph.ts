@@ -1,7 +1,9 @@
+import type { Express } from 'express';
 import { ACTOR_HEADER, OPERATION_HEADER, verifyActorAssertion } from '../access/actor-assertion.js';
+import { AuditForwarder, mountAuditIngest } from '../audit/audit-forwarder.js';
 import { auditPlugin } from '../audit/audit-plugin.js';
 import { type Clock, systemClock } from '../clock.js';
-import { type Config, describeConfig, loadConfig, sessionSecret } from '../config/config.js';
+import { type Config, ConfigError, describeConfig, loadConfig, sessionSecret } from '../config/config.js';
 import type { SubgraphDefinition } from '../graphql/subgraph.js';
 import { type RunningServer, startHttpServer } from '../http/server.js';
 import { createLogger, type Logger } from '../logging/logger.js';
@@ -24,16 +26,32 @@ export async function startSubgraphService(
   // Before anything else: a subgraph served alone trusts only assertions signed with the key it
   // shares with the gateway, so without SESSION_SECRET (outside tests) it refuses to start.
   const secret = sessionSecret(config, 'shared');
+  // The access subgraph's log is the log; any other subgraph may keep its own and send it there.
+  const isAccess = definition.name === 'access';
+  const localAuditLog = config.AUDIT_LOG === 'local' && !isAccess;
+  if (localAuditLog && !config.ACCESS_URL) {
+    throw new ConfigError(['ACCESS_URL: required with AUDIT_LOG=local (where the audit rows are sent)']);
+  }
   const databases = await bootstrapDatabases(config, [definition.name], logger);
   const runtime = await startSubgraphRuntime(definition, {
     config,
     url: databases.urlFor(definition.name),
     logger,
     secret,
+    localAuditLog,
   }).catch(async (error: unknown) => {
     await databases.stop();
     throw error;
   });
+  const forwarder =
+    localAuditLog && config.ACCESS_URL
+      ? new AuditForwarder(runtime.orm, {
+          subgraph: definition.name,
+          accessUrl: config.ACCESS_URL,
+          secret,
+          logger: logger.child({ component: 'audit-forwarder' }),
+        })
+      : undefined;
   const server = await startHttpServer(
     {
       logger,
@@ -52,12 +70,25 @@ export async function startSubgraphService(
         }),
       plugins: [auditPlugin((context) => runtime.flushAudit(context), logger)],
       ready: () => runtime.ping(),
+      ...(isAccess
+        ? {
+            extend: (app: Express) =>
+              mountAuditIngest(app, {
+                orm: runtime.orm,
+                secret,
+                logger,
+                maxBodyBytes: config.MAX_BODY_BYTES,
+              }),
+          }
+        : {}),
     },
     { port: config.PORT, host: config.HOST },
   );
+  forwarder?.start();
   return {
     server,
     async stop() {
+      await forwarder?.stop();
       await server.close();
       await runtime.close();
       await databases.stop();

@@ -42,6 +42,8 @@ export interface RuntimeOptions {
   secret?: string;
   /** The other subgraphs, for questions asked through the graph; none = every such question fails. */
   peers?: Peers;
+  /** Keep the audit log in this subgraph's own database (see `local-audit-log.ts`). */
+  localAuditLog?: boolean;
 }
 
 export async function startSubgraphRuntime(
@@ -61,6 +63,7 @@ export async function startSubgraphRuntime(
     poolMax: config.DB_POOL_MAX,
     statementTimeoutMs: config.STATEMENT_TIMEOUT_MS,
     schemaRole: config.DB_SCHEMA_ROLES,
+    localAuditLog: options.localAuditLog ?? false,
     logger: options.logger,
     ...(options.onQuery ? { onQuery: options.onQuery } : {}),
   });
