@@ -1,4 +1,4 @@
-import { ManualClock, Role, snilsFromBody } from '@sl/core';
+import { interagencyAgencyOf, ManualClock, Role, snilsFromBody } from '@sl/core';
 import { answersFor } from '../support/questionnaire.js';
 import { type GraphQLResponse, startTestSystem, type TestSystem } from '../support/system.js';
 
@@ -295,7 +295,7 @@ describe('case rules cross-checked (kaluga: seed 001; murmansk grounds and check
         input: {
           recipientId: id,
           applicationId,
-          agency: 'Министерство здравоохранения Калужской области',
+          agencyId: interagencyAgencyOf('kaluga', 'MEDICAL_CONCLUSION').id,
           subject: 'MEDICAL_CONCLUSION',
           sentOn: '2026-03-03',
         },
@@ -434,7 +434,7 @@ describe('case rules cross-checked (kaluga: seed 001; murmansk grounds and check
         await t.gql(SEND, {
           input: {
             recipientId: id,
-            agency: 'Минздрав КО',
+            agencyId: interagencyAgencyOf('kaluga', 'MEDICAL_CONCLUSION').id,
             subject: 'MEDICAL_CONCLUSION',
             sentOn: '2026-03-10',
           },

@@ -56,7 +56,6 @@ export const caseRu = {
     CONSENT_TO_DATA_PROCESSING: 'согласие на обработку персональных данных',
   },
   unit_option: '%{address} — %{kind}, свободно %{free} из %{places}',
-  use_agency: 'Указать «%{item}»',
   hours_out_of_range: 'По оценке — от %{min} до %{max} ч в неделю',
   person: {
     limitations: 'Степень ограничения жизнедеятельности (0–3)',
@@ -295,7 +294,6 @@ export const caseEn: typeof caseRu = {
     CONSENT_TO_DATA_PROCESSING: 'consent to personal data processing',
   },
   unit_option: '%{address} — %{kind}, %{free} of %{places} places free',
-  use_agency: 'Use “%{item}”',
   hours_out_of_range: 'By the assessment: %{min} to %{max} h a week',
   person: {
     limitations: 'Degree of limitation (0–3)',
