@@ -252,7 +252,7 @@ describe('the person page as the case workspace', () => {
     await page.getByRole('tab', { name: 'Социальный случай' }).click();
     await page
       .getByRole('row')
-      .filter({ hasText: 'Минздрав' })
+      .filter({ hasText: 'здравоохранения Калужской' })
       .getByText(/Ответ получен/)
       .waitFor();
     await expectAccessible(page, 'case-07-social-tab-requests');

@@ -241,7 +241,7 @@ describe('the work queue, the ministries’ queue and the timeline through the g
           on: '2026-03-09',
           kind: 'REQUEST_SENT',
           code: 'MEDICAL_CONCLUSION',
-          by: 'Минздрав области',
+          by: interagencyAgencyOf('murmansk', 'MEDICAL_CONCLUSION').name,
         }),
         expect.objectContaining({ on: '2026-03-05', kind: 'CONSENT', code: 'GIVEN', text: 'SHARING HEALTH' }),
         expect.objectContaining({ on: '2026-02-23', kind: 'SERVICE_PLAN', text: '4.00' }),
