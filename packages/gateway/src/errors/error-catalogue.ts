@@ -460,7 +460,7 @@ export const ERROR_CATALOGUE: Record<string, ErrorCodeEntry> = {
   REPORT_DATE_IN_FUTURE: input('A progress report dated after today.'),
   OBLIGATION_CANCELLED: state('The obligation is cancelled.'),
   AGENCY_UNKNOWN: input(
-    "An agency not in the directory: a decision's assignee not of the meeting's region, or an account's or API client's `agencyId` that `agency(id)` does not know.",
+    "An agency not in the directory: a decision's assignee not of the meeting's region, an account's or API client's `agencyId` that `agency(id)` does not know, or an interagency request's `agencyId` that is not an agency of the region's directory.",
   ),
   ROADMAP_ITEM_UNKNOWN: input("A roadmap item not of the meeting's region."),
   DUE_BEFORE_MEETING: input('A decision due before its meeting.'),
