@@ -178,16 +178,20 @@ describe('the person page as the case workspace', () => {
   it('sends interagency requests; the paper answer here, health answers on its own screen', async () => {
     let dialog = await openAction('Межведомственный запрос');
     await choose(dialog, /Предмет запроса/, 'Регистрация по месту жительства');
-    await search(dialog, /Ведомство/, 'МВД России', /МВД России/);
+    // Issue 23: the agency is picked from the directory by name; another region's is refused on the field.
+    await search(dialog, /Ведомство/, 'Мурманской', /УМВД России по Мурманской области/);
+    await dialog.getByRole('button', { name: 'Записать', exact: true }).click();
+    await dialog.getByText('Ведомство не найдено в справочнике ведомств региона').waitFor();
+    await search(dialog, /Ведомство/, 'УМВД России по Калужской', /УМВД России по Калужской области/);
     await submit(
       dialog,
-      /Запрос «Регистрация по месту жительства.*» направлен: МВД России/,
+      /Запрос «Регистрация по месту жительства.*» направлен: Управление по вопросам миграции УМВД России по Калужской области/,
       'case-05-send-request',
     );
 
     dialog = await openAction('Межведомственный запрос');
     await choose(dialog, /Предмет запроса/, /Медицинское заключение/);
-    await search(dialog, /Ведомство/, 'Минздрав', /Минздрав/);
+    await search(dialog, /Ведомство/, 'Минздрав Калужской', /Минздрав Калужской/);
     await submit(dialog, /Запрос «Медицинское заключение.*» направлен/);
 
     await page.getByRole('tab', { name: 'Социальный случай' }).click();
@@ -199,13 +203,17 @@ describe('the person page as the case workspace', () => {
     await dialog
       .getByRole('textbox', { name: /Документ ответа/ })
       .fill('письмо УМВД № 12/3456 от 03.12.2026');
-    await submit(dialog, 'Ответ (МВД России) записан.', 'case-06-record-answer');
+    await submit(
+      dialog,
+      'Ответ (Управление по вопросам миграции УМВД России по Калужской области) записан.',
+      'case-06-record-answer',
+    );
     await page.getByRole('row').filter({ hasText: 'Зарегистрирована по месту жительства' }).waitFor();
     // The medical request is health's to answer: no paper answer is offered for it here.
     await expect(
       page
         .getByRole('row')
-        .filter({ hasText: 'Минздрав' })
+        .filter({ hasText: 'здравоохранения Калужской' })
         .getByRole('button', { name: 'Записать ответ' })
         .count(),
     ).resolves.toBe(0);
@@ -244,7 +252,7 @@ describe('the person page as the case workspace', () => {
     await page.getByRole('tab', { name: 'Социальный случай' }).click();
     await page
       .getByRole('row')
-      .filter({ hasText: 'Минздрав' })
+      .filter({ hasText: 'здравоохранения Калужской' })
       .getByText(/Ответ получен/)
       .waitFor();
     await expectAccessible(page, 'case-07-social-tab-requests');

@@ -1,7 +1,10 @@
-import { agencyIdOf, ManualClock, Role, snilsFromBody } from '@sl/core';
+import { agencyIdOf, interagencyAgencyOf, ManualClock, Role, snilsFromBody } from '@sl/core';
 import type { Browser, Page } from 'playwright-core';
 import { expectAccessible, launchBrowser, screenshot, signIn, until } from '../support/browser.js';
 import { startTestSystem, TEST_PASSWORD, type TestSystem } from '../support/system.js';
+
+// The region's health ministry in the agency directory (requests name agencies by id).
+const HEALTH_AGENCY = interagencyAgencyOf('kaluga', 'MEDICAL_CONCLUSION').id;
 
 /** СНИЛС as the dashboard shows it: `XXX-XXX-XXX YY`. */
 const formatSnils = (s: string) => `${s.slice(0, 3)}-${s.slice(3, 6)}-${s.slice(6, 9)} ${s.slice(9)}`;
@@ -436,7 +439,7 @@ describe('the dashboard in a browser', () => {
     ).data!.recipients.edges[0]!.node;
     const sent = await t.gql<{ sendInteragencyRequest: { id: string } }>(
       `mutation($id: ID!, $sentOn: LocalDate!) { sendInteragencyRequest(input: {
-        recipientId: $id, agency: "Минздрав области", subject: MEDICAL_CONCLUSION, sentOn: $sentOn }) { id } }`,
+        recipientId: $id, agencyId: "${HEALTH_AGENCY}", subject: MEDICAL_CONCLUSION, sentOn: $sentOn }) { id } }`,
       { id: person.id, sentOn: new Date().toISOString().slice(0, 10) },
     );
     expect(sent.errors).toBeUndefined();

@@ -1,4 +1,4 @@
-import { ManualClock, Role, snilsFromBody } from '@sl/core';
+import { interagencyAgencyOf, ManualClock, Role, snilsFromBody } from '@sl/core';
 import type { Browser, Page } from 'playwright-core';
 import {
   DEMO_PASSWORD,
@@ -163,7 +163,7 @@ beforeAll(async () => {
       'SendInteragencyRequestInput',
       {
         recipientId: person,
-        agency: 'Минздрав Калужской области',
+        agencyId: interagencyAgencyOf('kaluga', 'MEDICAL_CONCLUSION').id,
         subject: 'MEDICAL_CONCLUSION',
         sentOn: day(0),
       },

@@ -1,4 +1,4 @@
-import { ManualClock, Role, snilsFromBody } from '@sl/core';
+import { interagencyAgencyOf, ManualClock, Role, snilsFromBody } from '@sl/core';
 import type { Browser, Page } from 'playwright-core';
 import {
   DEMO_PASSWORD,
@@ -95,7 +95,7 @@ beforeAll(async () => {
     'SendInteragencyRequestInput',
     {
       recipientId: person,
-      agency: 'Минздрав Калужской области',
+      agencyId: interagencyAgencyOf('kaluga', 'MEDICAL_CONCLUSION').id,
       subject: 'MEDICAL_CONCLUSION',
       sentOn: day(0),
     },
@@ -415,7 +415,7 @@ describe('each role’s home, the ministries’ tabs and the timeline in a brows
     await tab.getByText('Подано заявление: Лично').waitFor({ timeout: 20_000 });
     const text = (await tab.textContent()) ?? '';
     expect(text).toContain('Направлен межведомственный запрос: Медицинское заключение');
-    expect(text).toContain('Минздрав Калужской области');
+    expect(text).toContain(interagencyAgencyOf('kaluga', 'MEDICAL_CONCLUSION').name);
     expect(text).toContain('Согласие: Дано');
     expect(text).toContain('На передачу сведений ведомству: Здравоохранение');
     expect(text).toContain('Получен ответ на запрос');

@@ -1,6 +1,9 @@
-import { ManualClock, Role } from '@sl/core';
+import { interagencyAgencyOf, ManualClock, Role } from '@sl/core';
 import { demoAuthorization } from '../support/demo-session.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
+
+// The region's health ministry in the agency directory (requests name agencies by id).
+const HEALTH_AGENCY = interagencyAgencyOf('kaluga', 'MEDICAL_CONCLUSION').id;
 
 const CARD = /* GraphQL */ `
   query Cards($first: Int) {
@@ -208,7 +211,7 @@ describe('the recipient card across the four ministries', () => {
   it('lets health answer a request of the authorised body and shows the answer on the case', async () => {
     const person = people[7]!;
     const sent = await t.gql<{ sendInteragencyRequest: { id: string } }>(
-      `mutation($id: ID!) { sendInteragencyRequest(input: { recipientId: $id, agency: "Минздрав области",
+      `mutation($id: ID!) { sendInteragencyRequest(input: { recipientId: $id, agencyId: "${HEALTH_AGENCY}",
         subject: MEDICAL_CONCLUSION, sentOn: "2026-11-18" }) { id } }`,
       { id: person.id },
     );

@@ -1,4 +1,4 @@
-import { ManualClock, Role, snilsFromBody } from '@sl/core';
+import { interagencyAgencyOf, ManualClock, Role, snilsFromBody } from '@sl/core';
 import { answersFor } from '../support/questionnaire.js';
 import { type GraphQLResponse, startTestSystem, type TestSystem } from '../support/system.js';
 
@@ -295,7 +295,7 @@ describe('case rules cross-checked (kaluga: seed 001; murmansk grounds and check
         input: {
           recipientId: id,
           applicationId,
-          agency: 'Министерство здравоохранения Калужской области',
+          agencyId: interagencyAgencyOf('kaluga', 'MEDICAL_CONCLUSION').id,
           subject: 'MEDICAL_CONCLUSION',
           sentOn: '2026-03-03',
         },
@@ -434,7 +434,7 @@ describe('case rules cross-checked (kaluga: seed 001; murmansk grounds and check
         await t.gql(SEND, {
           input: {
             recipientId: id,
-            agency: 'Минздрав КО',
+            agencyId: interagencyAgencyOf('kaluga', 'MEDICAL_CONCLUSION').id,
             subject: 'MEDICAL_CONCLUSION',
             sentOn: '2026-03-10',
           },
@@ -829,6 +829,43 @@ describe('case rules of Murmansk from its rule set (seed 002)', () => {
       }),
     );
     expect(granted.decideApplication.decision).toBe('GRANTED');
+  });
+
+  // seed 002 §15.3: Murmansk's modes — 100 points is degree II, periodic support of 4–12 hours a week
+  it('keeps a Murmansk plan within the periodic mode’s 4–12 hours a week unless a reason is recorded', async () => {
+    const { id, applicationId } = await applyAndAssess('Евгения', 232_000_003);
+    ok(
+      await t.gql(ASSESS, {
+        input: {
+          recipientId: id,
+          assessedOn: '2026-03-05',
+          assessor: 'Иванова О. П.',
+          answers: answersFor(100),
+        },
+      }),
+    );
+    ok(await t.gql(DECIDE, { input: { applicationId, decision: 'GRANTED', decidedOn: '2026-03-10' } }));
+    const providerId = ok(
+      await t.gql<{ createProvider: { id: string } }>(
+        `mutation($input: CreateProviderInput!) { createProvider(input: $input) { id } }`,
+        {
+          input: {
+            name: 'Государственное областное автономное учреждение социального обслуживания «КЦСОН г. Мурманска»',
+            shortName: 'ГОАУСОН «КЦСОН г. Мурманска»',
+            postalAddress: 'г. Мурманск, ул. Ленина, д. 1',
+            municipality: 'г. Мурманск',
+            forms: ['HOME_BASED'],
+          },
+        },
+      ),
+    ).createProvider.id;
+    const plan = (hoursPerWeek: number) =>
+      t.gql(PLAN, { input: { recipientId: id, providerId, hoursPerWeek, fromDate: '2026-03-10' } });
+    expect((await plan(20)).errors?.[0]?.extensions).toMatchObject({
+      code: 'PLAN_HOURS_OUT_OF_ASSESSED_RANGE',
+      field: 'hoursPerWeek',
+    });
+    ok(await plan(10));
   });
 
   // seed 002 §8: Murmansk's act has no "written refusal of the assessment" ground (001 §16 в is Kaluga's)

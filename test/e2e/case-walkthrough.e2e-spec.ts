@@ -1,4 +1,4 @@
-import { ManualClock, snilsFromBody } from '@sl/core';
+import { interagencyAgencyOf, ManualClock, snilsFromBody } from '@sl/core';
 import { answersFor } from '../support/questionnaire.js';
 import { type GraphQLResponse, startTestSystem, type TestSystem } from '../support/system.js';
 
@@ -193,14 +193,11 @@ describe('the whole case of one person through the gateway (kaluga rules, seeds 
   // seed 001 §4: residence registration, disability fact and ИПРА requested; answers within 5 working days
   it('sends the interagency requests, and an answered one is never overdue', async () => {
     const sent: Record<string, { id: string; dueOn: string }> = {};
-    for (const [subject, agency] of [
-      ['RESIDENCE_REGISTRATION', 'УВМ УМВД России по Калужской области'],
-      ['DISABILITY_FACT', 'СФР (ЕЦП)'],
-      ['IPRA', 'СФР (ЕЦП)'],
-    ] as const) {
+    for (const subject of ['RESIDENCE_REGISTRATION', 'DISABILITY_FACT', 'IPRA'] as const) {
+      const agencyId = interagencyAgencyOf('kaluga', subject).id;
       const res = ok(
         await t.gql<{ sendInteragencyRequest: { id: string; dueOn: string; overdue: boolean } }>(SEND, {
-          input: { recipientId: id, applicationId, agency, subject, sentOn: '2026-03-02' },
+          input: { recipientId: id, applicationId, agencyId, subject, sentOn: '2026-03-02' },
         }),
       ).sendInteragencyRequest;
       // Monday 2 March + 5 working days = Monday 9 March
@@ -209,7 +206,10 @@ describe('the whole case of one person through the gateway (kaluga rules, seeds 
     }
     setToday('2026-03-10');
     // Unanswered after the due date: listed as late by the agency it waits for.
-    const late = await deadlinesOf({ kinds: ['INTERAGENCY_REQUEST'], agency: 'СФР (ЕЦП)' });
+    const late = await deadlinesOf({
+      kinds: ['INTERAGENCY_REQUEST'],
+      agency: interagencyAgencyOf('kaluga', 'IPRA').name,
+    });
     expect(late.map((d) => [d.itemId, d.dueOn, d.daysLate]).sort()).toEqual(
       [
         [sent.DISABILITY_FACT!.id, '2026-03-09', 1],

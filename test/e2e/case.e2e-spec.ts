@@ -1,6 +1,9 @@
-import { ManualClock, snilsFromBody } from '@sl/core';
+import { interagencyAgencyOf, ManualClock, snilsFromBody } from '@sl/core';
 import { answersFor } from '../support/questionnaire.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
+
+// The region's Social Fund office in the agency directory (seed 001 §4: the ИПРА via ЕЦП).
+const SFR = interagencyAgencyOf('kaluga', 'IPRA');
 
 type Errors =
   | { extensions?: { code?: string; field?: string; [k: string]: unknown }; message: string }[]
@@ -162,7 +165,7 @@ describe('one person through the case: application, requests, assessment, decisi
       input: {
         recipientId: id,
         applicationId,
-        agency: 'УВМ УМВД России по Калужской области',
+        agencyId: interagencyAgencyOf('kaluga', 'RESIDENCE_REGISTRATION').id,
         subject: 'RESIDENCE_REGISTRATION',
         sentOn: '2026-03-02',
       },
@@ -171,13 +174,28 @@ describe('one person through the case: application, requests, assessment, decisi
     // 5 working days from Monday 2 March: Monday 9 March
     expect(residence.data!.sendInteragencyRequest).toMatchObject({ dueOn: '2026-03-09', overdue: false });
     const ipra = await t.gql<{ sendInteragencyRequest: { id: string } }>(SEND, {
-      input: { recipientId: id, applicationId, agency: 'СФР (ЕЦП)', subject: 'IPRA', sentOn: '2026-03-02' },
+      input: { recipientId: id, applicationId, agencyId: SFR.id, subject: 'IPRA', sentOn: '2026-03-02' },
     });
     expect(ipra.errors).toBeUndefined();
     const badSubject = await t.gql(SEND, {
-      input: { recipientId: id, agency: 'СФР', subject: 'PASSPORT', sentOn: '2026-03-02' },
+      input: { recipientId: id, agencyId: SFR.id, subject: 'PASSPORT', sentOn: '2026-03-02' },
     });
     expect(code(badSubject)).toBe('BAD_USER_INPUT');
+    // Issue 23: the agency is one of the region's directory, by id — never free text, never an
+    // unknown id, never another region's agency; nothing is written.
+    const send = (agencyId: string) =>
+      t.gql(SEND, { input: { recipientId: id, agencyId, subject: 'IPRA', sentOn: '2026-03-02' } });
+    const freeText = await send('СФР (ЕЦП)');
+    expect(freeText.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'agencyId' });
+    expect(JSON.stringify(freeText.errors)).toContain('Выберите ведомство из справочника');
+    for (const agencyId of [
+      '6b0d3c1e-2f4a-5b6c-8d7e-9f0a1b2c3d4e',
+      interagencyAgencyOf('murmansk', 'IPRA').id,
+    ]) {
+      const unknown = await send(agencyId);
+      expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'AGENCY_UNKNOWN', field: 'agencyId' });
+      expect(unknown.errors?.[0]?.message).toBe('Ведомство не найдено в справочнике ведомств региона');
+    }
     const answered = await t.gql<{ recordInteragencyAnswer: { answeredOn: string } }>(ANSWER, {
       input: {
         requestId: residence.data!.sendInteragencyRequest.id,
@@ -356,7 +374,7 @@ describe('one person through the case: application, requests, assessment, decisi
         recipientId: id,
         dueOn: '2026-03-09',
         daysLate: 1,
-        agency: 'СФР (ЕЦП)',
+        agency: SFR.name,
       },
     ]);
     clock.set('2029-02-10T08:00:00Z');

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   createLogger,
+  interagencyAgencyOf,
   ManualClock,
   Role,
   sealCaseAssignment,
@@ -11,6 +12,9 @@ import {
 import { graphql } from 'graphql';
 import { shareWith } from '../support/consent.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
+
+// The region's health ministry in the agency directory (requests name agencies by id).
+const HEALTH_AGENCY = interagencyAgencyOf('kaluga', 'MEDICAL_CONCLUSION').id;
 
 const HEALTH = `query Health($id: ID!) { recipient(id: $id) { id caseCoordinatorIds medicalConclusions { issuedOn conditions } } }`;
 const ASSIGN = `mutation ($input: AssignCaseCoordinatorInput!) { assignCaseCoordinator(input: $input) { id caseCoordinatorIds } }`;
@@ -114,7 +118,7 @@ describe('health details: health officers, and of the coordinators only the case
 
   it('applies the same rule to health’s answer on an interagency request', async () => {
     const sent = await t.gql<{ sendInteragencyRequest: { id: string } }>(
-      `mutation ($id: ID!) { sendInteragencyRequest(input: { recipientId: $id, agency: "Минздрав области",
+      `mutation ($id: ID!) { sendInteragencyRequest(input: { recipientId: $id, agencyId: "${HEALTH_AGENCY}",
         subject: MEDICAL_CONCLUSION, sentOn: "2026-11-18" }) { id } }`,
       { id: person },
     );

@@ -1,12 +1,15 @@
-import { ManualClock, Role } from '@sl/core';
+import { interagencyAgencyOf, ManualClock, Role } from '@sl/core';
 import { demoAuthorization } from '../support/demo-session.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
+
+// The region's health ministry in the agency directory (requests name agencies by id).
+const HEALTH_AGENCY = interagencyAgencyOf('kaluga', 'MEDICAL_CONCLUSION').id;
 
 // seed 001 §4: the authorised body requests a medical conclusion; the ministry of health answers it
 // in the graph, and the case sees the answer without social reading health's schema.
 
 const SEND = `mutation($id: ID!, $subject: InteragencySubject!, $sentOn: LocalDate!) {
-  sendInteragencyRequest(input: { recipientId: $id, agency: "Минздрав области", subject: $subject, sentOn: $sentOn }) {
+  sendInteragencyRequest(input: { recipientId: $id, agencyId: "${HEALTH_AGENCY}", subject: $subject, sentOn: $sentOn }) {
     id status } }`;
 const QUEUE = `{ interagencyQueue(subject: MEDICAL_CONCLUSION, first: 100) {
   edges { node { id recipientId status healthAnswer { answeredOn } } } } }`;

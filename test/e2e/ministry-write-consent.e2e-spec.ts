@@ -1,4 +1,4 @@
-import { ManualClock, Role, snilsFromBody } from '@sl/core';
+import { interagencyAgencyOf, ManualClock, Role, snilsFromBody } from '@sl/core';
 import { shareWith } from '../support/consent.js';
 import { type GraphQLResponse, startTestSystem, type TestSystem } from '../support/system.js';
 
@@ -167,7 +167,7 @@ describe('a ministry writes about a person only under their consent to share wit
     const sent = await t.gql<{ sendInteragencyRequest: { id: string } }>(SEND, {
       input: {
         recipientId: id,
-        agency: 'Минздрав Калужской области',
+        agencyId: interagencyAgencyOf('kaluga', 'MEDICAL_CONCLUSION').id,
         subject: 'MEDICAL_CONCLUSION',
         sentOn: '2026-03-03',
       },

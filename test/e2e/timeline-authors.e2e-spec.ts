@@ -1,7 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { agencyIdOf, createLogger, ManualClock, Role, snilsFromBody, systemClock } from '@sl/core';
+import {
+  agencyIdOf,
+  createLogger,
+  interagencyAgencyOf,
+  ManualClock,
+  Role,
+  snilsFromBody,
+  systemClock,
+} from '@sl/core';
 import { graphql } from 'graphql';
 import { startTestSystem, type TestSystem } from '../support/system.js';
+
+// The region's health ministry in the agency directory (requests name agencies by id).
+const HEALTH_AGENCY = interagencyAgencyOf('kaluga', 'MEDICAL_CONCLUSION').id;
 
 // Issue 17: the case's timeline says by whom — the user whose write the audit log holds, named
 // through access's Colleague (social keeps no account of its writers; access does).
@@ -59,7 +70,7 @@ describe('the timeline’s authors, from the audit log through the graph', () =>
     );
     const requestId = ok(
       await t.gql<{ sendInteragencyRequest: { id: string } }>(
-        `mutation($id: ID!) { sendInteragencyRequest(input: { recipientId: $id, agency: "Минздрав области",
+        `mutation($id: ID!) { sendInteragencyRequest(input: { recipientId: $id, agencyId: "${HEALTH_AGENCY}",
           subject: MEDICAL_CONCLUSION, sentOn: "2026-03-09" }) { id } }`,
         { id: person },
       ),

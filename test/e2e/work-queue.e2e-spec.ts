@@ -1,4 +1,4 @@
-import { ManualClock, Role, snilsFromBody } from '@sl/core';
+import { interagencyAgencyOf, ManualClock, Role, snilsFromBody } from '@sl/core';
 import { startTestSystem, type TestSystem } from '../support/system.js';
 
 // The coordinator's work queue (issue 17): every open deadline of the cases they run, with the
@@ -107,7 +107,7 @@ describe('the work queue, the ministries’ queue and the timeline through the g
       'SendInteragencyRequestInput',
       {
         recipientId: person,
-        agency: 'Минздрав области',
+        agencyId: interagencyAgencyOf('murmansk', 'MEDICAL_CONCLUSION').id,
         subject: 'MEDICAL_CONCLUSION',
         sentOn: '2026-03-09',
       },
@@ -116,7 +116,11 @@ describe('the work queue, the ministries’ queue and the timeline through the g
     const request = ok(sent).sendInteragencyRequest;
     const rows = await deadlines({ upcoming: true, kinds: ['INTERAGENCY_REQUEST'] });
     expect(rows).toEqual([
-      expect.objectContaining({ itemId: request.id, dueOn: request.dueOn, agency: 'Минздрав области' }),
+      expect.objectContaining({
+        itemId: request.id,
+        dueOn: request.dueOn,
+        agency: interagencyAgencyOf('murmansk', 'MEDICAL_CONCLUSION').name,
+      }),
     ]);
     expect(rows[0]!.daysLate).toBeLessThan(0);
 
@@ -237,7 +241,7 @@ describe('the work queue, the ministries’ queue and the timeline through the g
           on: '2026-03-09',
           kind: 'REQUEST_SENT',
           code: 'MEDICAL_CONCLUSION',
-          by: 'Минздрав области',
+          by: interagencyAgencyOf('murmansk', 'MEDICAL_CONCLUSION').name,
         }),
         expect.objectContaining({ on: '2026-03-05', kind: 'CONSENT', code: 'GIVEN', text: 'SHARING HEALTH' }),
         expect.objectContaining({ on: '2026-02-23', kind: 'SERVICE_PLAN', text: '4.00' }),

@@ -9,6 +9,7 @@ export * from './access/recipient-exists.js';
 export * from './access/roles.js';
 export * from './access/scope.js';
 export * from './agency/agency-id.js';
+export * from './agency/interagency-agencies.js';
 export * from './api/api-version.js';
 export * from './audit/audit-forwarder.js';
 export * from './audit/audit-plugin.js';

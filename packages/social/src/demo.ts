@@ -3,6 +3,7 @@ import {
   DEMO_TODAY,
   type DemoPerson,
   type DemoSeeder,
+  interagencyAgencyOf,
   type RowFactory,
 } from '@sl/core';
 import { Application, ApplicationDocument } from './application/application.entity.js';
@@ -92,13 +93,6 @@ export { DEMO_TODAY };
 const plus = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-const AGENCIES: Record<InteragencySubject, string> = {
-  RESIDENCE_REGISTRATION: 'Управление по вопросам миграции УМВД России',
-  DISABILITY_FACT: 'Социальный фонд России (ЕЦП)',
-  IPRA: 'Социальный фонд России (ЕЦП)',
-  MEDICAL_CONCLUSION: 'Областная психиатрическая больница',
-};
-
 /**
  * Each person's case as their journey (core's `demoJourney`, which every ministry's demo reads too)
  * tells it: every tenth a fresh application (some past the 10 days), every tenth under review, the
@@ -150,10 +144,12 @@ function demoCase(rows: RowFactory, p: DemoPerson, recipient: Recipient, rules: 
     const answeredOn = answered ? plus(sentOn, 1 + ((i + k) % 4)) : null;
     const inTime = answeredOn && answeredOn <= DEMO_TODAY ? answeredOn : null;
     // These agencies are outside the graph: their answers are paper ones the coordinator marked.
+    const agency = interagencyAgencyOf(rules.data.region, subject);
     const request = rows.create(InteragencyRequest, {
       recipientId: p.id,
       applicationId: application.id,
-      agency: AGENCIES[subject],
+      agencyId: agency.id,
+      agency: agency.name,
       subject,
       sentOn,
       dueOn,

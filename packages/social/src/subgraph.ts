@@ -7,6 +7,7 @@ import type { SocialContext } from './common/social-context.js';
 import { ConsentEvent } from './consent/consent.entity.js';
 import { ConsentResolver, RecipientConsentResolver } from './consent/consent.resolver.js';
 import { consentSharing } from './consent/consent.service.js';
+import { CorrectionsResolver } from './corrections/corrections.resolver.js';
 import { DeadlineResolver } from './deadlines/deadline.resolver.js';
 import { socialDemo } from './demo.js';
 import { CaseDocument } from './document/case-document.entity.js';
@@ -105,6 +106,7 @@ export const socialSubgraph: SubgraphDefinition = {
     RecipientApplicationsResolver,
     AssessmentResolver,
     RecipientAssessmentsResolver,
+    CorrectionsResolver,
     InteragencyRequestResolver,
     RecipientInteragencyResolver,
     InteragencyAnswersResolver,

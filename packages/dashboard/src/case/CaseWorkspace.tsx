@@ -49,6 +49,8 @@ import {
 } from './actions';
 import type { CaseRecord } from './caseData';
 import { AnnulAssessment } from './corrections/AnnulAssessment';
+import { AnnulDecision } from './corrections/AnnulDecision';
+import { AnnulTermination } from './corrections/AnnulTermination';
 import { daysBetween, formatSnils, fullName, regionToday } from './format';
 import { LetterButtons } from './LetterButtons';
 import { AnswersDetails } from './questionnaire/QuestionnaireInputs';
@@ -153,7 +155,8 @@ export function CaseSummary() {
   const correcting = Boolean(record.assessments?.[0]?.annulledAt);
   const application = record.applications?.[0];
   const openApplication = application && application.status !== 'DECIDED' ? application : undefined;
-  const granted_ = record.applications?.some((a) => a.decision === 'GRANTED');
+  // An annulled grant no longer counts (issue 23): the summary offers a new application instead.
+  const granted_ = record.applications?.some((a) => a.decision === 'GRANTED' && !a.decisionAnnulledAt);
   const plan = record.servicePlans?.find((p) => !p.toDate || p.toDate >= today);
   const canCase = granted(roles, 'CASE_WRITE');
   const canService = granted(roles, 'SERVICE_WRITE');
@@ -186,7 +189,7 @@ export function CaseSummary() {
     }
     if (stage && !record.housing?.current) steps.push(<AssignHousing key="house" record={record} />);
     // Seed 001 §13: the person is informed of the decision once it is made.
-    if (application?.decision && application.notices.length === 0)
+    if (application?.decision && !application.decisionAnnulledAt && application.notices.length === 0)
       steps.push(<RecordDecisionNotice key="notice" application={application} />);
   }
   if (canService && stage) {
@@ -216,7 +219,7 @@ export function CaseSummary() {
           ) : stage ? (
             `${enumName('StageKind', stage.kind)} ${translate('case.since', { date: date(stage.startedOn) })}`
           ) : application ? (
-            `${translate('case.application')}: ${application.decision ? enumName('Decision', application.decision) : enumName('ApplicationStatus', application.status)}`
+            `${translate('case.application')}: ${application.decision ? enumName('Decision', application.decision) : enumName('ApplicationStatus', application.status)}${application.decisionAnnulledAt ? ` (${enumName('CaseEventKind', 'DECISION_ANNULLED')})` : ''}`
           ) : (
             translate('case.no_application')
           )}
@@ -396,6 +399,7 @@ export function SocialCaseTab(_: { label?: false }) {
             'case.f.documents',
             'case.f.letter',
             'caseDocuments.f.informed',
+            'case.f.actions',
           ]}
           rows={record.applications.map((a) => [
             date(a.submittedOn),
@@ -429,6 +433,36 @@ export function SocialCaseTab(_: { label?: false }) {
               <NoticesOf application={a} />
               {canCase && a.decision && a.notices.length > 0 && <RecordDecisionNotice application={a} />}
             </span>,
+            a.decisionAnnulledAt ? (
+              translate('case.annul.decision_annulled', {
+                date: date(a.decisionAnnulledAt, true),
+                by: a.decisionAnnulledBy,
+                reason: a.decisionAnnulmentReason,
+              })
+            ) : canCase && a.decision ? (
+              <AnnulDecision key={a.id} application={a} date={date(a.decidedOn)} />
+            ) : null,
+          ])}
+        />
+      )}
+      {record.terminations && record.terminations.length > 0 && (
+        <Rows
+          title="case.annul.terminations"
+          head={['case.f.reason', 'case.f.groundOn', 'case.f.effectiveOn', 'case.f.note', 'case.f.actions']}
+          rows={record.terminations.map((t) => [
+            enumName('TerminationReason', t.reason),
+            date(t.groundOn),
+            date(t.effectiveOn),
+            t.note || '—',
+            t.annulledAt ? (
+              translate('case.annul.decision_annulled', {
+                date: date(t.annulledAt, true),
+                by: t.annulledBy,
+                reason: t.annulmentReason,
+              })
+            ) : canCase ? (
+              <AnnulTermination key={t.id} termination={t} date={date(t.effectiveOn)} />
+            ) : null,
           ])}
         />
       )}

@@ -198,7 +198,7 @@ export function SendInteragencyRequest({
         input: {
           recipientId: record.id,
           applicationId: application?.id ?? null,
-          agency: v.agency,
+          agencyId: v.agencyId,
           subject: v.subject,
           sentOn: v.sentOn,
         },

@@ -17,7 +17,9 @@ export function caseSelection(roles: string[]): string {
       `caseCoordinatorIds
       applications { id submittedOn appliedBy status decisionDueOn decision refusalGround decidedOn
         consentToAssessmentOn consentToDataProcessingOn documents { kind receivedOn files { id fileName } } missingDocuments
-        eligibilityProblems { code message } notices { id informedOn method letterGenerated } }
+        eligibilityProblems { code message } notices { id informedOn method letterGenerated }
+        decisionAnnulledAt decisionAnnulledBy decisionAnnulmentReason }
+      terminations { id reason groundOn effectiveOn note annulledAt annulledBy annulmentReason }
       documents { id kind fileName mediaType size uploadedAt uploadedBy checklistItem applicationId downloadUrl }
       assessments { id assessedOn assessor score degree reassessmentDueOn
         recommendedService { code name hours { min max per } }
@@ -61,6 +63,22 @@ export interface CaseApplication {
   eligibilityProblems: { code: string; message: string }[];
   /** How the person was informed of the decision (001 §13). */
   notices: { id: string; informedOn: string; method: string; letterGenerated: boolean }[];
+  /** A wrong decision annulled (issue 23): it stays, marked. */
+  decisionAnnulledAt: string | null;
+  decisionAnnulledBy: string | null;
+  decisionAnnulmentReason: string | null;
+}
+
+/** An end of supported living (001 §17), annulled or in force. */
+export interface CaseTermination {
+  id: string;
+  reason: string;
+  groundOn: string;
+  effectiveOn: string;
+  note: string;
+  annulledAt: string | null;
+  annulledBy: string | null;
+  annulmentReason: string | null;
 }
 
 /** A file of the case (issue 23), without its content. */
@@ -110,6 +128,7 @@ export interface CaseRecord {
   representative?: { kind: string; fullName: string } | null;
   caseCoordinatorIds?: string[];
   applications?: CaseApplication[];
+  terminations?: CaseTermination[];
   documents?: CaseDocumentRow[];
   assessments?: {
     id: string;

@@ -8,6 +8,18 @@ export const caseRu = {
     reason: 'Причина аннулирования',
     done: 'Оценка от %{date} аннулирована.',
     annulled: 'аннулирована %{date} (%{by}): %{reason}',
+    decision_title: 'Аннулировать решение от %{date}',
+    decision_intro:
+      'Решение останется в деле с отметкой: кто, когда и почему его аннулировал. Верное решение принимается по новому заявлению.',
+    decision_intro_grant:
+      'Решение о предоставлении останется в деле с отметкой: кто, когда и почему его аннулировал. С сегодняшнего дня завершится текущий этап, освободится место в жилом помещении и закончится план обслуживания. Верное решение принимается по новому заявлению.',
+    decision_done: 'Решение от %{date} аннулировано.',
+    decision_annulled: 'аннулировано %{date} (%{by}): %{reason}',
+    termination_title: 'Аннулировать прекращение от %{date}',
+    termination_intro:
+      'Прекращение останется в деле с отметкой: кто, когда и почему его аннулировал. Решение о предоставлении снова действует, закрытый прекращением этап продолжается; жильё и план обслуживания назначьте заново.',
+    termination_done: 'Прекращение от %{date} аннулировано, участие восстановлено.',
+    terminations: 'Прекращение сопровождаемого проживания',
   },
   questionnaire: {
     option: '%{level} — %{points}',
@@ -44,7 +56,6 @@ export const caseRu = {
     CONSENT_TO_DATA_PROCESSING: 'согласие на обработку персональных данных',
   },
   unit_option: '%{address} — %{kind}, свободно %{free} из %{places}',
-  use_agency: 'Указать «%{item}»',
   hours_out_of_range: 'По оценке — от %{min} до %{max} ч в неделю',
   person: {
     limitations: 'Степень ограничения жизнедеятельности (0–3)',
@@ -107,6 +118,7 @@ export const caseRu = {
     note: 'Примечание',
     reason: 'Основание',
     groundOn: 'Дата основания',
+    effectiveOn: 'Дата прекращения',
     requestedOn: 'Дата окончания по заявлению',
     unit: 'Жилое помещение (поиск по адресу)',
     fromDate: 'С даты',
@@ -234,6 +246,18 @@ export const caseEn: typeof caseRu = {
     reason: 'Reason for annulment',
     done: 'The assessment of %{date} is annulled.',
     annulled: 'annulled %{date} (%{by}): %{reason}',
+    decision_title: 'Annul the decision of %{date}',
+    decision_intro:
+      'The decision stays in the case, marked with who annulled it, when and why. The correct decision is taken on a new application.',
+    decision_intro_grant:
+      'The grant stays in the case, marked with who annulled it, when and why. From today the current stage ends, the housing place is freed and the service plan ends. The correct decision is taken on a new application.',
+    decision_done: 'The decision of %{date} is annulled.',
+    decision_annulled: 'annulled %{date} (%{by}): %{reason}',
+    termination_title: 'Annul the termination of %{date}',
+    termination_intro:
+      'The termination stays in the case, marked with who annulled it, when and why. The grant is in force again and the stage it closed goes on; assign the housing and the service plan anew.',
+    termination_done: 'The termination of %{date} is annulled; participation is restored.',
+    terminations: 'End of supported living',
   },
   questionnaire: {
     option: '%{level} — %{points}',
@@ -270,7 +294,6 @@ export const caseEn: typeof caseRu = {
     CONSENT_TO_DATA_PROCESSING: 'consent to personal data processing',
   },
   unit_option: '%{address} — %{kind}, %{free} of %{places} places free',
-  use_agency: 'Use “%{item}”',
   hours_out_of_range: 'By the assessment: %{min} to %{max} h a week',
   person: {
     limitations: 'Degree of limitation (0–3)',
@@ -329,6 +352,7 @@ export const caseEn: typeof caseRu = {
     note: 'Note',
     reason: 'Ground',
     groundOn: 'Date of the ground',
+    effectiveOn: 'Ends from',
     requestedOn: 'End date requested',
     unit: 'Housing unit (search by address)',
     fromDate: 'From',

@@ -106,23 +106,24 @@ export function ProviderPicker({ validate }: { validate?: Validator }) {
   );
 }
 
-/** The receiving agency, from the coordination directory by name or abbreviation. */
+/**
+ * The receiving agency of an interagency request: one of the agency directory, stored by its id and
+ * shown by its name (issue 23: agencies are references, never free text); an agency of another
+ * region is refused by the server on this field.
+ */
 export function AgencyPicker() {
   const { data = [] } = useGetList<{ id: string; name: string; abbreviations: string[] }>('agencies', {
     pagination: { page: 1, perPage: 200 },
     sort: { field: 'name', order: 'ASC' },
   });
-  const names = [...new Set(data.flatMap((a) => [a.abbreviations[0] ?? a.name]))].sort((a, b) =>
-    a.localeCompare(b, 'ru'),
-  );
+  const choices = data
+    .map((a) => ({ id: a.id, name: a.abbreviations[0] ? `${a.name} (${a.abbreviations[0]})` : a.name }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'ru'));
   return (
     <AutocompleteInput
-      source="agency"
+      source="agencyId"
       label="case.f.agency"
-      choices={names.map((name) => ({ id: name, name }))}
-      // A federal body the region's directory does not list (МВД, СФР) can be typed in.
-      onCreate={(text?: string) => ({ id: text ?? '', name: text ?? '' })}
-      createItemLabel="case.use_agency"
+      choices={choices}
       validate={required()}
       fullWidth
     />

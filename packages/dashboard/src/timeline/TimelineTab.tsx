@@ -24,6 +24,8 @@ const CODE_ENUM: Record<string, string> = {
   REQUEST_ANSWERED: 'InteragencySubject',
   ASSESSMENT: 'AutonomyDegree',
   ASSESSMENT_ANNULLED: 'AutonomyDegree',
+  DECISION_ANNULLED: 'Decision',
+  TERMINATION_ANNULLED: 'TerminationReason',
   STAGE_STARTED: 'StageKind',
   STAGE_ENDED: 'StageKind',
   READINESS_REVIEW: 'ReadinessOutcome',

@@ -295,7 +295,13 @@ export const ERROR_CATALOGUE: Record<string, ErrorCodeEntry> = {
   ASSESSMENT_REQUIRED: state('The step needs an assessment first.'),
   SCORE_OUT_OF_RANGE: input('The assessment score is outside 23–272.'),
   ALREADY_ANNULLED: state(
-    'The record (an assessment) is annulled already; an annulment is never repeated or undone.',
+    'The record (an assessment, a decision or a termination) is annulled already; an annulment is never repeated or undone.',
+  ),
+  APPLICATION_NOT_DECIDED: state(
+    'Only a decision taken can be annulled; the application is still undecided.',
+  ),
+  TERMINATION_SUPERSEDED: state(
+    'The case went on after the termination (a newer decision or stage): that termination is no longer annulled; correct the newer record instead.',
   ),
   SCORE_MISMATCH: input(
     'The total sent with an assessment is not the sum of its questionnaire answers (`extensions.computed`, `extensions.given`); the score is always computed from the answers.',
@@ -454,7 +460,7 @@ export const ERROR_CATALOGUE: Record<string, ErrorCodeEntry> = {
   REPORT_DATE_IN_FUTURE: input('A progress report dated after today.'),
   OBLIGATION_CANCELLED: state('The obligation is cancelled.'),
   AGENCY_UNKNOWN: input(
-    "An agency not in the directory: a decision's assignee not of the meeting's region, or an account's or API client's `agencyId` that `agency(id)` does not know.",
+    "An agency not in the directory: a decision's assignee not of the meeting's region, an account's or API client's `agencyId` that `agency(id)` does not know, or an interagency request's `agencyId` that is not an agency of the region's directory.",
   ),
   ROADMAP_ITEM_UNKNOWN: input("A roadmap item not of the meeting's region."),
   DUE_BEFORE_MEETING: input('A decision due before its meeting.'),

@@ -44,6 +44,11 @@ import {
   expression: "decision is distinct from 'GRANTED' or assessment_id is not null",
 })
 @Check({ name: 'application_decided_after_submitted', expression: 'decided_on >= submitted_on' })
+@Check({
+  name: 'application_decision_annulment_whole',
+  expression:
+    '(decision_annulled_at is null) = (decision_annulled_by is null) and (decision_annulled_at is null) = (decision_annulment_reason is null) and (decision_annulled_at is null or decision is not null)',
+})
 @Index({ properties: ['recipientId', 'submittedOn'] })
 @Index({ properties: ['status', 'decisionDueOn'] })
 export class Application {
@@ -167,6 +172,26 @@ export class Application {
     if (!this.decidedOn || this.decidedOn <= this.decisionDueOn) return null;
     return Math.round((Date.parse(this.decidedOn) - Date.parse(this.decisionDueOn)) / 86_400_000);
   }
+
+  /**
+   * A wrong decision is annulled, never edited or deleted (issue 23, as an assessment is): it stays
+   * with who annulled it, when and why; the grant status and what followed from it skip it from
+   * then on, and the correct decision is taken on a new application.
+   */
+  @Personal(Access.CASE)
+  @Field(() => Date, { nullable: true, description: 'When the decision was annulled (null: in force)' })
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true })
+  decisionAnnulledAt: Date | null = null;
+
+  @Personal(Access.CASE)
+  @Field(() => String, { nullable: true, description: 'Who annulled the decision (login)' })
+  @Property({ type: 'string', length: 200, nullable: true })
+  decisionAnnulledBy: string | null = null;
+
+  @Personal(Access.CASE)
+  @Field(() => String, { nullable: true, description: 'Why the decision was annulled' })
+  @Property({ type: 'text', nullable: true })
+  decisionAnnulmentReason: string | null = null;
 
   @Property({ type: 'Date', columnType: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Opt<Date> = new Date();

@@ -86,6 +86,7 @@ export class ApplicationService {
       const death = await em.findOne(Termination, {
         recipientId: recipient.id,
         reason: TerminationReason.DEATH,
+        annulledAt: null,
       });
       if (death) {
         throw new ValidationError(

@@ -4,25 +4,32 @@ import { Decision } from './application.enums.js';
 
 /** The person's latest decision and whether a termination (001 §17) followed it. */
 export interface GrantStatus {
+  applicationId: string;
   decision: Decision;
   decidedOn: string;
   terminated: boolean;
 }
 
-/** One query, inside the caller's transaction: the latest decided application of the person. */
+/**
+ * One query, inside the caller's transaction: the latest decision in force of the person and whether
+ * a termination in force followed it (annulled ones, issue 23, count for nothing).
+ */
 export async function grantStatusOf(tx: EntityManager, recipientId: string): Promise<GrantStatus | null> {
   const [row] = (await tx.getConnection().execute(
-    `select g.decision, to_char(g.decided_on, 'YYYY-MM-DD') as decided_on,
+    `select g.id, g.decision, to_char(g.decided_on, 'YYYY-MM-DD') as decided_on,
        exists (select 1 from social.termination t
-               where t.recipient_id = g.recipient_id and t.effective_on >= g.decided_on) as terminated
+               where t.recipient_id = g.recipient_id and t.effective_on >= g.decided_on
+                 and t.annulled_at is null) as terminated
      from social.application g
-     where g.recipient_id = ? and g.status = 'DECIDED'
+     where g.recipient_id = ? and g.status = 'DECIDED' and g.decision_annulled_at is null
      order by g.decided_on desc, g.created_at desc limit 1`,
     [recipientId],
     'all',
     tx.getTransactionContext(),
-  )) as { decision: Decision; decided_on: string; terminated: boolean }[];
-  return row ? { decision: row.decision, decidedOn: row.decided_on, terminated: row.terminated } : null;
+  )) as { id: string; decision: Decision; decided_on: string; terminated: boolean }[];
+  return row
+    ? { applicationId: row.id, decision: row.decision, decidedOn: row.decided_on, terminated: row.terminated }
+    : null;
 }
 
 /**

@@ -1,10 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AppError, ConflictError, NotFoundError, RecipientNotFoundError, ValidationError } from '@sl/core';
+import { ConflictError, NotFoundError, RecipientNotFoundError, ValidationError } from '@sl/core';
 import { Application } from '../application/application.entity.js';
 import { rulesOf, type SocialContext, snapshot, todayOf } from '../common/social-context.js';
 import { ConsentEvent } from '../consent/consent.entity.js';
 import { ConsentAction, ConsentKind } from '../consent/consent.enums.js';
 import { latestByScope } from '../consent/consent.rules.js';
+import { assertRunsCase } from '../corrections/case-coordinator.js';
 import { Recipient } from '../recipient/recipient.entity.js';
 import { AutonomyDegree } from '../recipient/recipient.enums.js';
 import { Assessment, HoursPer } from './assessment.entity.js';
@@ -115,12 +116,7 @@ export class AssessmentService {
       const assessment = await em.findOne(Assessment, { id: input.assessmentId });
       if (!assessment) throw new NotFoundError('Оценка', input.assessmentId);
       const recipient = await em.findOneOrFail(Recipient, { id: assessment.recipientId });
-      if (recipient.caseCoordinatorId !== ctx.actor!.id)
-        throw new AppError(
-          'NOT_CASE_COORDINATOR',
-          'Аннулировать оценку может только координатор, который ведёт дело этого человека',
-          { field: 'assessmentId' },
-        );
+      assertRunsCase(ctx, recipient, 'Аннулировать оценку', 'assessmentId');
       if (assessment.annulledAt)
         throw new ConflictError('ALREADY_ANNULLED', 'Эта оценка уже аннулирована', { field: 'assessmentId' });
       const before = snapshot(assessment);

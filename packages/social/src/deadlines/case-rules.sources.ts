@@ -1,11 +1,16 @@
 import { currentProviderOf, NO_HOURS } from './deadline.sql.js';
 
-/** The grant `a` is the person's latest decision and no termination (001 §17) followed it. */
-const grantInForce = (a: string) => `${a}.decision = 'GRANTED'
+/**
+ * The grant `a` is the person's latest decision in force and no termination (001 §17) in force
+ * followed it; annulled decisions and terminations (issue 23) count for nothing.
+ */
+const grantInForce = (a: string) => `${a}.decision = 'GRANTED' and ${a}.decision_annulled_at is null
     and not exists (select 1 from social.application n where n.recipient_id = ${a}.recipient_id
-                    and n.status = 'DECIDED' and (n.decided_on, n.created_at) > (${a}.decided_on, ${a}.created_at))
+                    and n.status = 'DECIDED' and n.decision_annulled_at is null
+                    and (n.decided_on, n.created_at) > (${a}.decided_on, ${a}.created_at))
     and not exists (select 1 from social.termination t
-                    where t.recipient_id = ${a}.recipient_id and t.effective_on >= ${a}.decided_on)`;
+                    where t.recipient_id = ${a}.recipient_id and t.effective_on >= ${a}.decided_on
+                      and t.annulled_at is null)`;
 
 /**
  * Deadlines and alerts the case rules raise (issue 23), in the shape of DEADLINE_SOURCES: one SELECT
@@ -26,7 +31,8 @@ export const CASE_RULE_SOURCES: Record<string, string> = {
     where c.contraindications_present
       and (exists (select 1 from social.application o where o.recipient_id = c.recipient_id and o.status <> 'DECIDED')
            or exists (select 1 from (select * from social.application g where g.recipient_id = c.recipient_id
-                                      and g.status = 'DECIDED' order by g.decided_on desc, g.created_at desc limit 1) g
+                                      and g.status = 'DECIDED' and g.decision_annulled_at is null
+                                      order by g.decided_on desc, g.created_at desc limit 1) g
                       where ${grantInForce('g')}))`,
   // 002 §15.2: all readiness reviews held, none "ready": the coordinator decides — terminate or
   // re-assess the need; a new assessment after the last review answers it.

@@ -81,13 +81,14 @@ export const DEADLINE_SOURCES: Record<string, string> = {
     cross join p
     cross join lateral (
       select g.decision, g.decided_on from social.application g
-      where g.recipient_id = s.recipient_id and g.status = 'DECIDED'
+      where g.recipient_id = s.recipient_id and g.status = 'DECIDED' and g.decision_annulled_at is null
       order by g.decided_on desc, g.created_at desc limit 1
     ) g
     where s.reassessment_due_on <= p.today + p.horizon
       and g.decision = 'GRANTED'
       and not exists (select 1 from social.termination t
-                      where t.recipient_id = s.recipient_id and t.effective_on >= g.decided_on)`,
+                      where t.recipient_id = s.recipient_id and t.effective_on >= g.decided_on
+                        and t.annulled_at is null)`,
   // seed 001 §4: a request unanswered after its due date
   [DeadlineKind.INTERAGENCY_REQUEST]: `
     select 'INTERAGENCY_REQUEST' as kind, r.id as item_id, r.recipient_id, r.due_on, r.agency,

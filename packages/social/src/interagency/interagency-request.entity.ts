@@ -104,9 +104,20 @@ export class InteragencyRequest {
   })
   applicationId: string | null = null;
 
+  /**
+   * The receiving agency of the directory (coordination's `Agency`), by its id; null only on a
+   * request recorded before agencies were references whose free-text name matched no agency.
+   */
   @Personal(INTERAGENCY_READ)
-  @Field(() => String, { description: 'Receiving agency, e.g. «МВД России», «СФР (ЕЦП)»' })
-  @Property({ type: 'string', length: 200 })
+  @Field(() => ID, { nullable: true, description: 'Receiving agency of the directory (`agency(id:)`)' })
+  @Property({ type: 'uuid', nullable: true })
+  agencyId: string | null = null;
+
+  @Personal(INTERAGENCY_READ)
+  @Field(() => String, {
+    description: 'The receiving agency’s name as the directory gave it when the request was sent',
+  })
+  @Property({ type: 'string', length: 300 })
   agency!: string;
 
   @Personal(INTERAGENCY_READ)

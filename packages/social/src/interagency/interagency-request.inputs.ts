@@ -14,9 +14,9 @@ export class SendInteragencyRequestInput {
   @IsUUID('all', { message: 'Неверный идентификатор заявления' })
   applicationId?: string | null;
 
-  @Field(() => String)
-  @Length(2, 200, { message: 'Ведомство: от 2 до 200 символов' })
-  agency!: string;
+  @Field(() => ID, { description: 'The receiving agency, of the region’s agency directory' })
+  @IsUUID('all', { message: 'Выберите ведомство из справочника' })
+  agencyId!: string;
 
   @Field(() => InteragencySubject)
   subject!: InteragencySubject;

@@ -82,6 +82,27 @@ async function answer(em: EntityManager, request: InteragencyRequest, fields: An
   em.create(InteragencyAnswer, { requestId: request.id, ...fields, inForce: true });
 }
 
+/**
+ * The receiving agency is one of the region's agency directory (coordination's), named by its id:
+ * asked of coordination through the graph, never from its tables; its name is kept with the
+ * request as it was when the request was sent.
+ */
+async function directoryAgency(ctx: SocialContext, agencyId: string): Promise<{ id: string; name: string }> {
+  const found = await ctx.peer<{ agency: { id: string; name: string; region: string } | null }>(
+    'coordination',
+    'query ($id: ID!) { agency(id: $id) { id name region } }',
+    { id: agencyId },
+  );
+  if (!found.agency || found.agency.region !== ctx.region) {
+    throw new ValidationError(
+      'Ведомство не найдено в справочнике ведомств региона',
+      'agencyId',
+      'AGENCY_UNKNOWN',
+    );
+  }
+  return found.agency;
+}
+
 export class InteragencyRequestService {
   constructor(private readonly em: EntityManager) {}
 
@@ -113,6 +134,7 @@ export class InteragencyRequestService {
     if (input.sentOn > todayOf(ctx)) {
       throw new ValidationError('Дата отправки не может быть позже сегодняшней', 'sentOn', 'DATE_IN_FUTURE');
     }
+    const agency = await directoryAgency(ctx, input.agencyId);
     return this.em.transactional(async (em) => {
       const recipient = await em.findOne(Recipient, { id: input.recipientId }, { fields: ['id'] });
       if (!recipient) throw new RecipientNotFoundError(input.recipientId);
@@ -134,7 +156,8 @@ export class InteragencyRequestService {
       const request = em.create(InteragencyRequest, {
         recipientId: recipient.id,
         applicationId: input.applicationId ?? null,
-        agency: input.agency.trim(),
+        agencyId: agency.id,
+        agency: agency.name,
         subject: input.subject,
         sentOn: input.sentOn,
         dueOn: rulesOf(ctx).interagencyDueDate(input.sentOn),

@@ -20,6 +20,8 @@ import { Migration20261203070837_case_rules } from './Migration20261203070837_ca
 import { Migration20261203094311_assessment_questionnaire } from './Migration20261203094311_assessment_questionnaire.js';
 import { Migration20261203095031_case_documents } from './Migration20261203095031_case_documents.js';
 import { Migration20261203102337_assessment_annulment } from './Migration20261203102337_assessment_annulment.js';
+import { Migration20261203130000_decision_termination_annulment } from './Migration20261203130000_decision_termination_annulment.js';
+import { Migration20261203133000_interagency_agency_ids } from './Migration20261203133000_interagency_agency_ids.js';
 
 export const migrations: MigrationClass[] = [
   { name: 'Migration20261123182828_init', class: Migration20261123182828_init },
@@ -53,5 +55,13 @@ export const migrations: MigrationClass[] = [
   {
     name: 'Migration20261203102337_assessment_annulment',
     class: Migration20261203102337_assessment_annulment,
+  },
+  {
+    name: 'Migration20261203130000_decision_termination_annulment',
+    class: Migration20261203130000_decision_termination_annulment,
+  },
+  {
+    name: 'Migration20261203133000_interagency_agency_ids',
+    class: Migration20261203133000_interagency_agency_ids,
   },
 ];

@@ -19,6 +19,14 @@ export const QUESTIONNAIRE_LEVELS = [
  * and 2) make every total of the range reachable. The seeds give the scale and the
  * bands, not the order's wording: the item texts and weights are the system's and must be checked
  * against the appendix of order 606н before a region relies on them in a dispute.
+ *
+ * NOT THE ORDER'S TEXT. The items and weights below are constructed, not taken from the order: a
+ * search of the project's reference corpora (public pages, documentation, code; 03.12.2026) for
+ * the appendix of приказ Минтруда России № 606н — its assessment of need items and their scores —
+ * found only regional orders and unrelated scales (Barthel, CMS GG), never the appendix itself.
+ * Only the range 23–272, the 23 items and the four bands (seed 001 §9) are sourced. Replace
+ * `items` (codes, texts, weights) with the appendix's when its text is at hand; the schema check
+ * and the questionnaire tests then tell whether the totals still span the range.
  */
 export const federalAutonomyBands: Pick<RuleSetData, 'score' | 'degrees' | 'questionnaire'> = {
   score: { min: 23, max: 272 },
@@ -29,7 +37,8 @@ export const federalAutonomyBands: Pick<RuleSetData, 'score' | 'degrees' | 'ques
     { degree: 'IV', minScore: 205, maxScore: 272 },
   ],
   questionnaire: {
-    source: 'Критерии, утв. приказом Минтруда России от 28.07.2023 № 606н',
+    source:
+      'Шкала и степени — по приказу Минтруда России от 28.07.2023 № 606н; пункты анкеты и их веса составлены в системе и с приложением приказа не сверены',
     levels: [...QUESTIONNAIRE_LEVELS],
     items: [
       { code: 'EATING', category: 'самообслуживание', text: 'Приём пищи', weight: 4 },

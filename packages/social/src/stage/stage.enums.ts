@@ -18,6 +18,8 @@ export enum StageEndReason {
   NEXT_STAGE = 'NEXT_STAGE',
   /** Participation was terminated (seed 001 §17). */
   TERMINATED = 'TERMINATED',
+  /** The grant it rested on was annulled (issue 23, corrections). */
+  GRANT_ANNULLED = 'GRANT_ANNULLED',
 }
 registerEnumType(StageEndReason, { name: 'StageEndReason' });
 

@@ -10,7 +10,7 @@ import {
   Property,
   Unique,
 } from '@mikro-orm/decorators/legacy';
-import { LocalDate } from '@sl/core';
+import { Access, LocalDate, Personal } from '@sl/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Recipient } from '../recipient/recipient.entity.js';
 import { Stage } from '../stage/stage.entity.js';
@@ -24,6 +24,11 @@ import { TerminationReason } from './termination.enums.js';
 @Check({
   name: 'termination_requested_after_ground',
   expression: 'requested_on is null or requested_on >= ground_on',
+})
+@Check({
+  name: 'termination_annulment_whole',
+  expression:
+    '(annulled_at is null) = (annulled_by is null) and (annulled_at is null) = (annulment_reason is null)',
 })
 export class Termination {
   @Field(() => ID)
@@ -58,6 +63,25 @@ export class Termination {
   @Field(() => String)
   @Property({ type: 'string', length: 2000, default: '' })
   note: Opt<string> = '';
+
+  /**
+   * A wrong termination is annulled, never edited or deleted (issue 23): it stays with who annulled
+   * it, when and why, and the case runs on as if it had not ended (the stage it closed reopens).
+   */
+  @Personal(Access.CASE)
+  @Field(() => Date, { nullable: true, description: 'When the termination was annulled (null: in force)' })
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true })
+  annulledAt: Date | null = null;
+
+  @Personal(Access.CASE)
+  @Field(() => String, { nullable: true, description: 'Who annulled it (login)' })
+  @Property({ type: 'string', length: 200, nullable: true })
+  annulledBy: string | null = null;
+
+  @Personal(Access.CASE)
+  @Field(() => String, { nullable: true, description: 'Why it was annulled' })
+  @Property({ type: 'text', nullable: true })
+  annulmentReason: string | null = null;
 
   @Property({ type: 'Date', columnType: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Opt<Date> = new Date();

@@ -9,6 +9,8 @@ export enum CaseEventKind {
   REQUEST_ANSWERED = 'REQUEST_ANSWERED',
   ASSESSMENT = 'ASSESSMENT',
   ASSESSMENT_ANNULLED = 'ASSESSMENT_ANNULLED',
+  DECISION_ANNULLED = 'DECISION_ANNULLED',
+  TERMINATION_ANNULLED = 'TERMINATION_ANNULLED',
   STAGE_STARTED = 'STAGE_STARTED',
   STAGE_ENDED = 'STAGE_ENDED',
   READINESS_REVIEW = 'READINESS_REVIEW',
@@ -39,6 +41,14 @@ registerEnumType(CaseEventKind, {
     ASSESSMENT_ANNULLED: {
       description:
         'оценка аннулирована; code — степень аннулированной оценки, text — причина, by — кто аннулировал',
+    },
+    DECISION_ANNULLED: {
+      description:
+        'решение по заявлению аннулировано; code — аннулированное решение, text — причина, by — кто аннулировал',
+    },
+    TERMINATION_ANNULLED: {
+      description:
+        'прекращение аннулировано, участие восстановлено; code — основание прекращения, text — причина, by — кто аннулировал',
     },
     STAGE_STARTED: { description: 'начат этап (002 §15); code — этап, by — поставщик' },
     STAGE_ENDED: { description: 'завершён этап; code — этап' },

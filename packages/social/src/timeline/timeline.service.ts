@@ -18,6 +18,10 @@ const SOURCES = [
           a.created_at + interval '1 second',
           'Application', a.id::text, 'decidedOn'
      from social.application a join people using (recipient_id) where a.decided_on is not null`,
+  `select a.recipient_id, (a.decision_annulled_at at time zone '${TIME_ZONE}')::date, 'DECISION_ANNULLED',
+          a.decision::text, a.decision_annulment_reason, a.decision_annulled_by, a.decision_annulled_at,
+          'Application', a.id::text, 'decisionAnnulledAt'
+     from social.application a join people using (recipient_id) where a.decision_annulled_at is not null`,
   `select r.recipient_id, r.sent_on, 'REQUEST_SENT', r.subject::text, null, r.agency, r.created_at,
           'InteragencyRequest', r.id::text, 'create'
      from social.interagency_request r join people using (recipient_id)`,
@@ -66,6 +70,10 @@ const SOURCES = [
   `select t.recipient_id, t.effective_on, 'TERMINATION', t.reason::text, t.note, null, t.created_at,
           'Termination', t.id::text, 'create'
      from social.termination t join people using (recipient_id)`,
+  `select t.recipient_id, (t.annulled_at at time zone '${TIME_ZONE}')::date, 'TERMINATION_ANNULLED', t.reason::text,
+          t.annulment_reason, t.annulled_by, t.annulled_at,
+          'Termination', t.id::text, 'annulledAt'
+     from social.termination t join people using (recipient_id) where t.annulled_at is not null`,
   `select n.recipient_id, n.informed_on, 'DECISION_NOTIFIED', n.method::text, n.note, n.recorded_by, n.created_at,
           'DecisionNotice', n.id::text, 'create'
      from social.decision_notice n join people using (recipient_id)`,
