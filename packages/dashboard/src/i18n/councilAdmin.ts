@@ -19,6 +19,8 @@ export const councilAdminRu = {
       hide_people: 'Скрыть список',
       person: 'Человек',
       people_shown: 'Показано %{shown} из %{total}',
+      people_behind: 'Люди за показателем «%{figure}»',
+      employer: 'Работодатель',
       figures_only:
         'Вам доступны только показатели: списки людей видят ведомства, которые работают с их делами.',
       figures: {
