@@ -33,9 +33,17 @@ function PeopleBehind({ municipality, asOf, by }: { municipality: string; asOf: 
   const [error, setError] = useState<string | null>(null);
   const key = JSON.stringify(by);
   useEffect(() => {
-    loadPeopleBehind(client, municipality, asOf, JSON.parse(key)).then(setList, (e: unknown) =>
-      setError(toHttpError(e).message),
+    // Another figure's list never stays on screen while this one loads, nor replaces it when late.
+    let current = true;
+    setList(null);
+    setError(null);
+    loadPeopleBehind(client, municipality, asOf, JSON.parse(key)).then(
+      (loaded) => current && setList(loaded),
+      (e: unknown) => current && setError(toHttpError(e).message),
     );
+    return () => {
+      current = false;
+    };
   }, [municipality, asOf, key]);
   if (error)
     return (
@@ -188,7 +196,18 @@ export function CouncilMunicipality() {
   const [area, setArea] = useState<AreaFigures | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    loadMunicipality(client, name, asOf).then(setArea, (e: unknown) => setError(toHttpError(e).message));
+    // Another municipality (or day) opened from the address bar starts afresh, no list open.
+    let current = true;
+    setArea(null);
+    setFigure(null);
+    setError(null);
+    loadMunicipality(client, name, asOf).then(
+      (loaded) => current && setArea(loaded),
+      (e: unknown) => current && setError(toHttpError(e).message),
+    );
+    return () => {
+      current = false;
+    };
   }, [name, asOf]);
   const n = (v: number) => formatNumber(v, locale);
   return (
