@@ -89,7 +89,7 @@ describe('the auditor’s filters', () => {
     await everyRow((text) => text.includes(event.actorName));
 
     await page.getByRole('button', { name: 'Добавить фильтр' }).click();
-    await page.getByRole('menuitem', { name: 'Ведомство' }).click();
+    await page.getByRole('menuitemcheckbox', { name: 'Ведомство' }).click();
     const agencyBox = page.getByRole('combobox', { name: 'Ведомство' });
     await agencyBox.fill(agencyName.split(' ')[0]!);
     await page.getByRole('option', { name: agencyName, exact: true }).click();
@@ -98,7 +98,7 @@ describe('the auditor’s filters', () => {
     expect(await page.getByRole('combobox', { name: 'Ведомство' }).inputValue()).toBe(agencyName);
 
     await page.getByRole('button', { name: 'Добавить фильтр' }).click();
-    await page.getByRole('menuitem', { name: 'Операция' }).click();
+    await page.getByRole('menuitemcheckbox', { name: 'Операция' }).click();
     await page.getByRole('textbox', { name: 'Операция' }).fill('OversightOpensCard');
     await everyRow((text) => text.includes('OversightOpensCard'));
     expect(await rows.count()).toBeGreaterThan(0);
