@@ -108,7 +108,7 @@ describe('the auditor’s filters', () => {
     await page.getByLabel('С', { exact: true }).fill('2020-01-01');
     await page.getByLabel(/^По/).fill('2020-01-02');
     await page
-      .getByText(/Результатов не найдено|Пока нет/)
+      .getByText(/Результатов не найдено|результаты не найдены|Пока нет/)
       .first()
       .waitFor({ timeout: 15_000 });
     await page.getByLabel(/^По/).fill(day);
