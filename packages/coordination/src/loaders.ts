@@ -8,7 +8,7 @@ import { DecisionReport } from './council/decision-report.entity.js';
 import { createIndicatorLoaders } from './indicators/indicators.loaders.js';
 import { NeedRegistryEntry } from './need-registry/need-registry.entity.js';
 import { EvidenceFile, Obligation, ProgressReport } from './obligation/obligation.entity.js';
-import { ItemExecutor, RoadmapItem, RoadmapSection } from './roadmap/roadmap.entity.js';
+import { ItemExecutor, Roadmap, RoadmapItem, RoadmapSection } from './roadmap/roadmap.entity.js';
 
 export function createCoordinationLoaders(em: EntityManager) {
   return {
@@ -16,6 +16,7 @@ export function createCoordinationLoaders(em: EntityManager) {
     needByRecipient: singleLoader(em, NeedRegistryEntry, 'recipientId'),
     agencyById: singleLoader(em, Agency, 'id'),
     itemById: singleLoader(em, RoadmapItem, 'id'),
+    roadmapById: singleLoader(em, Roadmap, 'id'),
     sectionById: singleLoader(em, RoadmapSection, 'id'),
     executorsByItem: groupedByRelation(em, ItemExecutor, 'item', { position: 'asc' }),
     obligationsByItem: groupedByRelation(em, Obligation, 'item', { dueDate: 'asc' }),

@@ -1,4 +1,4 @@
-import { Access, Connection, PageArgs, type SubgraphContext } from '@sl/core';
+import { Access, Connection, NotFoundError, PageArgs, type SubgraphContext } from '@sl/core';
 import { IsOptional, IsUUID, Length, Matches } from 'class-validator';
 import {
   Arg,
@@ -46,6 +46,11 @@ class ItemsArgs extends PageArgs {
   @IsOptional()
   @IsUUID('all', { message: 'Неверный идентификатор дорожной карты' })
   roadmapId?: string;
+
+  @Field(() => String, { nullable: true, description: 'Items of every roadmap of this region' })
+  @IsOptional()
+  @Matches(REGION_PATTERN, { message: REGION_MESSAGE })
+  region?: string;
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
@@ -130,6 +135,13 @@ export class RoadmapItemResolver {
   @FieldResolver(() => ID)
   roadmapId(@Root() item: RoadmapItem) {
     return item.roadmap.id;
+  }
+
+  @FieldResolver(() => Roadmap, { description: 'The roadmap the item is part of (its title names it)' })
+  async roadmap(@Root() item: RoadmapItem, @Ctx() ctx: CoordinationContext) {
+    const roadmap = await ctx.loaders.roadmapById.load(item.roadmap.id);
+    if (!roadmap) throw new NotFoundError('Дорожная карта', item.roadmap.id);
+    return roadmap;
   }
 
   @FieldResolver(() => [Obligation], { description: 'One per period of the deadline' })

@@ -11,6 +11,7 @@ import { ItemExecutor, Roadmap, RoadmapItem } from './roadmap.entity.js';
 
 export interface ItemFilter {
   roadmapId?: string | undefined;
+  region?: string | undefined;
   sectionId?: string | undefined;
   agencyId?: string | undefined;
   search?: string | undefined;
@@ -56,7 +57,12 @@ export class RoadmapService {
 
   async items(filter: ItemFilter, page: PageRequest): Promise<ConnectionShape<RoadmapItem>> {
     const where: FilterQuery<RoadmapItem> = { withdrawn: false };
-    if (filter.roadmapId) where.roadmap = filter.roadmapId;
+    if (filter.roadmapId || filter.region) {
+      where.roadmap = {
+        ...(filter.roadmapId ? { id: filter.roadmapId } : {}),
+        ...(filter.region ? { region: filter.region } : {}),
+      };
+    }
     if (filter.sectionId) where.section = filter.sectionId;
     if (filter.agencyId) {
       const rows = await this.em.find(ItemExecutor, { agency: filter.agencyId }, { fields: ['item'] });

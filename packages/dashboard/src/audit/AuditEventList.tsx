@@ -2,6 +2,7 @@ import { gql } from '@apollo/client';
 import { Autocomplete, Box, Chip, TextField as MuiTextField } from '@mui/material';
 import { useEffect, useState } from 'react';
 import {
+  AutocompleteInput,
   Datagrid,
   DateInput,
   FunctionField,
@@ -11,7 +12,7 @@ import {
   useLocaleState,
   useTranslate,
 } from 'react-admin';
-import { useAgencies } from '../admin/choices';
+import { matchName, useAgencies } from '../admin/choices';
 import { ListActions } from '../export/ListActions';
 import { client } from '../graphql/client';
 import { ENUMS, EnumInput, formatDate } from '../resources/common';
@@ -42,6 +43,12 @@ const PEOPLE = gql`
     peopleByName(name: $name) { id fullName }
   }
 `;
+
+/** The actor's agency, picked by its name from the directory: the auditor never types an id. */
+function AgencyFilter({ source }: { source: string }) {
+  const { choices } = useAgencies();
+  return <AutocompleteInput source={source} choices={choices} matchSuggestion={matchName} />;
+}
 
 /**
  * The person filter: their name typed, the log filtered by their id. The auditor never sees or
@@ -162,7 +169,7 @@ export function AuditEventList() {
       filters={[
         <PersonFilter key="p" source="recipientId" alwaysOn />,
         <TextInput key="n" source="actorName" alwaysOn />,
-        <TextInput key="g" source="agencyId" />,
+        <AgencyFilter key="g" source="agencyId" />,
         <EnumInput key="a" source="action" enumName="AuditAction" values={ENUMS.AuditAction} alwaysOn />,
         <TextInput key="o" source="operation" />,
         <DateInput key="f" source="from" alwaysOn {...dayStart} />,

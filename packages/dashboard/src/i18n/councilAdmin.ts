@@ -3,6 +3,13 @@
  * exports and the meeting mode (issue 19), merged into ru.ts / en.ts.
  */
 export const councilAdminRu = {
+  // react-admin's Russian "Нет %{name}." puts the resource's name in the wrong case ("Нет API-клиент.").
+  ra: {
+    page: {
+      empty: 'Пока нет ни одной записи',
+      invite: 'Добавьте первую кнопкой «Создать»',
+    },
+  },
   app: {
     export: { csv: 'Скачать CSV', xlsx: 'Скачать Excel' },
     council_scope: { municipality: 'Территория', region: 'Весь регион', as_of: 'На дату' },
@@ -19,6 +26,8 @@ export const councilAdminRu = {
       hide_people: 'Скрыть список',
       person: 'Человек',
       people_shown: 'Показано %{shown} из %{total}',
+      people_behind: 'Люди за показателем «%{figure}»',
+      employer: 'Работодатель',
       figures_only:
         'Вам доступны только показатели: списки людей видят ведомства, которые работают с их делами.',
       figures: {

@@ -74,4 +74,21 @@ export class PlacementFilter {
   })
   @IsOptional()
   forbiddenByIpra?: boolean | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Only jobs at employers of this municipality: with `activeOn`, the people behind the municipality’s `peopleEmployed`',
+  })
+  @IsOptional()
+  @Length(1, 200, { message: 'Муниципальное образование: от 1 до 200 символов' })
+  employerMunicipality?: string | null;
+
+  @Field(() => LocalDate, {
+    nullable: true,
+    description:
+      'Only placements under way on this day (started by it, not ended before it); `current` is today',
+  })
+  @IsOptional()
+  activeOn?: string | null;
 }

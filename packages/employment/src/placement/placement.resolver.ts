@@ -95,12 +95,19 @@ export class PlacementResolver {
   ) {
     const where: FilterQuery<Placement> = {};
     if (filter?.employerId) where.employer = filter.employerId;
+    if (filter?.employerMunicipality) {
+      where.employer = {
+        ...(filter.employerId ? { id: filter.employerId } : {}),
+        municipality: filter.employerMunicipality,
+      };
+    }
     if (filter?.workKind) where.workKind = filter.workKind;
     if (typeof filter?.supported === 'boolean') where.supported = filter.supported;
-    if (filter?.current) {
-      const today = todayOf(ctx);
-      where.startDate = { $lte: today };
-      where.$or = [{ endDate: null }, { endDate: { $gte: today } }];
+    // Under way on a day as the `employed` figure counts it: from the start to the end, both included.
+    const day = filter?.activeOn ?? (filter?.current ? todayOf(ctx) : null);
+    if (day) {
+      where.startDate = { $lte: day };
+      where.$or = [{ endDate: null }, { endDate: { $gte: day } }];
     }
     if (typeof filter?.forbiddenByIpra === 'boolean') {
       // seed 004 item 2.2.2: a placement is refused in a forbidden kind of work, but an ИПРА

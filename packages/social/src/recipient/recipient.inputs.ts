@@ -12,6 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { HousingPlaceFilter, PendingApplicationFilter } from '../indicators/people-behind.js';
 import { StageKind } from '../stage/stage.enums.js';
 import {
   AutonomyDegree,
@@ -113,6 +114,22 @@ export class RecipientFilter {
   @IsOptional()
   @IsUUID('all', { message: 'Координатор: неверный идентификатор' })
   caseCoordinatorId?: string;
+
+  @Field(() => PendingApplicationFilter, {
+    nullable: true,
+    description: 'Only people with an application pending on a date (coordinators: `Access.CASE`)',
+  })
+  @IsOptional()
+  @ValidateNested()
+  pendingApplication?: PendingApplicationFilter;
+
+  @Field(() => HousingPlaceFilter, {
+    nullable: true,
+    description: 'Only people holding a place of a housing kind on a date (`Access.SERVICE`)',
+  })
+  @IsOptional()
+  @ValidateNested()
+  housing?: HousingPlaceFilter;
 }
 
 @InputType()

@@ -16,6 +16,7 @@ import {
 } from 'type-graphql';
 import { type SocialContext, todayOf } from '../common/social-context.js';
 import { sharedWithActor } from '../consent/consent.shared-with.js';
+import { requireFigureAccess } from '../indicators/people-behind.js';
 import { Recipient } from './recipient.entity.js';
 import {
   AssignCaseCoordinatorInput,
@@ -51,6 +52,7 @@ export class RecipientResolver {
     @Arg('orderBy', () => RecipientOrder, { nullable: true }) orderBy?: RecipientOrder,
     @Info() info?: GraphQLResolveInfo,
   ) {
+    requireFigureAccess(ctx, filter);
     // Provider staff list only the people their provider serves, whatever filter they send.
     // A ministry officer lists only the people shared with their ministry, asked or not: the ids
     // and the total of anyone else (never consented, or withdrawn) are not theirs to learn.
@@ -64,7 +66,7 @@ export class RecipientResolver {
       ctx.actor && (filter?.sharedWith === SharedWith.ME || narrowing.sharedOnly)
         ? sharedWithActor<Recipient>(ctx.actor, todayOf(ctx))
         : null;
-    const result = await new RecipientService(ctx.em).list(scoped, orderBy, page, shared);
+    const result = await new RecipientService(ctx.em).list(scoped, orderBy, page, shared, todayOf(ctx));
     // Who is on the register is itself personal: a page that sends ids, even ids alone, is recorded.
     if (!info || sendsRows(info))
       for (const edge of result.edges) ctx.audit?.read(edge.node.id, 'Recipient.id');

@@ -20,6 +20,7 @@ import type DataLoader from 'dataloader';
 import { ageOn } from '../application/eligibility.js';
 import { type SocialContext, snapshot, todayOf } from '../common/social-context.js';
 import { currentProviderOf } from '../deadlines/deadline.sql.js';
+import { housingPlaceCondition, pendingApplicationCondition } from '../indicators/people-behind.js';
 import { LifeLimitations, Recipient, Representative } from './recipient.entity.js';
 import { LIFE_CATEGORIES } from './recipient.enums.js';
 import {
@@ -77,6 +78,8 @@ export class RecipientService {
     page: PageRequest = {},
     /** A condition limiting the list to what the caller may read (`sharedWith: ME`). */
     shared: FilterQuery<Recipient> | null = null,
+    /** The day the figure filters count on when they name none (the request's clock). */
+    today: string | null = null,
   ): Promise<ConnectionShape<Recipient>> {
     const where: FilterQuery<Recipient> & Record<string, unknown> = {};
     if (filter.municipality) where.municipality = filter.municipality;
@@ -112,6 +115,9 @@ export class RecipientService {
         [raw((alias) => `${currentProviderOf(`${alias}.id`)} = ?::uuid`, [providerId])]: [],
       } as FilterQuery<Recipient>);
     }
+    if (filter.pendingApplication)
+      conditions.push(pendingApplicationCondition(filter.pendingApplication, today));
+    if (filter.housing) conditions.push(housingPlaceCondition(filter.housing, today));
     if (shared) conditions.push(shared);
     const direction = order?.direction ?? 'ASC';
     const keys: SortKey[] = SORT_KEYS[order?.field ?? RecipientSortField.NAME].map((field) => ({

@@ -2,7 +2,7 @@ import { Alert, Box, Button, Card, CardContent, Link as MuiLink, Typography } fr
 import { useEffect, useState } from 'react';
 import { Title, useLocaleState, usePermissions, useTranslate } from 'react-admin';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { can } from '../../auth/authProvider';
+import { can, granted } from '../../auth/authProvider';
 import { formatSnils } from '../../case/format';
 import { client } from '../../graphql/client';
 import { toHttpError } from '../../graphql/errors';
@@ -10,8 +10,12 @@ import { formatDate, formatNumber } from '../../resources/common';
 import type { PeopleCount } from '../councilData';
 import {
   AREA_FIGURES,
+  type AreaFigure,
   type AreaFigures,
+  type Behind,
+  FIGURE_LISTS,
   figureOf,
+  type ListedFigure,
   loadMunicipality,
   loadPeopleBehind,
   type PersonRow,
@@ -22,23 +26,25 @@ const cell = { padding: '8px 12px', borderBottom: '1px solid #e0e0e0' } as const
 type Dimension = 'stage' | 'degree';
 
 /** The people behind one count, for a reader allowed to see people: name, СНИЛС, birth date. */
-function PeopleBehind({
-  municipality,
-  by,
-}: {
-  municipality: string;
-  by: { stage: string } | { degree: string };
-}) {
+function PeopleBehind({ municipality, asOf, by }: { municipality: string; asOf: string; by: Behind }) {
   const translate = useTranslate();
   const [locale = 'ru'] = useLocaleState();
   const [list, setList] = useState<{ total: number; people: PersonRow[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const key = JSON.stringify(by);
   useEffect(() => {
-    loadPeopleBehind(client, municipality, JSON.parse(key)).then(setList, (e: unknown) =>
-      setError(toHttpError(e).message),
+    // Another figure's list never stays on screen while this one loads, nor replaces it when late.
+    let current = true;
+    setList(null);
+    setError(null);
+    loadPeopleBehind(client, municipality, asOf, JSON.parse(key)).then(
+      (loaded) => current && setList(loaded),
+      (e: unknown) => current && setError(toHttpError(e).message),
     );
-  }, [municipality, key]);
+    return () => {
+      current = false;
+    };
+  }, [municipality, asOf, key]);
   if (error)
     return (
       <Alert severity="error" role="alert">
@@ -46,6 +52,7 @@ function PeopleBehind({
       </Alert>
     );
   if (!list) return <p>{translate('ra.page.loading')}</p>;
+  const employers = list.people.some((p) => p.employer);
   return (
     <table style={{ width: '100%', borderCollapse: 'collapse', margin: '8px 0' }} data-testid="people-behind">
       <caption style={{ textAlign: 'left' }}>
@@ -62,6 +69,11 @@ function PeopleBehind({
           <th scope="col" style={{ ...cell, textAlign: 'left' }}>
             {translate('resources.recipients.fields.birthDate')}
           </th>
+          {employers && (
+            <th scope="col" style={{ ...cell, textAlign: 'left' }}>
+              {translate('app.drilldown.employer')}
+            </th>
+          )}
         </tr>
       </thead>
       <tbody>
@@ -74,6 +86,7 @@ function PeopleBehind({
             </td>
             <td style={cell}>{formatSnils(p.snils)}</td>
             <td style={cell}>{formatDate(p.birthDate, locale)}</td>
+            {employers && <td style={cell}>{p.employer}</td>}
           </tr>
         ))}
       </tbody>
@@ -84,11 +97,13 @@ function PeopleBehind({
 /** One breakdown (by stage, by degree): each count, and the list behind it for those allowed. */
 function Breakdown({
   municipality,
+  asOf,
   dimension,
   counts,
   people,
 }: {
   municipality: string;
+  asOf: string;
   dimension: Dimension;
   counts: PeopleCount[];
   people: boolean;
@@ -138,6 +153,7 @@ function Breakdown({
                 {people && open === c.key && (
                   <PeopleBehind
                     municipality={municipality}
+                    asOf={asOf}
                     by={dimension === 'stage' ? { stage: c.key } : { degree: c.key }}
                   />
                 )}
@@ -171,10 +187,27 @@ export function CouncilMunicipality() {
   const asOf = params.get('asOf') ?? undefined;
   const { permissions } = usePermissions<string[]>();
   const people = can.cases(permissions ?? []);
+  // A figure's list is offered to the roles its query serves (the graph refuses the others).
+  const listed = (f: AreaFigure): f is ListedFigure => {
+    const access = FIGURE_LISTS[f];
+    return access !== undefined && granted(permissions ?? [], access);
+  };
+  const [figure, setFigure] = useState<ListedFigure | null>(null);
   const [area, setArea] = useState<AreaFigures | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    loadMunicipality(client, name, asOf).then(setArea, (e: unknown) => setError(toHttpError(e).message));
+    // Another municipality (or day) opened from the address bar starts afresh, no list open.
+    let current = true;
+    setArea(null);
+    setFigure(null);
+    setError(null);
+    loadMunicipality(client, name, asOf).then(
+      (loaded) => current && setArea(loaded),
+      (e: unknown) => current && setError(toHttpError(e).message),
+    );
+    return () => {
+      current = false;
+    };
   }, [name, asOf]);
   const n = (v: number) => formatNumber(v, locale);
   return (
@@ -216,18 +249,53 @@ export function CouncilMunicipality() {
                 <Typography component="dd" variant="h4" sx={{ m: 0 }} data-testid={`figure-${f}`}>
                   {n(figureOf(area, f))}
                 </Typography>
+                {listed(f) && figureOf(area, f) > 0 && (
+                  <Box component="dd" sx={{ m: 0, mt: 1 }}>
+                    <Button
+                      size="small"
+                      variant="outlined"
+                      aria-expanded={figure === f}
+                      aria-controls={figure === f ? 'figure-people' : undefined}
+                      onClick={() => setFigure(figure === f ? null : f)}
+                    >
+                      {translate(figure === f ? 'app.drilldown.hide_people' : 'app.drilldown.show_people')}
+                      <Box component="span" sx={visuallyHidden}>
+                        {` — ${translate(`app.drilldown.figures.${f}`)}`}
+                      </Box>
+                    </Button>
+                  </Box>
+                )}
               </Box>
             ))}
           </Box>
+          {figure && (
+            <Card component="section" id="figure-people" aria-labelledby="figure-people-title" sx={{ mb: 2 }}>
+              <CardContent>
+                <Typography id="figure-people-title" component="h2" variant="h6">
+                  {translate('app.drilldown.people_behind', {
+                    figure: translate(`app.drilldown.figures.${figure}`),
+                  })}
+                </Typography>
+                <PeopleBehind municipality={name} asOf={area.asOf} by={{ figure }} />
+              </CardContent>
+            </Card>
+          )}
           {!people && (
             <Alert severity="info" sx={{ mb: 2 }}>
               {translate('app.drilldown.figures_only')}
             </Alert>
           )}
           <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2 }}>
-            <Breakdown municipality={name} dimension="stage" counts={area.peopleByStage} people={people} />
             <Breakdown
               municipality={name}
+              asOf={area.asOf}
+              dimension="stage"
+              counts={area.peopleByStage}
+              people={people}
+            />
+            <Breakdown
+              municipality={name}
+              asOf={area.asOf}
               dimension="degree"
               counts={area.peopleByAutonomyDegree}
               people={people}

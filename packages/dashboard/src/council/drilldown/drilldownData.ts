@@ -93,6 +93,8 @@ export interface PersonRow {
   fullName: string;
   snils: string;
   birthDate: string;
+  /** Where the person works (the list behind the employed). */
+  employer?: string;
 }
 
 const PEOPLE = gql`
@@ -104,18 +106,90 @@ const PEOPLE = gql`
   }
 `;
 
+/** The reader's access preset each list behind a figure needs (the graph refuses the others). */
+export type PeopleList = 'CASE' | 'SERVICE' | 'EMPLOYMENT';
+
+/** What a list behind a figure is asked for: a stage or degree count, or a figure of the tiles. */
+export type ListedFigure =
+  | 'trainingFlatOccupied'
+  | 'applicationsPending'
+  | 'pendingOverdue'
+  | 'peopleEmployed';
+export type Behind = { stage: string } | { degree: string } | { figure: ListedFigure };
+
+/** The figures of the tiles with a list of people behind them, and the access each list needs. */
+export const FIGURE_LISTS: Partial<Record<AreaFigure, PeopleList>> & Record<ListedFigure, PeopleList> = {
+  trainingFlatOccupied: 'SERVICE',
+  applicationsPending: 'CASE',
+  pendingOverdue: 'CASE',
+  peopleEmployed: 'EMPLOYMENT',
+};
+
 /**
- * The people a municipality's stage or degree figure counts (not terminated, as the figure), those
- * the reader may see (`sharedWith: ME`: an officer sees the people whose consents allow it).
+ * The `recipients` filter counting the people a municipality's figure counts, on the figure's day:
+ * stage and degree as the figures (not terminated); applications by where the person lives;
+ * training-flat places by where the unit stands.
+ */
+function recipientFilter(municipality: string, asOf: string, by: Behind): Record<string, unknown> {
+  if ('stage' in by || 'degree' in by) return { municipality, terminated: false, ...by };
+  switch (by.figure) {
+    case 'trainingFlatOccupied':
+      return { housing: { kind: 'TRAINING_FLAT', municipality, asOf } };
+    case 'applicationsPending':
+      return { municipality, pendingApplication: { state: 'PENDING', asOf } };
+    default:
+      return { municipality, pendingApplication: { state: 'OVERDUE', asOf } };
+  }
+}
+
+const EMPLOYED = gql`
+  query CouncilEmployedBehind($filter: PlacementFilter) {
+    placements(first: 100, filter: $filter) {
+      totalCount
+      edges { node { id startDate employer { name } recipient { id fullName snils birthDate } } }
+    }
+  }
+`;
+
+interface EmployedRow {
+  id: string;
+  startDate: string;
+  employer: { name: string };
+  recipient: PersonRow;
+}
+
+/**
+ * The people behind a municipality's figure, those the reader may see (`sharedWith: ME`: an officer
+ * sees the people whose consents allow it). The employed are employment's: its placements under way
+ * on the day at the municipality's employers, one row a person as the figure counts them.
  */
 export async function loadPeopleBehind(
   client: ApolloClient,
   municipality: string,
-  by: { stage: string } | { degree: string },
+  asOf: string,
+  by: Behind,
 ): Promise<{ total: number; people: PersonRow[] }> {
+  if ('figure' in by && by.figure === 'peopleEmployed') {
+    const result = await client.query<{ placements: { totalCount: number; edges: { node: EmployedRow }[] } }>(
+      {
+        query: EMPLOYED,
+        variables: { filter: { employerMunicipality: municipality, activeOn: asOf } },
+        fetchPolicy: 'network-only',
+      },
+    );
+    const byPerson = new Map<string, PersonRow>();
+    for (const { node } of result.data!.placements.edges) {
+      const seen = byPerson.get(node.recipient.id);
+      const employer = seen?.employer ? `${seen.employer}; ${node.employer.name}` : node.employer.name;
+      byPerson.set(node.recipient.id, { ...node.recipient, employer });
+    }
+    const people = [...byPerson.values()].sort((a, b) => a.fullName.localeCompare(b.fullName, 'ru'));
+    const complete = result.data!.placements.totalCount <= result.data!.placements.edges.length;
+    return { total: complete ? people.length : result.data!.placements.totalCount, people };
+  }
   const result = await client.query<{ recipients: { totalCount: number; edges: { node: PersonRow }[] } }>({
     query: PEOPLE,
-    variables: { filter: { municipality, terminated: false, sharedWith: 'ME', ...by } },
+    variables: { filter: { ...recipientFilter(municipality, asOf, by), sharedWith: 'ME' } },
     fetchPolicy: 'network-only',
   });
   return {

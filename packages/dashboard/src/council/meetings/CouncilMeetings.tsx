@@ -327,16 +327,6 @@ export function CouncilMeetingShow() {
   );
 }
 
-/** The latest roadmap of the meeting's region: its measures are what a decision links to. */
-function useRoadmapOf(region: string | undefined): string | undefined {
-  const { data: roadmaps = [] } = useGetList(
-    'roadmaps',
-    { pagination: { page: 1, perPage: 1 }, filter: { region } },
-    { enabled: Boolean(region) },
-  );
-  return roadmaps[0]?.id === undefined ? undefined : String(roadmaps[0].id);
-}
-
 /**
  * The decision's fields, for the meeting the form was opened from (its card passes `meetingId`):
  * the assignee and the measures are those of the meeting's region.
@@ -348,7 +338,6 @@ function DecisionFields({ meetingId }: { meetingId: string | undefined }) {
   const meeting = meetings.find((m) => m.id === meetingId);
   const region = meeting ? String(meeting.region) : undefined;
   const { choices: agencies } = useAgencies(region);
-  const roadmapId = useRoadmapOf(region);
   const { permissions } = usePermissions<string[]>();
   // The pickers offer the meeting's region only: wait for the meeting before offering any.
   if (!meeting) return null;
@@ -367,7 +356,7 @@ function DecisionFields({ meetingId }: { meetingId: string | undefined }) {
         fullWidth
       />
       <DateInput source="dueDate" validate={required()} />
-      {roadmapId && <RoadmapItemPicker roadmapId={roadmapId} />}
+      {region && <RoadmapItemPicker region={region} />}
       {/* Naming people needs their names: the secretariat's roles, never a Council member's. */}
       {granted(permissions ?? [], 'CASE') && <PeoplePicker />}
       <NumberInput source="peopleCount" min={1} />

@@ -160,27 +160,37 @@ export function PeoplePicker({ source = 'recipientIds' }: { source?: string }) {
 }
 
 const ITEMS = gql`
-  query DecisionItems($roadmapId: ID, $search: String) {
-    roadmapItems(roadmapId: $roadmapId, search: $search, first: 20) { edges { node { id number measure } } }
+  query DecisionItems($region: String, $search: String) {
+    roadmapItems(region: $region, search: $search, first: 20) {
+      edges { node { id number measure roadmap { title } } }
+    }
   }
 `;
 
 const shorten = (text: string, length: number) =>
   text.length > length ? `${text.slice(0, length - 1)}…` : text;
 
-/** Measures of the meeting's roadmap, found on the server by their number (2, 1.3) or words. */
-export function RoadmapItemPicker({ roadmapId, source = 'itemIds' }: { roadmapId: string; source?: string }) {
+/**
+ * Measures of every roadmap of the meeting's region (a decision may follow up an earlier one), found
+ * on the server by their number (2, 1.3) or words; each shown with its roadmap's title.
+ */
+export function RoadmapItemPicker({ region, source = 'itemIds' }: { region: string; source?: string }) {
   const search = useCallback(
     async (text: string): Promise<Choice[]> => {
       const result = await client.query<{
-        roadmapItems: { edges: { node: { id: string; number: string | null; measure: string } }[] };
-      }>({ query: ITEMS, variables: { roadmapId, search: text } });
+        roadmapItems: {
+          edges: {
+            node: { id: string; number: string | null; measure: string; roadmap: { title: string } };
+          }[];
+        };
+      }>({ query: ITEMS, variables: { region, search: text } });
       return (result.data?.roadmapItems.edges ?? []).map(({ node }) => ({
         id: node.id,
         label: shorten([node.number, node.measure].filter(Boolean).join(' '), 140),
+        detail: shorten(node.roadmap.title, 100),
       }));
     },
-    [roadmapId],
+    [region],
   );
   return (
     <SearchPicker
