@@ -1,6 +1,7 @@
 import english from 'ra-language-english';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
 import { accountabilityEn } from '../accountability/messages';
+import { agenciesEn } from '../agencies/messages';
 import { caseEn } from '../case/messages';
 import { caseDocumentsEn } from '../documents/messages';
 import { passwordEn } from '../password/messages';
@@ -301,4 +302,5 @@ export const en: TranslationMessages = mergeTranslations(
   councilAdminEn,
   passwordEn,
   accountabilityEn,
+  agenciesEn,
 );

@@ -1,6 +1,7 @@
 import russian from 'ra-language-russian';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
 import { accountabilityRu } from '../accountability/messages';
+import { agenciesRu } from '../agencies/messages';
 import { caseRu } from '../case/messages';
 import { caseDocumentsRu } from '../documents/messages';
 import { passwordRu } from '../password/messages';
@@ -460,4 +461,5 @@ export const ru: TranslationMessages = mergeTranslations(
   councilAdminRu,
   passwordRu,
   accountabilityRu,
+  agenciesRu,
 );
