@@ -1,4 +1,4 @@
-import { Create, Edit, required, SimpleForm, TextInput, useGetList } from 'react-admin';
+import { Create, Edit, required, SimpleForm, TextInput } from 'react-admin';
 import { ENUMS, EnumInput } from '../resources/common';
 
 interface AgencyFormData {
@@ -34,14 +34,11 @@ function AgencyFields() {
   );
 }
 
-/** A new agency; the region is the one the directory already holds, unless another is typed. */
+/** A new agency of a region (the directory holds several: each imported roadmap's own). */
 export function AgencyCreate() {
-  const { data: first = [] } = useGetList<{ id: string; region: string }>('agencies', {
-    pagination: { page: 1, perPage: 1 },
-  });
   return (
     <Create redirect="list" transform={toInput}>
-      <SimpleForm defaultValues={{ region: first[0]?.region ?? '', abbreviations: [] }}>
+      <SimpleForm defaultValues={{ abbreviations: [] }}>
         <TextInput source="region" validate={required()} helperText="app.agencies.region_hint" />
         <AgencyFields />
       </SimpleForm>

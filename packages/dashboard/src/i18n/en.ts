@@ -5,6 +5,7 @@ import { agenciesEn } from '../agencies/messages';
 import { caseEn } from '../case/messages';
 import { caseDocumentsEn } from '../documents/messages';
 import { passwordEn } from '../password/messages';
+import { roadmapImportEn } from '../roadmap-import/messages';
 import { councilAdminEn } from './councilAdmin';
 import { enEnums } from './enums';
 
@@ -303,4 +304,5 @@ export const en: TranslationMessages = mergeTranslations(
   passwordEn,
   accountabilityEn,
   agenciesEn,
+  roadmapImportEn,
 );

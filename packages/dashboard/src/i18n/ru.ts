@@ -5,6 +5,7 @@ import { agenciesRu } from '../agencies/messages';
 import { caseRu } from '../case/messages';
 import { caseDocumentsRu } from '../documents/messages';
 import { passwordRu } from '../password/messages';
+import { roadmapImportRu } from '../roadmap-import/messages';
 import { councilAdminRu } from './councilAdmin';
 import { ruEnums } from './enums';
 
@@ -462,4 +463,5 @@ export const ru: TranslationMessages = mergeTranslations(
   passwordRu,
   accountabilityRu,
   agenciesRu,
+  roadmapImportRu,
 );
