@@ -150,8 +150,14 @@ export class RoadmapImportService {
 
   /** The document's list of abbreviations into the directory (new agencies, missing spellings). */
   private async addListedAgencies(region: string, additions: DirectoryAddition[]): Promise<void> {
+    const known = additions.filter((a) => !a.isNew).map((a) => a.id);
+    const existing = new Map(
+      (known.length ? await this.em.find(Agency, { id: { $in: known } }) : []).map((a) => [a.id, a]),
+    );
     for (const a of additions) {
-      if (a.isNew) {
+      const agency = existing.get(a.id);
+      if (agency) agency.abbreviations = [...agency.abbreviations, a.abbreviation];
+      else {
         this.em.create(Agency, {
           id: a.id,
           region,
@@ -159,9 +165,6 @@ export class RoadmapImportService {
           abbreviations: [a.abbreviation],
           kind: a.kind,
         });
-      } else {
-        const agency = await this.em.findOneOrFail(Agency, { id: a.id });
-        agency.abbreviations = [...agency.abbreviations, a.abbreviation];
       }
     }
     await this.em.flush();
