@@ -504,7 +504,7 @@ describe('roadmap import through the gateway', () => {
       filename: 'row.xlsx',
       contentBase64: toBase64(await xlsxOf(table)),
     });
-    expect(badRow.errors?.[0]?.extensions).toMatchObject({ code: 'ROADMAP_ROW_UNREADABLE', line: 7 });
+    expect(badRow.errors?.[0]?.extensions).toMatchObject({ code: 'ROADMAP_ROW_UNREADABLE', line: 8 });
 
     const pathName = await importRoadmap({
       region: 'kaliningrad',

@@ -23,6 +23,7 @@ import { Route } from 'react-router-dom';
 import { AccountCreate, AccountEdit, AccountList } from './admin/accounts';
 import { ApiClientCreate, ApiClientList } from './admin/apiClients';
 import { AgencyList, HousingUnitCreate, HousingUnitEdit, StaffMemberCreate } from './admin/reference';
+import { AgencyCreate, AgencyEdit } from './agencies/AgencyForms';
 import { AuditEventList } from './audit/AuditEventList';
 import { can, granted, graphAuthProvider } from './auth/authProvider';
 import { LoginPage } from './auth/LoginPage';
@@ -287,7 +288,13 @@ export function App() {
             </CustomRoutes>
           ),
           can.reference(roles) && (
-            <Resource key="agencies" name="agencies" icon={AccountTreeIcon} list={AgencyList} />
+            <Resource
+              key="agencies"
+              name="agencies"
+              icon={AccountTreeIcon}
+              list={AgencyList}
+              {...(can.admin(roles) ? { create: AgencyCreate, edit: AgencyEdit } : {})}
+            />
           ),
           can.audit(roles) && (
             <Resource key="auditEvents" name="auditEvents" icon={HistoryIcon} list={AuditEventList} />

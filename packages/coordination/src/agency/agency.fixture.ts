@@ -7,12 +7,13 @@ export interface AgencySeed {
   kind: AgencyKind;
 }
 
-const { GOVERNMENT, MINISTRY, AGENCY, INSTITUTION, MUNICIPALITY, NGO, FEDERAL, COUNCIL } = AgencyKind;
+const { GOVERNMENT, MINISTRY, AGENCY, INSTITUTION, MUNICIPALITY, FEDERAL, COUNCIL } = AgencyKind;
 
 /**
- * The agency directory per region, as the seeds name the agencies: seed 000 (Kaliningrad),
- * seed 003's list of abbreviations (Novosibirsk, checked against the seed by agency.spec.ts) and
- * seed 004 (Astrakhan). Loaded at start-up, idempotently; each agency's id is `agencyIdOf(region, name)`.
+ * The agency directory per region, as the seeds name the agencies: seed 000 (Kaliningrad) and
+ * seed 004 (Astrakhan), which carry no list of their own. Seed 003 (Novosibirsk) brings its list of
+ * abbreviations, read into the directory when it is imported (abbreviations.ts). Loaded at
+ * start-up, idempotently; each agency's id is `agencyIdOf(region, name)`.
  */
 export const AGENCY_DIRECTORY: Record<string, AgencySeed[]> = {
   kaliningrad: [
@@ -44,83 +45,6 @@ export const AGENCY_DIRECTORY: Record<string, AgencySeed[]> = {
       name: 'Федеральный научно-образовательный центр медико-социальной экспертизы и реабилитации им. Г.А. Альбрехта',
       abbreviations: ['ФГБУ ФНОЦ МСЭ и Р им. Г.А. Альбрехта Минтруда России', 'Центр Альбрехта'],
       kind: FEDERAL,
-    },
-  ],
-  novosibirsk: [
-    {
-      name: 'министерство труда и социального развития Новосибирской области',
-      abbreviations: ['Минтруда и соцразвития НСО'],
-      kind: MINISTRY,
-    },
-    {
-      name: 'министерство здравоохранения Новосибирской области',
-      abbreviations: ['Минздрав НСО'],
-      kind: MINISTRY,
-    },
-    {
-      name: 'министерство образования Новосибирской области',
-      abbreviations: ['Минобразования НСО'],
-      kind: MINISTRY,
-    },
-    {
-      name: 'министерство цифрового развития и связи Новосибирской области',
-      abbreviations: ['МЦРиС НСО'],
-      kind: MINISTRY,
-    },
-    {
-      name: 'государственные учреждения стационарного социального обслуживания, предоставляющие социальные услуги инвалидам, страдающим психическими расстройствами',
-      abbreviations: ['ГУ ССО'],
-      kind: INSTITUTION,
-    },
-    {
-      name: 'органы местного самоуправления муниципальных образований Новосибирской области',
-      abbreviations: ['ОМС НСО'],
-      kind: MUNICIPALITY,
-    },
-    {
-      name: 'комплексные центры социального обслуживания населения муниципальный районов и городских округов Новосибирской области',
-      abbreviations: ['КЦСОН'],
-      kind: INSTITUTION,
-    },
-    {
-      name: 'государственные казенные учреждения Новосибирской области «Центры занятости населения»',
-      abbreviations: ['ГКУ НСО «Центры занятости населения»'],
-      kind: INSTITUTION,
-    },
-    {
-      name: 'государственное бюджетное профессиональное образовательное учреждение Новосибирской области «Новосибирский профессионально-педагогический колледж»',
-      abbreviations: ['ГБПОУ НСО «Новосибирский профессионально-педагогический колледж»'],
-      kind: INSTITUTION,
-    },
-    {
-      name: 'государственное автономное стационарное учреждение социального обслуживания Новосибирской области «Ояшинский детский дом-интернат для умственно отсталых детей»',
-      abbreviations: ['ГАСУСО НСО «Ояшинский детский дом-интернат»'],
-      kind: INSTITUTION,
-    },
-    {
-      name: 'государственное автономное стационарное учреждение социального обслуживания Новосибирской области «Обской психоневрологический интернат»',
-      abbreviations: ['ГАСУСО НСО «Обской ПНИ»'],
-      kind: INSTITUTION,
-    },
-    {
-      name: 'государственное автономное учреждение стационарного социального обслуживания Новосибирской области «Успенский психоневрологический интернат»',
-      abbreviations: ['ГАУССО НСО «Успенский ПНИ»'],
-      kind: INSTITUTION,
-    },
-    {
-      name: 'государственное автономное учреждение Новосибирской области «Комплексный центр социальной адаптации инвалидов»',
-      abbreviations: ['ГАУ НСО «Комплексный центр социальной адаптации инвалидов»'],
-      kind: INSTITUTION,
-    },
-    {
-      name: 'Новосибирская межрегиональная общественная организация инвалидов «Ассоциация «Интеграция» Общероссийской общественной организации инвалидов - Российского союза инвалидов',
-      abbreviations: ['НМООИ «Ассоциация «Интеграция» ОООИ'],
-      kind: NGO,
-    },
-    {
-      name: 'социально ориентированные некоммерческие организации',
-      abbreviations: ['СО НКО'],
-      kind: NGO,
     },
   ],
   // Not named by seeds 001 and 002 beyond the authorised body: the agencies their interagency
@@ -204,23 +128,3 @@ export const AGENCY_DIRECTORY: Record<string, AgencySeed[]> = {
     },
   ],
 };
-
-/**
- * Seed 003 closes with «Применяемые сокращения:» — one or more `ABBR – full name;` per line. Used
- * to check the directory above against the document it came from.
- */
-export function parseAbbreviationList(text: string): { abbreviation: string; name: string }[] {
-  const start = text.indexOf('Применяемые сокращения');
-  if (start < 0) return [];
-  const body = text.slice(start).split('\n').slice(1).join('\n');
-  return body
-    .split(/;\s*|\.\s*$/m)
-    .map((entry) => entry.replace(/\s+/g, ' ').trim())
-    .filter((entry) => entry.length > 0)
-    .flatMap((entry) => {
-      // The separator is a dash with spaces around it; the full names themselves hold dashes
-      // only inside words («медико-социальной») or after the first separator.
-      const match = /^(.+?)\s+[–-]\s+(.+)$/.exec(entry);
-      return match ? [{ abbreviation: match[1]!.trim(), name: match[2]!.replace(/\.$/, '').trim() }] : [];
-    });
-}

@@ -1,8 +1,20 @@
 import { Access, Connection, PageArgs, type SubgraphContext } from '@sl/core';
 import { IsOptional, Matches } from 'class-validator';
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Authorized,
+  Ctx,
+  Field,
+  ID,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+} from 'type-graphql';
 import { Agency } from './agency.entity.js';
-import { REGION_MESSAGE, REGION_PATTERN } from './agency.inputs.js';
+import { CreateAgencyInput, REGION_MESSAGE, REGION_PATTERN, UpdateAgencyInput } from './agency.inputs.js';
 import { AgencyService } from './agency.service.js';
 
 @ObjectType()
@@ -44,5 +56,17 @@ export class AgencyResolver {
     @Arg('text', () => String) text: string,
   ) {
     return new AgencyService(ctx.em).resolve(region, text.slice(0, 1000));
+  }
+
+  @Authorized(...Access.ADMINISTRATION)
+  @Mutation(() => Agency, { description: 'Adds an agency to a region’s directory (administrators)' })
+  createAgency(@Ctx() ctx: SubgraphContext, @Arg('input', () => CreateAgencyInput) input: CreateAgencyInput) {
+    return new AgencyService(ctx.em).create(input);
+  }
+
+  @Authorized(...Access.ADMINISTRATION)
+  @Mutation(() => Agency, { description: 'Changes an agency’s name, spellings or kind (administrators)' })
+  updateAgency(@Ctx() ctx: SubgraphContext, @Arg('input', () => UpdateAgencyInput) input: UpdateAgencyInput) {
+    return new AgencyService(ctx.em).update(input);
   }
 }

@@ -1,20 +1,46 @@
 import { readFileSync } from 'node:fs';
-import { AGENCY_DIRECTORY, parseAbbreviationList } from './agency.fixture.js';
+import { parseAbbreviationList, withListedAgencies } from './abbreviations.js';
+import { AGENCY_DIRECTORY } from './agency.fixture.js';
 import { AgencyDirectory } from './agency-directory.js';
 
 const seed003 = readFileSync(new URL('../fixtures/seeds/novosibirsk-003.txt', import.meta.url), 'utf8');
 const directory = (region: string) =>
-  new AgencyDirectory(AGENCY_DIRECTORY[region]!.map((a, i) => ({ id: `${region}-${i}`, ...a })));
+  region === 'novosibirsk'
+    ? withListedAgencies([], region, parseAbbreviationList(seed003)).directory
+    : new AgencyDirectory(AGENCY_DIRECTORY[region]!.map((a, i) => ({ id: `${region}-${i}`, ...a })));
 
 describe('agency directory', () => {
-  it('holds every abbreviation of seed 003’s list «Применяемые сокращения» with its full name', () => {
+  it('reads seed 003’s own list «Применяемые сокращения» into the directory, each with its kind', () => {
     const list = parseAbbreviationList(seed003);
     expect(list).toHaveLength(15);
-    const novosibirsk = AGENCY_DIRECTORY.novosibirsk!;
-    for (const { abbreviation, name } of list) {
-      expect(novosibirsk).toContainEqual(expect.objectContaining({ name, abbreviations: [abbreviation] }));
-    }
-    expect(novosibirsk).toHaveLength(list.length);
+    expect(list[0]).toEqual({
+      abbreviation: 'Минтруда и соцразвития НСО',
+      name: 'министерство труда и социального развития Новосибирской области',
+    });
+    // two entries on one line, separated by «;»
+    expect(list.map((e) => e.abbreviation)).toContain(
+      'ГБПОУ НСО «Новосибирский профессионально-педагогический колледж»',
+    );
+    const { additions } = withListedAgencies([], 'novosibirsk', list);
+    expect(additions).toHaveLength(15);
+    expect(additions.every((a) => a.isNew)).toBe(true);
+    expect(Object.fromEntries(additions.map((a) => [a.abbreviation, a.kind]))).toMatchObject({
+      'Минздрав НСО': 'MINISTRY',
+      'ОМС НСО': 'MUNICIPALITY',
+      КЦСОН: 'INSTITUTION',
+      'СО НКО': 'NGO',
+      'НМООИ «Ассоциация «Интеграция» ОООИ': 'NGO',
+    });
+    // a directory that already knows an agency under another spelling gains the abbreviation only
+    const known = [
+      { id: 'x', name: 'министерство здравоохранения Новосибирской области', abbreviations: [] },
+    ];
+    const again = withListedAgencies(known, 'novosibirsk', list);
+    expect(again.additions.filter((a) => !a.isNew)).toEqual([
+      expect.objectContaining({ id: 'x', abbreviation: 'Минздрав НСО' }),
+    ]);
+    expect(again.directory.resolve('Минздрав НСО')?.id).toBe('x');
+    expect(withListedAgencies(again.directory.entries, 'novosibirsk', list).additions).toEqual([]);
   });
 
   it('resolves names as roadmap cells write them: case, quotes, line breaks, markup, one typo', () => {

@@ -270,3 +270,31 @@ export function expandDeadline(deadline: ParsedDeadline, window: ExpansionWindow
   }
   return [...new Map(periods.map((p) => [p.key, p] as const)).values()];
 }
+
+/**
+ * A recurring duty stated in the measure or its result within a span of dates («Ежегодное
+ * предоставление отчета», seed 003 item 3.3, 01.01.2021 – 31.12.2024): one period per year of the
+ * span, each due on the span's closing day, instead of one period for the whole span.
+ */
+export function annualWithin(deadline: ParsedDeadline, statement: string): ParsedDeadline {
+  const [only] = deadline.terms;
+  if (deadline.terms.length !== 1 || only?.kind !== DeadlineKind.RANGE || !only.start || !only.date)
+    return deadline;
+  if (!/(?<![а-яё])ежегодн/i.test(statement)) return deadline;
+  const first = Number(only.start.slice(0, 4));
+  const last = Number(only.date.slice(0, 4));
+  return {
+    text: deadline.text,
+    terms: [
+      {
+        kind: DeadlineKind.ANNUAL,
+        start: only.start,
+        date: only.date,
+        firstYear: first,
+        lastYear: last,
+        dueDay: only.date.slice(5),
+        yearOffset: 0,
+      },
+    ],
+  };
+}

@@ -42,6 +42,49 @@ export enum ImportOutcome {
 }
 registerEnumType(ImportOutcome, { name: 'ImportOutcome' });
 
+export enum ItemChangeKind {
+  CREATED = 'CREATED',
+  CHANGED = 'CHANGED',
+  WITHDRAWN = 'WITHDRAWN',
+}
+registerEnumType(ItemChangeKind, {
+  name: 'RoadmapItemChangeKind',
+  description: 'What a re-import does to an item: added, changed in place, or gone from the document',
+});
+
+@ObjectType({ description: 'An item a (re-)import adds, changes or withdraws, against the stored version' })
+export class ItemChange {
+  @Field(() => String)
+  key!: string;
+
+  @Field(() => String, { nullable: true })
+  number!: string | null;
+
+  @Field(() => String)
+  measure!: string;
+
+  @Field(() => ItemChangeKind)
+  change!: ItemChangeKind;
+
+  @Field(() => [String], {
+    description:
+      'CHANGED: what changed (measure, deadline, executors, documentType, problem, expectedResult, targets, footnotes, number)',
+  })
+  fields!: string[];
+}
+
+@ObjectType({ description: 'An agency the document’s own list of abbreviations adds to the directory' })
+export class ListedAgency {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String)
+  abbreviation!: string;
+
+  @Field(() => Boolean, { description: 'False: an agency already in the directory gains the abbreviation' })
+  isNew!: boolean;
+}
+
 @ObjectType()
 export class UnresolvedExecutor {
   @Field(() => String)
@@ -126,4 +169,18 @@ export class RoadmapImportResult {
 
   @Field(() => [PreviewItem])
   items!: PreviewItem[];
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Version of the stored roadmap (same region and title) the changes are against; null if new',
+  })
+  storedVersion!: number | null;
+
+  @Field(() => [ItemChange], {
+    description: 'Preview: every item created, changed or withdrawn against the stored version',
+  })
+  changes!: ItemChange[];
+
+  @Field(() => [ListedAgency], { description: 'Agencies the document’s list of abbreviations adds' })
+  listedAgencies!: ListedAgency[];
 }

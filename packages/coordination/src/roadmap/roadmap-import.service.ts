@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from '@sl/core';
+import {
+  type DirectoryAddition,
+  parseAbbreviationList,
+  withListedAgencies,
+} from '../agency/abbreviations.js';
 import { Agency } from '../agency/agency.entity.js';
 import { AgencyService } from '../agency/agency.service.js';
 import type { AgencyDirectory, ExecutorRef } from '../agency/agency-directory.js';
@@ -15,6 +20,8 @@ import {
 } from './roadmap.entity.js';
 import {
   ImportOutcome,
+  type ItemChange,
+  ItemChangeKind,
   MAX_ROADMAP_BYTES,
   type PreviewItem,
   type RoadmapImportInput,
@@ -37,6 +44,8 @@ interface Prepared {
   executors: Map<string, { responsible: ExecutorRef[]; coExecutors: ExecutorRef[] }>;
   hash: string;
   directory: AgencyDirectory;
+  /** What the document's own list of abbreviations adds to the region's directory. */
+  additions: DirectoryAddition[];
 }
 
 function formatOf(filename: string): RoadmapFormat {
@@ -74,7 +83,12 @@ export class RoadmapImportService {
   private async prepare(input: RoadmapImportInput): Promise<Prepared> {
     const bytes = Buffer.from(input.contentBase64, 'base64');
     const { format, doc } = await readRoadmapFile(input.filename, bytes);
-    const directory = await new AgencyService(this.em).directory(input.region);
+    const stored = await new AgencyService(this.em).directory(input.region);
+    const { directory, additions } = withListedAgencies(
+      stored.entries,
+      input.region,
+      parseAbbreviationList(doc.trailer.join('\n')),
+    );
     const parsed = parseRoadmap(doc, (line) => directory.resolve(line) !== null);
     const title = input.title?.trim() || parsed.title;
     if (!title) {
@@ -95,15 +109,80 @@ export class RoadmapImportService {
         }),
       )
       .digest('hex');
-    return { format, parsed, title, executors, hash, directory };
+    return { format, parsed, title, executors, hash, directory, additions };
+  }
+
+  /** What importing would do to the stored version's items, compared field by field. */
+  private async diff(p: Prepared, existing: Roadmap | null): Promise<ItemChange[]> {
+    const stored = existing
+      ? await this.em.find(RoadmapItem, { roadmap: existing }, { orderBy: { position: 'asc' } })
+      : [];
+    const byKey = new Map(stored.map((i) => [i.key, i]));
+    const changes: ItemChange[] = [];
+    for (const parsed of p.parsed.items) {
+      const old = byKey.get(parsed.key);
+      const base = { key: parsed.key, number: parsed.number, measure: parsed.measure };
+      if (!old) {
+        changes.push({ ...base, change: ItemChangeKind.CREATED, fields: [] });
+        continue;
+      }
+      const next = itemFields(parsed);
+      const fields = COMPARED.filter(([, pick]) => canonical(pick(old)) !== canonical(pick(next))).map(
+        ([name]) => name,
+      );
+      if (old.withdrawn) fields.push('withdrawn');
+      if (fields.length) changes.push({ ...base, change: ItemChangeKind.CHANGED, fields });
+    }
+    const kept = new Set(p.parsed.items.map((i) => i.key));
+    for (const old of stored) {
+      if (!kept.has(old.key) && !old.withdrawn) {
+        changes.push({
+          key: old.key,
+          number: old.number,
+          measure: old.measure,
+          change: ItemChangeKind.WITHDRAWN,
+          fields: [],
+        });
+      }
+    }
+    return changes;
+  }
+
+  /** The document's list of abbreviations into the directory (new agencies, missing spellings). */
+  private async addListedAgencies(region: string, additions: DirectoryAddition[]): Promise<void> {
+    const known = additions.filter((a) => !a.isNew).map((a) => a.id);
+    const existing = new Map(
+      (known.length ? await this.em.find(Agency, { id: { $in: known } }) : []).map((a) => [a.id, a]),
+    );
+    for (const a of additions) {
+      const agency = existing.get(a.id);
+      if (agency) agency.abbreviations = [...agency.abbreviations, a.abbreviation];
+      else {
+        this.em.create(Agency, {
+          id: a.id,
+          region,
+          name: a.name,
+          abbreviations: [a.abbreviation],
+          kind: a.kind,
+        });
+      }
+    }
+    await this.em.flush();
   }
 
   private summary(
     p: Prepared,
     outcome: ImportOutcome,
     roadmap: Roadmap | null,
-    counts = { created: 0, updated: 0, withdrawn: 0 },
+    changes: ItemChange[] = [],
+    storedVersion: number | null = null,
   ): RoadmapImportResult {
+    const count = (kind: ItemChangeKind) => changes.filter((c) => c.change === kind).length;
+    const counts = {
+      created: count(ItemChangeKind.CREATED),
+      updated: count(ItemChangeKind.CHANGED),
+      withdrawn: count(ItemChangeKind.WITHDRAWN),
+    };
     const names = new Map(p.directory.entries.map((e) => [e.id, e.name]));
     const unresolved = p.parsed.items.flatMap((item) => {
       const ex = p.executors.get(item.key)!;
@@ -144,24 +223,34 @@ export class RoadmapImportService {
       unresolvedExecutors: unresolved,
       warnings: p.parsed.warnings,
       items,
+      storedVersion,
+      changes: outcome === ImportOutcome.PREVIEW ? changes : [],
+      listedAgencies: p.additions.map(({ name, abbreviation, isNew }) => ({ name, abbreviation, isNew })),
     };
   }
 
+  /** What import would do, against the stored version of the same region and title; writes nothing. */
   async preview(input: RoadmapImportInput): Promise<RoadmapImportResult> {
-    const prepared = await this.prepare(input);
-    return this.summary(prepared, ImportOutcome.PREVIEW, null);
+    const p = await this.prepare(input);
+    const existing = await this.em.findOne(Roadmap, { region: input.region, title: p.title });
+    const changes = existing?.contentHash === p.hash ? [] : await this.diff(p, existing);
+    return this.summary(p, ImportOutcome.PREVIEW, null, changes, existing?.version ?? null);
   }
 
   async import(input: RoadmapImportInput): Promise<RoadmapImportResult> {
     return this.em.transactional(async (tx) => {
       const service = new RoadmapImportService(tx, this.clock);
       const p = await service.prepare(input);
+      await service.addListedAgencies(input.region, p.additions);
       const existing = await tx.findOne(Roadmap, { region: input.region, title: p.title });
       if (existing && existing.contentHash === p.hash)
-        return service.summary(p, ImportOutcome.UNCHANGED, existing);
-      const counts = await service.apply(input, p, existing);
+        return service.summary(p, ImportOutcome.UNCHANGED, existing, [], existing.version);
+      const storedVersion = existing?.version ?? null;
+      const changes = await service.diff(p, existing);
+      await service.apply(input, p, existing);
       const roadmap = await tx.findOneOrFail(Roadmap, { region: input.region, title: p.title });
-      return service.summary(p, existing ? ImportOutcome.UPDATED : ImportOutcome.CREATED, roadmap, counts);
+      const outcome = existing ? ImportOutcome.UPDATED : ImportOutcome.CREATED;
+      return service.summary(p, outcome, roadmap, changes, storedVersion);
     });
   }
 
@@ -215,7 +304,6 @@ export class RoadmapImportService {
     const oldItems = existing ? await em.find(RoadmapItem, { roadmap }) : [];
     const itemByKey = new Map(oldItems.map((i) => [i.key, i]));
     if (oldItems.length) await em.nativeDelete(ItemExecutor, { item: { $in: oldItems.map((i) => i.id) } });
-    const counts = { created: 0, updated: 0, withdrawn: 0 };
     const agencies = new Map<string, Agency>();
     const agencyRef = (id: string) => {
       if (!agencies.has(id)) agencies.set(id, em.getReference(Agency, id));
@@ -227,11 +315,9 @@ export class RoadmapImportService {
       const section = parsed.sectionKey ? (sectionByKey.get(parsed.sectionKey) ?? null) : null;
       let item = itemByKey.get(parsed.key);
       if (item) {
-        if (snapshot(item) !== snapshot(fields) || item.withdrawn) counts.updated += 1;
         Object.assign(item, fields, { section, withdrawn: false });
       } else {
         item = em.create(RoadmapItem, { roadmap, key: parsed.key, ...fields, section });
-        counts.created += 1;
       }
       const ex = p.executors.get(parsed.key)!;
       [
@@ -250,10 +336,7 @@ export class RoadmapImportService {
     }
     const kept = new Set(p.parsed.items.map((i) => i.key));
     for (const old of oldItems) {
-      if (!kept.has(old.key) && !old.withdrawn) {
-        old.withdrawn = true;
-        counts.withdrawn += 1;
-      }
+      if (!kept.has(old.key)) old.withdrawn = true;
     }
     await em.flush();
     const firstResponsible = new Map(
@@ -270,7 +353,6 @@ export class RoadmapImportService {
         return id ? agencyRef(id) : null;
       },
     );
-    return counts;
   }
 }
 
@@ -288,36 +370,24 @@ function itemFields(item: ParsedItem) {
     deadlineText: item.deadline.text || null,
     deadline: item.deadline.terms,
     targets: item.targets,
+    footnotes: item.footnotes,
   };
 }
 
-/** What a reader of the item sees change (not its place in the file). */
-function snapshot(f: Omit<ReturnType<typeof itemFields>, 'position' | 'sourceLine'>): string {
-  const {
-    number,
-    ordinal,
-    measure,
-    executorsText,
-    documentType,
-    problem,
-    expectedResult,
-    deadlineText,
-    deadline,
-    targets,
-  } = f;
-  return canonical([
-    number,
-    ordinal,
-    measure,
-    executorsText,
-    documentType,
-    problem,
-    expectedResult,
-    deadlineText,
-    deadline,
-    targets,
-  ]);
-}
+type ItemFields = Omit<ReturnType<typeof itemFields>, 'position' | 'sourceLine'>;
+
+/** What a reader of the item sees change (not its place in the file), by the name a preview shows. */
+const COMPARED: [string, (f: ItemFields) => unknown][] = [
+  ['number', (f) => [f.number, f.ordinal]],
+  ['measure', (f) => f.measure],
+  ['deadline', (f) => [f.deadlineText, f.deadline]],
+  ['executors', (f) => f.executorsText],
+  ['documentType', (f) => f.documentType],
+  ['problem', (f) => f.problem],
+  ['expectedResult', (f) => f.expectedResult],
+  ['targets', (f) => f.targets],
+  ['footnotes', (f) => f.footnotes],
+];
 
 /** JSON with sorted keys and no undefined/null noise: jsonb does not keep the key order it got. */
 function canonical(value: unknown): string {

@@ -1,5 +1,6 @@
 import { comparable, oneLine, stripMarkup } from '../text/clean.js';
-import { type ParsedDeadline, parseDeadline } from './deadline.js';
+import { annualWithin, type ParsedDeadline, parseDeadline } from './deadline.js';
+import { splitFootnotes } from './footnotes.js';
 import { type RawDocument, type RawRow, RoadmapFileError } from './table-readers.js';
 import { extractTargets, type Target } from './targets.js';
 
@@ -41,6 +42,8 @@ export interface ParsedItem {
   expectedResult: string | null;
   deadline: ParsedDeadline;
   targets: Target[];
+  /** Footnotes the document attached to the item's cells, kept apart from its text. */
+  footnotes: string[];
 }
 
 export interface ParsedRoadmap {
@@ -76,7 +79,7 @@ function headerRoles(row: RawRow): Role[] | null {
   const split = unique.includes('deadlineStart') && unique.includes('deadlineEnd');
   return unique.flatMap((r): Role[] => {
     if (r === 'deadline' && split) return ['deadlineStart', 'deadlineEnd'];
-    if (split && (r === 'deadlineStart' || r === 'deadlineEnd')) return [];
+    if (split && unique.includes('deadline') && (r === 'deadlineStart' || r === 'deadlineEnd')) return [];
     return [r];
   });
 }
@@ -93,6 +96,27 @@ const normalizeNumber = (text: string) => {
   const n = oneLine(text).replace(/\s+/g, '').replace(/\.$/, '');
   return /^\d{1,2}(\.\d{1,2})*$/.test(n) ? n : null;
 };
+
+/**
+ * A header of two rows (seed 003 as Word or Excel lays it out: «Срок реализации» merged over
+ * «начало реализации» and «окончания реализации») read as one: each column's words joined. The
+ * readers leave a horizontally merged cell's other columns empty and repeat a vertically merged one.
+ */
+function subHeader(header: RawRow, under: RawRow): RawRow | null {
+  if (under.cells.length !== header.cells.length) return null;
+  const differs = under.cells.some((c, i) => c.trim() && c.trim() !== header.cells[i]!.trim());
+  const allHeading = under.cells.every(
+    (c, i) => !c.trim() || c.trim() === header.cells[i]!.trim() || headerRole(c) !== null,
+  );
+  if (!differs || !allHeading) return null;
+  return {
+    line: header.line,
+    cells: header.cells.map((c, i) => {
+      const below = under.cells[i]!.trim();
+      return below && below !== c.trim() ? `${c} ${below}`.trim() : c;
+    }),
+  };
+}
 
 /** The title and period of the roadmap from the text above its table. */
 function readTitle(preamble: string[]): Pick<ParsedRoadmap, 'title' | 'periodStartYear' | 'periodEndYear'> {
@@ -129,6 +153,7 @@ interface Classified {
   number: string | null;
   ordinal: number | null;
   fields: Partial<Record<Role, string>>;
+  footnotes: string[];
 }
 
 /**
@@ -143,10 +168,14 @@ export function parseRoadmap(
   const head = readTitle(doc.preamble);
   let roles: Role[] | null = null;
   const body: RawRow[] = [];
-  for (const row of doc.rows) {
+  for (let r = 0; r < doc.rows.length; r += 1) {
+    const row = doc.rows[r]!;
     const header = headerRoles(row);
     if (header) {
-      roles ??= header;
+      const under = doc.rows[r + 1];
+      const merged = under && subHeader(row, under);
+      if (merged) r += 1;
+      roles ??= merged ? headerRoles(merged) : header;
       continue;
     }
     body.push(row);
@@ -174,8 +203,11 @@ export function parseRoadmap(
       );
     }
     const fields: Partial<Record<Role, string>> = {};
+    const footnotes: string[] = [];
     row.cells.forEach((cell, i) => {
-      fields[roles![i]!] = cell;
+      const split = splitFootnotes(cell);
+      footnotes.push(...split.footnotes);
+      fields[roles![i]!] = split.text;
     });
     const filled = (r: Role) => stripMarkup(fields[r] ?? '') !== '';
     const others = roles.filter((r) => !['ordinal', 'number', 'numberedMeasure', 'measure'].includes(r));
@@ -186,14 +218,22 @@ export function parseRoadmap(
         ? Number(oneLine(fields.ordinal!))
         : null;
       fields.measure = rest;
-      classified.push({ row, kind: others.some(filled) ? 'item' : 'section', number, ordinal, fields });
+      classified.push({
+        row,
+        kind: others.some(filled) ? 'item' : 'section',
+        number,
+        ordinal,
+        fields,
+        footnotes,
+      });
       continue;
     }
-    if (row.cells.length === 1) {
+    // A section spans the table: one cell in text, a merged cell (the others empty) in Word or Excel.
+    if (row.cells.length === 1 || (row.cells.length > 2 && row.cells.slice(1).every((c) => !c.trim()))) {
       // Seed 003: a section is one cell, «1. Анализ ситуации …».
       const { number, rest } = splitNumber(stripMarkup(row.cells[0]!));
       if (!rest) continue;
-      classified.push({ row, kind: 'section', number, ordinal: null, fields: { measure: rest } });
+      classified.push({ row, kind: 'section', number, ordinal: null, fields: { measure: rest }, footnotes });
       continue;
     }
     const numberText = oneLine(fields.number ?? '');
@@ -204,6 +244,7 @@ export function parseRoadmap(
         const more = stripMarkup(fields[role] ?? '');
         if (more) previous.fields[role] = `${stripMarkup(previous.fields[role] ?? '')} ${more}`.trim();
       }
+      previous.footnotes.push(...footnotes);
       if (previous.kind === 'section' && others.some((r) => stripMarkup(previous.fields[r] ?? '')))
         previous.kind = 'item';
       continue;
@@ -217,7 +258,14 @@ export function parseRoadmap(
       );
     }
     const ordinal = number && /^\d+$/.test(number) ? Number(number) : null;
-    classified.push({ row, kind: others.some(filled) ? 'item' : 'section', number, ordinal, fields });
+    classified.push({
+      row,
+      kind: others.some(filled) ? 'item' : 'section',
+      number,
+      ordinal,
+      fields,
+      footnotes,
+    });
   }
 
   const sections: ParsedSection[] = [];
@@ -297,14 +345,15 @@ export function parseRoadmap(
       f.deadlineStart !== undefined || f.deadlineEnd !== undefined
         ? [oneLine(f.deadlineStart ?? ''), oneLine(f.deadlineEnd ?? '')].filter(Boolean).join(' – ')
         : stripMarkup(f.deadline ?? '');
-    const deadline = parseDeadline(deadlineText);
+    const result = stripMarkup(f.result ?? '') || null;
+    // seed 003 item 3.3: «Ежегодное предоставление отчета» over 01.01.2021 – 31.12.2024
+    const deadline = annualWithin(parseDeadline(deadlineText), `${measure}\n${result ?? ''}`);
     const key = uniqueKey(
       prefix + (number ?? (entry.ordinal !== null ? `#${entry.ordinal}` : `p${position}`)),
     );
     if (deadline.text && deadline.terms.length === 0) {
       warnings.push(`Пункт ${number ?? key}: срок «${deadline.text}» не распознан, сохранён как текст`);
     }
-    const result = stripMarkup(f.result ?? '') || null;
     items.push({
       key,
       number,
@@ -319,6 +368,7 @@ export function parseRoadmap(
       expectedResult: result ? oneLine(result) : null,
       deadline,
       targets: extractTargets(result),
+      footnotes: [...new Set(entry.footnotes)],
     });
   }
   return { ...head, sections, items, warnings };

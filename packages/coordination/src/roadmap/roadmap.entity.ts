@@ -192,6 +192,12 @@ export class RoadmapItem {
   @Property({ type: 'json' })
   targets: Target[] = [];
 
+  @Field(() => [String], {
+    description: 'Footnotes of the item’s cells, apart from its text (seed 004 item 4.4.1)',
+  })
+  @Property({ type: 'json', default: '[]' })
+  footnotes: Opt<string[]> = [];
+
   @Field(() => Boolean, { description: 'Gone from the latest version of the document' })
   @Property({ type: 'boolean', default: false })
   withdrawn: Opt<boolean> = false;

@@ -16,6 +16,8 @@ export interface RawDocument {
   /** Text before the table: the title and the approving act. */
   preamble: string[];
   rows: RawRow[];
+  /** Text after the table: seed 003's list of abbreviations («Применяемые сокращения:»). */
+  trailer: string[];
 }
 
 /** Where the table's text ends in the seeds (003 closes with its list of abbreviations). */
@@ -66,10 +68,11 @@ export function readText(text: string): RawDocument {
 function readRowPerLine(lines: string[]): RawDocument {
   const preamble: string[] = [];
   const rows: RawRow[] = [];
+  const end = lines.findIndex((l) => TABLE_END.test(l));
+  const trailer = end >= 0 ? lines.slice(end) : [];
   let inTable = false;
   let pageBreak = false;
-  lines.forEach((line, i) => {
-    if (TABLE_END.test(line)) inTable = false;
+  (end >= 0 ? lines.slice(0, end) : lines).forEach((line, i) => {
     const cells = line.split('\t');
     if (!inTable && cells.length < 3) {
       if (rows.length === 0) preamble.push(line);
@@ -92,7 +95,7 @@ function readRowPerLine(lines: string[]): RawDocument {
     rows.push({ line: i + 1, cells, afterPageBreak: pageBreak });
     pageBreak = false;
   });
-  return { preamble, rows };
+  return { preamble, rows, trailer };
 }
 
 interface Cell {
@@ -108,10 +111,14 @@ const NUMBER_THEN_TEXT = /^\s*\d{1,2}(\s*\.\s*\d{1,2})*\s*\.?\s*[А-ЯЁа-яё�
 function readCellPerLine(lines: string[]): RawDocument {
   const preamble: string[] = [];
   const cells: Cell[] = [];
+  const trailer: string[] = [];
   let blank = true;
   for (let i = 0; i < lines.length; i += 1) {
     const line = lines[i]!;
-    if (TABLE_END.test(line)) break;
+    if (TABLE_END.test(line)) {
+      trailer.push(...lines.slice(i));
+      break;
+    }
     if (/^\s*\t/.test(line)) {
       const parts = line.replace(/^\s*\t/, '').split('\t');
       parts.forEach((part, k) => {
@@ -140,7 +147,7 @@ function readCellPerLine(lines: string[]): RawDocument {
     if (startsRow) rows.push({ line: cell.line, cells: [cell.text] });
     else rows.at(-1)!.cells.push(cell.text);
   });
-  return { preamble, rows };
+  return { preamble, rows, trailer };
 }
 
 /** Word files: every table row of the document, cells as text with paragraph breaks kept. */
@@ -157,29 +164,67 @@ export async function readDocx(bytes: Buffer): Promise<RawDocument> {
   const root = parseHtml(html);
   const rows: RawRow[] = [];
   const preamble: string[] = [];
+  const trailer: string[] = [];
   let line = 0;
   let tableSeen = false;
   for (const node of root.childNodes) {
-    const element = node as unknown as {
-      tagName?: string;
-      text: string;
-      querySelectorAll(s: string): unknown[];
-    };
-    if (element.tagName === 'TABLE') {
+    const element = node as unknown as HtmlElement;
+    if (element.tagName === 'TABLE' && !tableSeen) {
       tableSeen = true;
-      for (const tr of element.querySelectorAll('tr') as {
-        querySelectorAll(s: string): { innerHTML: string }[];
-      }[]) {
+      for (const cells of tableGrid(element)) {
         line += 1;
-        const cells = tr.querySelectorAll('td, th').map((td) => stripMarkup(td.innerHTML));
         if (COLUMN_NUMBERS(cells)) continue;
         rows.push({ line, cells });
       }
-    } else if (!tableSeen) {
-      preamble.push(stripMarkup(element.text ?? ''));
+    } else {
+      (tableSeen ? trailer : preamble).push(stripMarkup(element.text ?? ''));
     }
   }
-  return { preamble, rows };
+  return { preamble, rows, trailer };
+}
+
+interface HtmlElement {
+  tagName?: string;
+  text: string;
+  innerHTML: string;
+  getAttribute(name: string): string | undefined;
+  querySelectorAll(selector: string): HtmlElement[];
+}
+
+/**
+ * A Word table as a grid of text: a cell merged across columns (`colspan`) leaves the columns it
+ * covers empty, one merged down rows (`rowspan`) repeats its text in them, so that every row has
+ * a cell per column as the text layout does.
+ */
+function tableGrid(table: HtmlElement): string[][] {
+  const below = new Map<number, { text: string; rows: number }>();
+  const grid: string[][] = [];
+  for (const tr of table.querySelectorAll('tr')) {
+    const cells: string[] = [];
+    let col = 0;
+    const fillFromAbove = () => {
+      for (let carried = below.get(col); carried; carried = below.get(col)) {
+        cells[col] = carried.text;
+        carried.rows -= 1;
+        if (carried.rows === 0) below.delete(col);
+        col += 1;
+      }
+    };
+    for (const td of tr.querySelectorAll('td, th')) {
+      fillFromAbove();
+      const text = stripMarkup(td.innerHTML);
+      const span = Math.max(1, Number(td.getAttribute('colspan') ?? 1) || 1);
+      const down = Math.max(1, Number(td.getAttribute('rowspan') ?? 1) || 1);
+      for (let k = 0; k < span; k += 1) {
+        cells[col + k] = k === 0 ? text : '';
+        if (down > 1) below.set(col + k, { text: k === 0 ? text : '', rows: down - 1 });
+      }
+      col += span;
+    }
+    fillFromAbove();
+    grid.push(Array.from(cells, (c) => c ?? ''));
+  }
+  return grid;
 }
 
 /** Excel files: the first worksheet; rows with one filled cell before the table are its title. */
@@ -197,9 +242,20 @@ export async function readXlsx(bytes: Buffer): Promise<RawDocument> {
   if (!sheet) throw new RoadmapFileError('ROADMAP_TABLE_NOT_FOUND', 'В книге Excel нет ни одного листа');
   const preamble: string[] = [];
   const rows: RawRow[] = [];
+  const trailer: string[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
-    for (let c = 1; c <= row.cellCount; c += 1) cells.push(stripMarkup(row.getCell(c).text ?? ''));
+    for (let c = 1; c <= row.cellCount; c += 1) {
+      const cell = row.getCell(c);
+      // Merged cells: across columns (a section's title, «Срок реализации» over its two columns)
+      // the covered columns stay empty; down rows (a header's «№ п/п») the text repeats.
+      const covered = cell.isMerged && cell.master !== cell && cell.master.row === cell.row;
+      cells.push(covered ? '' : stripMarkup(cell.text ?? ''));
+    }
+    if (trailer.length > 0 || (rows.length > 0 && TABLE_END.test(cells.join(' ')))) {
+      trailer.push(cells.filter((c) => c.trim()).join(' '));
+      return;
+    }
     const filled = cells.filter((c) => c.trim()).length;
     if (rows.length === 0 && filled <= 1 && !/^\d/.test(cells[0] ?? '')) {
       preamble.push(cells.join(' '));
@@ -208,5 +264,5 @@ export async function readXlsx(bytes: Buffer): Promise<RawDocument> {
     if (COLUMN_NUMBERS(cells)) return;
     rows.push({ line: rowNumber, cells });
   });
-  return { preamble, rows };
+  return { preamble, rows, trailer };
 }

@@ -44,8 +44,34 @@ const NOT_A_UNIT =
   /^(год[а-я]*|г|лет|числа|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|экз)$/;
 const ADJECTIVE = /(ых|их|ой|ый|ий|ая|ое|ые|ие)$/;
 
+/** «Количество проведенных семинаров, круглых столов … не менее 20»: the counted noun comes first. */
+const COUNTED_BEFORE = /(?:^|\s)(?:количеств[оа]|числ[оа]|численност[ьи])\s+(.+?)\s*$/i;
+
+/**
+ * Targets line by line: a cell's lines are separate statements (seed 004 item 4.3.4 puts «… не менее
+ * 20» and «Количество вебинаров не менее 12» on two lines), so a unit is never taken across them.
+ */
 export function extractTargets(raw: string | null | undefined): Target[] {
-  const text = oneLine(raw ?? '');
+  const targets: Target[] = [];
+  for (const line of (raw ?? '').split('\n')) {
+    for (const target of targetsOfLine(oneLine(line))) targets.push({ ...target, index: targets.length });
+  }
+  return targets;
+}
+
+function countedBefore(text: string, at: number): string | null {
+  const before = text.slice(0, at);
+  const sentence = before.slice(Math.max(before.lastIndexOf('. '), before.lastIndexOf('; ')) + 1);
+  const words = COUNTED_BEFORE.exec(sentence)?.[1]
+    ?.replace(/[.,;:]+$/, '')
+    .split(/\s+/);
+  if (!words) return null;
+  // «проведенных семинаров»: the participle is not the unit
+  while (words.length > 1 && ADJECTIVE.test(words[0]!.toLowerCase())) words.shift();
+  return words.join(' ').slice(0, 200) || null;
+}
+
+function targetsOfLine(text: string): Target[] {
   const targets: Target[] = [];
   const pattern =
     /((?:не\s+менее|не\s+меньше|не\s+ниже|не\s+более|не\s+больше|как\s+минимум|более|свыше|менее|до)\s+)?(\d+(?:[.,]\d+)?)\s*(%|процент[а-яё]*|[а-яё]+\.?)?/gi;
@@ -59,6 +85,7 @@ export function extractTargets(raw: string | null | undefined): Target[] {
     if (unit && /^[А-ЯЁ]/.test(unit)) unit = null;
     if (unit && NOT_A_UNIT.test(unit.toLowerCase())) continue;
     if (unit && /^процент/i.test(unit)) unit = '%';
+    if (unit === null && m[1]) unit = countedBefore(text, m.index);
     // «3 методических пособий»: an adjective takes the noun after it.
     const nextWord = /^\s+([а-яё]+)/i.exec(text.slice(m.index + m[0].length))?.[1];
     if (unit && unit !== '%' && ADJECTIVE.test(unit) && nextWord) unit = `${unit} ${nextWord}`;

@@ -9,7 +9,9 @@ import {
   SimpleForm,
   TextField,
   TextInput,
+  usePermissions,
 } from 'react-admin';
+import { can } from '../auth/authProvider';
 import { ListActions } from '../export/ListActions';
 import { ENUMS, EnumInput, EnumText } from '../resources/common';
 import { matchName, useProviders } from './choices';
@@ -29,9 +31,10 @@ function ProviderPicker({ source, isRequired }: { source: string; isRequired?: b
 
 /** The region's agency directory: who roadmap items and Council decisions are assigned to. */
 export function AgencyList() {
+  const { permissions = [] } = usePermissions<string[]>();
   return (
     <List exporter={false} actions={<ListActions />} perPage={50}>
-      <Datagrid bulkActionButtons={false} rowClick={false}>
+      <Datagrid bulkActionButtons={false} rowClick={can.admin(permissions) ? 'edit' : false}>
         <TextField source="name" sortable={false} />
         <TextField source="abbreviations" sortable={false} emptyText="—" />
         <EnumText

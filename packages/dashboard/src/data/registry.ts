@@ -459,8 +459,19 @@ export const registry: Record<string, ResourceSpec> = {
   },
   agencies: {
     list: 'agencies',
+    one: 'agency',
     fields: 'id region name abbreviations kind',
     args: { region: 'String' },
+    create: {
+      mutation: 'createAgency',
+      input: 'CreateAgencyInput',
+      fields: ['region', 'name', 'abbreviations', 'kind'],
+    },
+    update: {
+      mutation: 'updateAgency',
+      input: 'UpdateAgencyInput',
+      fields: ['name', 'abbreviations', 'kind'],
+    },
   },
   auditEvents: {
     list: 'auditEvents',

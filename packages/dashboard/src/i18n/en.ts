@@ -1,9 +1,11 @@
 import english from 'ra-language-english';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
 import { accountabilityEn } from '../accountability/messages';
+import { agenciesEn } from '../agencies/messages';
 import { caseEn } from '../case/messages';
 import { caseDocumentsEn } from '../documents/messages';
 import { passwordEn } from '../password/messages';
+import { roadmapImportEn } from '../roadmap-import/messages';
 import { councilAdminEn } from './councilAdmin';
 import { enEnums } from './enums';
 
@@ -301,4 +303,6 @@ export const en: TranslationMessages = mergeTranslations(
   councilAdminEn,
   passwordEn,
   accountabilityEn,
+  agenciesEn,
+  roadmapImportEn,
 );

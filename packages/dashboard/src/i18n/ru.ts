@@ -1,9 +1,11 @@
 import russian from 'ra-language-russian';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
 import { accountabilityRu } from '../accountability/messages';
+import { agenciesRu } from '../agencies/messages';
 import { caseRu } from '../case/messages';
 import { caseDocumentsRu } from '../documents/messages';
 import { passwordRu } from '../password/messages';
+import { roadmapImportRu } from '../roadmap-import/messages';
 import { councilAdminRu } from './councilAdmin';
 import { ruEnums } from './enums';
 
@@ -460,4 +462,6 @@ export const ru: TranslationMessages = mergeTranslations(
   councilAdminRu,
   passwordRu,
   accountabilityRu,
+  agenciesRu,
+  roadmapImportRu,
 );

@@ -37,6 +37,11 @@ import { base64Of } from '../graphql/base64';
 import { client } from '../graphql/client';
 import { downloadFile } from '../graphql/download';
 import { toHttpError } from '../graphql/errors';
+import {
+  IMPORT_CHANGES_FIELDS,
+  ImportChanges,
+  type ImportChangesPreview,
+} from '../roadmap-import/ImportChanges';
 import { formatDate } from './common';
 import { RecordLink } from './records';
 
@@ -171,6 +176,7 @@ const PREVIEW = gql`
       outcome title sectionCount itemCount warnings
       unresolvedExecutors { itemKey name }
       items { key number sectionKey measure deadlineText executors { nameAsWritten agencyName coExecutor } }
+      ${IMPORT_CHANGES_FIELDS}
     }
   }
 `;
@@ -180,7 +186,7 @@ const IMPORT = gql`
   }
 `;
 
-interface Preview {
+interface Preview extends ImportChangesPreview {
   outcome: string;
   title: string;
   sectionCount: number;
@@ -321,6 +327,7 @@ export function RoadmapImport() {
                 {w}
               </Alert>
             ))}
+            <ImportChanges preview={preview} />
             {preview.unresolvedExecutors.length > 0 && (
               <Alert severity="warning" sx={{ mt: 1 }}>
                 {translate('app.roadmap.unresolved', { smart_count: preview.unresolvedExecutors.length })}
