@@ -182,6 +182,16 @@ describe('annulling a wrong decision or termination (issue 23; seed 001 §13 е,
     expect(c.stages).toEqual([expect.objectContaining({ kind: 'PREPARATORY', current: true })]);
     expect(c.housing.current).not.toBeNull();
 
+    // seed 001 §14: the Council's "decided" counts decisions in force; the annulled one drops out.
+    const figures = async () =>
+      ok(
+        await t.gql<{ indicators: { applications: { submitted: number; decided: number } } }>(
+          '{ indicators(asOf: "2026-03-12", municipality: "г. Калуга") { applications { submitted decided } } }',
+          undefined,
+          { as: Role.COUNCIL_MEMBER },
+        ),
+      ).indicators.applications;
+    const before = await figures();
     const reason = 'ИППСУ представлена с истёкшим сроком: решение принято ошибочно';
     const annulled = ok(await annulDecision(applicationId, reason)).annulDecision;
     expect(annulled).toMatchObject({
@@ -192,6 +202,7 @@ describe('annulling a wrong decision or termination (issue 23; seed 001 §13 е,
       decisionAnnulmentReason: reason,
     });
     refused(await annulDecision(applicationId, 'Повторно аннулировать'), 'ALREADY_ANNULLED', 'applicationId');
+    expect(await figures()).toEqual({ submitted: before.submitted, decided: before.decided - 1 });
 
     c = await readCase(id);
     // Never edited: the grant stays as it was, marked.

@@ -22,6 +22,7 @@ import { Migration20261203095031_case_documents } from './Migration2026120309503
 import { Migration20261203102337_assessment_annulment } from './Migration20261203102337_assessment_annulment.js';
 import { Migration20261203130000_decision_termination_annulment } from './Migration20261203130000_decision_termination_annulment.js';
 import { Migration20261203133000_interagency_agency_ids } from './Migration20261203133000_interagency_agency_ids.js';
+import { Migration20261203150000_figures_skip_annulled } from './Migration20261203150000_figures_skip_annulled.js';
 
 export const migrations: MigrationClass[] = [
   { name: 'Migration20261123182828_init', class: Migration20261123182828_init },
@@ -63,5 +64,9 @@ export const migrations: MigrationClass[] = [
   {
     name: 'Migration20261203133000_interagency_agency_ids',
     class: Migration20261203133000_interagency_agency_ids,
+  },
+  {
+    name: 'Migration20261203150000_figures_skip_annulled',
+    class: Migration20261203150000_figures_skip_annulled,
   },
 ];
