@@ -13,6 +13,7 @@ export * from './api/api-version.js';
 export * from './audit/audit-plugin.js';
 export * from './audit/audit-trail.js';
 export * from './audit/audit-writer.js';
+export * from './audit/snapshot.js';
 export * from './clock.js';
 export * from './config/config.js';
 export * from './context.js';
