@@ -1,9 +1,9 @@
 import type { ApolloClient } from '@apollo/client';
 import { gql } from '@apollo/client';
-import type { AuthProvider } from 'react-admin';
 // The server's own role presets (a plain module without imports), so the menu cannot drift from
 // what the graph enforces.
-import { Access, type AccessName } from '../../../core/src/access/roles';
+import { Access, type AccessName } from '@sl/core/roles';
+import type { AuthProvider } from 'react-admin';
 import { toHttpError } from '../graphql/errors';
 import { clearSession, readSession, writeSession } from './session';
 

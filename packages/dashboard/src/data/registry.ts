@@ -1,4 +1,4 @@
-import type { AccessName } from '../../../core/src/access/roles';
+import type { AccessName } from '@sl/core/roles';
 import { granted } from '../auth/authProvider';
 import { caseSelection, HEALTH_SELECTION } from '../case/caseData';
 import { ministryRegistry } from '../ministries/resources';

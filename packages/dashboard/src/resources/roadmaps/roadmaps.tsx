@@ -31,14 +31,14 @@ import {
   useTranslate,
 } from 'react-admin';
 import { Link, useNavigate } from 'react-router-dom';
-import { can } from '../auth/authProvider';
-import { ObligationStatusAction } from '../council/meetings/ObligationStatusAction';
-import { base64Of } from '../graphql/base64';
-import { client } from '../graphql/client';
-import { downloadFile } from '../graphql/download';
-import { toHttpError } from '../graphql/errors';
-import { formatDate } from './common';
-import { RecordLink } from './records';
+import { can } from '../../auth/authProvider';
+import { ObligationStatusAction } from '../../council/meetings/ObligationStatusAction';
+import { base64Of } from '../../graphql/base64';
+import { client } from '../../graphql/client';
+import { downloadFile } from '../../graphql/download';
+import { toHttpError } from '../../graphql/errors';
+import { formatDate } from '../common';
+import { RecordLink } from '../records';
 
 interface ObligationCell {
   id: string;
