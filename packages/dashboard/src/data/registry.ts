@@ -13,7 +13,7 @@ import type { ResourceSpec, Selection } from './resource-spec';
  * `xs(first, after, filter?, orderBy?) { totalCount edges { node } pageInfo }`, one item is
  * `x(id)`, writes are `createX(input)` / `updateX(input: { id, ... })`.
  */
-export type { ResourceSpec, Selection } from './resource-spec';
+export { type ResourceSpec, type Selection, selection } from './resource-spec';
 
 /** Which roles may read which part of a person's record: the server's presets (core's `Access`). */
 export function allowed(roles: string[], access: AccessName): boolean {
@@ -26,10 +26,6 @@ function when(roles: string[], parts: Partial<Record<AccessName, string>>): stri
     .filter(([access]) => allowed(roles, access))
     .map(([, selection]) => selection)
     .join('\n');
-}
-
-export function selection(value: Selection, roles: string[]): string {
-  return typeof value === 'function' ? value(roles) : value;
 }
 
 const RECIPIENT_INPUT = [

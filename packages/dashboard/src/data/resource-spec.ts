@@ -46,3 +46,7 @@ export interface ResourceSpec {
   /** Records without an `id` of their own (e.g. deadlines) get one from their content. */
   idOf?: (node: Record<string, unknown>) => string;
 }
+
+export function selection(value: Selection, roles: string[]): string {
+  return typeof value === 'function' ? value(roles) : value;
+}
