@@ -36,6 +36,7 @@ export * from './graphql/pagination.js';
 export * from './graphql/recipient-stub.js';
 export * from './graphql/scalars.js';
 export * from './graphql/subgraph.js';
+export * from './graphql/subgraph-figures.js';
 export * from './http/server.js';
 export * from './logging/logger.js';
 export * from './runtime/database-bootstrap.js';
