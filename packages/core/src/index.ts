@@ -46,5 +46,6 @@ export * from './runtime/shutdown.js';
 export * from './runtime/subgraph-runtime.js';
 export * from './testing/index.js';
 export * from './validation/like.js';
+export * from './validation/period.js';
 export * from './validation/snils.js';
 export * from './validation/uuid.js';
