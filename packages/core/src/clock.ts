@@ -36,3 +36,8 @@ export function localDateOf(date: Date, timeZone = 'Europe/Moscow'): string {
   }
   return format.format(date);
 }
+
+/** "Today" in the region, from the request's clock (tests set it). */
+export function todayOf(ctx: { clock: Clock }): string {
+  return localDateOf(ctx.clock.now());
+}

@@ -46,22 +46,16 @@ import { Layout } from './layout/Layout';
 import { theme } from './layout/theme';
 import { ministryResources } from './ministries/resources';
 import { ChangePassword } from './password/ChangePassword';
+import { AssessmentList } from './resources/assessments/AssessmentList';
+import { DeadlineList } from './resources/deadlines/DeadlineList';
 import { EmployerCreate, EmployerList, VacancyCreate, VacancyList } from './resources/employment';
-import {
-  AssessmentList,
-  DeadlineList,
-  EnrolmentList,
-  HousingUnitList,
-  MedicalConclusionList,
-  ObligationList,
-  PlacementList,
-  ProviderCreate,
-  ProviderEdit,
-  ProviderList,
-  RoadmapList,
-  StaffMemberList,
-  VisitList,
-} from './resources/lists';
+import { EnrolmentList } from './resources/enrolments/EnrolmentList';
+import { HousingUnitList } from './resources/housing/HousingUnitList';
+import { MedicalConclusionList } from './resources/medical-conclusions/MedicalConclusionList';
+import { ObligationList } from './resources/obligations/ObligationList';
+import { PlacementList } from './resources/placements/PlacementList';
+import { ProviderCreate, ProviderEdit } from './resources/providers/ProviderForm';
+import { ProviderList } from './resources/providers/ProviderList';
 import { RecipientCreate, RecipientEdit, RecipientList, RecipientShow } from './resources/recipients';
 import {
   AssessmentCreate,
@@ -75,7 +69,15 @@ import {
   VisitCreate,
   VisitOutcomeCreate,
 } from './resources/records';
-import { ObligationShow, ProgressReportCreate, RoadmapImport, RoadmapShow } from './resources/roadmaps';
+import { RoadmapList } from './resources/roadmaps/RoadmapList';
+import {
+  ObligationShow,
+  ProgressReportCreate,
+  RoadmapImport,
+  RoadmapShow,
+} from './resources/roadmaps/roadmaps';
+import { StaffMemberList } from './resources/staff/StaffMemberList';
+import { VisitList } from './resources/visits/VisitList';
 
 const dataProvider = graphDataProvider(client);
 const authProvider = graphAuthProvider(client);

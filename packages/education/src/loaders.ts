@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { groupedLoader } from '@sl/core';
 import { Enrolment } from './enrolment/enrolment.entity.js';
-import { createEducationIndicatorLoaders } from './figures/education-indicators.loaders.js';
+import { createEducationIndicatorLoaders } from './figures/education-indicators.js';
 import { GuidanceSession } from './guidance/guidance-session.entity.js';
 import { PmpkRecommendation } from './pmpk/pmpk-recommendation.entity.js';
 

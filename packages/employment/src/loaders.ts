@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { groupedLoader, singleLoader } from '@sl/core';
 import { Employer } from './employer/employer.entity.js';
-import { createEmploymentIndicatorLoaders } from './figures/employment-indicators.loaders.js';
+import { createEmploymentIndicatorLoaders } from './figures/employment-indicators.js';
 import { WorkRecommendation } from './ipra/work-recommendation.entity.js';
 import { Placement } from './placement/placement.entity.js';
 import { EmploymentSupport } from './support/employment-support.entity.js';

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { groupedLoader, singleLoader } from '@sl/core';
 import { MedicalConclusion } from './conclusion/medical-conclusion.entity.js';
-import { createHealthIndicatorLoaders } from './figures/health-indicators.loaders.js';
+import { createHealthIndicatorLoaders } from './figures/health-indicators.js';
 import { RequestAnswer } from './interagency/request-answer.entity.js';
 import { MobileTeamVisit } from './mobile-team/mobile-team-visit.entity.js';
 import { RehabilitationEpisode } from './rehabilitation/rehabilitation-episode.entity.js';

@@ -6,8 +6,7 @@ import {
   RecipientHealthResolver,
 } from './conclusion/medical-conclusion.resolver.js';
 import { healthDemo } from './demo.js';
-import { HealthIndicators } from './figures/health-indicators.model.js';
-import { HealthIndicatorsResolver } from './figures/health-indicators.resolver.js';
+import { HealthIndicators, HealthIndicatorsResolver } from './figures/health-indicators.js';
 import { RequestAnswer } from './interagency/request-answer.entity.js';
 import {
   InteragencyRequestHealthResolver,

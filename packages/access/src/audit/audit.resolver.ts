@@ -1,5 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import { Access, Connection, PageArgs, paginate, type SubgraphContext } from '@sl/core';
+import { Access, Connection, PageArgs, paginateLatestFirst, type SubgraphContext } from '@sl/core';
 import { IsOptional, IsUUID, MaxLength } from 'class-validator';
 import { Arg, Args, Authorized, Ctx, Field, ID, InputType, ObjectType, Query, Resolver } from 'type-graphql';
 import { AuditAction, AuditEvent } from './audit-event.entity.js';
@@ -84,15 +84,6 @@ export class AuditResolver {
       entityId: ctx.actor!.id,
       after: { filter: filter ?? null, ...page },
     });
-    return paginate(
-      ctx.em,
-      AuditEvent,
-      auditWhere(filter),
-      [
-        { field: 'occurredAt', direction: 'DESC' },
-        { field: 'id', direction: 'DESC' },
-      ],
-      page,
-    );
+    return paginateLatestFirst(ctx.em, AuditEvent, auditWhere(filter), 'occurredAt', page);
   }
 }

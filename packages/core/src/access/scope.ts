@@ -1,4 +1,4 @@
-import type { Actor } from '../context.js';
+import type { Actor } from './actor.js';
 import { Role } from './roles.js';
 
 /** Roles that see only the people their organisation serves, not everyone their role could. */

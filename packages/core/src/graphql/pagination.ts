@@ -405,3 +405,26 @@ function ownColumnsKey(meta: EntityMetadata, where: unknown): string | null {
   };
   return own(where) ? JSON.stringify(where) : null;
 }
+
+/**
+ * A list of everyone's records (visits, assessments, enrolments…): latest `field` first, the id
+ * breaking ties so that a page never repeats or skips a record among equal dates.
+ */
+export function paginateLatestFirst<T extends object>(
+  em: EntityManager,
+  entity: ClassType<T>,
+  where: FilterQuery<NoInfer<T>>,
+  field: keyof T & string,
+  page: PageRequest,
+): Promise<ConnectionShape<T>> {
+  return paginate(
+    em,
+    entity,
+    where,
+    [
+      { field, direction: 'DESC' },
+      { field: 'id', direction: 'DESC' },
+    ],
+    page,
+  );
+}

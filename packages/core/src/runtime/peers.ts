@@ -1,9 +1,8 @@
-import { execute, parse } from 'graphql';
+import { execute, type GraphQLSchema, parse } from 'graphql';
 import { ACTOR_HEADER, OPERATION_HEADER, signActorAssertion } from '../access/actor-assertion.js';
 import { type Config, type SubgraphName, subgraphServiceUrl } from '../config/config.js';
-import type { BaseContext } from '../context.js';
+import type { BaseContext, SubgraphContext } from '../context.js';
 import { AppError } from '../errors/errors.js';
-import type { SubgraphRuntime } from './subgraph-runtime.js';
 
 /**
  * How a subgraph asks another one something, through the graph and never through its tables: the
@@ -41,10 +40,17 @@ function unwrap<T>(answer: Answer): T {
   return answer.data as T;
 }
 
+/** What peers need of a subgraph served in this process (a SubgraphRuntime is one). */
+export interface LocalSubgraph {
+  schema: GraphQLSchema;
+  contextFor(base: BaseContext): SubgraphContext;
+  flushAudit(context: SubgraphContext): Promise<void>;
+}
+
 export function createPeers(
   config: Config,
   secret: string,
-  local: ReadonlyMap<SubgraphName, SubgraphRuntime>,
+  local: ReadonlyMap<SubgraphName, LocalSubgraph>,
 ): Peers {
   return {
     async query<T>(

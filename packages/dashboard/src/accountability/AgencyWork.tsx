@@ -21,6 +21,7 @@ import { client } from '../graphql/client';
 import { toHttpError } from '../graphql/errors';
 import { formatDate } from '../resources/common';
 import { DecisionReportButton } from './DecisionReportDialog';
+import type { DecisionRow } from './decision-row';
 
 const PAGE = 25;
 
@@ -63,25 +64,6 @@ interface ObligationRow {
   completedLate: boolean;
   item: { id: string; number: string | null; measure: string };
   reports: { id: string }[];
-}
-
-export interface DecisionRow {
-  id: string;
-  number: string | null;
-  text: string;
-  dueDate: string;
-  status: string;
-  doneOn: string | null;
-  daysLate: number;
-  doneLate: boolean;
-  reports: {
-    id: string;
-    reportedOn: string;
-    text: string;
-    authorName: string;
-    agency: { name: string };
-    evidence: { id: string; displayName: string }[];
-  }[];
 }
 
 interface Page<T> {

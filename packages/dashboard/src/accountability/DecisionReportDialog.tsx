@@ -15,7 +15,7 @@ import { useId, useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
 import { runMutation } from '../actions/ActionDialog';
 import { base64Of } from '../graphql/base64';
-import type { DecisionRow } from './AgencyWork';
+import type { DecisionRow } from './decision-row';
 
 const REPORT = `mutation ReportDecisionProgress($input: DecisionReportInput!) {
   reportDecisionProgress(input: $input) { id }

@@ -1,13 +1,13 @@
 import type { ApolloClient } from '@apollo/client';
-import { gql } from '@apollo/client';
-import type { AuthProvider } from 'react-admin';
 // The server's own role presets (a plain module without imports), so the menu cannot drift from
 // what the graph enforces.
-import { Access, type AccessName } from '../../../core/src/access/roles';
+import { Access, type AccessName } from '@sl/core/roles';
+import type { AuthProvider } from 'react-admin';
+import { graphql } from '../gql';
 import { toHttpError } from '../graphql/errors';
 import { clearSession, readSession, writeSession } from './session';
 
-const SIGN_IN = gql`
+const SIGN_IN = graphql(`
   mutation SignIn($input: SignInInput!) {
     signIn(input: $input) {
       token
@@ -15,29 +15,15 @@ const SIGN_IN = gql`
       account { id displayName roles providerId mustChangePassword }
     }
   }
-`;
-const SIGN_OUT = gql`mutation SignOut { signOut }`;
-
-interface SignInResult {
-  signIn: {
-    token: string;
-    expiresAt: string;
-    account: {
-      id: string;
-      displayName: string;
-      roles: string[];
-      providerId: string | null;
-      mustChangePassword: boolean;
-    };
-  };
-}
+`);
+const SIGN_OUT = graphql(`mutation SignOut { signOut }`);
 
 /** Sign-in with the system's own accounts; permissions are the account's roles. */
 export function graphAuthProvider(client: ApolloClient): AuthProvider {
   return {
     async login({ username, password }: { username: string; password: string }) {
       try {
-        const result = await client.mutate<SignInResult>({
+        const result = await client.mutate({
           mutation: SIGN_IN,
           variables: { input: { login: username, password } },
         });

@@ -4,7 +4,15 @@ import type { DataProvider, GetListParams, Identifier, RaRecord } from 'react-ad
 import { readSession } from '../auth/session';
 import { toHttpError } from '../graphql/errors';
 import { CursorBook } from './cursors';
-import { registry as defaultRegistry, type ResourceSpec, selection } from './registry';
+import {
+  createOperation,
+  followUpOperation,
+  listOperation,
+  manyOperation,
+  oneOperation,
+  updateOperation,
+} from './operations';
+import { registry as defaultRegistry, type ResourceSpec } from './registry';
 
 type Node = Record<string, unknown>;
 interface Connection {
@@ -113,13 +121,7 @@ export function graphDataProvider(
         direction: sort.order === 'DESC' ? 'DESC' : 'ASC',
       };
     }
-    const query = gql(`query List($first: Int, $after: String${declarations.map((d) => `, ${d}`).join('')}) {
-      page: ${spec.list}(first: $first, after: $after${args.map((a) => `, ${a}`).join('')}) {
-        totalCount
-        edges { node { ${selection(spec.fields, roles())} } }
-        pageInfo { hasNextPage endCursor }
-      }
-    }`);
+    const query = gql(listOperation(spec, roles(), declarations, args));
     const result = await client.query<{ page: Connection }>({
       query,
       variables: { ...variables, first, after },
@@ -164,9 +166,7 @@ export function graphDataProvider(
           return { data: found as never };
         }
         const result = await client.query<{ one: Node }>({
-          query: gql(
-            `query One($id: ID!) { one: ${spec.one}(id: $id) { ${selection(spec.oneFields ?? spec.fields, roles())} } }`,
-          ),
+          query: gql(oneOperation(spec, roles())),
           variables: { id: params.id },
         });
         return { data: withId(spec, result.data!.one) as never };
@@ -187,9 +187,7 @@ export function graphDataProvider(
         }
         // One request, one aliased field per id (the graph batches them behind DataLoaders).
         const ids = params.ids.slice(0, 50);
-        const query = gql(`query Many(${ids.map((_, i) => `$id${i}: ID!`).join(', ')}) {
-          ${ids.map((_, i) => `r${i}: ${spec.one}(id: $id${i}) { ${selection(spec.fields, roles())} }`).join('\n')}
-        }`);
+        const query = gql(manyOperation(spec, roles(), ids.length));
         const result = await client.query<Record<string, Node>>({
           query,
           variables: Object.fromEntries(ids.map((id, i) => [`id${i}`, id])),
@@ -212,18 +210,13 @@ export function graphDataProvider(
         const data = params.data as Record<string, unknown>;
         const args = Object.fromEntries(extra.map(([name]) => [name, data[name]]));
         const result = await client.mutate<{ created: Node }>({
-          mutation:
-            gql(`mutation Create($input: ${spec.create.input}!${extra.map(([n, t]) => `, $${n}: ${t}`).join('')}) {
-            created: ${spec.create.mutation}(input: $input${extra.map(([n]) => `, ${n}: $${n}`).join('')}) { ${selection(spec.oneFields ?? spec.fields, roles())} }
-          }`),
+          mutation: gql(createOperation(spec, roles())),
           variables: { input, ...args },
         });
         if (spec.create.followedBy) {
           const then = spec.create.followedBy;
           await client.mutate({
-            mutation: gql(
-              `mutation Then($input: ${then.input}!) { done: ${then.mutation}(input: $input) { id } }`,
-            ),
+            mutation: gql(followUpOperation(spec)),
             variables: { input: then.variables(input, result.data!.created) },
           });
         }
@@ -246,9 +239,7 @@ export function graphDataProvider(
           params.previousData as Record<string, unknown>,
         );
         const result = await client.mutate<{ updated: Node }>({
-          mutation: gql(`mutation Update($input: ${spec.update.input}!) {
-            updated: ${spec.update.mutation}(input: $input) { ${selection(spec.oneFields ?? spec.fields, roles())} }
-          }`),
+          mutation: gql(updateOperation(spec, roles())),
           // A record that carries a version is edited on that version: if someone saved it
           // meanwhile, the graph answers EDIT_CONFLICT instead of overwriting their change.
           variables: {

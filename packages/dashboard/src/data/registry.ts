@@ -1,7 +1,9 @@
-import type { AccessName } from '../../../core/src/access/roles';
+import type { AccessName } from '@sl/core/roles';
 import { granted } from '../auth/authProvider';
 import { caseSelection, HEALTH_SELECTION } from '../case/caseData';
 import { ministryRegistry } from '../ministries/resources';
+import type { ResourceSpec, Selection } from './resource-spec';
+
 /**
  * What the dashboard knows about each resource of the graph, in one place. The generic data
  * provider (dataProvider.ts) builds every query from these entries, so a new resource of the graph
@@ -11,54 +13,7 @@ import { ministryRegistry } from '../ministries/resources';
  * `xs(first, after, filter?, orderBy?) { totalCount edges { node } pageInfo }`, one item is
  * `x(id)`, writes are `createX(input)` / `updateX(input: { id, ... })`.
  */
-/**
- * A selection set, or one built from the caller's roles: the graph refuses a field the caller may
- * not read (FORBIDDEN), so a screen asks only for what the signed-in roles allow.
- */
-export type Selection = string | ((roles: string[]) => string);
-
-export interface ResourceSpec {
-  /** The connection query, e.g. `recipients`. */
-  list: string;
-  /** The selection of a node in lists. */
-  fields: Selection;
-  /** The single-item query `x(id: ID!)`; without it getOne reads the list. */
-  one?: string;
-  /** The selection for getOne (the card), when richer than the list's. */
-  oneFields?: Selection;
-  /** Filters passed in one input object: `filter: <input>`; keys are react-admin filter keys. */
-  filter?: { input: string; fields: Record<string, string> };
-  /** Filters passed as top-level arguments: name → GraphQL type. */
-  args?: Record<string, string>;
-  /** Sorting the API supports: react-admin field → the order enum's value. */
-  orderBy?: { input: string; fields: Record<string, string> };
-  create?: {
-    mutation: string;
-    input: string;
-    fields: string[];
-    /**
-     * Arguments the mutation takes beside `input` (e.g. `addCouncilDecision(meetingId, input)`):
-     * name → GraphQL type, their values taken from the form's data.
-     */
-    args?: Record<string, string>;
-    /**
-     * A second mutation the same action needs once the first succeeded, e.g. health answers a
-     * request with a conclusion, then marks the request answered on the case (two subgraphs, two
-     * writes): its input from the first's input and answer.
-     */
-    followedBy?: {
-      mutation: string;
-      input: string;
-      variables: (
-        input: Record<string, unknown>,
-        created: Record<string, unknown>,
-      ) => Record<string, unknown>;
-    };
-  };
-  update?: { mutation: string; input: string; fields: string[] };
-  /** Records without an `id` of their own (e.g. deadlines) get one from their content. */
-  idOf?: (node: Record<string, unknown>) => string;
-}
+export { type ResourceSpec, type Selection, selection } from './resource-spec';
 
 /** Which roles may read which part of a person's record: the server's presets (core's `Access`). */
 export function allowed(roles: string[], access: AccessName): boolean {
@@ -71,10 +26,6 @@ function when(roles: string[], parts: Partial<Record<AccessName, string>>): stri
     .filter(([access]) => allowed(roles, access))
     .map(([, selection]) => selection)
     .join('\n');
-}
-
-export function selection(value: Selection, roles: string[]): string {
-  return typeof value === 'function' ? value(roles) : value;
 }
 
 const RECIPIENT_INPUT = [

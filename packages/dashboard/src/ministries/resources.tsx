@@ -1,6 +1,6 @@
 import { Resource } from 'react-admin';
 import { granted } from '../auth/authProvider';
-import type { ResourceSpec } from '../data/registry';
+import type { ResourceSpec } from '../data/resource-spec';
 import {
   EmploymentSupportCreate,
   EnrolmentEndCreate,

@@ -5,7 +5,7 @@ import {
   Connection,
   PageArgs,
   Personal,
-  paginate,
+  paginateLatestFirst,
   recipientStub,
   ValidationError,
 } from '@sl/core';
@@ -78,16 +78,7 @@ export class EnrolmentResolver {
     if (filter?.level) where.level = filter.level;
     if (filter?.status) where.status = filter.status;
     if (filter?.startedFrom) where.startDate = { $gte: filter.startedFrom };
-    return paginate(
-      ctx.em,
-      Enrolment,
-      where,
-      [
-        { field: 'startDate', direction: 'DESC' },
-        { field: 'id', direction: 'DESC' },
-      ],
-      page,
-    );
+    return paginateLatestFirst(ctx.em, Enrolment, where, 'startDate', page);
   }
 
   /** The person, by reference: the gateway reads their name from social, under social's rules. */

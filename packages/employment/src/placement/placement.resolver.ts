@@ -5,7 +5,7 @@ import {
   Connection,
   PageArgs,
   Personal,
-  paginate,
+  paginateLatestFirst,
   recipientStub,
 } from '@sl/core';
 import {
@@ -115,16 +115,7 @@ export class PlacementResolver {
       const ids = await placementsForbiddenByIpra(ctx.em);
       where.id = filter.forbiddenByIpra ? { $in: ids } : { $nin: ids };
     }
-    return paginate(
-      ctx.em,
-      Placement,
-      where,
-      [
-        { field: 'startDate', direction: 'DESC' },
-        { field: 'id', direction: 'DESC' },
-      ],
-      page,
-    );
+    return paginateLatestFirst(ctx.em, Placement, where, 'startDate', page);
   }
 
   @Personal(Access.EMPLOYMENT)

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ConflictError, ValidationError } from '@sl/core';
+import { ConflictError, checkStartedPeriod, ValidationError } from '@sl/core';
 import { type EmploymentContext, snapshot, todayOf } from '../common.js';
 import { Placement } from '../placement/placement.entity.js';
 import { EmploymentSupport, SupportKind } from './employment-support.entity.js';
@@ -27,12 +27,7 @@ export class EmploymentSupportService {
   constructor(private readonly em: EntityManager) {}
 
   record(ctx: EmploymentContext, input: RecordEmploymentSupportInput): Promise<EmploymentSupport> {
-    if (input.startDate > todayOf(ctx)) {
-      throw new ValidationError('Дата начала не может быть позже сегодняшней', 'startDate', 'DATE_IN_FUTURE');
-    }
-    if (input.endDate && input.endDate < input.startDate) {
-      throw new ValidationError('Окончание раньше начала', 'endDate', 'DATES_ORDER_INVALID');
-    }
+    checkStartedPeriod(input.startDate, input.endDate, todayOf(ctx));
     return this.em.transactional(async (em) => {
       const supports = await em.find(EmploymentSupport, { recipientId: input.recipientId });
       if (input.kind === SupportKind.UNEMPLOYMENT_REGISTRATION) {

@@ -6,7 +6,7 @@ import {
   HEALTH_OWN_CASE_ONLY,
   PageArgs,
   Personal,
-  paginate,
+  paginateLatestFirst,
 } from '@sl/core';
 import {
   Arg,
@@ -129,16 +129,7 @@ export class MedicalConclusionResolver {
     }
     if (filter?.issuedFrom) where.issuedOn = { $gte: filter.issuedFrom };
     if (filter?.validUntilBefore) where.validUntil = { $lt: filter.validUntilBefore };
-    return paginate(
-      ctx.em,
-      MedicalConclusion,
-      where,
-      [
-        { field: 'issuedOn', direction: 'DESC' },
-        { field: 'id', direction: 'DESC' },
-      ],
-      page,
-    );
+    return paginateLatestFirst(ctx.em, MedicalConclusion, where, 'issuedOn', page);
   }
 
   /** The person, by reference: the gateway reads their name from social, under social's rules. */

@@ -1,4 +1,4 @@
-import { AboutConsentingRecipient, Access, ValidationError } from '@sl/core';
+import { AboutConsentingRecipient, Access, checkStartedPeriod } from '@sl/core';
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { type HealthContext, snapshot, todayOf } from '../common.js';
 import { RehabilitationEpisode } from './rehabilitation-episode.entity.js';
@@ -13,12 +13,7 @@ export class RehabilitationEpisodeResolver {
     @Ctx() ctx: HealthContext,
     @Arg('input', () => RecordRehabilitationEpisodeInput) input: RecordRehabilitationEpisodeInput,
   ) {
-    if (input.startDate > todayOf(ctx)) {
-      throw new ValidationError('Дата начала не может быть позже сегодняшней', 'startDate', 'DATE_IN_FUTURE');
-    }
-    if (input.endDate && input.endDate < input.startDate) {
-      throw new ValidationError('Окончание раньше начала', 'endDate', 'DATES_ORDER_INVALID');
-    }
+    checkStartedPeriod(input.startDate, input.endDate, todayOf(ctx));
     return ctx.em.transactional(async (em) => {
       const episode = em.create(RehabilitationEpisode, {
         recipientId: input.recipientId,

@@ -1,5 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { Access, Connection, PageArgs, Personal, paginate } from '@sl/core';
+import { Access, Connection, PageArgs, Personal, paginateLatestFirst } from '@sl/core';
 import {
   Arg,
   Args,
@@ -39,16 +39,7 @@ export class AssessmentResolver {
     if (filter?.degree) where.degree = filter.degree;
     if (filter?.reassessmentDueBefore) where.reassessmentDueOn = { $lt: filter.reassessmentDueBefore };
     if (filter?.assessedFrom) where.assessedOn = { $gte: filter.assessedFrom };
-    return paginate(
-      ctx.em,
-      Assessment,
-      where,
-      [
-        { field: 'assessedOn', direction: 'DESC' },
-        { field: 'id', direction: 'DESC' },
-      ],
-      page,
-    );
+    return paginateLatestFirst(ctx.em, Assessment, where, 'assessedOn', page);
   }
 
   @Personal(Access.IDENTITY)

@@ -1,5 +1,4 @@
-import { wrap } from '@mikro-orm/core';
-import { type AuditChange, localDateOf, type SubgraphContext } from '@sl/core';
+import type { AuditChange, SubgraphContext } from '@sl/core';
 import type { SocialLoaders } from '../loaders.js';
 import { RuleSet } from '../rules/rule-set.js';
 
@@ -17,16 +16,9 @@ export function rulesOf(ctx: Pick<SocialContext, 'region'>): RuleSet {
   return rules;
 }
 
-/** "Today" in the region, from the request's clock (tests set it). */
-export function todayOf(ctx: Pick<SocialContext, 'clock'>): string {
-  return localDateOf(ctx.clock.now());
-}
-
-/** A plain JSON copy of an entity for the audit trail. */
-export function snapshot(entity: object | null): unknown {
-  return entity ? JSON.parse(JSON.stringify(wrap(entity).toPOJO())) : null;
-}
-
 export function recordChange(ctx: Pick<SocialContext, 'audit'>, change: AuditChange): void {
   ctx.audit?.change(change);
 }
+
+// The helpers every subgraph shares live in core; named here so social's files keep one import.
+export { snapshot, todayOf } from '@sl/core';

@@ -1,4 +1,4 @@
-import { TIME_ZONE } from '../services/visit.service.js';
+import { TIME_ZONE } from '../common/time-zone.js';
 import { CASE_RULE_SOURCES } from './case-rules.sources.js';
 import { DeadlineKind } from './deadline.entity.js';
 import { currentProviderOf, due, NO_HOURS } from './deadline.sql.js';

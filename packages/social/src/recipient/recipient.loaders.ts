@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { Recipient } from './recipient.entity.js';
-import { searchNameOf } from './recipient.service.js';
+import { searchNameOf } from './search-name.js';
 
 /**
  * Other people with the same full name (case- and ё-insensitive) and birth date: probably the same

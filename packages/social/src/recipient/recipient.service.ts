@@ -42,11 +42,6 @@ export function normalizeName(value: string): string {
   return value.toLowerCase().replaceAll('ё', 'е').replace(/\s+/g, ' ').trim();
 }
 
-/** Exactly the `search_name` column's expression, so that the duplicate check can compare by it. */
-export function searchNameOf(r: Pick<Recipient, 'lastName' | 'firstName' | 'patronymic'>): string {
-  return `${r.lastName} ${r.firstName} ${r.patronymic}`.toLowerCase().replaceAll('ё', 'е').trimEnd();
-}
-
 /** A valid СНИЛС, normalised, or a SNILS_INVALID refusal saying what is wrong with it. */
 export function validSnils(input: string): string {
   const problem = checkSnils(input);

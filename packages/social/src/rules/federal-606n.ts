@@ -1,4 +1,4 @@
-import type { RuleSetData } from './rule-set.js';
+import type { RuleSetData } from './rule-set.schema.js';
 
 /** How much help the person needs for one activity: the four answers every item offers. */
 export const QUESTIONNAIRE_LEVELS = [

@@ -1,6 +1,6 @@
 import { ApplicationDocumentKind as Doc, RefusalGround } from '../application/application.enums.js';
 import { federalAutonomyBands } from './federal-606n.js';
-import type { RuleSetData } from './rule-set.js';
+import type { RuleSetData } from './rule-set.schema.js';
 
 /** Kaluga oblast, ministry order 2840-п of 09.09.2024 (seed 001). */
 export const kalugaRules: RuleSetData = {

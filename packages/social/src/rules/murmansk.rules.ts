@@ -1,6 +1,6 @@
 import { ApplicationDocumentKind as Doc, RefusalGround } from '../application/application.enums.js';
 import { federalAutonomyBands } from './federal-606n.js';
-import type { RuleSetData } from './rule-set.js';
+import type { RuleSetData } from './rule-set.schema.js';
 
 /** Murmansk oblast, ministry order 506 of 15.08.2024 (seed 002). */
 export const murmanskRules: RuleSetData = {

@@ -6,7 +6,7 @@ import { ServicePlan } from './service-plan.entity.js';
 import { StaffMember } from './staff-member.entity.js';
 import { TeamAssignment } from './team-assignment.entity.js';
 import { Visit } from './visit.entity.js';
-import { VisitService, type WeeklyHoursRow } from './visit.service.js';
+import { type WeeklyHoursRow, weeklyHours } from './weekly-hours.sql.js';
 
 function byRecipient<T extends { recipientId: string }>(
   em: EntityManager,
@@ -80,7 +80,7 @@ export function createServicesLoaders(em: EntityManager) {
     weeklyHours: perPeriod(
       (from, to) =>
         new DataLoader<string, WeeklyHoursRow[]>(async (ids) => {
-          const rows = await VisitService.weeklyHours(em, ids, from, to);
+          const rows = await weeklyHours(em, ids, from, to);
           const groups = new Map<string, WeeklyHoursRow[]>(ids.map((id) => [id, []]));
           for (const row of rows) groups.get(row.recipientId)?.push(row);
           return ids.map((id) => groups.get(id) ?? []);

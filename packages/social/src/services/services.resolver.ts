@@ -10,6 +10,7 @@ import {
   PageArgs,
   Personal,
   paginate,
+  paginateLatestFirst,
   type SubgraphContext,
 } from '@sl/core';
 import {
@@ -255,16 +256,7 @@ export class VisitResolver {
     if (filter?.from) planned.$gte = dayStart(filter.from);
     if (filter?.to) planned.$lt = new Date(dayStart(filter.to).getTime() + 86_400_000);
     if (Object.keys(planned).length > 0) where.plannedAt = planned;
-    return paginate(
-      ctx.em,
-      Visit,
-      where,
-      [
-        { field: 'plannedAt', direction: 'DESC' },
-        { field: 'id', direction: 'DESC' },
-      ],
-      page,
-    );
+    return paginateLatestFirst(ctx.em, Visit, where, 'plannedAt', page);
   }
 
   @Personal(Access.IDENTITY)

@@ -7,13 +7,12 @@ import {
   NotFoundError,
   ValidationError,
 } from '@sl/core';
+import { TIME_ZONE } from '../common/time-zone.js';
 import { lockRecipient, planOn, staffOfProvider } from './service-plan.service.js';
 import type { RecordVisitInput, RescheduleVisitInput, ScheduleVisitInput } from './services.inputs.js';
 import { Visit } from './visit.entity.js';
 import { type ServiceWriteScope, UNSCOPED } from './write-scope.js';
 
-/** Visits are counted by the region's calendar day. */
-export const TIME_ZONE = 'Europe/Moscow';
 /** No person receives more than 24 hours of service in one day. */
 export const MAX_HOURS_PER_DAY = 24;
 
@@ -36,13 +35,6 @@ function assertNotRecorded(visit: Visit): void {
       { field: 'visitId' },
     );
   }
-}
-
-export interface WeeklyHoursRow {
-  recipientId: string;
-  weekStart: string;
-  planned: number;
-  delivered: number;
 }
 
 export class VisitService {
@@ -172,47 +164,6 @@ export class VisitService {
       });
       return found;
     });
-  }
-
-  /**
-   * Planned vs delivered hours per week (Monday to Sunday) for many people in one statement.
-   * Planned hours of a plan that covers only part of a week count for the days it covers.
-   */
-  static async weeklyHours(
-    em: EntityManager,
-    recipientIds: readonly string[],
-    from: string,
-    to: string,
-  ): Promise<WeeklyHoursRow[]> {
-    const rows: { recipient_id: string; week_start: string; planned: string; delivered: string }[] = await em
-      .getConnection()
-      .execute(
-        `with weeks as (
-           select d::date as week_start
-             from generate_series(date_trunc('week', ?::timestamp), ?::timestamp, interval '7 days') as d
-         ), people as (select unnest(?::uuid[]) as recipient_id)
-         select p.recipient_id, to_char(w.week_start, 'YYYY-MM-DD') as week_start,
-           coalesce((select round(sum(sp.hours_per_week
-                        * ((least(coalesce(sp.to_date, 'infinity'::date), w.week_start + 6)
-                            - greatest(sp.from_date, w.week_start) + 1)::numeric / 7)), 2)
-                       from social.service_plan sp
-                      where sp.recipient_id = p.recipient_id
-                        and sp.from_date <= w.week_start + 6
-                        and coalesce(sp.to_date, 'infinity'::date) >= w.week_start), 0) as planned,
-           coalesce((select sum(v.hours_delivered) from social.visit v
-                      where v.recipient_id = p.recipient_id and v.delivered
-                        and (v.planned_at at time zone '${TIME_ZONE}')::date between w.week_start and w.week_start + 6), 0)
-             as delivered
-           from people p cross join weeks w
-          order by p.recipient_id, w.week_start`,
-        [from, to, `{${recipientIds.join(',')}}`],
-      );
-    return rows.map((r) => ({
-      recipientId: r.recipient_id,
-      weekStart: r.week_start,
-      planned: Number(r.planned),
-      delivered: Number(r.delivered),
-    }));
   }
 }
 

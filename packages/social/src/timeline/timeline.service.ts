@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { TIME_ZONE } from '../services/visit.service.js';
+import { TIME_ZONE } from '../common/time-zone.js';
 import type { CaseEvent, CaseEventKind } from './timeline.model.js';
 
 /**

@@ -1,6 +1,6 @@
 import { Stack } from '@mui/material';
 import { ActionButton, runMutation } from '../../actions/ActionDialog';
-import type { Decision } from './CouncilMeetings';
+import type { Decision } from './meeting.types';
 
 const SET_STATUS = `mutation SetDecisionStatus($id: ID!, $status: DecisionStatus!, $note: String, $doneOn: LocalDate) {
   setCouncilDecisionStatus(id: $id, status: $status, note: $note, doneOn: $doneOn) { id status doneOn doneNote daysLate doneLate }

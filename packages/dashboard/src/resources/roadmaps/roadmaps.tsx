@@ -31,19 +31,19 @@ import {
   useTranslate,
 } from 'react-admin';
 import { Link, useNavigate } from 'react-router-dom';
-import { can } from '../auth/authProvider';
-import { ObligationStatusAction } from '../council/meetings/ObligationStatusAction';
-import { base64Of } from '../graphql/base64';
-import { client } from '../graphql/client';
-import { downloadFile } from '../graphql/download';
-import { toHttpError } from '../graphql/errors';
+import { can } from '../../auth/authProvider';
+import { ObligationStatusAction } from '../../council/meetings/ObligationStatusAction';
+import { base64Of } from '../../graphql/base64';
+import { client } from '../../graphql/client';
+import { downloadFile } from '../../graphql/download';
+import { toHttpError } from '../../graphql/errors';
 import {
   IMPORT_CHANGES_FIELDS,
   ImportChanges,
   type ImportChangesPreview,
-} from '../roadmap-import/ImportChanges';
-import { formatDate } from './common';
-import { RecordLink } from './records';
+} from '../../roadmap-import/ImportChanges';
+import { formatDate } from '../common';
+import { RecordLink } from '../records';
 
 interface ObligationCell {
   id: string;
