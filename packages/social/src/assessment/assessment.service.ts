@@ -120,7 +120,7 @@ export class AssessmentService {
           'NOT_CASE_COORDINATOR',
           'Аннулировать оценку может только координатор, который ведёт дело этого человека',
           { field: 'assessmentId' },
-        );
+        ).about(recipient.id);
       if (assessment.annulledAt)
         throw new ConflictError('ALREADY_ANNULLED', 'Эта оценка уже аннулирована', { field: 'assessmentId' });
       const before = snapshot(assessment);

@@ -75,8 +75,8 @@ export class RecipientService {
     filter: RecipientFilter = {},
     order?: RecipientOrder,
     page: PageRequest = {},
-    /** A condition limiting the list to what the caller may read (`sharedWith: ME`). */
-    shared: FilterQuery<Recipient> | null = null,
+    /** Conditions limiting the list to whom the caller may read (`callerNarrowing`). */
+    narrowing: readonly FilterQuery<Recipient>[] = [],
   ): Promise<ConnectionShape<Recipient>> {
     const where: FilterQuery<Recipient> & Record<string, unknown> = {};
     if (filter.municipality) where.municipality = filter.municipality;
@@ -112,7 +112,7 @@ export class RecipientService {
         [raw((alias) => `${currentProviderOf(`${alias}.id`)} = ?::uuid`, [providerId])]: [],
       } as FilterQuery<Recipient>);
     }
-    if (shared) conditions.push(shared);
+    conditions.push(...narrowing);
     const direction = order?.direction ?? 'ASC';
     const keys: SortKey[] = SORT_KEYS[order?.field ?? RecipientSortField.NAME].map((field) => ({
       field,

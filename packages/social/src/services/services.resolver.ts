@@ -3,8 +3,8 @@ import {
   Access,
   Connection,
   escapeLike,
-  isScoped,
   LocalDate,
+  listNarrowing,
   localDateOf,
   NotFoundError,
   PageArgs,
@@ -30,6 +30,7 @@ import {
 import type { SocialLoaders } from '../loaders.js';
 import { Provider } from '../provider/provider.entity.js';
 import { Recipient } from '../recipient/recipient.entity.js';
+import { NO_PROVIDER } from '../recipient/recipient.narrowing.js';
 import { RehabilitationRoute, RouteGoal } from './rehabilitation-route.entity.js';
 import { RehabilitationRouteService } from './rehabilitation-route.service.js';
 import { ServicePlan } from './service-plan.entity.js';
@@ -52,9 +53,6 @@ import { TeamAssignment } from './team-assignment.entity.js';
 import { Visit } from './visit.entity.js';
 import { checkWeekRange, VisitService } from './visit.service.js';
 import { writeScope } from './write-scope.js';
-
-/** Matches no provider: a provider account without a provider sees nobody. */
-const NO_PROVIDER = '00000000-0000-0000-0000-000000000000';
 
 @ObjectType()
 export class StaffMemberConnection extends Connection(StaffMember, 'StaffMember') {}
@@ -88,7 +86,9 @@ export class StaffMemberResolver {
   ) {
     // Provider staff list their own provider's staff only, whatever they ask for.
     const scoped =
-      ctx.actor && isScoped(ctx.actor, Access.SERVICE) ? (ctx.actor.providerId ?? NO_PROVIDER) : null;
+      ctx.actor && listNarrowing(ctx.actor, Access.SERVICE).scopedOnly
+        ? (ctx.actor.providerId ?? NO_PROVIDER)
+        : null;
     const provider = scoped ?? providerId;
     const words = (name ?? '').trim().split(/\s+/).filter(Boolean);
     return paginate(
@@ -247,7 +247,7 @@ export class VisitResolver {
     if (filter?.staffMemberId) staff.id = filter.staffMemberId;
     if (filter?.providerId) staff.provider = filter.providerId;
     // Provider staff see the visits their provider's team makes, whatever the filter says.
-    if (ctx.actor && isScoped(ctx.actor, Access.SERVICE))
+    if (ctx.actor && listNarrowing(ctx.actor, Access.SERVICE).scopedOnly)
       staff.provider = ctx.actor.providerId ?? NO_PROVIDER;
     if (Object.keys(staff).length > 0) where.staffMember = staff;
     if (typeof filter?.delivered === 'boolean') where.delivered = filter.delivered;
@@ -296,7 +296,7 @@ export class VisitResolver {
     @Ctx() ctx: SocialContext,
     @Arg('input', () => RescheduleVisitInput) input: RescheduleVisitInput,
   ) {
-    return new VisitService(ctx.em, ctx.audit).reschedule(input);
+    return new VisitService(ctx.em, ctx.audit, writeScope(ctx)).reschedule(input);
   }
 
   @Authorized(Access.SERVICE_WRITE)

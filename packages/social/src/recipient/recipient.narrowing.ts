@@ -1,0 +1,105 @@
+import { raw } from '@mikro-orm/core';
+import type { FilterQuery } from '@mikro-orm/postgresql';
+import { listNarrowing, pgTextArray } from '@sl/core';
+import DataLoader from 'dataloader';
+import { type SocialContext, todayOf } from '../common/social-context.js';
+import { sharedWithSql } from '../consent/consent.shared-with.js';
+import { currentProviderOf } from '../deadlines/deadline.sql.js';
+
+/** Matches no provider: a provider account without a provider sees nobody. */
+export const NO_PROVIDER = '00000000-0000-0000-0000-000000000000';
+
+/** A condition in SQL over the person a row is about, given as a column or an expression. */
+export interface PersonCondition {
+  sql: (person: string) => string;
+  params: unknown[];
+}
+
+/**
+ * What keeps a list of people, or of records about people, to those the caller may read
+ * (docs/access.md, "What a list reveals"), as `listNarrowing` decides for the roles the list
+ * admits: provider staff their provider's people, a ministry officer the people whose consents
+ * share them with that ministry today. `sharedAsked`: the caller asked for the shared people only
+ * (`sharedWith: ME`), whatever their other roles. Empty for whoever reads everyone (a coordinator).
+ */
+export function callerNarrowing(
+  ctx: SocialContext,
+  allowed: readonly string[],
+  sharedAsked = false,
+): PersonCondition[] {
+  const actor = ctx.actor;
+  if (!actor) return [];
+  const { scopedOnly, sharedOnly } = listNarrowing(actor, allowed);
+  const conditions: PersonCondition[] = [];
+  if (scopedOnly) {
+    conditions.push({
+      sql: (person) => `${currentProviderOf(person)} = ?::uuid`,
+      params: [actor.providerId ?? NO_PROVIDER],
+    });
+  }
+  const shared = sharedOnly || sharedAsked ? sharedWithSql(actor, todayOf(ctx)) : null;
+  if (shared) conditions.push(shared);
+  return conditions;
+}
+
+/** `callerNarrowing` as ORM conditions on an entity whose row's person is `person(alias)`. */
+export function callerNarrowingWhere<T>(
+  conditions: readonly PersonCondition[],
+  person: (alias: string) => string = (alias) => `${alias}.id`,
+): FilterQuery<T>[] {
+  return conditions.map((c) => ({ [raw((alias) => c.sql(person(alias)), c.params)]: [] }) as FilterQuery<T>);
+}
+
+/** `callerNarrowing` as one SQL condition (`true` when nothing narrows) over `person`. */
+export function callerNarrowingSql(
+  conditions: readonly PersonCondition[],
+  person: string,
+): { sql: string; params: unknown[] } {
+  if (conditions.length === 0) return { sql: 'true', params: [] };
+  return {
+    sql: conditions.map((c) => `(${c.sql(person)})`).join(' and '),
+    params: conditions.flatMap((c) => c.params),
+  };
+}
+
+/** Per request and list rule: which people may be listed, asked in one statement per tick. */
+const visibility = new WeakMap<SocialContext, Map<string, DataLoader<string, boolean>>>();
+
+function visibilityLoader(ctx: SocialContext, allowed: readonly string[]): DataLoader<string, boolean> {
+  const byRule = visibility.get(ctx) ?? new Map<string, DataLoader<string, boolean>>();
+  visibility.set(ctx, byRule);
+  const key = [...allowed].sort().join(',');
+  let loader = byRule.get(key);
+  if (!loader) {
+    const narrowing = callerNarrowingSql(callerNarrowing(ctx, allowed), 'r.id');
+    loader = new DataLoader<string, boolean>(async (ids) => {
+      const rows = await ctx.em
+        .getConnection()
+        .execute<{ id: string }[]>(
+          `select r.id from social.recipient r where r.id = any(?::uuid[]) and ${narrowing.sql}`,
+          [pgTextArray([...ids]), ...narrowing.params],
+          'all',
+          ctx.em.getTransactionContext(),
+        );
+      const found = new Set(rows.map((row) => row.id));
+      return ids.map((id) => found.has(id));
+    });
+    byRule.set(key, loader);
+  }
+  return loader;
+}
+
+/**
+ * Of the given people (a person's namesakes, a unit's occupants), those the caller may see in a
+ * list: the same narrowing, asked for every such list of the request together.
+ */
+export async function visibleToCaller(
+  ctx: SocialContext,
+  allowed: readonly string[],
+  recipientIds: readonly string[],
+): Promise<Set<string>> {
+  if (callerNarrowing(ctx, allowed).length === 0) return new Set(recipientIds);
+  const loader = visibilityLoader(ctx, allowed);
+  const visible = await Promise.all(recipientIds.map((id) => loader.load(id)));
+  return new Set(recipientIds.filter((_, i) => visible[i]));
+}
