@@ -1,6 +1,12 @@
 import { Role, snilsFromBody } from '@sl/core';
 import pg from 'pg';
-import { type GraphQLResponse, startTestSystem, type TestActor, type TestSystem } from '../support/system.js';
+import {
+  type GraphQLResponse,
+  startTestSystem,
+  TEST_PASSWORD,
+  type TestActor,
+  type TestSystem,
+} from '../support/system.js';
 
 /**
  * Issue 18, the lists beyond `recipients` and the refused writes: every list a restricted role may
@@ -182,6 +188,50 @@ describe('security: every list narrowed like `recipients`, every refused write r
       const none = await t.gql<Due>(DUE, {}, stranger);
       expect(none.data!.readinessReviewsDue).toEqual({ totalCount: 0, edges: [] });
     });
+
+    it('lists a provider’s visits only while the person is in its scope', async () => {
+      const visited = await person({ lastName: 'Посещаемая' });
+      const plan = await t.gql(PLAN, {
+        input: { recipientId: visited, providerId: providerA, hoursPerWeek: 6, fromDate: '2026-01-05' },
+      });
+      expect(plan.errors).toBeUndefined();
+      const staff = await t.gql<{ createStaffMember: { id: string } }>(
+        `mutation ($input: CreateStaffMemberInput!) { createStaffMember(input: $input) { id } }`,
+        { input: { fullName: 'Работница Посещений', role: 'SOCIAL_WORKER', providerId: providerA } },
+      );
+      expect(staff.errors).toBeUndefined();
+      const visit = await t.gql<{ scheduleVisit: { id: string } }>(
+        `mutation ($input: ScheduleVisitInput!) { scheduleVisit(input: $input) { id } }`,
+        {
+          input: {
+            recipientId: visited,
+            staffMemberId: staff.data!.createStaffMember.id,
+            plannedAt: '2026-02-02T10:00:00+03:00',
+          },
+        },
+      );
+      expect(visit.errors).toBeUndefined();
+      const VISITS = `query ($f: VisitFilter) { visits(filter: $f, first: 200) { totalCount edges { node { id } } } }`;
+      const listed = async () => {
+        const res = await t.gql<{ visits: { totalCount: number; edges: { node: { id: string } }[] } }>(
+          VISITS,
+          { f: { from: '2026-02-02', to: '2026-02-08' } },
+          staffOf(providerA),
+        );
+        expect(res.errors).toBeUndefined();
+        return res.data!.visits;
+      };
+      const before = await listed();
+      expect(before.edges.map((e) => e.node.id)).toContain(visit.data!.scheduleVisit.id);
+      const closed = await t.gql(
+        `mutation ($input: CloseServicePlanInput!) { closeServicePlan(input: $input) { id } }`,
+        { input: { recipientId: visited, date: '2026-03-01' } },
+      );
+      expect(closed.errors).toBeUndefined();
+      const after = await listed();
+      expect(after.edges.map((e) => e.node.id)).not.toContain(visit.data!.scheduleVisit.id);
+      expect(after.totalCount).toBe(before.totalCount - 1);
+    });
   });
 
   describe('refused writes are recorded as refused', () => {
@@ -241,12 +291,12 @@ describe('security: every list narrowed like `recipients`, every refused write r
       expect(await sql('select 1 from health.medical_conclusion where recipient_id = $1', [target])).toEqual(
         [],
       );
-      const [{ id: self }] = await sql<{ id: string }>(
+      const [coordinator] = await sql<{ id: string }>(
         `select id from access.account where login = 't-coordinator'`,
       );
       const takeover = await t.gql(
         `mutation ($input: AssignCaseCoordinatorInput!) { assignCaseCoordinator(input: $input) { id } }`,
-        { input: { recipientId: target, accountId: self } },
+        { input: { recipientId: target, accountId: coordinator!.id } },
         { as: { role: Role.COORDINATOR, agencyId: '00000000-0000-4000-8000-0000000000aa' } },
       );
       expect(codes(takeover)).toEqual(['NOT_CASE_COORDINATOR']);
@@ -284,6 +334,50 @@ describe('security: every list narrowed like `recipients`, every refused write r
       expect(after!.planned_at).toEqual(visit!.planned_at);
       expect(await refusals('Mutation.rescheduleVisit')).toEqual([
         expect.objectContaining({ recipient_id: visit!.recipient_id, entity: 'OUT_OF_SCOPE' }),
+      ]);
+    });
+  });
+
+  describe('an administrator’s changes to an account are security events', () => {
+    it('records deactivation, activation and unlock; refuses and records them asked by anyone else', async () => {
+      const created = await t.gql<{ createAccount: { id: string } }>(
+        'mutation ($input: CreateAccountInput!) { createAccount(input: $input) { id } }',
+        {
+          input: {
+            login: 'to-be-switched',
+            displayName: 'Переключаемая',
+            password: TEST_PASSWORD,
+            roles: [Role.EDUCATION_OFFICER],
+          },
+        },
+        { as: Role.ADMIN },
+      );
+      expect(created.errors).toBeUndefined();
+      const id = created.data!.createAccount.id;
+      const ACTIVE = 'mutation ($id: ID!, $a: Boolean!) { setAccountActive(id: $id, active: $a) { active } }';
+      const UNLOCK = 'mutation ($id: ID!) { unlockAccount(id: $id) { id } }';
+      const tried = await t.gql(UNLOCK, { id }, { as: Role.COORDINATOR });
+      expect(codes(tried)).toEqual(['FORBIDDEN']);
+      expect(tried.data ?? null).toBeNull();
+      for (const [query, variables] of [
+        [ACTIVE, { id, a: false }],
+        [ACTIVE, { id, a: true }],
+        [UNLOCK, { id }],
+      ] as const) {
+        expect((await t.gql(query, variables, { as: Role.ADMIN })).errors).toBeUndefined();
+      }
+      const events = await sql<{ entity: string }>(
+        `select entity from access.audit_event where action = 'security' and entity_id = $1 order by id`,
+        [id],
+      );
+      expect(events.map((e) => e.entity)).toEqual([
+        'ACCOUNT_CREATED',
+        'ACCOUNT_DEACTIVATED',
+        'ACCOUNT_ACTIVATED',
+        'ACCOUNT_UNLOCKED',
+      ]);
+      expect(await refusals('Mutation.unlockAccount')).toEqual([
+        { recipient_id: null, entity: 'FORBIDDEN', actor_name: 't-coordinator', subgraph: 'access' },
       ]);
     });
   });

@@ -1,4 +1,4 @@
-import { Access, Connection, PageArgs, Personal } from '@sl/core';
+import { Access, Connection, listNarrowing, PageArgs, Personal } from '@sl/core';
 import { type GraphQLResolveInfo, Kind } from 'graphql';
 import {
   Arg,
@@ -54,7 +54,12 @@ export class RecipientResolver {
     const narrowing = callerNarrowingWhere<Recipient>(
       callerNarrowing(ctx, Access.IDENTITY, filter?.sharedWith === SharedWith.ME),
     );
-    const result = await new RecipientService(ctx.em).list(filter, orderBy, page, narrowing);
+    // Their own provider's people, that is: another provider named in the filter is not asked.
+    const scoped =
+      ctx.actor && listNarrowing(ctx.actor, Access.IDENTITY).scopedOnly
+        ? { ...filter, providerId: undefined }
+        : filter;
+    const result = await new RecipientService(ctx.em).list(scoped, orderBy, page, narrowing);
     // Who is on the register is itself personal: a page that sends ids, even ids alone, is recorded.
     if (!info || sendsRows(info))
       for (const edge of result.edges) ctx.audit?.read(edge.node.id, 'Recipient.id');

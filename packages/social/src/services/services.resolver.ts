@@ -30,7 +30,7 @@ import {
 import type { SocialLoaders } from '../loaders.js';
 import { Provider } from '../provider/provider.entity.js';
 import { Recipient } from '../recipient/recipient.entity.js';
-import { NO_PROVIDER } from '../recipient/recipient.narrowing.js';
+import { callerNarrowing, callerNarrowingWhere, NO_PROVIDER } from '../recipient/recipient.narrowing.js';
 import { RehabilitationRoute, RouteGoal } from './rehabilitation-route.entity.js';
 import { RehabilitationRouteService } from './rehabilitation-route.service.js';
 import { ServicePlan } from './service-plan.entity.js';
@@ -255,10 +255,15 @@ export class VisitResolver {
     if (filter?.from) planned.$gte = dayStart(filter.from);
     if (filter?.to) planned.$lt = new Date(dayStart(filter.to).getTime() + 86_400_000);
     if (Object.keys(planned).length > 0) where.plannedAt = planned;
+    // …and of those, only the visits of people still in their scope (whose record they may read).
+    const narrowing = callerNarrowingWhere<Visit>(
+      callerNarrowing(ctx, Access.SERVICE),
+      (alias) => `${alias}.recipient_id`,
+    );
     return paginate(
       ctx.em,
       Visit,
-      where,
+      narrowing.length > 0 ? { $and: [where, ...narrowing] } : where,
       [
         { field: 'plannedAt', direction: 'DESC' },
         { field: 'id', direction: 'DESC' },
