@@ -1,7 +1,6 @@
 import { raw } from '@mikro-orm/core';
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import { listNarrowing, pgTextArray } from '@sl/core';
-import DataLoader from 'dataloader';
+import { listNarrowing } from '@sl/core';
 import { type SocialContext, todayOf } from '../common/social-context.js';
 import { sharedWithSql } from '../consent/consent.shared-with.js';
 import { currentProviderOf } from '../deadlines/deadline.sql.js';
@@ -62,44 +61,26 @@ export function callerNarrowingSql(
   };
 }
 
-/** Per request and list rule: which people may be listed, asked in one statement per tick. */
-const visibility = new WeakMap<SocialContext, Map<string, DataLoader<string, boolean>>>();
-
-function visibilityLoader(ctx: SocialContext, allowed: readonly string[]): DataLoader<string, boolean> {
-  const byRule = visibility.get(ctx) ?? new Map<string, DataLoader<string, boolean>>();
-  visibility.set(ctx, byRule);
-  const key = [...allowed].sort().join(',');
-  let loader = byRule.get(key);
-  if (!loader) {
-    const narrowing = callerNarrowingSql(callerNarrowing(ctx, allowed), 'r.id');
-    loader = new DataLoader<string, boolean>(async (ids) => {
-      const rows = await ctx.em
-        .getConnection()
-        .execute<{ id: string }[]>(
-          `select r.id from social.recipient r where r.id = any(?::uuid[]) and ${narrowing.sql}`,
-          [pgTextArray([...ids]), ...narrowing.params],
-          'all',
-          ctx.em.getTransactionContext(),
-        );
-      const found = new Set(rows.map((row) => row.id));
-      return ids.map((id) => found.has(id));
-    });
-    byRule.set(key, loader);
-  }
-  return loader;
-}
-
 /**
  * Of the given people (a person's namesakes, a unit's occupants), those the caller may see in a
- * list: the same narrowing, asked for every such list of the request together.
+ * list: the same narrowing, answered by the request's batched per-person checks (`inScope`,
+ * `sharing`), so every such list of a page is asked together.
  */
 export async function visibleToCaller(
   ctx: SocialContext,
   allowed: readonly string[],
   recipientIds: readonly string[],
 ): Promise<Set<string>> {
-  if (callerNarrowing(ctx, allowed).length === 0) return new Set(recipientIds);
-  const loader = visibilityLoader(ctx, allowed);
-  const visible = await Promise.all(recipientIds.map((id) => loader.load(id)));
+  const actor = ctx.actor;
+  if (!actor) return new Set(recipientIds);
+  const { scopedOnly, sharedOnly } = listNarrowing(actor, allowed);
+  if (!scopedOnly && !sharedOnly) return new Set(recipientIds);
+  const visible = await Promise.all(
+    recipientIds.map(
+      async (id) =>
+        (!scopedOnly || ((await ctx.inScope?.(id)) ?? false)) &&
+        (!sharedOnly || (await ctx.sharing?.(id)) === 'IN_FORCE'),
+    ),
+  );
   return new Set(recipientIds.filter((_, i) => visible[i]));
 }
