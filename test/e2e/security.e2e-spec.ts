@@ -755,6 +755,33 @@ describe('security: the access holes of issue 18 stay closed', () => {
         actor([Role.PROVIDER_STAFF], { providerId: providerA }),
       );
       expect(codes(res)).toEqual(['OUT_OF_SCOPE']);
+      expect(await sql('select 1 from social.service_plan where recipient_id = $1', [target])).toEqual([]);
+      // The refused write is in the log, recorded by the subgraph itself.
+      const refused = await sql<{ entity: string; fields: string[]; subgraph: string }>(
+        `select entity, fields, subgraph from access.audit_event
+          where action = 'refused' and actor_name = 'attacker' and recipient_id = $1`,
+        [target],
+      );
+      expect(refused).toEqual([
+        { entity: 'OUT_OF_SCOPE', fields: ['Mutation.createServicePlan'], subgraph: 'social' },
+      ]);
+    });
+
+    it('social alone finds by name only the people an officer or provider staff may list', async () => {
+      const target = await person('Одиночкина');
+      const found = async (who: Actor) => {
+        const res = (await direct(
+          'social',
+          'query ($n: String!) { peopleByName(name: $n) { id } }',
+          { n: 'Одиночкина' },
+          who,
+        )) as GraphQLResponse<{ peopleByName: { id: string }[] }>;
+        expect(res.errors).toBeUndefined();
+        return res.data!.peopleByName.map((p) => p.id);
+      };
+      expect(await found(actor([Role.COORDINATOR]))).toEqual([target]);
+      expect(await found(actor([Role.HEALTH_OFFICER]))).toEqual([]);
+      expect(await found(actor([Role.PROVIDER_STAFF], { providerId: providerA }))).toEqual([]);
     });
 
     it('social alone refuses a coordinator taking over a case not theirs', async () => {

@@ -6,6 +6,7 @@ export * from './access/auth-checker.js';
 export * from './access/case-seal.js';
 export * from './access/personal.js';
 export * from './access/recipient-exists.js';
+export * from './access/refused-operation.js';
 export * from './access/roles.js';
 export * from './access/scope.js';
 export * from './agency/agency-id.js';

@@ -44,12 +44,12 @@ const OUT_OF_SCOPE = () =>
  * A write about a person the (scoped) writer's organisation does not serve: refused, and not
  * opened by break-the-glass, which lets one read, never write.
  */
-export const outOfScopeWrite = () =>
+export const outOfScopeWrite = (recipientId: string) =>
   new AppError(
     'OUT_OF_SCOPE',
     'Этот человек не обслуживается вашей организацией: поставщика назначает уполномоченный орган (этап сопровождения или план обслуживания, созданный координатором).',
     { field: 'recipientId' },
-  );
+  ).about(recipientId);
 
 const NOT_CASE_COORDINATOR = () =>
   new AppError(

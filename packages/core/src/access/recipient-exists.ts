@@ -103,7 +103,7 @@ export async function requireSharingForWrite(ctx: SubgraphContext, recipientId: 
     SHARING,
   );
   if (person.sharingWithCaller === 'WITHDRAWN' || person.sharingWithCaller === 'MISSING')
-    throw WRITE_REFUSALS[person.sharingWithCaller]();
+    throw WRITE_REFUSALS[person.sharingWithCaller]().about(recipientId);
 }
 
 /**

@@ -14,6 +14,18 @@ export class AppError extends Error {
     super(message);
     this.name = new.target.name;
   }
+
+  /**
+   * The person a refusal is about, when only the service knows it (a visit's person, an
+   * assessment's): the audit log records it; it never leaves in the error (the caller may not
+   * know whose record it was).
+   */
+  person: string | null = null;
+
+  about(recipientId: string): this {
+    this.person = recipientId;
+    return this;
+  }
 }
 
 export class ValidationError extends AppError {

@@ -22,9 +22,10 @@ import {
   personalFieldResolver,
   REFUSABLE_EXTENSION,
 } from '../access/personal.js';
+import { recordingRefusals } from '../access/refused-operation.js';
 import type { ScopeCheck, SharingCheck } from '../access/scope.js';
 import type { Config, SubgraphName } from '../config/config.js';
-import type { SubgraphContext } from '../context.js';
+import type { BaseContext, SubgraphContext } from '../context.js';
 import type { MigrationClass } from '../db/orm.js';
 import type { DemoSeeder } from '../demo/generator.js';
 import type { DemoPerson } from '../demo/people.js';
@@ -83,7 +84,8 @@ function absentWhenNull(
 /**
  * Resolvers changed after type-graphql built them, without its middleware chain, which makes every
  * field it wraps a promise (a global middleware would wrap every column of every row): personal
- * plain properties get `personalFieldResolver`, fields with arguments `absentWhenNull`.
+ * plain properties get `personalFieldResolver`, fields with arguments `absentWhenNull`, root fields
+ * `recordingRefusals`.
  */
 function refineResolvers(schema: GraphQLSchema, resolvers: GraphQLResolverMap<unknown>): void {
   const storage = getMetadataStorage();
@@ -107,9 +109,15 @@ function refineResolvers(schema: GraphQLSchema, resolvers: GraphQLResolverMap<un
       } else if (field.args.length > 0 && map && typeof map[field.name] === 'function') {
         map[field.name] = absentWhenNull(map[field.name] as GraphQLFieldResolver<unknown, unknown>);
       }
+      if (ROOT_TYPES.has(type.name) && map && typeof map[field.name] === 'function') {
+        map[field.name] = recordingRefusals(map[field.name] as GraphQLFieldResolver<unknown, BaseContext>);
+      }
     }
   }
 }
+
+/** Root types whose refused fields are recorded in the audit log (`recordingRefusals`). */
+const ROOT_TYPES = new Set(['Query', 'Mutation']);
 
 /**
  * A personal field may be refused for one person of a page (consent withdrawn, not their case, not

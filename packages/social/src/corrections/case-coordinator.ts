@@ -13,5 +13,5 @@ export function assertRunsCase(ctx: SocialContext, recipient: Recipient, what: s
     'NOT_CASE_COORDINATOR',
     `${what} может только координатор, который ведёт дело этого человека`,
     { field },
-  );
+  ).about(recipient.id);
 }

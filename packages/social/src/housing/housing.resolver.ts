@@ -17,6 +17,7 @@ import {
 import type { SocialLoaders } from '../loaders.js';
 import { Provider } from '../provider/provider.entity.js';
 import { Recipient } from '../recipient/recipient.entity.js';
+import { visibleToCaller } from '../recipient/recipient.narrowing.js';
 import {
   AssignHousingInput,
   CreateHousingUnitInput,
@@ -81,8 +82,15 @@ export class HousingUnitResolver {
 
   @Personal(Access.SERVICE)
   @FieldResolver(() => [HousingOccupancy], { description: 'Who lives there now' })
-  occupants(@Root() unit: HousingUnit, @Ctx() ctx: SocialContext) {
-    return ctx.loaders.openOccupanciesByUnit.load(unit.id);
+  async occupants(@Root() unit: HousingUnit, @Ctx() ctx: SocialContext) {
+    // Another provider's tenants are not listed to provider staff, not even as a count.
+    const occupancies = await ctx.loaders.openOccupanciesByUnit.load(unit.id);
+    const visible = await visibleToCaller(
+      ctx,
+      Access.SERVICE,
+      occupancies.map((o) => o.recipientId),
+    );
+    return occupancies.filter((o) => visible.has(o.recipientId));
   }
 
   @Authorized(Access.REFERENCE_WRITE)

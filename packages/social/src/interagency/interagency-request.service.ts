@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   AppError,
   ConflictError,
-  consentBoundMinistries,
+  listNarrowing,
   NotFoundError,
   RecipientNotFoundError,
   Role,
@@ -15,6 +15,7 @@ import { InteragencyAnswer } from './interagency-answer.entity.js';
 import {
   ANSWERED_BY,
   AnswerSource,
+  INTERAGENCY_READ,
   InteragencyRequest,
   InteragencySubject,
 } from './interagency-request.entity.js';
@@ -114,7 +115,7 @@ export class InteragencyRequestService {
    */
   async withheldFromQueue(ctx: SocialContext, subject: InteragencySubject): Promise<string[]> {
     const sharing = ctx.sharing;
-    if (!sharing || !ctx.actor || consentBoundMinistries(ctx.actor).length === 0) return [];
+    if (!sharing || !ctx.actor || !listNarrowing(ctx.actor, INTERAGENCY_READ).sharedOnly) return [];
     const rows: { recipient_id: string }[] = await this.em
       .getConnection()
       .execute(

@@ -1,11 +1,10 @@
-import { Access, isScoped, Personal, ValidationError } from '@sl/core';
+import { Access, Personal, ValidationError } from '@sl/core';
 import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { SocialContext } from '../common/social-context.js';
 import { Recipient } from './recipient.entity.js';
+import { callerNarrowing, callerNarrowingWhere } from './recipient.narrowing.js';
 import { RecipientService } from './recipient.service.js';
 
-/** Matches no provider: a provider account without a provider finds nobody. */
-const NO_PROVIDER = '00000000-0000-0000-0000-000000000000';
 const NAME_MATCHES = 20;
 
 /**
@@ -33,13 +32,16 @@ export class RecipientNameResolver {
     if (words.length < 2 || words.length > 100) {
       throw new ValidationError('Введите от 2 до 100 символов имени', 'name', 'NAME_SEARCH_INVALID');
     }
-    // Provider staff find only the people their provider serves, as in `recipients`.
-    const providerId = ctx.actor && isScoped(ctx.actor) ? (ctx.actor.providerId ?? NO_PROVIDER) : undefined;
+    // Found only among the people the caller may list, as in `recipients`: provider staff their
+    // provider's, an officer those shared with their ministry.
     const page = await new RecipientService(ctx.em).list(
-      { name: words, ...(providerId ? { providerId } : {}) },
+      { name: words },
       undefined,
       { first: NAME_MATCHES, after: null },
+      callerNarrowingWhere<Recipient>(callerNarrowing(ctx, Access.PERSON_NAME)),
     );
+    // Who is on the register is itself personal: each person found is recorded, names asked or not.
+    for (const edge of page.edges) ctx.audit?.read(edge.node.id, 'Recipient.id');
     return page.edges.map((e) => e.node);
   }
 }

@@ -15,7 +15,6 @@ import {
   Root,
 } from 'type-graphql';
 import { type SocialContext, todayOf } from '../common/social-context.js';
-import { sharedWithActor } from '../consent/consent.shared-with.js';
 import { requireFigureAccess } from '../indicators/people-behind.js';
 import { Recipient } from './recipient.entity.js';
 import {
@@ -26,6 +25,7 @@ import {
   SharedWith,
   UpdateRecipientInput,
 } from './recipient.inputs.js';
+import { callerNarrowing, callerNarrowingWhere, visibleToCaller } from './recipient.narrowing.js';
 import { RecipientService } from './recipient.service.js';
 
 @ObjectType()
@@ -37,9 +37,6 @@ function sendsRows(info: GraphQLResolveInfo): boolean {
     (node.selectionSet?.selections ?? []).some((s) => s.kind !== Kind.FIELD || s.name.value === 'edges'),
   );
 }
-
-/** Matches no provider: a provider account without a provider sees nobody. */
-const NO_PROVIDER = '00000000-0000-0000-0000-000000000000';
 
 @Resolver(() => Recipient)
 export class RecipientResolver {
@@ -56,17 +53,15 @@ export class RecipientResolver {
     // Provider staff list only the people their provider serves, whatever filter they send.
     // A ministry officer lists only the people shared with their ministry, asked or not: the ids
     // and the total of anyone else (never consented, or withdrawn) are not theirs to learn.
-    const narrowing = ctx.actor
-      ? listNarrowing(ctx.actor, Access.IDENTITY)
-      : { sharedOnly: false, scopedOnly: false };
-    const scoped = narrowing.scopedOnly
-      ? { ...filter, providerId: ctx.actor?.providerId ?? NO_PROVIDER }
-      : filter;
-    const shared =
-      ctx.actor && (filter?.sharedWith === SharedWith.ME || narrowing.sharedOnly)
-        ? sharedWithActor<Recipient>(ctx.actor, todayOf(ctx))
-        : null;
-    const result = await new RecipientService(ctx.em).list(scoped, orderBy, page, shared, todayOf(ctx));
+    const narrowing = callerNarrowingWhere<Recipient>(
+      callerNarrowing(ctx, Access.IDENTITY, filter?.sharedWith === SharedWith.ME),
+    );
+    // Their own provider's people, that is: another provider named in the filter is not asked.
+    const scoped =
+      ctx.actor && listNarrowing(ctx.actor, Access.IDENTITY).scopedOnly
+        ? { ...filter, providerId: undefined }
+        : filter;
+    const result = await new RecipientService(ctx.em).list(scoped, orderBy, page, narrowing, todayOf(ctx));
     // Who is on the register is itself personal: a page that sends ids, even ids alone, is recorded.
     if (!info || sendsRows(info))
       for (const edge of result.edges) ctx.audit?.read(edge.node.id, 'Recipient.id');
@@ -93,8 +88,15 @@ export class RecipientResolver {
     description:
       'Other records with the same full name (case and ё/е ignored) and birth date: check before going on',
   })
-  possibleDuplicates(@Root() recipient: Recipient, @Ctx() ctx: SocialContext) {
-    return ctx.loaders.possibleDuplicates.load(recipient);
+  async possibleDuplicates(@Root() recipient: Recipient, @Ctx() ctx: SocialContext) {
+    // Namesakes are other people: listed only as far as the caller may list them.
+    const namesakes = await ctx.loaders.possibleDuplicates.load(recipient);
+    const visible = await visibleToCaller(
+      ctx,
+      Access.IDENTITY,
+      namesakes.map((p) => p.id),
+    );
+    return namesakes.filter((p) => visible.has(p.id));
   }
 
   @Authorized(...Access.CASE_WRITE)

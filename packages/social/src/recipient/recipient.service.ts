@@ -71,8 +71,8 @@ export class RecipientService {
     filter: RecipientFilter = {},
     order?: RecipientOrder,
     page: PageRequest = {},
-    /** A condition limiting the list to what the caller may read (`sharedWith: ME`). */
-    shared: FilterQuery<Recipient> | null = null,
+    /** Conditions limiting the list to whom the caller may read (`callerNarrowing`). */
+    narrowing: readonly FilterQuery<Recipient>[] = [],
     /** The day the figure filters count on when they name none (the request's clock). */
     today: string | null = null,
   ): Promise<ConnectionShape<Recipient>> {
@@ -113,7 +113,7 @@ export class RecipientService {
     if (filter.pendingApplication)
       conditions.push(pendingApplicationCondition(filter.pendingApplication, today));
     if (filter.housing) conditions.push(housingPlaceCondition(filter.housing, today));
-    if (shared) conditions.push(shared);
+    conditions.push(...narrowing);
     const direction = order?.direction ?? 'ASC';
     const keys: SortKey[] = SORT_KEYS[order?.field ?? RecipientSortField.NAME].map((field) => ({
       field,

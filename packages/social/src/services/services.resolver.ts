@@ -3,8 +3,8 @@ import {
   Access,
   Connection,
   escapeLike,
-  isScoped,
   LocalDate,
+  listNarrowing,
   localDateOf,
   NotFoundError,
   PageArgs,
@@ -31,6 +31,7 @@ import {
 import type { SocialLoaders } from '../loaders.js';
 import { Provider } from '../provider/provider.entity.js';
 import { Recipient } from '../recipient/recipient.entity.js';
+import { callerNarrowing, callerNarrowingWhere, NO_PROVIDER } from '../recipient/recipient.narrowing.js';
 import { RehabilitationRoute, RouteGoal } from './rehabilitation-route.entity.js';
 import { RehabilitationRouteService } from './rehabilitation-route.service.js';
 import { ServicePlan } from './service-plan.entity.js';
@@ -53,9 +54,6 @@ import { TeamAssignment } from './team-assignment.entity.js';
 import { Visit } from './visit.entity.js';
 import { checkWeekRange, VisitService } from './visit.service.js';
 import { writeScope } from './write-scope.js';
-
-/** Matches no provider: a provider account without a provider sees nobody. */
-const NO_PROVIDER = '00000000-0000-0000-0000-000000000000';
 
 @ObjectType()
 export class StaffMemberConnection extends Connection(StaffMember, 'StaffMember') {}
@@ -89,7 +87,9 @@ export class StaffMemberResolver {
   ) {
     // Provider staff list their own provider's staff only, whatever they ask for.
     const scoped =
-      ctx.actor && isScoped(ctx.actor, Access.SERVICE) ? (ctx.actor.providerId ?? NO_PROVIDER) : null;
+      ctx.actor && listNarrowing(ctx.actor, Access.SERVICE).scopedOnly
+        ? (ctx.actor.providerId ?? NO_PROVIDER)
+        : null;
     const provider = scoped ?? providerId;
     const words = (name ?? '').trim().split(/\s+/).filter(Boolean);
     return paginate(
@@ -248,7 +248,7 @@ export class VisitResolver {
     if (filter?.staffMemberId) staff.id = filter.staffMemberId;
     if (filter?.providerId) staff.provider = filter.providerId;
     // Provider staff see the visits their provider's team makes, whatever the filter says.
-    if (ctx.actor && isScoped(ctx.actor, Access.SERVICE))
+    if (ctx.actor && listNarrowing(ctx.actor, Access.SERVICE).scopedOnly)
       staff.provider = ctx.actor.providerId ?? NO_PROVIDER;
     if (Object.keys(staff).length > 0) where.staffMember = staff;
     if (typeof filter?.delivered === 'boolean') where.delivered = filter.delivered;
@@ -256,7 +256,18 @@ export class VisitResolver {
     if (filter?.from) planned.$gte = dayStart(filter.from);
     if (filter?.to) planned.$lt = new Date(dayStart(filter.to).getTime() + 86_400_000);
     if (Object.keys(planned).length > 0) where.plannedAt = planned;
-    return paginateLatestFirst(ctx.em, Visit, where, 'plannedAt', page);
+    // …and of those, only the visits of people still in their scope (whose record they may read).
+    const narrowing = callerNarrowingWhere<Visit>(
+      callerNarrowing(ctx, Access.SERVICE),
+      (alias) => `${alias}.recipient_id`,
+    );
+    return paginateLatestFirst(
+      ctx.em,
+      Visit,
+      narrowing.length > 0 ? { $and: [where, ...narrowing] } : where,
+      'plannedAt',
+      page,
+    );
   }
 
   @Personal(Access.IDENTITY)
@@ -288,7 +299,7 @@ export class VisitResolver {
     @Ctx() ctx: SocialContext,
     @Arg('input', () => RescheduleVisitInput) input: RescheduleVisitInput,
   ) {
-    return new VisitService(ctx.em, ctx.audit).reschedule(input);
+    return new VisitService(ctx.em, ctx.audit, writeScope(ctx)).reschedule(input);
   }
 
   @Authorized(Access.SERVICE_WRITE)

@@ -72,13 +72,14 @@ export class VisitService {
 
   /**
    * Moves a visit not yet recorded to another time, by a member of the provider serving the person
-   * on the new day (the same rule as scheduling).
+   * on the new day (the same rule as scheduling); provider staff only for a person in their scope.
    */
   reschedule(input: RescheduleVisitInput): Promise<Visit> {
     return this.em.transactional(async (em) => {
       const found = isUuid(input.visitId) ? await em.findOne(Visit, { id: input.visitId }) : null;
       if (!found) throw new NotFoundError('Посещение', input.visitId);
       await lockRecipient(em, found.recipientId);
+      await this.scope.person(found.recipientId);
       await em.refresh(found);
       assertNotRecorded(found);
       const before = snapshotVisit(found);

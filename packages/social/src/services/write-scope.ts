@@ -21,7 +21,7 @@ export function writeScope(ctx: SocialContext): ServiceWriteScope {
   if (!actor || !isScoped(actor, Access.SERVICE_WRITE)) return UNSCOPED;
   return {
     async person(recipientId) {
-      if (!(await ctx.inScope?.(recipientId))) throw outOfScopeWrite();
+      if (!(await ctx.inScope?.(recipientId))) throw outOfScopeWrite(recipientId);
     },
     provider(providerId) {
       if (providerId !== actor.providerId) {

@@ -9,6 +9,7 @@ import {
   ValidationError,
 } from '@sl/core';
 import { deadlineParams, PARAMS_CTE, READINESS_WINDOWS } from '../deadlines/deadline.sources.js';
+import { callerNarrowingSql, type PersonCondition } from '../recipient/recipient.narrowing.js';
 import type { RuleSet } from '../rules/rule-set.js';
 import { type ReadinessReviewDue, ReadinessReviewDueStatus } from './readiness-due.model.js';
 
@@ -38,18 +39,25 @@ export async function readinessReviewsDue(
   today: string,
   horizonDays: number,
   page: PageRequest = {},
+  /** Whom the caller may list (`callerNarrowing`): provider staff their provider's people. */
+  narrowing: readonly PersonCondition[] = [],
 ): Promise<ConnectionShape<ReadinessReviewDue>> {
   if (!Number.isInteger(horizonDays) || horizonDays < 0 || horizonDays > 366) {
     throw new ValidationError('Горизонт: от 0 до 366 дней', 'horizonDays', 'HORIZON_INVALID');
   }
   const plan = planPage(page, 2, SIGNATURE);
-  const baseParams = deadlineParams({ today, horizonDays, training: rules.data.training });
+  const visible = callerNarrowingSql(narrowing, 'w.recipient_id');
+  const base = `${BASE} and ${visible.sql}`;
+  const baseParams = [
+    ...deadlineParams({ today, horizonDays, training: rules.data.training }),
+    ...visible.params,
+  ];
   const keyset = sqlKeyset(plan, ['due_from', 'stage_id'], ['date', 'uuid']);
   const connection = em.getConnection();
   const rows = (await connection.execute(
     `select stage_id, recipient_id, provider_id, to_char(started_on, 'YYYY-MM-DD') as started_on, review_number,
        to_char(due_from, 'YYYY-MM-DD') as due_from, to_char(due_by, 'YYYY-MM-DD') as due_by
-     from (${BASE}) due where ${keyset.where} order by ${keyset.orderBy} limit ?`,
+     from (${base}) due where ${keyset.where} order by ${keyset.orderBy} limit ?`,
     [...baseParams, ...keyset.params, plan.size + 1],
     'all',
     em.getTransactionContext(),
@@ -57,7 +65,7 @@ export async function readinessReviewsDue(
   const exists = (bound: { where: string; params: unknown[] }) =>
     connection
       .execute(
-        `select 1 from (${BASE}) due where ${bound.where} limit 1`,
+        `select 1 from (${base}) due where ${bound.where} limit 1`,
         [...baseParams, ...bound.params],
         'all',
         em.getTransactionContext(),
@@ -85,7 +93,7 @@ export async function readinessReviewsDue(
     () =>
       connection
         .execute(
-          `select count(*)::int as n from (${BASE}) due`,
+          `select count(*)::int as n from (${base}) due`,
           baseParams,
           'get',
           em.getTransactionContext(),

@@ -13,6 +13,7 @@ import {
 } from 'type-graphql';
 import type { SocialLoaders } from '../loaders.js';
 import { Recipient } from '../recipient/recipient.entity.js';
+import { callerNarrowing } from '../recipient/recipient.narrowing.js';
 import { RuleSet } from '../rules/rule-set.js';
 import { ReadinessReviewDue, ReadinessReviewDueConnection } from './readiness-due.model.js';
 import { readinessReviewsDue } from './readiness-due.service.js';
@@ -102,7 +103,15 @@ export class StageResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Arg('horizonDays', () => Int, { defaultValue: 30 }) horizonDays: number,
   ) {
-    return readinessReviewsDue(ctx.em, RuleSet.for(ctx.region), today(ctx), horizonDays, page);
+    // Provider staff see the reviews due of their own provider's people only.
+    return readinessReviewsDue(
+      ctx.em,
+      RuleSet.for(ctx.region),
+      today(ctx),
+      horizonDays,
+      page,
+      callerNarrowing(ctx, Access.SERVICE),
+    );
   }
 }
 
