@@ -37,6 +37,9 @@ export const SUBGRAPH_NAMES = [
 ] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
+export const GATEWAY_ENGINES = ['apollo', 'hive'] as const;
+export type GatewayEngine = (typeof GATEWAY_ENGINES)[number];
+
 export const variables = {
   NODE_ENV: {
     description: 'production disables introspection, field suggestions and stack traces',
@@ -156,6 +159,12 @@ export const variables = {
     description: 'Connections per subgraph pool',
     schema: z.coerce.number().int().min(1).max(100).default(5),
     example: '5',
+  },
+  GATEWAY_ENGINE: {
+    description:
+      "Which library plans and executes queries across the subgraphs: apollo (@apollo/gateway, Elastic-2.0) or hive (Hive Gateway with Hive Router's Rust query planner, MIT)",
+    schema: z.enum(GATEWAY_ENGINES).default('apollo'),
+    example: 'apollo',
   },
   QUERY_PLAN_CACHE_MB: {
     description:

@@ -70,6 +70,8 @@ export function testConfig(overrides: Record<string, string | undefined> = {}): 
     // A test's own cluster holds a few dozen people: PostgreSQL's default cache, not a quarter of
     // the machine for each of the clusters tests start side by side.
     EMBEDDED_PG_SHARED_BUFFERS_MB: '128',
+    // `./dev.sh test:engine hive` runs the same tests on the other gateway engine.
+    GATEWAY_ENGINE: process.env.GATEWAY_ENGINE,
     ...overrides,
   });
 }
