@@ -166,6 +166,11 @@ export const variables = {
     schema: z.enum(GATEWAY_ENGINES).default('apollo'),
     example: 'apollo',
   },
+  STATEMENT_COUNT_FILE: {
+    description:
+      'Where the gateway writes how many SQL statements each in-process subgraph has sent, when it receives SIGUSR2 (the bench reads statements per request from it); empty = not counted',
+    schema: z.string().trim().min(1).optional(),
+  },
   QUERY_PLAN_CACHE_MB: {
     description:
       "Memory for the gateway's query plans (each distinct operation is planned once, then served from here)",

@@ -190,7 +190,9 @@ export function createHiveEngine(options: EngineOptions): GatewayInterface {
             context: request.context as BaseContext,
           });
           if (Symbol.asyncIterator in result) throw new Error('Streamed results are not served');
-          return result as GatewayExecutionResult;
+          // Execution began, so the answer has `data` even when every field failed (null then):
+          // an answer without it would read as a request error (400).
+          return { ...result, data: result.data ?? null } as GatewayExecutionResult;
         },
       };
     },
