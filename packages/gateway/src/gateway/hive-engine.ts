@@ -118,7 +118,9 @@ function remoteExecutor(source: SubgraphSource, options: EngineOptions): Subgrap
     // Anything but a GraphQL answer (a dead host, a proxy's error page) costs only this part.
     if (!body || typeof body !== 'object' || (body.data === undefined && !Array.isArray(body.errors))) {
       const unavailable = subgraphUnavailable(source.name);
-      return { data: null, errors: [new GraphQLError(unavailable.message, { originalError: unavailable })] };
+      // The engine moves errors to their place in the answer by copying message and extensions.
+      const extensions = { code: unavailable.code, ...unavailable.details };
+      return { data: null, errors: [new GraphQLError(unavailable.message, { extensions })] };
     }
     return asResult(body);
   };
