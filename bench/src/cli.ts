@@ -1,9 +1,12 @@
+import { mkdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runLoad } from './load.js';
+import { readProfile } from './profile.js';
 import {
+  type EngineRun,
   markdown,
   overallBars,
   type Results,
@@ -19,6 +22,7 @@ import {
   type Scenario,
   scenarioLoad,
 } from './scenarios.js';
+import { statementsPerRequest } from './statements.js';
 import {
   databaseOf,
   freePort,
@@ -35,9 +39,11 @@ import {
 
 /**
  * `pnpm bench [--profile demo|region|country] [--scenarios card,list,…] [--duration 20]
- * [--connections 32] [--warmup 3] [--requests N]`: starts the built gateway on the profile's data, loads it scenario by
- * scenario, then the floor for the card and the list, and writes the results under
- * bench/results/ (BENCH_RESULTS_DIR).
+ * [--connections 32] [--warmup 3] [--requests N] [--engine apollo,hive] [--cpu-prof]`: starts the
+ * built gateway on the profile's data (once per gateway engine named, one after the other), loads
+ * it scenario by scenario, then the floor for the card and the list, and writes the results under
+ * bench/results/ (BENCH_RESULTS_DIR). Each scenario also records the SQL statements per request;
+ * `--cpu-prof` keeps each engine's CPU profile beside the results, with its self time by package.
  */
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
@@ -51,8 +57,16 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '3' },
     // A fixed number of requests per scenario instead of --duration (the test suite's smoke run).
     requests: { type: 'string' },
+    engine: { type: 'string', default: 'apollo' },
+    'cpu-prof': { type: 'boolean', default: false },
   },
 });
+const ENGINES = ['apollo', 'hive'] as const;
+type Engine = (typeof ENGINES)[number];
+const engines = values.engine.split(',').map((e) => e.trim()) as Engine[];
+if (engines.length === 0 || engines.some((e) => !ENGINES.includes(e)))
+  throw new Error(`--engine: one or more of ${ENGINES.join(', ')}, comma-separated`);
+const cpuProf = values['cpu-prof'];
 const profile = values.profile as Profile;
 if (!PROFILES.includes(profile)) throw new Error(`--profile: one of ${PROFILES.join(', ')}`);
 const scenarios = values.scenarios.split(',').map((s) => s.trim()) as Scenario[];
@@ -89,91 +103,129 @@ const stopAll = async () => {
 process.on('SIGINT', () => void stopAll().then(() => process.exit(130)));
 
 try {
-  log(`starting the gateway on ${profile}`);
-  gateway = await startProcess(
-    root,
-    'packages/gateway/dist/main.js',
-    { ...db.env, ...dataEnv, ...loadEnv() },
-    await freePort(),
-    await startFlags(root),
-  );
-  log(`gateway ready in ${gateway.readySeconds.toFixed(1)} s`);
-  const tokens = {
-    coordinator: await signIn(gateway.base, 'coordinator'),
-    employment: await signIn(gateway.base, 'employment'),
-    council: await signIn(gateway.base, 'council'),
-  };
-  const forgotten = await forgetBenchImports(db.url);
-  if (forgotten > 0) log(`removed ${forgotten} roadmaps imported by earlier runs`);
-  const cache = await prewarm(db.url);
-  log(`page cache: ${cache.prewarmedMb} MB of ${cache.databaseMb} MB read into ${cache.sharedBuffersMb} MB`);
-  const fixtures = await loadFixtures(db.url, gateway.base, tokens);
-  const needsFloor = scenarios.some((s) => s === 'card' || s === 'list');
-  if (needsFloor) {
-    floor = await startProcess(root, 'bench/dist/floor.js', { DATABASE_URL: db.url }, await freePort());
-    log(`floor ready in ${floor.readySeconds.toFixed(1)} s`);
-  }
-
+  const stamp = startedAt.replace(/[:.]/g, '-');
+  const statementFile = path.join(db.dataDir, 'bench-statements.json');
+  const runs: EngineRun[] = [];
   const results: ScenarioResult[] = [];
-  for (const scenario of scenarios) {
-    const load = scenarioLoad(scenario, fixtures, tokens, root, runTag);
-    const c = Math.min(connections, load.connections ?? connections);
-    if (warmupSeconds > 0) {
-      log(`${scenario}: warm-up ${warmupSeconds} s`);
-      const target = { connections: c, durationSeconds: warmupSeconds };
-      await runLoad({
+  const floors = new Map<Scenario, ScenarioResult['floor']>();
+  let fixturesOfRun: Awaited<ReturnType<typeof loadFixtures>> | undefined;
+  let cache: Awaited<ReturnType<typeof prewarm>> | undefined;
+  for (const engine of engines) {
+    const profileDir = path.join(resultsDir, `${profile}-${stamp}-${engine}-cpuprofile`);
+    if (cpuProf) await mkdir(profileDir, { recursive: true });
+    log(`starting the gateway on ${profile} (engine ${engine})`);
+    gateway = await startProcess(
+      root,
+      'packages/gateway/dist/main.js',
+      { ...db.env, ...dataEnv, ...loadEnv(), GATEWAY_ENGINE: engine, STATEMENT_COUNT_FILE: statementFile },
+      await freePort(),
+      [...(await startFlags(root)), ...(cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
+    );
+    log(`gateway ready in ${gateway.readySeconds.toFixed(1)} s`);
+    const tokens = {
+      coordinator: await signIn(gateway.base, 'coordinator'),
+      employment: await signIn(gateway.base, 'employment'),
+      council: await signIn(gateway.base, 'council'),
+    };
+    const forgotten = await forgetBenchImports(db.url);
+    if (forgotten > 0) log(`removed ${forgotten} roadmaps imported by earlier runs`);
+    if (!cache) {
+      cache = await prewarm(db.url);
+      log(
+        `page cache: ${cache.prewarmedMb} MB of ${cache.databaseMb} MB read into ${cache.sharedBuffersMb} MB`,
+      );
+    }
+    const fixtures = await loadFixtures(db.url, gateway.base, tokens);
+    fixturesOfRun ??= fixtures;
+    const needsFloor = scenarios.some((s) => s === 'card' || s === 'list');
+    if (needsFloor && !floor) {
+      floor = await startProcess(root, 'bench/dist/floor.js', { DATABASE_URL: db.url }, await freePort());
+      log(`floor ready in ${floor.readySeconds.toFixed(1)} s`);
+    }
+
+    for (const scenario of scenarios) {
+      const load = scenarioLoad(scenario, fixtures, tokens, root, runTag);
+      const c = Math.min(connections, load.connections ?? connections);
+      // The floor does not depend on the engine: measured once, beside the first engine.
+      const measureFloor = load.floor && floor && !floors.has(scenario);
+      if (warmupSeconds > 0) {
+        log(`${scenario} (${engine}): warm-up ${warmupSeconds} s`);
+        const target = { connections: c, durationSeconds: warmupSeconds };
+        await runLoad({
+          url: gateway.base,
+          next: load.next,
+          check: load.check,
+          pid: gateway.child.pid!,
+          ...target,
+        });
+        if (measureFloor)
+          await runLoad({ url: floor!.base, ...load.floor!, pid: floor!.child.pid!, ...target });
+      }
+      log(
+        `${scenario} (${engine}): gateway, ${c} connections, ${requestCount ? `${requestCount} requests` : `${durationSeconds} s`}`,
+      );
+      const measured = await runLoad({
         url: gateway.base,
         next: load.next,
         check: load.check,
-        pid: gateway.child.pid!,
-        ...target,
-      });
-      if (load.floor && floor)
-        await runLoad({ url: floor.base, ...load.floor, pid: floor.child.pid!, ...target });
-    }
-    log(
-      `${scenario}: gateway, ${c} connections, ${requestCount ? `${requestCount} requests` : `${durationSeconds} s`}`,
-    );
-    const measured = await runLoad({
-      url: gateway.base,
-      next: load.next,
-      check: load.check,
-      connections: c,
-      durationSeconds,
-      ...(requestCount ? { requests: requestCount } : {}),
-      pid: gateway.child.pid!,
-    });
-    let floorMeasured: ScenarioResult['floor'];
-    if (load.floor && floor) {
-      log(`${scenario}: floor`);
-      floorMeasured = await runLoad({
-        url: floor.base,
-        next: load.floor.next,
-        check: load.floor.check,
         connections: c,
         durationSeconds,
         ...(requestCount ? { requests: requestCount } : {}),
-        pid: floor.child.pid!,
+        pid: gateway.child.pid!,
       });
+      if (measureFloor) {
+        log(`${scenario}: floor`);
+        floors.set(
+          scenario,
+          await runLoad({
+            url: floor!.base,
+            next: load.floor!.next,
+            check: load.floor!.check,
+            connections: c,
+            durationSeconds,
+            ...(requestCount ? { requests: requestCount } : {}),
+            pid: floor!.child.pid!,
+          }),
+        );
+      }
+      const statements = await statementsPerRequest(gateway.child, statementFile, gateway.base, load.next);
+      const floorMeasured = floors.get(scenario);
+      const partial = {
+        scenario,
+        engine,
+        connections: c,
+        gateway: measured,
+        statements,
+        ...(floorMeasured
+          ? {
+              floor: floorMeasured,
+              ratio: floorMeasured.rps > 0 ? Math.round((measured.rps / floorMeasured.rps) * 1000) / 1000 : 0,
+            }
+          : {}),
+      };
+      results.push({ ...partial, bars: scenarioBars(partial) });
+      log(
+        `${scenario} (${engine}): ${measured.rps} req/s, p95 ${measured.p95} ms, ${measured.errors} errors, ${statements.perRequest} statements per request`,
+      );
     }
-    const partial = {
-      scenario,
-      connections: c,
-      gateway: measured,
-      ...(floorMeasured
-        ? {
-            floor: floorMeasured,
-            ratio: floorMeasured.rps > 0 ? Math.round((measured.rps / floorMeasured.rps) * 1000) / 1000 : 0,
-          }
-        : {}),
-    };
-    results.push({ ...partial, bars: scenarioBars(partial) });
-    log(`${scenario}: ${measured.rps} req/s, p95 ${measured.p95} ms, ${measured.errors} errors`);
+    await forgetBenchImports(db.url);
+    const memory = await memoryOf(gateway.child.pid!);
+    const readySeconds = gateway.readySeconds;
+    await gateway.stop();
+    gateway = undefined;
+    const ofEngine = results.filter((r) => r.engine === engine);
+    runs.push({
+      engine,
+      readySeconds: Math.round(readySeconds * 10) / 10,
+      gatewayPeakRssMb: Math.max(0, ...ofEngine.map((r) => r.gateway.peakRssMb)),
+      gatewayHwmMb: memory?.hwmMb ?? 0,
+      // Written by the gateway as it exits.
+      ...(cpuProf ? { cpuProfile: await readProfile(profileDir) } : {}),
+    });
   }
+  await rm(statementFile, { force: true });
 
-  await forgetBenchImports(db.url);
-  const memory = await memoryOf(gateway.child.pid!);
-  const peak = Math.max(0, ...results.map((r) => r.gateway.peakRssMb));
+  const first = runs[0]!;
   const cpus = os.cpus();
   const report: Results = {
     profile,
@@ -186,18 +238,24 @@ try {
       totalMemMb: Math.round(os.totalmem() / 1048576),
     },
     settings: { durationSeconds, connections, warmupSeconds },
-    readySeconds: Math.round(gateway.readySeconds * 10) / 10,
-    cache,
-    rowCounts: fixtures.rowCounts,
+    readySeconds: first.readySeconds,
+    ...(cache ? { cache } : {}),
+    rowCounts: fixturesOfRun!.rowCounts,
     list: {
-      municipality: fixtures.list.municipality,
-      total: fixtures.list.total,
-      depth: fixtures.list.depth,
+      municipality: fixturesOfRun!.list.municipality,
+      total: fixturesOfRun!.list.total,
+      depth: fixturesOfRun!.list.depth,
     },
     scenarios: results,
-    gatewayPeakRssMb: peak,
-    gatewayHwmMb: memory?.hwmMb ?? 0,
-    bars: overallBars(gateway.readySeconds, profile, peak),
+    engines: runs.map((run) => ({
+      ...run,
+      ...(run.cpuProfile
+        ? { cpuProfile: { ...run.cpuProfile, file: path.relative(resultsDir, run.cpuProfile.file) } }
+        : {}),
+    })),
+    gatewayPeakRssMb: first.gatewayPeakRssMb,
+    gatewayHwmMb: first.gatewayHwmMb,
+    bars: overallBars(first.readySeconds, profile, Math.max(...runs.map((r) => r.gatewayPeakRssMb))),
     barProfile: 'country',
   };
   const files = await writeResults(resultsDir, report);

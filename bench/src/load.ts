@@ -133,3 +133,22 @@ export function graphqlCheck(body: string): string | null {
     return `not JSON: ${body.slice(0, 200)}`;
   }
 }
+
+/**
+ * Sends `count` requests of a scenario one after another (the same numbering as the load, so
+ * writes never repeat data) and returns how many were answered 200.
+ */
+export async function runSequential(url: string, next: (n: number) => Call, count: number): Promise<number> {
+  let answered = 0;
+  for (let i = 0; i < count; i++) {
+    const call = next(n++);
+    const response = await fetch(`${url}${call.path}`, {
+      method: call.method ?? 'POST',
+      headers: { 'content-type': 'application/json', ...call.headers },
+      ...(call.body === undefined ? {} : { body: call.body }),
+    });
+    await response.arrayBuffer();
+    if (response.ok) answered += 1;
+  }
+  return answered;
+}

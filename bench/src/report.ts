@@ -1,11 +1,17 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Measured } from './load.js';
+import type { PackageShare } from './profile.js';
 import type { Scenario } from './scenarios.js';
+import type { Statements } from './statements.js';
 
 export interface ScenarioResult {
   scenario: Scenario;
+  /** The gateway engine measured (GATEWAY_ENGINE). */
+  engine: string;
   connections: number;
+  /** SQL statements per request, from a few requests sent one at a time after the load. */
+  statements: Statements;
   gateway: Measured;
   floor?: Measured;
   /** Gateway rps / floor rps. */
@@ -20,6 +26,15 @@ export interface BarResult {
   by?: string;
 }
 
+/** One gateway engine's run: its start, memory and (with --cpu-prof) where its CPU time went. */
+export interface EngineRun {
+  engine: string;
+  readySeconds: number;
+  gatewayPeakRssMb: number;
+  gatewayHwmMb: number;
+  cpuProfile?: { file: string; breakdown: PackageShare[] };
+}
+
 export interface Results {
   profile: string;
   startedAt: string;
@@ -31,6 +46,7 @@ export interface Results {
   rowCounts: Record<string, number>;
   list: { municipality: string; total: number; depth: number };
   scenarios: ScenarioResult[];
+  engines: EngineRun[];
   gatewayPeakRssMb: number;
   gatewayHwmMb: number;
   bars: BarResult[];
@@ -75,6 +91,15 @@ export function overallBars(readySeconds: number, profile: string, peakRssMb: nu
   return bars;
 }
 
+const statementsCell = (s: Statements) =>
+  `${s.perRequest}${
+    Object.keys(s.bySubgraph).length
+      ? ` (${Object.entries(s.bySubgraph)
+          .map(([subgraph, n]) => `${subgraph} ${n}`)
+          .join(', ')})`
+      : ''
+  }`;
+
 const cell = (b: BarResult[]) =>
   b.length === 0
     ? '—'
@@ -95,12 +120,26 @@ export function markdown(r: Results): string {
       ? ''
       : `\nThe bar is set on \`${r.barProfile}\`; on \`${r.profile}\` it is shown for reference only.`,
     '',
-    '| scenario | requests | req/s | p50 ms | p95 ms | p99 ms | errors | peak RSS MB | floor req/s | floor p95 ms | ratio | bar |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    '| scenario | engine | requests | req/s | p50 ms | p95 ms | p99 ms | errors | SQL per request | peak RSS MB | floor req/s | floor p95 ms | ratio | bar |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
     ...r.scenarios.map((s) => {
       const g = s.gateway;
-      return `| ${s.scenario} | ${g.requests} | ${g.rps} | ${g.p50} | ${g.p95} | ${g.p99} | ${g.errors} | ${g.peakRssMb} | ${s.floor?.rps ?? '—'} | ${s.floor?.p95 ?? '—'} | ${s.ratio?.toFixed(3) ?? '—'} | ${cell(s.bars)} |`;
+      return `| ${s.scenario} | ${s.engine} | ${g.requests} | ${g.rps} | ${g.p50} | ${g.p95} | ${g.p99} | ${g.errors} | ${statementsCell(s.statements)} | ${g.peakRssMb} | ${s.floor?.rps ?? '—'} | ${s.floor?.p95 ?? '—'} | ${s.ratio?.toFixed(3) ?? '—'} | ${cell(s.bars)} |`;
     }),
+    '',
+    '| engine | ready s | peak RSS MB | VmHWM MB | CPU self time by package (top 10) |',
+    '| --- | ---: | ---: | ---: | --- |',
+    ...r.engines.map(
+      (e) =>
+        `| ${e.engine} | ${e.readySeconds.toFixed(1)} | ${e.gatewayPeakRssMb} | ${e.gatewayHwmMb} | ${
+          e.cpuProfile
+            ? `${e.cpuProfile.breakdown
+                .slice(0, 10)
+                .map((p) => `${p.package} ${p.percent} %`)
+                .join(', ')} ([profile](${e.cpuProfile.file}))`
+            : '— (run with --cpu-prof)'
+        } |`,
+    ),
     '',
     `Overall: ${cell(r.bars)}`,
     '',

@@ -59,6 +59,8 @@ describe('pnpm bench (smoke)', () => {
         gateway: { requests: number; errors: number; errorSamples: string[] };
         floor: { requests: number; errors: number };
         ratio: number;
+        engine: string;
+        statements: { requests: number; perRequest: number; bySubgraph: Record<string, number> };
       }[];
       readySeconds: number;
       rowCounts: Record<string, number>;
@@ -71,6 +73,13 @@ describe('pnpm bench (smoke)', () => {
     expect(card.floor.requests).toBe(20);
     expect(card.floor.errors).toBe(0);
     expect(card.ratio).toBeGreaterThan(0);
+    // The card reads every ministry: each of their subgraphs sent statements for it.
+    expect(card.engine).toBe('apollo');
+    expect(card.statements.requests).toBe(5);
+    expect(Object.keys(card.statements.bySubgraph)).toEqual(
+      expect.arrayContaining(['social', 'health', 'education', 'employment']),
+    );
+    expect(card.statements.perRequest).toBeGreaterThanOrEqual(4);
     expect(results.rowCounts['social.recipient']).toBe(40);
     const table = await readFile(path.join(dir, 'latest-demo.md'), 'utf8');
     expect(table).toContain('| card |');

@@ -125,6 +125,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       sources.push(result.value);
     }
     const { gateway, supergraphSdl, apiSchema } = createGateway(sources, {
+      engine: config.GATEWAY_ENGINE,
       onUnexpected: (error) => logger.error({ err: error }, 'unexpected error in a subgraph'),
       secret,
       subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,

@@ -37,6 +37,9 @@ export const SUBGRAPH_NAMES = [
 ] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
+export const GATEWAY_ENGINES = ['apollo', 'hive'] as const;
+export type GatewayEngine = (typeof GATEWAY_ENGINES)[number];
+
 export const variables = {
   NODE_ENV: {
     description: 'production disables introspection, field suggestions and stack traces',
@@ -162,6 +165,17 @@ export const variables = {
     description: 'Connections per subgraph pool',
     schema: z.coerce.number().int().min(1).max(100).default(5),
     example: '5',
+  },
+  GATEWAY_ENGINE: {
+    description:
+      "Which library plans and executes queries across the subgraphs: apollo (@apollo/gateway, Elastic-2.0) or hive (Hive Gateway with Hive Router's Rust query planner, MIT)",
+    schema: z.enum(GATEWAY_ENGINES).default('apollo'),
+    example: 'apollo',
+  },
+  STATEMENT_COUNT_FILE: {
+    description:
+      'Where the gateway writes how many SQL statements each in-process subgraph has sent, when it receives SIGUSR2 (the bench reads statements per request from it); empty = not counted',
+    schema: z.string().trim().min(1).optional(),
   },
   QUERY_PLAN_CACHE_MB: {
     description:

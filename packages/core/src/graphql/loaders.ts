@@ -1,4 +1,4 @@
-import type { EntityManager, EntityMetadata, FilterQuery } from '@mikro-orm/postgresql';
+import type { EntityManager, EntityMetadata, EntityProperty, FilterQuery } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { ClassType } from 'type-graphql';
 import { nativeQuery } from '../db/native-query.js';
@@ -12,11 +12,12 @@ export function groupedLoader<T extends object, K extends keyof T & string>(
   entity: ClassType<T>,
   key: K,
   orderBy: Partial<Record<keyof T & string, 'asc' | 'desc'>> = {},
+  rows: 'entities' | 'plain' = 'entities',
 ): DataLoader<string, T[]> {
   return new DataLoader<string, T[]>(async (keys) => {
-    const rows = await rowsByKeys(em, entity, key, keys, orderBy);
+    const found = await rowsByKeys(em, entity, key, keys, orderBy, [], rows);
     const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
-    for (const row of rows) groups.get(String(row[key]))?.push(row);
+    for (const row of found) groups.get(String(row[key]))?.push(row);
     return keys.map((k) => groups.get(k) ?? []);
   });
 }
@@ -41,6 +42,11 @@ export function singleLoader<T extends object, K extends keyof T & string>(
  * is a prepared one on the pool (`nativeQuery`) and MikroORM only maps the rows: building the query
  * through the ORM cost more than the query on the card's hot path. Inside a transaction, where the
  * rows may not be committed yet, or with relations to populate, it is the ORM's own `find`.
+ *
+ * `plain` (a read path whose rows go straight to GraphQL): outside a transaction the rows are not
+ * hydrated into managed entities at all — no entity factory, no identity map, no change tracking —
+ * but mapped to plain objects of the entity's properties by the ORM's result mapper (compiled once
+ * per entity) and the entity's custom types. Only an entity without relations can be read so.
  */
 async function rowsByKeys<T extends object>(
   em: EntityManager,
@@ -49,6 +55,7 @@ async function rowsByKeys<T extends object>(
   keys: readonly string[],
   orderBy: Partial<Record<string, 'asc' | 'desc'>>,
   populate: string[] = [],
+  hydrate: 'entities' | 'plain' = 'entities',
 ): Promise<T[]> {
   if (em.getTransactionContext() || populate.length > 0) {
     return em.find(entity, { [key]: { $in: [...keys] } } as FilterQuery<NoInfer<T>>, {
@@ -60,10 +67,34 @@ async function rowsByKeys<T extends object>(
   const statement = keyedSelect(meta, em.schema ?? em.config.get('schema'), key, orderBy);
   const rows = await nativeQuery(em, statement.text, [[...keys]], statement.name);
   const driver = em.getDriver();
+  if (hydrate === 'plain') {
+    const convert = customTypesOf(meta);
+    const platform = em.getPlatform();
+    return rows.map((row) => {
+      const plain = driver.mapResult(row as never, meta) as Record<string, unknown>;
+      for (const prop of convert)
+        plain[prop.name] = prop.customType!.convertToJSValue(plain[prop.name], platform);
+      return plain as T;
+    });
+  }
   // Managed entities already in this request keep their state, as with `find`; rows from the
   // database need no validation, and a row's references are not merged on (as `find` hydrates).
   const options = { refresh: false, convertCustomTypes: true, validate: false, cascade: false };
   return rows.map((row) => em.merge(entity, driver.mapResult(row as never, meta)!, options));
+}
+
+const customTypes = new WeakMap<EntityMetadata, EntityProperty[]>();
+
+/** The entity's properties whose database value is converted (dates, arrays…); refuses relations. */
+function customTypesOf(meta: EntityMetadata): EntityProperty[] {
+  let found = customTypes.get(meta);
+  if (!found) {
+    if (meta.relations.length > 0)
+      throw new Error(`${meta.className}: plain rows only for entities without relations`);
+    found = meta.props.filter((prop) => prop.customType !== undefined);
+    customTypes.set(meta, found);
+  }
+  return found;
 }
 
 interface Statement {

@@ -74,6 +74,8 @@ export function testConfig(overrides: Record<string, string | undefined> = {}): 
     // up to a second on a busy machine) per account is minutes over the suite and proves nothing
     // the hash format test does not. Production refuses this value.
     PASSWORD_HASH_COST: '10',
+    // `./dev.sh test:engine hive` runs the same tests on the other gateway engine.
+    GATEWAY_ENGINE: process.env.GATEWAY_ENGINE,
     ...overrides,
   });
 }
