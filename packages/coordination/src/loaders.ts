@@ -2,13 +2,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { singleLoader } from '@sl/core';
 import DataLoader from 'dataloader';
 import { Agency } from './agency/agency.entity.js';
-import { CouncilDecision } from './council/council.entity.js';
+import { CouncilDecision, CouncilMeeting } from './council/council.entity.js';
 import { CouncilDecisionPerson } from './council/decision-person.entity.js';
 import { DecisionReport } from './council/decision-report.entity.js';
 import { createIndicatorLoaders } from './indicators/indicators.loaders.js';
 import { NeedRegistryEntry } from './need-registry/need-registry.entity.js';
 import { EvidenceFile, Obligation, ProgressReport } from './obligation/obligation.entity.js';
-import { ItemExecutor, RoadmapItem, RoadmapSection } from './roadmap/roadmap.entity.js';
+import { ItemExecutor, Roadmap, RoadmapItem, RoadmapSection } from './roadmap/roadmap.entity.js';
 
 export function createCoordinationLoaders(em: EntityManager) {
   return {
@@ -36,6 +36,9 @@ export function createCoordinationLoaders(em: EntityManager) {
     sectionsByRoadmap: groupedByRelation(em, RoadmapSection, 'roadmap', { position: 'asc' }),
     decisionsByMeeting: groupedByRelation(em, CouncilDecision, 'meeting', { number: 'asc', id: 'asc' }),
     peopleByDecision: groupedByRelation(em, CouncilDecisionPerson, 'decision', { position: 'asc' }),
+    /** An item's roadmap and a decision's meeting: what their references name (numbering/). */
+    roadmapById: singleLoader(em, Roadmap, 'id'),
+    meetingById: singleLoader(em, CouncilMeeting, 'id'),
     itemsByDecision: new DataLoader<string, RoadmapItem[]>(async (ids) => {
       const decisions = await em.find(CouncilDecision, { id: { $in: [...ids] } }, { populate: ['items'] });
       const byId = new Map(decisions.map((d) => [d.id, d.items.getItems()]));

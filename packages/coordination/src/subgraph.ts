@@ -21,6 +21,11 @@ import {
 } from './obligation/obligation.resolver.js';
 import { ItemExecutor, Roadmap, RoadmapItem, RoadmapSection } from './roadmap/roadmap.entity.js';
 import { ItemExecutorResolver, RoadmapItemResolver, RoadmapResolver } from './roadmap/roadmap.resolver.js';
+import {
+  DecisionReferenceResolver,
+  ItemReferenceResolver,
+  MeetingQueryResolver,
+} from './numbering/numbering.resolver.js';
 
 export const coordinationSubgraph: SubgraphDefinition = {
   name: 'coordination',
@@ -54,6 +59,9 @@ export const coordinationSubgraph: SubgraphDefinition = {
     DecisionTrackingResolver,
     DecisionReportResolver,
     IndicatorsResolver,
+    ItemReferenceResolver,
+    DecisionReferenceResolver,
+    MeetingQueryResolver,
   ],
   orphanedTypes: [Recipient],
   createLoaders: createCoordinationLoaders,

@@ -8,23 +8,16 @@ import { Migration20261124025455_figures_version } from './Migration202611240254
 import { Migration20261203094157_council_decision_person } from './Migration20261203094157_council_decision_person.js';
 import { Migration20261203095252_accountability } from './Migration20261203095252_accountability.js';
 import { Migration20261203095300_agency_directory_ids } from './Migration20261203095300_agency_directory_ids.js';
+import { Migration20261203124638_council_numbering } from './Migration20261203124638_council_numbering.js';
 
 export const migrations: MigrationClass[] = [
   { name: 'Migration20261123182910_init', class: Migration20261123182910_init },
   { name: 'Migration20261123190527_roadmap_council', class: Migration20261123190527_roadmap_council },
-  {
-    name: 'Migration20261123210607_council_decision_people',
-    class: Migration20261123210607_council_decision_people,
-  },
+  { name: 'Migration20261123210607_council_decision_people', class: Migration20261123210607_council_decision_people },
   { name: 'Migration20261124021316_figure_days', class: Migration20261124021316_figure_days },
   { name: 'Migration20261124025455_figures_version', class: Migration20261124025455_figures_version },
-  {
-    name: 'Migration20261203094157_council_decision_person',
-    class: Migration20261203094157_council_decision_person,
-  },
+  { name: 'Migration20261203094157_council_decision_person', class: Migration20261203094157_council_decision_person },
   { name: 'Migration20261203095252_accountability', class: Migration20261203095252_accountability },
-  {
-    name: 'Migration20261203095300_agency_directory_ids',
-    class: Migration20261203095300_agency_directory_ids,
-  },
+  { name: 'Migration20261203095300_agency_directory_ids', class: Migration20261203095300_agency_directory_ids },
+  { name: 'Migration20261203124638_council_numbering', class: Migration20261203124638_council_numbering },
 ];
