@@ -24,6 +24,7 @@ import {
   loadCouncilFigures,
   targetOf,
 } from './councilData';
+import { ReportDownloads } from '../reports/ReportDownloads';
 import { ScopeFilter } from './ScopeFilter';
 
 const REFRESH_MS = 60_000;
@@ -247,6 +248,7 @@ export function CouncilHome() {
         </Button>
       </Box>
       <ScopeFilter scope={scope} onChange={setScope} />
+      <ReportDownloads scope={scope} reports={['annual', 'albrecht', 'brief']} />
       {error && (
         <Alert severity="error" role="alert" sx={{ mb: 2 }}>
           {error}

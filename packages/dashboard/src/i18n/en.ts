@@ -4,6 +4,7 @@ import { accountabilityEn } from '../accountability/messages';
 import { caseEn } from '../case/messages';
 import { caseDocumentsEn } from '../documents/messages';
 import { passwordEn } from '../password/messages';
+import { reportsEn } from '../reports/messages';
 import { councilAdminEn } from './councilAdmin';
 import { enEnums } from './enums';
 
@@ -301,4 +302,5 @@ export const en: TranslationMessages = mergeTranslations(
   councilAdminEn,
   passwordEn,
   accountabilityEn,
+  reportsEn,
 );

@@ -4,6 +4,7 @@ import { accountabilityRu } from '../accountability/messages';
 import { caseRu } from '../case/messages';
 import { caseDocumentsRu } from '../documents/messages';
 import { passwordRu } from '../password/messages';
+import { reportsRu } from '../reports/messages';
 import { councilAdminRu } from './councilAdmin';
 import { ruEnums } from './enums';
 
@@ -460,4 +461,5 @@ export const ru: TranslationMessages = mergeTranslations(
   councilAdminRu,
   passwordRu,
   accountabilityRu,
+  reportsRu,
 );

@@ -19,7 +19,6 @@ import {
   TopToolbar,
   useGetList,
   useLocaleState,
-  useNotify,
   usePermissions,
   useRecordContext,
   useTranslate,
@@ -30,7 +29,7 @@ import { can, granted } from '../../auth/authProvider';
 import { formatSnils } from '../../case/format';
 import { ExportButtons } from '../../export/ExportButtons';
 import { DateText, ENUMS, EnumInput, EnumText, formatDate } from '../../resources/common';
-import { downloadCouncilBrief } from '../councilData';
+import { ReportDownloads } from '../../reports/ReportDownloads';
 import { DecisionActions } from './DecisionActions';
 import { PeoplePicker, RoadmapItemPicker } from './pickers';
 
@@ -251,7 +250,6 @@ function DecisionRows({ decisions }: { decisions: Decision[] }) {
 function MeetingDetails() {
   const record = useRecordContext<Meeting>();
   const translate = useTranslate();
-  const notify = useNotify();
   const [locale = 'ru'] = useLocaleState();
   const { permissions } = usePermissions<string[]>();
   if (!record) return null;
@@ -275,17 +273,6 @@ function MeetingDetails() {
         )}
       </Box>
       <Stack direction="row" spacing={2} sx={{ mb: 2 }}>
-        <Button
-          variant="outlined"
-          size="small"
-          onClick={() =>
-            downloadCouncilBrief(record.heldOn, { region: record.region }).catch((e: Error) =>
-              notify(e.message, { type: 'error' }),
-            )
-          }
-        >
-          {translate('app.council_admin.brief')}
-        </Button>
         {can.councilMeetings(permissions ?? []) && (
           <Button
             component={Link}
@@ -301,6 +288,7 @@ function MeetingDetails() {
           </Button>
         )}
       </Stack>
+      <ReportDownloads meetingId={record.id} reports={['brief']} />
       <Typography component="h2" variant="h6">
         {translate('resources.councilMeetings.fields.decisions')}
       </Typography>
