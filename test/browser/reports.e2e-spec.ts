@@ -83,9 +83,9 @@ describe('the secretary downloads the reports to send', () => {
   });
 
   it('gets a meeting’s brief as DOCX and PDF from the meeting’s page, decisions named by protocol', async () => {
-    const meetings = await t.gql<{ councilMeetings: { edges: { node: { id: string; protocolNumber: string } }[] } }>(
-      '{ councilMeetings(region: "kaliningrad") { edges { node { id protocolNumber } } } }',
-    );
+    const meetings = await t.gql<{
+      councilMeetings: { edges: { node: { id: string; protocolNumber: string } }[] };
+    }>('{ councilMeetings(region: "kaliningrad") { edges { node { id protocolNumber } } } }');
     const meeting = meetings.data!.councilMeetings.edges[0]!.node;
     const page = await councilSession();
     await page.goto(`${base}/#/councilMeetings/${meeting.id}/show`);

@@ -22,7 +22,13 @@ describe('numbers that name one thing: items with their roadmap, decisions with 
     t = await startTestSystem({ clock: new ManualClock(new Date('2025-02-10T09:00:00Z')) });
     const imported = await t.gql<{ importRoadmap: { roadmap: { id: string; title: string } } }>(
       'mutation($input: RoadmapImportInput!) { importRoadmap(input: $input) { roadmap { id title } } }',
-      { input: { region: 'kaliningrad', filename: '312-рп.txt', contentBase64: toBase64(seedText('kaliningrad-000')) } },
+      {
+        input: {
+          region: 'kaliningrad',
+          filename: '312-рп.txt',
+          contentBase64: toBase64(seedText('kaliningrad-000')),
+        },
+      },
     );
     expect(imported.errors).toBeUndefined();
     roadmapTitle = imported.data!.importRoadmap.roadmap.title;
@@ -50,9 +56,9 @@ describe('numbers that name one thing: items with their roadmap, decisions with 
   });
 
   it('names every item with its roadmap, since numbers like 2.1.2 repeat across roadmaps', async () => {
-    const res = await t.gql<{ roadmapItems: { edges: { node: { number: string; reference: string; roadmap: { title: string } } }[] } }>(
-      '{ roadmapItems(first: 50) { edges { node { number reference roadmap { title } } } } }',
-    );
+    const res = await t.gql<{
+      roadmapItems: { edges: { node: { number: string; reference: string; roadmap: { title: string } } }[] };
+    }>('{ roadmapItems(first: 50) { edges { node { number reference roadmap { title } } } } }');
     expect(res.errors).toBeUndefined();
     for (const { node } of res.data!.roadmapItems.edges) {
       expect(node.roadmap.title).toBe(roadmapTitle);
@@ -61,10 +67,14 @@ describe('numbers that name one thing: items with their roadmap, decisions with 
   });
 
   it('numbers decisions within their meeting and names them with the protocol', async () => {
-    const res = await t.gql<{ createCouncilMeeting: { id: string; decisions: { number: string; reference: string }[] } }>(
-      CREATE,
-      { input: { ...meetingInput('7'), decisions: [decision('Первое поручение'), decision('Второе поручение')] } },
-    );
+    const res = await t.gql<{
+      createCouncilMeeting: { id: string; decisions: { number: string; reference: string }[] };
+    }>(CREATE, {
+      input: {
+        ...meetingInput('7'),
+        decisions: [decision('Первое поручение'), decision('Второе поручение')],
+      },
+    });
     expect(res.errors).toBeUndefined();
     const meeting = res.data!.createCouncilMeeting;
     expect(meeting.decisions.map((d) => [d.number, d.reference]).sort()).toEqual([
@@ -96,7 +106,10 @@ describe('numbers that name one thing: items with their roadmap, decisions with 
       input: { ...meetingInput('9'), decisions: [decision('Поручение', '1')] },
     });
     const meetingId = res.data!.createCouncilMeeting.id;
-    const taken = await t.gql(ADD, { meetingId, input: decision('Ещё одно поручение с тем же номером', '1') });
+    const taken = await t.gql(ADD, {
+      meetingId,
+      input: decision('Ещё одно поручение с тем же номером', '1'),
+    });
     expect(taken.errors?.[0]?.extensions?.code).toBe('DECISION_NUMBER_TAKEN');
     expect(taken.errors?.[0]?.message).toBe('Поручение № 1 уже есть в этом заседании');
     const twice = await t.gql(CREATE, {

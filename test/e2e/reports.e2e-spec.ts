@@ -184,7 +184,9 @@ describe('reports made from the live data, as a secretary sends them', () => {
   function checkMunicipalities(sheet: ExcelJS.Worksheet | undefined) {
     expect(sheet).toBeDefined();
     const { header, rows } = tableOf(sheet!, 'Муниципальное образование');
-    const byName = new Map(rows.map((r) => [String(r[0]), Object.fromEntries(header.map((h, i) => [h, r[i] ?? null]))]));
+    const byName = new Map(
+      rows.map((r) => [String(r[0]), Object.fromEntries(header.map((h, i) => [h, r[i] ?? null]))]),
+    );
     expect([...byName.keys()].sort()).toEqual(municipalities.map((m) => m.municipality).sort());
     for (const m of municipalities)
       expect(byName.get(m.municipality)).toMatchObject({
@@ -248,7 +250,9 @@ describe('reports made from the live data, as a secretary sends them', () => {
       expect(reported.length).toBeGreaterThan(0);
       for (const item of reported) {
         const row = measures.rows.find((r) => r[2] === item.measure)!;
-        const text = item.obligations.flatMap((o) => o.reports).find((r) => r.reportedOn.startsWith('2025'))!.text;
+        const text = item.obligations
+          .flatMap((o) => o.reports)
+          .find((r) => r.reportedOn.startsWith('2025'))!.text;
         expect(String(row[8])).toContain(text);
       }
       // every executing agency, co-executors included, counts the measures that name it
@@ -270,7 +274,9 @@ describe('reports made from the live data, as a secretary sends them', () => {
       expect(pdf.status).toBe(200);
       expect(pdf.headers['content-type']).toBe('application/pdf');
       const text = flat(await pdfText(pdf.body as Buffer));
-      expect(text).toContain('Доклад о реализации мероприятий по организации сопровождаемого проживания инвалидов за 2026 год');
+      expect(text).toContain(
+        'Доклад о реализации мероприятий по организации сопровождаемого проживания инвалидов за 2026 год',
+      );
       expect(text).toContain(REGION_NAME);
       expect(text).toContain(`Мероприятий дорожных карт: ${items.length}.`);
       for (const item of items) expect(squash(text)).toContain(squash(item.measure));
@@ -307,15 +313,23 @@ describe('reports made from the live data, as a secretary sends them', () => {
       expect(res.status).toBe(200);
       const book = await workbook(res.body as Buffer);
       const { header, rows } = tableOf(book.getWorksheet('Мониторинг')!, 'Наименование показателя');
-      expect(header).toEqual(['Наименование показателя', 'N строки', ...series.map((m) => `${m.asOf.slice(8, 10)}.${m.asOf.slice(5, 7)}.${m.asOf.slice(0, 4)}`)]);
+      expect(header).toEqual([
+        'Наименование показателя',
+        'N строки',
+        ...series.map((m) => `${m.asOf.slice(8, 10)}.${m.asOf.slice(5, 7)}.${m.asOf.slice(0, 4)}`),
+      ]);
       // no English left: every header and every figure's name is Russian
-      for (const name of [...header, ...rows.map((r) => String(r[0]))]) expect(name).not.toMatch(/[A-Za-z]{2,}/);
+      for (const name of [...header, ...rows.map((r) => String(r[0]))])
+        expect(name).not.toMatch(/[A-Za-z]{2,}/);
       const line = (label: string) => rows.find((r) => r[0] === label)!.slice(2);
       expect(line(IDENTIFIED)).toEqual(series.map((m) => m.peopleIdentified));
       expect(line('Подано заявлений о предоставлении сопровождаемого проживания, единица')).toEqual(
         series.map((m) => m.applications.submitted),
       );
-      const flats = tableOf(book.getWorksheet('Квартиры')!, 'Квартиры для сопровождаемого проживания инвалидов');
+      const flats = tableOf(
+        book.getWorksheet('Квартиры')!,
+        'Квартиры для сопровождаемого проживания инвалидов',
+      );
       expect(flats.header).toEqual([
         'Квартиры для сопровождаемого проживания инвалидов',
         'N строки',
@@ -347,7 +361,8 @@ describe('reports made from the live data, as a secretary sends them', () => {
       // every late item of the region, with its roadmap named, under each agency executing it
       for (const o of late) {
         expect(text).toContain(o.item.reference);
-        for (const e of o.item.executors) if (e.agency) expect(text).toContain(`${e.agency.name} — просрочено:`);
+        for (const e of o.item.executors)
+          if (e.agency) expect(text).toContain(`${e.agency.name} — просрочено:`);
       }
       // decisions named by protocol and number, never by a bare number
       expect(meeting.decisions.length).toBeGreaterThan(0);
@@ -381,6 +396,8 @@ describe('reports made from the live data, as a secretary sends them', () => {
     expect(await code('annual-report.xlsx', '?asOf=15.01.2026')).toBe('DATE_INVALID');
     expect(await code('annual-report.xlsx', '?year=2031')).toBe('YEAR_INVALID');
     expect(await code('council-brief.pdf', '?meetingId=42')).toBe('VALIDATION_FAILED');
-    expect(await code('council-brief.pdf', '?meetingId=00000000-0000-4000-8000-000000000000')).toBe('NOT_FOUND');
+    expect(await code('council-brief.pdf', '?meetingId=00000000-0000-4000-8000-000000000000')).toBe(
+      'NOT_FOUND',
+    );
   });
 });

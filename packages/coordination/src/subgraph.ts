@@ -13,6 +13,11 @@ import { createCoordinationLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
 import { NeedRegistryEntry } from './need-registry/need-registry.entity.js';
 import { Recipient, RecipientCoordinationResolver } from './need-registry/need-registry.resolver.js';
+import {
+  DecisionReferenceResolver,
+  ItemReferenceResolver,
+  MeetingQueryResolver,
+} from './numbering/numbering.resolver.js';
 import { EvidenceFile, Obligation, ProgressReport } from './obligation/obligation.entity.js';
 import {
   EvidenceFileResolver,
@@ -21,11 +26,6 @@ import {
 } from './obligation/obligation.resolver.js';
 import { ItemExecutor, Roadmap, RoadmapItem, RoadmapSection } from './roadmap/roadmap.entity.js';
 import { ItemExecutorResolver, RoadmapItemResolver, RoadmapResolver } from './roadmap/roadmap.resolver.js';
-import {
-  DecisionReferenceResolver,
-  ItemReferenceResolver,
-  MeetingQueryResolver,
-} from './numbering/numbering.resolver.js';
 
 export const coordinationSubgraph: SubgraphDefinition = {
   name: 'coordination',

@@ -13,11 +13,20 @@ import { Migration20261203124638_council_numbering } from './Migration2026120312
 export const migrations: MigrationClass[] = [
   { name: 'Migration20261123182910_init', class: Migration20261123182910_init },
   { name: 'Migration20261123190527_roadmap_council', class: Migration20261123190527_roadmap_council },
-  { name: 'Migration20261123210607_council_decision_people', class: Migration20261123210607_council_decision_people },
+  {
+    name: 'Migration20261123210607_council_decision_people',
+    class: Migration20261123210607_council_decision_people,
+  },
   { name: 'Migration20261124021316_figure_days', class: Migration20261124021316_figure_days },
   { name: 'Migration20261124025455_figures_version', class: Migration20261124025455_figures_version },
-  { name: 'Migration20261203094157_council_decision_person', class: Migration20261203094157_council_decision_person },
+  {
+    name: 'Migration20261203094157_council_decision_person',
+    class: Migration20261203094157_council_decision_person,
+  },
   { name: 'Migration20261203095252_accountability', class: Migration20261203095252_accountability },
-  { name: 'Migration20261203095300_agency_directory_ids', class: Migration20261203095300_agency_directory_ids },
+  {
+    name: 'Migration20261203095300_agency_directory_ids',
+    class: Migration20261203095300_agency_directory_ids,
+  },
   { name: 'Migration20261203124638_council_numbering', class: Migration20261203124638_council_numbering },
 ];

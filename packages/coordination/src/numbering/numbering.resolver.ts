@@ -23,7 +23,8 @@ export class ItemReferenceResolver {
   }
 
   @FieldResolver(() => String, {
-    description: 'The number with its roadmap named («<roadmap title>, п. 2.1.2»): numbers repeat across roadmaps',
+    description:
+      'The number with its roadmap named («<roadmap title>, п. 2.1.2»): numbers repeat across roadmaps',
   })
   async reference(@Root() item: RoadmapItem, @Ctx() ctx: CoordinationContext) {
     const roadmap = await this.roadmap(item, ctx);

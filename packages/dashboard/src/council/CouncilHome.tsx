@@ -16,6 +16,7 @@ import {
 } from 'recharts';
 import { client } from '../graphql/client';
 import { toHttpError } from '../graphql/errors';
+import { ReportDownloads } from '../reports/ReportDownloads';
 import { formatDate, formatNumber } from '../resources/common';
 import {
   type CouncilFigures,
@@ -24,7 +25,6 @@ import {
   loadCouncilFigures,
   targetOf,
 } from './councilData';
-import { ReportDownloads } from '../reports/ReportDownloads';
 import { ScopeFilter } from './ScopeFilter';
 
 const REFRESH_MS = 60_000;

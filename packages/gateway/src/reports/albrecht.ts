@@ -2,8 +2,8 @@ import type { ReportDocument } from './document.js';
 import { figureRows, housingLabel } from './figures.js';
 import { FIGURE_LABELS, percent, ruDate, STAGE_LABELS } from './labels.js';
 import { municipalitySection } from './municipalities.js';
-import type { ReportData, ReportShape } from './report-data.js';
 import { regionName } from './regions.js';
+import type { ReportData, ReportShape } from './report-data.js';
 
 /**
  * The monitoring sheet's column headers. Where the federal form on supported living has the
@@ -21,7 +21,8 @@ export const MONITORING_HEADERS = {
   decided: 'Принято решений по заявлениям, единица',
   decidedOnTime: 'Из них в установленный срок (10 календарных дней), единица',
   shareDecidedOnTime: 'Доля решений, принятых в установленный срок, %',
-  stage: (s: string) => `Численность инвалидов, получающих услуги сопровождаемого проживания: ${STAGE_LABELS[s]}, человек`,
+  stage: (s: string) =>
+    `Численность инвалидов, получающих услуги сопровождаемого проживания: ${STAGE_LABELS[s]}, человек`,
   housing: {
     title: 'Количество квартир сопровождаемого проживания инвалидов, единица',
     kind: 'Квартиры для сопровождаемого проживания инвалидов',
@@ -57,7 +58,12 @@ function monitoringRows(data: ReportData, shape: ReportShape): [string, (number 
  * и Р им. Г.А. Альбрехта», yearly by 1 October of the following year): the figures month by month
  * over the year, so the centre sees the dynamics, not one date.
  */
-export function albrechtMonitoring(data: ReportData, shape: ReportShape, region: string, today: string): ReportDocument {
+export function albrechtMonitoring(
+  data: ReportData,
+  shape: ReportShape,
+  region: string,
+  today: string,
+): ReportDocument {
   const asOf = data.indicators.asOf;
   const h = MONITORING_HEADERS;
   return {
@@ -84,7 +90,13 @@ export function albrechtMonitoring(data: ReportData, shape: ReportShape, region:
         sheet: 'Квартиры',
         table: {
           header: [h.housing.kind, h.housing.line, h.housing.units, h.housing.places, h.housing.occupied],
-          rows: data.indicators.housing.map((x, n) => [housingLabel(x.kind), n + 1, x.units, x.places, x.occupied]),
+          rows: data.indicators.housing.map((x, n) => [
+            housingLabel(x.kind),
+            n + 1,
+            x.units,
+            x.places,
+            x.occupied,
+          ]),
           widths: [6, 1, 2, 2, 2],
         },
       },

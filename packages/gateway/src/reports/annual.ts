@@ -15,8 +15,8 @@ import { figureRows, housingLabel } from './figures.js';
 import { ruDate } from './labels.js';
 import { municipalitySection } from './municipalities.js';
 import { executorName, type MeasureAccount, type RoadmapRef } from './queries.js';
-import type { ReportData, ReportShape } from './report-data.js';
 import { regionName } from './regions.js';
+import type { ReportData, ReportShape } from './report-data.js';
 
 export interface RoadmapAccount extends RoadmapRef {
   items: MeasureAccount[];
@@ -134,14 +134,16 @@ export function annualReport(input: AnnualInput): ReportDocument {
         ...(n === 0 ? { sheet: 'Отчёты ведомств' } : {}),
         table: {
           header: ['Дорожная карта', '№', 'Мероприятие', 'Роль', 'Состояние', 'Отчёты ведомства за период'],
-          rows: agencies.get(name)!.map(({ roadmap, item, role }) => [
-            roadmap.title,
-            item.number ?? item.key,
-            item.measure,
-            role,
-            measureStateText(item),
-            reportsOf(item, year, asOf, name).map(reportText).join('\n') || 'Отчётов нет',
-          ]),
+          rows: agencies
+            .get(name)!
+            .map(({ roadmap, item, role }) => [
+              roadmap.title,
+              item.number ?? item.key,
+              item.measure,
+              role,
+              measureStateText(item),
+              reportsOf(item, year, asOf, name).map(reportText).join('\n') || 'Отчётов нет',
+            ]),
           widths: [3, 1, 5, 2, 2, 5],
         },
       }),

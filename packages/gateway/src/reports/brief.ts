@@ -3,8 +3,8 @@ import type { ReportDocument, ReportSection } from './document.js';
 import { figureRows } from './figures.js';
 import { ruDate } from './labels.js';
 import type { DecisionRef, MeetingRef } from './queries.js';
-import type { ReportData, ReportShape } from './report-data.js';
 import { regionName } from './regions.js';
+import type { ReportData, ReportShape } from './report-data.js';
 
 const NO_AGENCY = 'Исполнитель не определён';
 
@@ -71,17 +71,26 @@ export function councilBrief(
       (name): ReportSection => ({
         heading: `${name} — просрочено: ${byAgency.get(name)!.length}`,
         table: {
-          header: ['Мероприятие (дорожная карта, пункт)', 'Содержание', 'Роль', 'Период', 'Срок', 'Дней просрочки'],
-          rows: byAgency.get(name)!.map((o) => [
-            o.item.reference,
-            o.item.measure,
-            name === NO_AGENCY
-              ? '—'
-              : ROLE_LABELS[agenciesOf(o.item.executors).find((a) => a.name === name)!.role],
-            o.periodLabel,
-            ruDate(o.dueDate),
-            o.daysOverdue,
-          ]),
+          header: [
+            'Мероприятие (дорожная карта, пункт)',
+            'Содержание',
+            'Роль',
+            'Период',
+            'Срок',
+            'Дней просрочки',
+          ],
+          rows: byAgency
+            .get(name)!
+            .map((o) => [
+              o.item.reference,
+              o.item.measure,
+              name === NO_AGENCY
+                ? '—'
+                : ROLE_LABELS[agenciesOf(o.item.executors).find((a) => a.name === name)!.role],
+              o.periodLabel,
+              ruDate(o.dueDate),
+              o.daysOverdue,
+            ]),
           widths: [4, 6, 2, 2, 2, 1],
         },
       }),

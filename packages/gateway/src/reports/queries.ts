@@ -3,7 +3,11 @@ import { type ListPage, REPORT_PAGE } from './report-data.js';
 type GraphQLError = { message: string; extensions?: { code?: string } };
 export type Answer<T> = { data?: T; errors?: GraphQLError[] };
 /** Sends one operation to the gateway with the caller's own credentials. */
-export type Ask = <T>(operationName: string, query: string, variables: Record<string, unknown>) => Promise<Answer<T>>;
+export type Ask = <T>(
+  operationName: string,
+  query: string,
+  variables: Record<string, unknown>,
+) => Promise<Answer<T>>;
 
 /** The graph refused a report's query (not signed in, not allowed, bad input): told as the graph told it. */
 export class ReportRefused extends Error {
@@ -29,7 +33,8 @@ export async function readAll<T>(
   variables: Record<string, unknown>,
   first?: ListPage<T>,
 ): Promise<ListPage<T>> {
-  const list = first ?? (await answered(ask<{ page: ListPage<T> }>(name, query, { ...variables, after: null }))).page;
+  const list =
+    first ?? (await answered(ask<{ page: ListPage<T> }>(name, query, { ...variables, after: null }))).page;
   while (list.pageInfo.hasNextPage) {
     const more = await answered(
       ask<{ page: ListPage<T> }>(name, query, { ...variables, after: list.pageInfo.endCursor }),

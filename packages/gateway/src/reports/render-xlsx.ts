@@ -13,13 +13,11 @@ export async function reportXlsx(report: ReportDocument): Promise<Buffer> {
   book.creator = 'Сопровождаемое проживание';
   book.title = report.title;
   let sheet: ExcelJS.Worksheet | undefined;
-  let columns = 1;
-  const widths = new Map<ExcelJS.Worksheet, number[]>();
-  for (const [n, section] of report.sections.entries()) {
+  for (const section of report.sections) {
     if (!sheet || section.sheet) {
+      const first = !sheet;
       sheet = book.addWorksheet(section.sheet ?? 'Отчёт');
-      widths.set(sheet, []);
-      if (n === 0) {
+      if (first) {
         sheet.addRow([report.title]).font = { bold: true, size: 14 };
         for (const line of report.subtitle) sheet.addRow([line]);
         sheet.addRow([]);
@@ -33,14 +31,13 @@ export async function reportXlsx(report: ReportDocument): Promise<Buffer> {
     header.font = { bold: true };
     header.alignment = { wrapText: true, vertical: 'top' };
     for (const row of table.rows) sheet.addRow(row).alignment = { wrapText: true, vertical: 'top' };
-    columns = table.header.length;
-    const own = widths.get(sheet)!;
-    for (let c = 0; c < columns; c++) {
+    // the widest a column is asked to be by any table of the sheet
+    table.header.forEach((_, c) => {
       const share = table.widths?.[c];
-      const width = share === undefined ? (c === 0 ? WIDE : NARROW) : Math.max(8, Math.round(share * 4));
-      own[c] = Math.max(own[c] ?? 0, width);
-    }
+      const width = share === undefined ? (c === 0 ? WIDE : NARROW) : Math.max(8, share * 4);
+      const column = sheet!.getColumn(c + 1);
+      column.width = Math.max(column.width ?? 0, width);
+    });
   }
-  for (const [ws, own] of widths) own.forEach((w, c) => (ws.getColumn(c + 1).width = w));
   return Buffer.from(await book.xlsx.writeBuffer());
 }

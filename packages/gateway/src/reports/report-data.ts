@@ -167,7 +167,13 @@ export interface ReportData {
     periodLabel: string;
     dueDate: string;
     daysOverdue: number;
-    item: { key: string; number: string | null; measure: string; reference: string; executors: ExecutorRef[] };
+    item: {
+      key: string;
+      number: string | null;
+      measure: string;
+      reference: string;
+      executors: ExecutorRef[];
+    };
   }>;
   councilDecisions: ListPage<DecisionRef & { peopleCount: number | null }>;
   /** One per municipality, when the graph lists them (see `ReportShape.byMunicipality`). */

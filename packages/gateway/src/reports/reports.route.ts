@@ -13,9 +13,9 @@ import {
   type MeasureAccount,
   type MeetingRef,
   OWN_REGION,
+  ReportRefused,
   ROADMAPS,
   type RoadmapRef,
-  ReportRefused,
   readAll,
 } from './queries.js';
 import { reportDocx } from './render-docx.js';
@@ -66,7 +66,9 @@ export const REPORTS: Record<string, ReportKind> = {
   'annual-report': {
     defaultFormat: 'xlsx',
     async compose(data, shape, p, ask) {
-      const roadmaps = (await readAll<RoadmapRef>(ask, 'ReportRoadmaps', ROADMAPS, { region: p.region })).edges
+      const roadmaps = (
+        await readAll<RoadmapRef>(ask, 'ReportRoadmaps', ROADMAPS, { region: p.region })
+      ).edges
         .map((e) => e.node)
         .filter((r) => !p.roadmapId || r.id === p.roadmapId);
       const accounts: RoadmapAccount[] = [];
@@ -74,7 +76,14 @@ export const REPORTS: Record<string, ReportKind> = {
         const items = await readAll<MeasureAccount>(ask, 'ReportItems', ITEMS, { roadmapId: r.id });
         accounts.push({ ...r, items: items.edges.map((e) => e.node) });
       }
-      return annualReport({ data, shape, region: p.region, year: p.year, today: p.today, roadmaps: accounts });
+      return annualReport({
+        data,
+        shape,
+        region: p.region,
+        year: p.year,
+        today: p.today,
+        roadmaps: accounts,
+      });
     },
   },
   'albrecht-monitoring': {
@@ -134,8 +143,9 @@ export function mountReports(
     if (yearText !== null && (!YEAR.test(yearText) || `${yearText}-01-01` > today))
       return fail(res, 400, 'YEAR_INVALID', 'Отчётный год: четыре цифры, не позже текущего года');
     const year = yearText === null ? null : Number(yearText);
-    const endOfYear = year === null ? today : `${year}-12-31`;
-    const asOf = queryText(req, 'asOf') ?? (endOfYear < today ? endOfYear : today);
+    // a past year's report: its figures as of the year's last day
+    const asOf =
+      queryText(req, 'asOf') ?? (year !== null && year < Number(today.slice(0, 4)) ? `${year}-12-31` : today);
     if (!ISO_DATE.test(asOf)) return fail(res, 400, 'DATE_INVALID', 'Дата должна быть в формате ГГГГ-ММ-ДД');
     const askedRegion = queryText(req, 'region');
     const roadmapId = queryText(req, 'roadmapId');
@@ -166,8 +176,20 @@ export function mountReports(
       const data = await answered(
         ask<ReportData>('Report', operation, { asOf, from: `${asOf.slice(0, 4)}-01-01`, region, roadmapId }),
       );
-      data.lateObligations = await readAll(ask, 'ReportLate', MORE_LATE, { region, roadmapId }, data.lateObligations);
-      data.councilDecisions = await readAll(ask, 'ReportDecisions', MORE_DECISIONS, { region }, data.councilDecisions);
+      data.lateObligations = await readAll(
+        ask,
+        'ReportLate',
+        MORE_LATE,
+        { region, roadmapId },
+        data.lateObligations,
+      );
+      data.councilDecisions = await readAll(
+        ask,
+        'ReportDecisions',
+        MORE_DECISIONS,
+        { region },
+        data.councilDecisions,
+      );
       const params = { asOf, region, roadmapId, year: year ?? Number(asOf.slice(0, 4)), today, meeting };
       const body = await format.render(await kind.compose(data, shape, params, ask));
       res

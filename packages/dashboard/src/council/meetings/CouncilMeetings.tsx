@@ -28,8 +28,8 @@ import { matchName, useAgencies } from '../../admin/choices';
 import { can, granted } from '../../auth/authProvider';
 import { formatSnils } from '../../case/format';
 import { ExportButtons } from '../../export/ExportButtons';
-import { DateText, ENUMS, EnumInput, EnumText, formatDate } from '../../resources/common';
 import { ReportDownloads } from '../../reports/ReportDownloads';
+import { DateText, ENUMS, EnumInput, EnumText, formatDate } from '../../resources/common';
 import { DecisionActions } from './DecisionActions';
 import { PeoplePicker, RoadmapItemPicker } from './pickers';
 
