@@ -5,7 +5,9 @@ describe('references that do not repeat across roadmaps and meetings', () => {
     expect(itemReference('Дорожная карта Калининградской области', '2.1.2', '2.1.2')).toBe(
       'Дорожная карта Калининградской области, п. 2.1.2',
     );
-    expect(itemReference('Карта', null, '4.4/2.1')).toBe('Карта, п. 4.4/2.1');
+    // seed 004 restarts its numbering inside 4.4: the enclosing item tells the two 2.1 apart
+    expect(itemReference('Карта', '2.1', '4.4/2.1')).toBe('Карта, п. 2.1 (в п. 4.4)');
+    expect(itemReference('Карта', null, '7')).toBe('Карта, п. 7');
   });
 
   it('names a decision with its protocol, or the meeting date when the protocol has no number', () => {

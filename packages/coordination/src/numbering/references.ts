@@ -6,9 +6,16 @@
 
 const ruDate = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 
-/** «План мероприятий … на 2021–2024 годы», п. 2.1.2 */
+/**
+ * «План мероприятий … на 2021–2024 годы», п. 2.1.2. Where the document restarts its numbering
+ * inside an item (key «4.4/2.1»), the number alone repeats within the roadmap: the enclosing item
+ * is named too («п. 2.1 (в п. 4.4)»).
+ */
 export function itemReference(roadmapTitle: string, number: string | null, key: string): string {
-  return `${roadmapTitle}, п. ${number ?? key}`;
+  const slash = key.lastIndexOf('/');
+  const place =
+    slash < 0 ? (number ?? key) : `${number ?? key.slice(slash + 1)} (в п. ${key.slice(0, slash)})`;
+  return `${roadmapTitle}, п. ${place}`;
 }
 
 /** «Протокол № 3, поручение 2»; a meeting without a protocol number is named by its date. */

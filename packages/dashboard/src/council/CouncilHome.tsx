@@ -16,6 +16,7 @@ import {
 } from 'recharts';
 import { client } from '../graphql/client';
 import { toHttpError } from '../graphql/errors';
+import { ItemReference } from '../numbering/ItemReference';
 import { ReportDownloads } from '../reports/ReportDownloads';
 import { formatDate, formatNumber } from '../resources/common';
 import {
@@ -501,7 +502,9 @@ export function CouncilHome() {
                   <tbody>
                     {figures.late.map((o) => (
                       <tr key={o.id}>
-                        <td>{[o.item.number, o.item.measure].filter(Boolean).join(' ')}</td>
+                        <td>
+                          <ItemReference item={o.item} />
+                        </td>
                         <td>{o.responsibleAgency?.name ?? '—'}</td>
                         <td>{formatDate(o.dueDate, locale)}</td>
                         <td style={{ textAlign: 'right' }}>{n(o.daysOverdue)}</td>
@@ -540,7 +543,7 @@ export function CouncilHome() {
                   <tbody>
                     {figures.lateDecisions.map((d) => (
                       <tr key={d.id}>
-                        <td>{d.number ?? '—'}</td>
+                        <td>{d.reference}</td>
                         <td>{d.text}</td>
                         <td>{d.assignee?.name ?? '—'}</td>
                         <td>{formatDate(d.dueDate, locale)}</td>

@@ -58,12 +58,14 @@ export interface LateObligation {
   id: string;
   dueDate: string;
   daysOverdue: number;
-  item: { number: string | null; measure: string };
+  item: { number: string | null; measure: string; reference: string };
   responsibleAgency: { name: string } | null;
 }
 export interface LateDecision {
   id: string;
   number: string | null;
+  /** «Протокол № 3, поручение 2»: numbers repeat across meetings */
+  reference: string;
   text: string;
   dueDate: string;
   assignee: { name: string } | null;
@@ -98,10 +100,10 @@ const FIGURES = gql`
     }
     lateObligations(first: 50, filter: { region: $region, roadmapId: $roadmapId }) {
       totalCount
-      edges { node { id dueDate daysOverdue item { number measure } responsibleAgency { name } } }
+      edges { node { id dueDate daysOverdue item { number measure reference } responsibleAgency { name } } }
     }
     councilDecisions(first: 50, filter: { overdue: true, region: $region }) {
-      edges { node { id number text dueDate assignee { name } } }
+      edges { node { id number reference text dueDate assignee { name } } }
     }
   }
 `;

@@ -50,7 +50,7 @@ export interface Decision {
   /** Read by the secretariat's roles only (the registry asks for it by role). */
   people?: { id: string; fullName: string; snils: string }[];
   assignee: { id: string; name: string } | null;
-  items: { id: string; number: string | null; measure: string }[];
+  items: { id: string; number: string | null; measure: string; reference: string }[];
 }
 export interface Meeting {
   id: string;
@@ -234,9 +234,7 @@ function DecisionRows({ decisions }: { decisions: Decision[] }) {
             {d.items.length > 0 && (
               <>
                 <dt>{translate('resources.councilDecisions.fields.itemIds')}</dt>
-                <dd style={{ margin: 0 }}>
-                  {d.items.map((i) => [i.number, i.measure].filter(Boolean).join(' ')).join('; ')}
-                </dd>
+                <dd style={{ margin: 0 }}>{d.items.map((i) => `${i.reference} ${i.measure}`).join('; ')}</dd>
               </>
             )}
           </Box>
@@ -424,7 +422,7 @@ export function CouncilDecisionList() {
         rowClick={(_id, _resource, record) => `/councilMeetings/${String(record.meetingId)}/show`}
         rowSx={(record) => (record.overdue ? { backgroundColor: '#fdecea' } : {})}
       >
-        <TextField source="number" sortable={false} emptyText="—" />
+        <TextField source="reference" label="resources.councilDecisions.fields.number" sortable={false} />
         <TextField source="text" sortable={false} />
         <TextField
           source="assignee.name"
