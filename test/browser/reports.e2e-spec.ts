@@ -40,7 +40,8 @@ async function councilSession(): Promise<Page> {
 /** Clicks a download button and gives the file's name and content. */
 async function downloaded(page: Page, label: string): Promise<{ name: string; body: Buffer }> {
   const [download] = await Promise.all([
-    page.waitForEvent('download', { timeout: 60_000 }),
+    // a report is made from the live data on request: on a loaded machine that takes a while
+    page.waitForEvent('download', { timeout: 180_000 }),
     page.getByRole('button', { name: label, exact: true }).click(),
   ]);
   return { name: download.suggestedFilename(), body: readFileSync(await download.path()) };

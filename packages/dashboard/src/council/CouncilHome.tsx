@@ -19,13 +19,7 @@ import { toHttpError } from '../graphql/errors';
 import { ItemReference } from '../numbering/ItemReference';
 import { ReportDownloads } from '../reports/ReportDownloads';
 import { formatDate, formatNumber } from '../resources/common';
-import {
-  type CouncilFigures,
-  type CouncilScope,
-  downloadCouncilBrief,
-  loadCouncilFigures,
-  targetOf,
-} from './councilData';
+import { type CouncilFigures, type CouncilScope, loadCouncilFigures, targetOf } from './councilData';
 import { ScopeFilter } from './ScopeFilter';
 
 const REFRESH_MS = 60_000;
@@ -122,7 +116,6 @@ export function CouncilHome() {
   const [figures, setFigures] = useState<CouncilFigures | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
-  const [downloading, setDownloading] = useState(false);
   const navigate = useNavigate();
   const [scope, setScope] = useState<CouncilScope>({});
 
@@ -149,18 +142,6 @@ export function CouncilHome() {
       document.removeEventListener('visibilitychange', onVisible);
     };
   }, [load]);
-
-  const download = async () => {
-    if (!figures) return;
-    setDownloading(true);
-    try {
-      await downloadCouncilBrief(figures.indicators.asOf, scope);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setDownloading(false);
-    }
-  };
 
   const n = (value: number | null | undefined) => (value == null ? '—' : formatNumber(value, locale));
   const ind = figures?.indicators;
@@ -239,9 +220,6 @@ export function CouncilHome() {
         </Button>
         <Button variant="outlined" component={Link} to={drill('peopleInStages')}>
           {translate('app.drilldown.open')}
-        </Button>
-        <Button variant="outlined" onClick={() => void download()} disabled={!figures || downloading}>
-          {translate('app.download_brief')}
         </Button>
         {/* The projector's slides (council/meeting-mode), a screen of their own. */}
         <Button variant="contained" onClick={() => navigate('/meeting')}>

@@ -1,7 +1,6 @@
 import type { ApolloClient } from '@apollo/client';
 import { gql } from '@apollo/client';
 import type { RoadmapScope } from '../accountability/RoadmapScopeFields';
-import { downloadFile } from '../graphql/download';
 
 export interface ExecutionCounts {
   agencyId: string | null;
@@ -166,17 +165,6 @@ export async function loadCouncilFigures(
 /** The target a roadmap item sets for an indicator, if any (seed 000 item 12: 12 training places). */
 export function targetOf(indicators: Indicators, field: string): IndicatorTarget | undefined {
   return indicators.targets.find((t) => t.indicator === field);
-}
-
-/**
- * The meeting brief (DOCX) as the gateway makes it for this user: the same bearer token as the
- * graph's requests, so the brief holds exactly what the user may see.
- */
-export function downloadCouncilBrief(asOf: string, scope: RoadmapScope = {}): Promise<void> {
-  const params = new URLSearchParams({ asOf });
-  if (scope.region) params.set('region', scope.region);
-  if (scope.roadmapId) params.set('roadmapId', scope.roadmapId);
-  return downloadFile(`/reports/council-brief?${params}`, `council-brief-${asOf}.docx`);
 }
 
 const MUNICIPALITIES = gql`

@@ -15,7 +15,6 @@ export const en: TranslationMessages = mergeTranslations(
     app: {
       as_of: 'as of %{date}',
       refresh: 'Refresh',
-      download_brief: 'Download the meeting brief (DOCX)',
       target: 'Target: %{comparator} %{value} %{unit} (roadmap item %{item})',
       overdue: 'overdue',
       f: {

@@ -15,7 +15,6 @@ export const ru: TranslationMessages = mergeTranslations(
     app: {
       as_of: 'на %{date}',
       refresh: 'Обновить',
-      download_brief: 'Скачать справку к заседанию (DOCX)',
       target: 'Цель: %{comparator} %{value} %{unit} (п. %{item} дорожной карты)',
       overdue: 'просрочен',
       f: {
