@@ -41,7 +41,7 @@ async function councilSession(): Promise<Page> {
 async function downloaded(page: Page, label: string): Promise<{ name: string; body: Buffer }> {
   const [download] = await Promise.all([
     // a report is made from the live data on request: on a loaded machine that takes a while
-    page.waitForEvent('download', { timeout: 180_000 }),
+    page.waitForEvent('download', { timeout: 150_000 }),
     page.getByRole('button', { name: label, exact: true }).click(),
   ]);
   return { name: download.suggestedFilename(), body: readFileSync(await download.path()) };
@@ -50,30 +50,42 @@ async function downloaded(page: Page, label: string): Promise<{ name: string; bo
 const squash = (text: string) => text.replace(/\s+/g, '');
 
 describe('the secretary downloads the reports to send', () => {
-  it('gets the annual report as XLSX and PDF and the monitoring as XLSX from the Council page', async () => {
+  /** The Council page with its report panel. */
+  async function councilPage(): Promise<Page> {
     const page = await councilSession();
     await page.goto(`${base}/#/council`);
-    const panel = page.getByTestId('report-downloads');
-    await panel.waitFor({ timeout: 20_000 });
-    await expectAccessible(page, 'r01-council-reports');
+    await page.getByTestId('report-downloads').waitFor({ timeout: 20_000 });
+    return page;
+  }
+  const lastYear = new Date().getFullYear() - 1;
 
+  it('gets the annual report as XLSX from the Council page', async () => {
+    const page = await councilPage();
+    await expectAccessible(page, 'r01-council-reports');
     const xlsx = await downloaded(page, 'Доклад в Минтруд России (XLSX)');
     expect(xlsx.name).toBe('annual-report.xlsx');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.body as unknown as ArrayBuffer);
-    const lastYear = new Date().getFullYear() - 1;
     expect(book.getWorksheet('Сводка')!.getRow(1).getCell(1).value).toBe(
       `Доклад о реализации мероприятий по организации сопровождаемого проживания инвалидов за ${lastYear} год`,
     );
     expect(String(book.getWorksheet('Сводка')!.getRow(2).getCell(1).value)).toMatch(/область$/);
     expect(book.getWorksheet('Мероприятия')).toBeDefined();
+    await page.context().close();
+  });
 
+  it('gets the annual report as PDF with its text readable', async () => {
+    const page = await councilPage();
     const pdf = await downloaded(page, 'Доклад в Минтруд России (PDF)');
     expect(pdf.name).toBe('annual-report.pdf');
     const text = await pdfText(pdf.body);
     expect(squash(text)).toContain(squash(`Отчётный период: 01.01.${lastYear} — 31.12.${lastYear}`));
     expect(text).toContain('Мероприятий дорожных карт:');
+    await page.context().close();
+  });
 
+  it('gets the Albrecht monitoring as XLSX', async () => {
+    const page = await councilPage();
     const monitoring = await downloaded(page, 'Мониторинг для ФНОЦ им. Г.А. Альбрехта (XLSX)');
     const sheet = new ExcelJS.Workbook();
     await sheet.xlsx.load(monitoring.body as unknown as ArrayBuffer);
