@@ -217,9 +217,9 @@ describe('the dashboard in a browser', () => {
 
     const [download] = await Promise.all([
       p.waitForEvent('download', { timeout: 30_000 }),
-      p.getByRole('button', { name: /Скачать справку/ }).click(),
+      p.getByRole('button', { name: 'Справка к заседанию (DOCX)', exact: true }).click(),
     ]);
-    expect(download.suggestedFilename()).toBe(`council-brief-${ind.asOf}.docx`);
+    expect(download.suggestedFilename()).toBe('council-brief.docx');
     const file = await download.path();
     const { readFileSync } = await import('node:fs');
     // A DOCX is a ZIP: it starts with "PK".

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { singleLoader } from '@sl/core';
 import DataLoader from 'dataloader';
 import { Agency } from './agency/agency.entity.js';
-import { CouncilDecision } from './council/council.entity.js';
+import { CouncilDecision, CouncilMeeting } from './council/council.entity.js';
 import { CouncilDecisionPerson } from './council/decision-person.entity.js';
 import { DecisionReport } from './council/decision-report.entity.js';
 import { createIndicatorLoaders } from './indicators/indicators.loaders.js';
@@ -37,6 +37,9 @@ export function createCoordinationLoaders(em: EntityManager) {
     sectionsByRoadmap: groupedByRelation(em, RoadmapSection, 'roadmap', { position: 'asc' }),
     decisionsByMeeting: groupedByRelation(em, CouncilDecision, 'meeting', { number: 'asc', id: 'asc' }),
     peopleByDecision: groupedByRelation(em, CouncilDecisionPerson, 'decision', { position: 'asc' }),
+    /** An item's roadmap and a decision's meeting: what their references name (numbering/). */
+    roadmapById: singleLoader(em, Roadmap, 'id'),
+    meetingById: singleLoader(em, CouncilMeeting, 'id'),
     itemsByDecision: new DataLoader<string, RoadmapItem[]>(async (ids) => {
       const decisions = await em.find(CouncilDecision, { id: { $in: [...ids] } }, { populate: ['items'] });
       const byId = new Map(decisions.map((d) => [d.id, d.items.getItems()]));

@@ -13,6 +13,11 @@ import { createCoordinationLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
 import { NeedRegistryEntry } from './need-registry/need-registry.entity.js';
 import { Recipient, RecipientCoordinationResolver } from './need-registry/need-registry.resolver.js';
+import {
+  DecisionReferenceResolver,
+  ItemReferenceResolver,
+  MeetingQueryResolver,
+} from './numbering/numbering.resolver.js';
 import { EvidenceFile, Obligation, ProgressReport } from './obligation/obligation.entity.js';
 import {
   EvidenceFileResolver,
@@ -54,6 +59,9 @@ export const coordinationSubgraph: SubgraphDefinition = {
     DecisionTrackingResolver,
     DecisionReportResolver,
     IndicatorsResolver,
+    ItemReferenceResolver,
+    DecisionReferenceResolver,
+    MeetingQueryResolver,
   ],
   orphanedTypes: [Recipient],
   createLoaders: createCoordinationLoaders,

@@ -11,6 +11,7 @@ import {
   PrimaryKey,
   Property,
   Trigger,
+  Unique,
 } from '@mikro-orm/decorators/legacy';
 import { figuresVersionTrigger, LocalDate } from '@sl/core';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
@@ -52,6 +53,8 @@ registerEnumType(PeopleIndicator, {
 @Trigger(figuresVersionTrigger('coordination', 'council_meeting'))
 @Entity({ tableName: 'council_meeting' })
 @Index({ properties: ['region', 'heldOn', 'id'] })
+// a decision is named by its protocol: one number, one protocol per Council (numbering/)
+@Unique({ properties: ['region', 'protocolNumber'] })
 export class CouncilMeeting {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -86,6 +89,7 @@ export class CouncilMeeting {
 @Trigger(figuresVersionTrigger('coordination', 'council_decision'))
 @Entity({ tableName: 'council_decision' })
 @Index({ properties: ['meeting', 'id'] })
+@Unique({ properties: ['meeting', 'number'] })
 @Index({ properties: ['status', 'dueDate', 'id'] })
 @Index({ properties: ['assignee', 'dueDate', 'id'] })
 @Check({ name: 'council_decision_done_has_date', expression: "(status = 'DONE') = (done_on is not null)" })

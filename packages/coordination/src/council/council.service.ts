@@ -12,6 +12,7 @@ import {
 import { completionDate } from '../accountability/lateness.js';
 import { Agency } from '../agency/agency.entity.js';
 import { REGION_MESSAGE, REGION_PATTERN } from '../agency/agency.inputs.js';
+import { nextDecisionNumber } from '../numbering/references.js';
 import { RoadmapItem } from '../roadmap/roadmap.entity.js';
 import { CouncilDecision, CouncilMeeting, DecisionStatus } from './council.entity.js';
 import type { CouncilMeetingInput, DecisionFilter, DecisionInput } from './council.inputs.js';
@@ -74,12 +75,21 @@ export class CouncilService {
 
   async createMeeting(input: CouncilMeetingInput): Promise<CouncilMeeting> {
     return this.em.transactional(async (tx) => {
+      const protocolNumber = input.protocolNumber?.trim() || null;
+      // A decision is named by its protocol ("Протокол № 3, поручение 2"): two protocols of one
+      // Council with the same number would make two decisions read the same.
+      if (protocolNumber && (await tx.count(CouncilMeeting, { region: input.region, protocolNumber })) > 0)
+        throw new ValidationError(
+          `Протокол № ${protocolNumber} уже есть у заседания Совета этого региона`,
+          'protocolNumber',
+          'PROTOCOL_NUMBER_TAKEN',
+        );
       const meeting = tx.create(CouncilMeeting, {
         region: input.region,
         heldOn: input.heldOn,
         agenda: input.agenda.trim(),
         attendees: input.attendees.map((a) => a.trim()),
-        protocolNumber: input.protocolNumber ?? null,
+        protocolNumber,
         protocol: input.protocol ?? null,
       });
       for (const decision of input.decisions ?? [])
@@ -136,7 +146,7 @@ export class CouncilService {
     }
     const decision = this.em.create(CouncilDecision, {
       meeting,
-      number: input.number ?? null,
+      number: await this.numberWithin(meeting, input.number?.trim() || null),
       text: input.text.trim(),
       assignee,
       dueDate: input.dueDate,
@@ -148,6 +158,28 @@ export class CouncilService {
       this.em.create(CouncilDecisionPerson, { decision, recipientId, position });
     });
     return decision;
+  }
+
+  /**
+   * The decision's number within its meeting: as given when no other decision of the meeting has
+   * it, the next free whole number when not given (numbers repeat across meetings, never within one).
+   */
+  private async numberWithin(meeting: CouncilMeeting, given: string | null): Promise<string> {
+    const taken = [
+      ...(await this.em.find(CouncilDecision, { meeting }, { fields: ['number'] })).map((d) => d.number),
+      // decisions of the same meeting created in this transaction, not yet flushed
+      ...[...this.em.getUnitOfWork().getPersistStack()]
+        .filter((e): e is CouncilDecision => e instanceof CouncilDecision && e.meeting === meeting)
+        .map((d) => d.number),
+    ];
+    if (given === null) return nextDecisionNumber(taken);
+    if (taken.includes(given))
+      throw new ValidationError(
+        `Поручение № ${given} уже есть в этом заседании`,
+        'number',
+        'DECISION_NUMBER_TAKEN',
+      );
+    return given;
   }
 
   /** `doneOn`: the completion date as the person closing gives it (today when not given). */

@@ -8,6 +8,7 @@ import { Migration20261124025455_figures_version } from './Migration202611240254
 import { Migration20261203094157_council_decision_person } from './Migration20261203094157_council_decision_person.js';
 import { Migration20261203095252_accountability } from './Migration20261203095252_accountability.js';
 import { Migration20261203095300_agency_directory_ids } from './Migration20261203095300_agency_directory_ids.js';
+import { Migration20261203124638_council_numbering } from './Migration20261203124638_council_numbering.js';
 import { Migration20261203125338_roadmap_footnotes } from './Migration20261203125338_roadmap_footnotes.js';
 
 export const migrations: MigrationClass[] = [
@@ -28,5 +29,6 @@ export const migrations: MigrationClass[] = [
     name: 'Migration20261203095300_agency_directory_ids',
     class: Migration20261203095300_agency_directory_ids,
   },
+  { name: 'Migration20261203124638_council_numbering', class: Migration20261203124638_council_numbering },
   { name: 'Migration20261203125338_roadmap_footnotes', class: Migration20261203125338_roadmap_footnotes },
 ];

@@ -19,6 +19,7 @@ import { Link } from 'react-router-dom';
 import { granted } from '../auth/authProvider';
 import { client } from '../graphql/client';
 import { toHttpError } from '../graphql/errors';
+import { ItemReference } from '../numbering/ItemReference';
 import { formatDate } from '../resources/common';
 import { DecisionReportButton } from './DecisionReportDialog';
 import type { DecisionRow } from './decision-row';
@@ -33,7 +34,7 @@ const OBLIGATIONS = gql(`query AgencyObligations($agencyId: ID!, $first: Int, $a
     totalCount
     pageInfo { hasNextPage endCursor }
     edges { node { id periodLabel dueDate status completedOn daysLate completedLate
-      item { id number measure } reports { id } } }
+      item { id number measure reference } reports { id } } }
   }
 }`);
 
@@ -41,7 +42,7 @@ const DECISIONS = gql(`query AgencyDecisions($agencyId: ID!, $first: Int, $after
   councilDecisions(filter: { assigneeAgencyId: $agencyId }, first: $first, after: $after) {
     totalCount
     pageInfo { hasNextPage endCursor }
-    edges { node { id number text dueDate status doneOn daysLate doneLate
+    edges { node { id number reference text dueDate status doneOn daysLate doneLate
       reports { id reportedOn text authorName agency { name } evidence { id displayName } } } }
   }
 }`);
@@ -62,7 +63,7 @@ interface ObligationRow {
   completedOn: string | null;
   daysLate: number;
   completedLate: boolean;
-  item: { id: string; number: string | null; measure: string };
+  item: { id: string; number: string | null; measure: string; reference: string };
   reports: { id: string }[];
 }
 
@@ -227,8 +228,10 @@ export function AgencyWork() {
               {decisions.rows.map((d) => (
                 <TableRow key={d.id} data-decision={d.id}>
                   <TableCell>
-                    {d.number ? `${d.number}. ` : ''}
                     {d.text}
+                    <Typography component="span" variant="caption" sx={{ display: 'block' }}>
+                      {d.reference}
+                    </Typography>
                   </TableCell>
                   <TableCell>{formatDate(d.dueDate, locale)}</TableCell>
                   <TableCell>
@@ -292,7 +295,7 @@ export function AgencyWork() {
                 <TableRow key={o.id} data-obligation={o.id}>
                   <TableCell>
                     <Link to={`/obligations/${o.id}/show`}>
-                      {[o.item.number, o.item.measure].filter(Boolean).join(' ')}
+                      <ItemReference item={o.item} />
                     </Link>
                   </TableCell>
                   <TableCell>{o.periodLabel}</TableCell>

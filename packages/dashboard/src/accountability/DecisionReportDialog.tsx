@@ -31,7 +31,7 @@ export function DecisionReportButton({
   decision,
   onReported,
 }: {
-  decision: Pick<DecisionRow, 'id' | 'number' | 'text'>;
+  decision: Pick<DecisionRow, 'id' | 'number' | 'reference' | 'text'>;
   onReported: () => void;
 }) {
   const translate = useTranslate();
@@ -103,8 +103,7 @@ export function DecisionReportButton({
         <DialogTitle id={`${id}-title`}>{translate('app.agency_work.report_title')}</DialogTitle>
         <DialogContent>
           <DialogContentText component="div">
-            {decision.number ? `${decision.number}. ` : ''}
-            {decision.text}
+            {decision.reference}: {decision.text}
           </DialogContentText>
           <TextField
             name="text"

@@ -1,6 +1,8 @@
 export interface DecisionRow {
   id: string;
   number: string | null;
+  /** «Протокол № 3, поручение 2» */
+  reference: string;
   text: string;
   dueDate: string;
   status: string;

@@ -16,14 +16,10 @@ import {
 } from 'recharts';
 import { client } from '../graphql/client';
 import { toHttpError } from '../graphql/errors';
+import { ItemReference } from '../numbering/ItemReference';
+import { ReportDownloads } from '../reports/ReportDownloads';
 import { formatDate, formatNumber } from '../resources/common';
-import {
-  type CouncilFigures,
-  type CouncilScope,
-  downloadCouncilBrief,
-  loadCouncilFigures,
-  targetOf,
-} from './councilData';
+import { type CouncilFigures, type CouncilScope, loadCouncilFigures, targetOf } from './councilData';
 import { ScopeFilter } from './ScopeFilter';
 
 const REFRESH_MS = 60_000;
@@ -120,7 +116,6 @@ export function CouncilHome() {
   const [figures, setFigures] = useState<CouncilFigures | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
-  const [downloading, setDownloading] = useState(false);
   const navigate = useNavigate();
   const [scope, setScope] = useState<CouncilScope>({});
 
@@ -147,18 +142,6 @@ export function CouncilHome() {
       document.removeEventListener('visibilitychange', onVisible);
     };
   }, [load]);
-
-  const download = async () => {
-    if (!figures) return;
-    setDownloading(true);
-    try {
-      await downloadCouncilBrief(figures.indicators.asOf, scope);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setDownloading(false);
-    }
-  };
 
   const n = (value: number | null | undefined) => (value == null ? '—' : formatNumber(value, locale));
   const ind = figures?.indicators;
@@ -238,15 +221,13 @@ export function CouncilHome() {
         <Button variant="outlined" component={Link} to={drill('peopleInStages')}>
           {translate('app.drilldown.open')}
         </Button>
-        <Button variant="outlined" onClick={() => void download()} disabled={!figures || downloading}>
-          {translate('app.download_brief')}
-        </Button>
         {/* The projector's slides (council/meeting-mode), a screen of their own. */}
         <Button variant="contained" onClick={() => navigate('/meeting')}>
           {translate('app.meeting_mode')}
         </Button>
       </Box>
       <ScopeFilter scope={scope} onChange={setScope} />
+      <ReportDownloads scope={scope} reports={['annual', 'albrecht', 'brief']} />
       {error && (
         <Alert severity="error" role="alert" sx={{ mb: 2 }}>
           {error}
@@ -499,7 +480,9 @@ export function CouncilHome() {
                   <tbody>
                     {figures.late.map((o) => (
                       <tr key={o.id}>
-                        <td>{[o.item.number, o.item.measure].filter(Boolean).join(' ')}</td>
+                        <td>
+                          <ItemReference item={o.item} />
+                        </td>
                         <td>{o.responsibleAgency?.name ?? '—'}</td>
                         <td>{formatDate(o.dueDate, locale)}</td>
                         <td style={{ textAlign: 'right' }}>{n(o.daysOverdue)}</td>
@@ -538,7 +521,7 @@ export function CouncilHome() {
                   <tbody>
                     {figures.lateDecisions.map((d) => (
                       <tr key={d.id}>
-                        <td>{d.number ?? '—'}</td>
+                        <td>{d.reference}</td>
                         <td>{d.text}</td>
                         <td>{d.assignee?.name ?? '—'}</td>
                         <td>{formatDate(d.dueDate, locale)}</td>

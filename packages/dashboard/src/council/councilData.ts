@@ -1,7 +1,6 @@
 import type { ApolloClient } from '@apollo/client';
 import { gql } from '@apollo/client';
 import type { RoadmapScope } from '../accountability/RoadmapScopeFields';
-import { downloadFile } from '../graphql/download';
 
 export interface ExecutionCounts {
   agencyId: string | null;
@@ -58,12 +57,14 @@ export interface LateObligation {
   id: string;
   dueDate: string;
   daysOverdue: number;
-  item: { number: string | null; measure: string };
+  item: { number: string | null; measure: string; reference: string };
   responsibleAgency: { name: string } | null;
 }
 export interface LateDecision {
   id: string;
   number: string | null;
+  /** «Протокол № 3, поручение 2»: numbers repeat across meetings */
+  reference: string;
   text: string;
   dueDate: string;
   assignee: { name: string } | null;
@@ -98,10 +99,10 @@ const FIGURES = gql`
     }
     lateObligations(first: 50, filter: { region: $region, roadmapId: $roadmapId }) {
       totalCount
-      edges { node { id dueDate daysOverdue item { number measure } responsibleAgency { name } } }
+      edges { node { id dueDate daysOverdue item { number measure reference } responsibleAgency { name } } }
     }
     councilDecisions(first: 50, filter: { overdue: true, region: $region }) {
-      edges { node { id number text dueDate assignee { name } } }
+      edges { node { id number reference text dueDate assignee { name } } }
     }
   }
 `;
@@ -164,17 +165,6 @@ export async function loadCouncilFigures(
 /** The target a roadmap item sets for an indicator, if any (seed 000 item 12: 12 training places). */
 export function targetOf(indicators: Indicators, field: string): IndicatorTarget | undefined {
   return indicators.targets.find((t) => t.indicator === field);
-}
-
-/**
- * The meeting brief (DOCX) as the gateway makes it for this user: the same bearer token as the
- * graph's requests, so the brief holds exactly what the user may see.
- */
-export function downloadCouncilBrief(asOf: string, scope: RoadmapScope = {}): Promise<void> {
-  const params = new URLSearchParams({ asOf });
-  if (scope.region) params.set('region', scope.region);
-  if (scope.roadmapId) params.set('roadmapId', scope.roadmapId);
-  return downloadFile(`/reports/council-brief?${params}`, `council-brief-${asOf}.docx`);
 }
 
 const MUNICIPALITIES = gql`

@@ -71,13 +71,13 @@ function recorded(mutation: string, input: string, fields: string[], selectionSe
 
 /** Whom a decision names is the secretariat's to read; everyone reads how many it names. */
 const decisionFields = (roles: string[]) =>
-  `id number text dueDate status doneOn doneNote overdue daysLate doneLate meetingId peopleCount
-  peopleIndicator assignee { id name } items { id number measure } peopleNamed${
+  `id number reference text dueDate status doneOn doneNote overdue daysLate doneLate meetingId peopleCount
+  peopleIndicator assignee { id name } items { id number measure reference } peopleNamed${
     granted(roles, 'CASE') ? ' people { id fullName snils }' : ''
   }`;
 
 const OBLIGATION_FIELDS = `id periodLabel dueDate completedOn status daysOverdue daysLate completedLate
-  item { id number measure roadmapId section { id title } }
+  item { id number measure reference roadmapId section { id title } }
   responsibleAgency { id name }`;
 
 export const registry: Record<string, ResourceSpec> = {

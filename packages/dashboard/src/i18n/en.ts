@@ -5,6 +5,7 @@ import { agenciesEn } from '../agencies/messages';
 import { caseEn } from '../case/messages';
 import { caseDocumentsEn } from '../documents/messages';
 import { passwordEn } from '../password/messages';
+import { reportsEn } from '../reports/messages';
 import { roadmapImportEn } from '../roadmap-import/messages';
 import { councilAdminEn } from './councilAdmin';
 import { enEnums } from './enums';
@@ -16,7 +17,6 @@ export const en: TranslationMessages = mergeTranslations(
     app: {
       as_of: 'as of %{date}',
       refresh: 'Refresh',
-      download_brief: 'Download the meeting brief (DOCX)',
       target: 'Target: %{comparator} %{value} %{unit} (roadmap item %{item})',
       overdue: 'overdue',
       f: {
@@ -305,4 +305,5 @@ export const en: TranslationMessages = mergeTranslations(
   accountabilityEn,
   agenciesEn,
   roadmapImportEn,
+  reportsEn,
 );

@@ -5,6 +5,7 @@ import { agenciesRu } from '../agencies/messages';
 import { caseRu } from '../case/messages';
 import { caseDocumentsRu } from '../documents/messages';
 import { passwordRu } from '../password/messages';
+import { reportsRu } from '../reports/messages';
 import { roadmapImportRu } from '../roadmap-import/messages';
 import { councilAdminRu } from './councilAdmin';
 import { ruEnums } from './enums';
@@ -16,7 +17,6 @@ export const ru: TranslationMessages = mergeTranslations(
     app: {
       as_of: 'на %{date}',
       refresh: 'Обновить',
-      download_brief: 'Скачать справку к заседанию (DOCX)',
       target: 'Цель: %{comparator} %{value} %{unit} (п. %{item} дорожной карты)',
       overdue: 'просрочен',
       f: {
@@ -464,4 +464,5 @@ export const ru: TranslationMessages = mergeTranslations(
   accountabilityRu,
   agenciesRu,
   roadmapImportRu,
+  reportsRu,
 );

@@ -183,6 +183,8 @@ export const ERROR_CATALOGUE: Record<string, ErrorCodeEntry> = {
   ),
   PASSWORD_UNCHANGED: input('At `changePassword`, the new password is the current one.'),
   LOGIN_TAKEN: input('The login is already used by another account.'),
+  PROTOCOL_NUMBER_TAKEN: input('The region’s Council already has a meeting protocol of that number.'),
+  DECISION_NUMBER_TAKEN: input('The meeting already has a decision of that number.'),
   CLIENT_NAME_TAKEN: input('An API client of that name exists.'),
   PROVIDER_REQUIRED: input('Provider staff accounts must name their provider.'),
   AUDIT_UNAVAILABLE: entry(
@@ -242,6 +244,9 @@ export const ERROR_CATALOGUE: Record<string, ErrorCodeEntry> = {
     'Show each message beside its field, fix and resend; nothing was changed.',
   ),
   DATE_INVALID: input('A date parameter of a download is not `YYYY-MM-DD`.'),
+  YEAR_INVALID: input(
+    'The reporting `year` of `/reports/annual-report` is not four digits or is still to come.',
+  ),
   DATE_RANGE_INVALID: input('`from` after `to` on the audit export.'),
   FORMAT_INVALID: input('The audit export `format` is neither `csv` nor `xlsx`.'),
   RECIPIENT_ID_INVALID: input('The audit export `recipientId` is not an id.'),

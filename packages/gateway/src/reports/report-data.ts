@@ -1,4 +1,5 @@
 import { type FieldDefinitionNode, Kind, parse, type TypeNode } from 'graphql';
+import type { DecisionRef, ExecutorRef } from './queries.js';
 
 /** A number a subgraph contributes, found in the composed schema, with its description as label. */
 export interface FigureField {
@@ -63,9 +64,10 @@ export function reportShape(supergraphSdl: string): ReportShape {
 /** Lists are read in pages of this size, and every page is read: a report leaves nothing out. */
 export const REPORT_PAGE = 100;
 const LATE_PAGE = `totalCount pageInfo { hasNextPage endCursor }
-    edges { node { periodLabel dueDate daysOverdue item { key number measure } responsibleAgency { name } } }`;
+    edges { node { periodLabel dueDate daysOverdue
+      item { key number measure reference executors { role nameAsWritten agency { id name } } } } }`;
 const DECISIONS_PAGE = `totalCount pageInfo { hasNextPage endCursor }
-    edges { node { number text dueDate status overdue peopleCount assignee { name } } }`;
+    edges { node { reference number text dueDate status doneOn daysLate doneLate overdue peopleCount assignee { name } } }`;
 
 /** The pages after the first of the report's two lists, same filters (`reportOperation`). */
 export const MORE_LATE = `query ReportLate($after: String, $region: String, $roadmapId: ID) {
@@ -165,18 +167,15 @@ export interface ReportData {
     periodLabel: string;
     dueDate: string;
     daysOverdue: number;
-    item: { key: string; number: string | null; measure: string };
-    responsibleAgency: { name: string } | null;
+    item: {
+      key: string;
+      number: string | null;
+      measure: string;
+      reference: string;
+      executors: ExecutorRef[];
+    };
   }>;
-  councilDecisions: ListPage<{
-    number: string | null;
-    text: string;
-    dueDate: string;
-    status: string;
-    overdue: boolean;
-    peopleCount: number | null;
-    assignee: { name: string };
-  }>;
+  councilDecisions: ListPage<DecisionRef & { peopleCount: number | null }>;
   /** One per municipality, when the graph lists them (see `ReportShape.byMunicipality`). */
   municipalities?: (Record<string, unknown> & {
     municipality: string;

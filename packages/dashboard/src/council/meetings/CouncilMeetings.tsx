@@ -19,7 +19,6 @@ import {
   TopToolbar,
   useGetList,
   useLocaleState,
-  useNotify,
   usePermissions,
   useRecordContext,
   useTranslate,
@@ -29,8 +28,8 @@ import { matchName, useAgencies } from '../../admin/choices';
 import { can, granted } from '../../auth/authProvider';
 import { formatSnils } from '../../case/format';
 import { ExportButtons } from '../../export/ExportButtons';
+import { ReportDownloads } from '../../reports/ReportDownloads';
 import { DateText, ENUMS, EnumInput, EnumText, formatDate } from '../../resources/common';
-import { downloadCouncilBrief } from '../councilData';
 import { DecisionActions } from './DecisionActions';
 import type { Decision, Meeting } from './meeting.types';
 import { PeoplePicker, RoadmapItemPicker } from './pickers';
@@ -206,9 +205,7 @@ function DecisionRows({ decisions }: { decisions: Decision[] }) {
             {d.items.length > 0 && (
               <>
                 <dt>{translate('resources.councilDecisions.fields.itemIds')}</dt>
-                <dd style={{ margin: 0 }}>
-                  {d.items.map((i) => [i.number, i.measure].filter(Boolean).join(' ')).join('; ')}
-                </dd>
+                <dd style={{ margin: 0 }}>{d.items.map((i) => `${i.reference} ${i.measure}`).join('; ')}</dd>
               </>
             )}
           </Box>
@@ -222,7 +219,6 @@ function DecisionRows({ decisions }: { decisions: Decision[] }) {
 function MeetingDetails() {
   const record = useRecordContext<Meeting>();
   const translate = useTranslate();
-  const notify = useNotify();
   const [locale = 'ru'] = useLocaleState();
   const { permissions } = usePermissions<string[]>();
   if (!record) return null;
@@ -246,17 +242,6 @@ function MeetingDetails() {
         )}
       </Box>
       <Stack direction="row" spacing={2} sx={{ mb: 2 }}>
-        <Button
-          variant="outlined"
-          size="small"
-          onClick={() =>
-            downloadCouncilBrief(record.heldOn, { region: record.region }).catch((e: Error) =>
-              notify(e.message, { type: 'error' }),
-            )
-          }
-        >
-          {translate('app.council_admin.brief')}
-        </Button>
         {can.councilMeetings(permissions ?? []) && (
           <Button
             component={Link}
@@ -272,6 +257,7 @@ function MeetingDetails() {
           </Button>
         )}
       </Stack>
+      <ReportDownloads meetingId={record.id} reports={['brief']} />
       <Typography component="h2" variant="h6">
         {translate('resources.councilMeetings.fields.decisions')}
       </Typography>
@@ -396,7 +382,7 @@ export function CouncilDecisionList() {
         rowClick={(_id, _resource, record) => `/councilMeetings/${String(record.meetingId)}/show`}
         rowSx={(record) => (record.overdue ? { backgroundColor: '#fdecea' } : {})}
       >
-        <TextField source="number" sortable={false} emptyText="—" />
+        <TextField source="reference" label="resources.councilDecisions.fields.number" sortable={false} />
         <TextField source="text" sortable={false} />
         <TextField
           source="assignee.name"

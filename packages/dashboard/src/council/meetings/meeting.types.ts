@@ -15,7 +15,7 @@ export interface Decision {
   /** Read by the secretariat's roles only (the registry asks for it by role). */
   people?: { id: string; fullName: string; snils: string }[];
   assignee: { id: string; name: string } | null;
-  items: { id: string; number: string | null; measure: string }[];
+  items: { id: string; number: string | null; measure: string; reference: string }[];
 }
 export interface Meeting {
   id: string;

@@ -25,7 +25,7 @@ export function ObligationList() {
         rowSx={(record) => (record.status === 'LATE' ? { backgroundColor: '#fdecea' } : {})}
       >
         <TextField
-          source="item.number"
+          source="item.reference"
           label="resources.obligations.fields.number"
           sortable={false}
           emptyText="—"
