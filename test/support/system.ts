@@ -60,9 +60,10 @@ export const TEST_PASSWORD = 'test-password-123';
  * tests, not again by every file's first request.
  */
 let testPasswordHash: Promise<string> | undefined;
-const presetPassword = async () => ({
-  passwordHash: await (testPasswordHash ??= hashPassword(TEST_PASSWORD)),
-});
+async function presetPassword(): Promise<{ passwordHash: string }> {
+  testPasswordHash ??= hashPassword(TEST_PASSWORD);
+  return { passwordHash: await testPasswordHash };
+}
 const STAND_IN_PROVIDER = '00000000-0000-4000-8000-00000000beef';
 
 /**

@@ -37,8 +37,7 @@ export function createCoordinationLoaders(em: EntityManager) {
     sectionsByRoadmap: groupedByRelation(em, RoadmapSection, 'roadmap', { position: 'asc' }),
     decisionsByMeeting: groupedByRelation(em, CouncilDecision, 'meeting', { number: 'asc', id: 'asc' }),
     peopleByDecision: groupedByRelation(em, CouncilDecisionPerson, 'decision', { position: 'asc' }),
-    /** An item's roadmap and a decision's meeting: what their references name (numbering/). */
-    roadmapById: singleLoader(em, Roadmap, 'id'),
+    /** A decision's meeting (and `roadmapById`, an item's roadmap): what references name (numbering/). */
     meetingById: singleLoader(em, CouncilMeeting, 'id'),
     itemsByDecision: new DataLoader<string, RoadmapItem[]>(async (ids) => {
       const decisions = await em.find(CouncilDecision, { id: { $in: [...ids] } }, { populate: ['items'] });

@@ -27,6 +27,7 @@ export * from './db/database.js';
 export * from './db/deferred-constraints.js';
 export * from './db/embedded.js';
 export * from './db/free-port.js';
+export * from './db/migration-lock.js';
 export * from './db/orm.js';
 export * from './db/row-sink.js';
 export * from './db/schema-role.js';

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { migrationLock } from '../db/orm.js';
+import { migrationLock } from '../db/migration-lock.js';
 import { AUDIT_TABLE } from './audit-writer.js';
 
 /**

@@ -12,6 +12,7 @@ import pg from 'pg';
 import { ensureLocalAuditLog, grantLocalAuditLog } from '../audit/local-audit-log.js';
 import type { Logger } from '../logging/logger.js';
 import { restoreAbandonedConstraints } from './deferred-constraints.js';
+import { migrationLock } from './migration-lock.js';
 import { ensureSchemaRole, schemaRolePassword, withCredentials } from './schema-role.js';
 
 export type MigrationClass = NonNullable<NonNullable<Options['migrations']>['migrationsList']>[number];
@@ -113,11 +114,6 @@ async function migrateExclusively(orm: MikroORM, options: OrmOptions): Promise<v
   } finally {
     await lock.end();
   }
-}
-
-/** The advisory lock whoever migrates `schema` holds (session-level, `hashtext`). */
-export function migrationLock(schema: string): string {
-  return `migrations:${schema}`;
 }
 
 /** Connects a subgraph to its database and brings its schema up to date with its migrations. */

@@ -1,4 +1,12 @@
-import { type ListPage, REPORT_PAGE } from './report-data.js';
+/** Lists are read in pages of this size, and every page is read: a report leaves nothing out. */
+export const REPORT_PAGE = 100;
+
+/** One page of a list as the graph answers it. */
+export interface ListPage<T> {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: { node: T }[];
+}
 
 type GraphQLError = { message: string; extensions?: { code?: string } };
 export type Answer<T> = { data?: T; errors?: GraphQLError[] };

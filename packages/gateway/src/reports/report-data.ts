@@ -1,5 +1,7 @@
 import { type FieldDefinitionNode, Kind, parse, type TypeNode } from 'graphql';
-import type { DecisionRef, ExecutorRef } from './queries.js';
+import { type DecisionRef, type ExecutorRef, type ListPage, REPORT_PAGE } from './queries.js';
+
+export { type ListPage, REPORT_PAGE } from './queries.js';
 
 /** A number a subgraph contributes, found in the composed schema, with its description as label. */
 export interface FigureField {
@@ -61,8 +63,6 @@ export function reportShape(supergraphSdl: string): ReportShape {
   };
 }
 
-/** Lists are read in pages of this size, and every page is read: a report leaves nothing out. */
-export const REPORT_PAGE = 100;
 const LATE_PAGE = `totalCount pageInfo { hasNextPage endCursor }
     edges { node { periodLabel dueDate daysOverdue
       item { key number measure reference executors { role nameAsWritten agency { id name } } } } }`;
@@ -80,13 +80,6 @@ export const MORE_DECISIONS = `query ReportDecisions($after: String, $region: St
     ${DECISIONS_PAGE}
   }
 }`;
-
-/** One page of a list as the graph answers it. */
-export interface ListPage<T> {
-  totalCount: number;
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  edges: { node: T }[];
-}
 
 /** The one operation every report is made from, sent with the caller's own credentials. */
 export function reportOperation(shape: ReportShape): string {
