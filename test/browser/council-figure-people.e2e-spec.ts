@@ -207,13 +207,13 @@ describe('the meeting’s brief', () => {
       page.waitForEvent('download', { timeout: 30_000 }),
       button.click(),
     ]);
-    expect(download.suggestedFilename()).toBe('council-brief-2026-11-27.docx');
+    expect(download.suggestedFilename()).toBe('council-brief.docx');
     const file = readFileSync(await download.path());
-    // A DOCX is a ZIP ("PK") whose text Word reads: the brief of the meeting's day.
+    // A DOCX is a ZIP ("PK") whose text Word reads: the brief for that meeting.
     expect(file.subarray(0, 2).toString()).toBe('PK');
     const { value: text } = await mammoth.extractRawText({ buffer: file });
     expect(text).toContain('Справка к заседанию Совета по делам инвалидов');
-    expect(text).toContain('По состоянию на 27.11.2026');
+    expect(text).toContain('Заседание 27.11.2026');
     expect(text).toContain('Поручения Совета на контроле');
     expect(text).not.toMatch(UUID);
     await context.close();

@@ -95,6 +95,8 @@ describe('the agency directory screen', () => {
     await page.getByRole('combobox', { name: 'Вид' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('option', { name: 'Агентство, служба' }).click();
+    // The menu fades out: its half-transparent options would be measured for contrast.
+    await page.locator('li[data-value="GOVERNMENT"]').waitFor({ state: 'detached' });
     await expectAccessible(page, 'agency-edit');
     await page.getByRole('button', { name: 'Сохранить' }).click();
     await page

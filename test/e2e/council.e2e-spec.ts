@@ -256,7 +256,8 @@ describe('the Council: meetings, decisions and their tracking to done', () => {
           {
             ...decision,
             assigneeAgencyId:
-              agencies['Минздрав НСО'] ?? agencies['министерство здравоохранения Новосибирской области'],
+              agencies['Минздрав Калужской области'] ??
+              agencies['министерство здравоохранения Калужской области'],
           },
         ],
       },

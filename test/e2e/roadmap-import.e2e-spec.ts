@@ -439,8 +439,9 @@ describe('roadmap import through the gateway', () => {
       (await sql<{ n: number }>(t.database.url, 'SELECT count(*)::int AS n FROM coordination.agency'))[0]!.n;
     const before = await agencies();
     // seeds 000, 003 and 004: 6 + 15 + 8 agencies, and Kaliningrad's ministry of health and
-    // employment centre, which seed 000 does not name but the demo's officers work for
-    expect(before).toBe(31);
+    // employment centre, which seed 000 does not name but the demo's officers work for; Kaluga's and
+    // Murmansk's four each that their interagency requests go to (seeds 001 §4, §3 д; 002)
+    expect(before).toBe(39);
     const second = await startSystem({ config: testConfig({ DATABASE_URL: t.database.url }) });
     await second.stop();
     expect(await agencies()).toBe(before);

@@ -73,7 +73,7 @@ export function testConfig(overrides: Record<string, string | undefined> = {}): 
     // A test account is created and signed in once per file: a hash at production cost (128 MiB,
     // up to a second on a busy machine) per account is minutes over the suite and proves nothing
     // the hash format test does not. Production refuses this value.
-    PASSWORD_HASH_COST: '10',
+    ...(overrides.NODE_ENV === 'production' ? {} : { PASSWORD_HASH_COST: '10' }),
     // `./dev.sh test:engine hive` runs the same tests on the other gateway engine.
     GATEWAY_ENGINE: process.env.GATEWAY_ENGINE,
     ...overrides,

@@ -24,6 +24,8 @@ export const ruEnums = {
     REPRESENTATIVE_AUTHORITY: 'Полномочия представителя',
   },
   ApplicationStatus: { SUBMITTED: 'Подано', UNDER_REVIEW: 'На рассмотрении', DECIDED: 'Решение принято' },
+  PendingApplicationState: { PENDING: 'Ожидает решения', OVERDUE: 'Срок решения нарушен' },
+  RoadmapItemChangeKind: { CREATED: 'Новое мероприятие', CHANGED: 'Изменено', WITHDRAWN: 'Исключено' },
   AppliedBy: { PERSON: 'Лично', REPRESENTATIVE: 'Представитель' },
   AuditAction: {
     READ: 'Чтение',
@@ -288,6 +290,8 @@ export const enEnums: Record<EnumName, Record<string, string>> = {
     REPRESENTATIVE_AUTHORITY: "Representative's authority",
   },
   ApplicationStatus: { SUBMITTED: 'Submitted', UNDER_REVIEW: 'Under review', DECIDED: 'Decided' },
+  PendingApplicationState: { PENDING: 'Awaiting decision', OVERDUE: 'Decision overdue' },
+  RoadmapItemChangeKind: { CREATED: 'New measure', CHANGED: 'Changed', WITHDRAWN: 'Withdrawn' },
   AppliedBy: { PERSON: 'In person', REPRESENTATIVE: 'Representative' },
   AuditAction: {
     READ: 'Read',

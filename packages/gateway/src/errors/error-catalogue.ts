@@ -186,6 +186,12 @@ export const ERROR_CATALOGUE: Record<string, ErrorCodeEntry> = {
   PROTOCOL_NUMBER_TAKEN: input('The region’s Council already has a meeting protocol of that number.'),
   DECISION_NUMBER_TAKEN: input('The meeting already has a decision of that number.'),
   CLIENT_NAME_TAKEN: input('An API client of that name exists.'),
+  AGENCY_EXISTS: input(
+    'The region’s directory already has an agency of that name (`createAgency`, `updateAgency`).',
+  ),
+  AGENCY_ABBREVIATION_TAKEN: input(
+    'A short name or spelling that already means another agency of the region’s directory.',
+  ),
   PROVIDER_REQUIRED: input('Provider staff accounts must name their provider.'),
   AUDIT_UNAVAILABLE: entry(
     '200',

@@ -25,7 +25,7 @@ export function ObligationList() {
         rowSx={(record) => (record.status === 'LATE' ? { backgroundColor: '#fdecea' } : {})}
       >
         <TextField
-          source="item.reference"
+          source="item.number"
           label="resources.obligations.fields.number"
           sortable={false}
           emptyText="—"
