@@ -42,7 +42,7 @@ async function downloaded(page: Page, label: string): Promise<{ name: string; bo
   const [download] = await Promise.all([
     // a report is made from the live data on request: on a loaded machine that takes a while
     page.waitForEvent('download', { timeout: 150_000 }),
-    page.getByRole('button', { name: label, exact: true }).click(),
+    page.getByRole('button', { name: label, exact: true }).click({ timeout: 150_000 }),
   ]);
   return { name: download.suggestedFilename(), body: readFileSync(await download.path()) };
 }
